@@ -1,0 +1,58 @@
+"""The `vbparse` command line. Each sub-command lives in its own module of this package and
+exposes `register(subparsers)`; modules must import nothing heavy at module level, so that
+`vbparse --help` and `vbparse parse` stay fast.
+
+Exit codes: 0 success, 1 some input failed (or a check failed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Sub-command modules, in the order --help lists them. A missing module is skipped so that a
+# partial checkout still runs.
+COMMANDS = ("parse", "schema", "eval", "check", "lint", "batch", "search", "export", "train")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="vbparse",
+        description="Parse Vietnamese administrative documents (kế hoạch, quyết định, công văn …) "
+        "into structured, traceable JSON; lint them; check a plan against its parent plan.",
+        epilog="Run 'vbparse COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"vbparse {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(f"{name}_cmd"):
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("vbparse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""vbparse schema : print the JSON Schema of the parse output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("schema", help="print the JSON Schema of the parse output",
+                       description="Print the JSON Schema (draft 2020-12) that `vbparse parse` output follows.")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..model import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0

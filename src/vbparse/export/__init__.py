@@ -1,0 +1,27 @@
+"""Exporters: a Document (or a check report) rendered for people or programs.
+
+`render(doc, fmt)` for the formats `vbparse parse --format` offers."""
+
+from __future__ import annotations
+
+from ..model import Document
+
+FORMATS = ("json", "md", "text")
+
+
+def render(doc: Document, fmt: str) -> str:
+    if fmt == "json":
+        return doc.to_json()
+    if fmt == "md":
+        from .markdown import to_markdown
+
+        return to_markdown(doc)
+    if fmt == "text":
+        from .text import to_text
+
+        return to_text(doc)
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(doc)
+    raise ValueError(f"unknown format {fmt!r}")

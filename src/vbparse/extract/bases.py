@@ -1,0 +1,191 @@
+"""Bases: the documents cited in the opening căn cứ / thực hiện / theo / xét paragraphs.
+
+"Thực hiện kế hoạch số 253/KH-GDĐT ngày 20 tháng 4 năm 2020 của Phòng Giáo dục và Đào tạo về …"
+→ type Kế hoạch, number 253, symbol KH-GDĐT, date 2020-04-20, issuer Phòng Giáo dục và Đào tạo,
+title "Kế hoạch triển khai …".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Base
+from ..readers.base import Line
+from ..vocab import TYPE_CODES, type_name_for
+from . import cues
+from .context import ParseContext
+from .refs import SYMBOL_RE, find_date, parse_number
+
+_TYPES = (
+    "Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|"
+    "Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản hợp nhất|Văn bản|Hướng dẫn|"
+    "Thông báo|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
+)
+_TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
+_NUM_AFTER = re.compile(rf"^\s*(?:số\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE)
+_ISSUER_STOP = re.compile(
+    r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|triển\s+khai|thực\s+hiện|"
+    r"tổ\s+chức|khóa|khoá|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo)\b|[,;(]|\s+-\s+",
+    re.IGNORECASE,
+)
+_LAW_NAME = re.compile(r"^\s+((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ,\-–]+?)*?)(?=\s+(?:ngày|số)\b|[;,.]|$)")
+
+
+@dataclass
+class _Hit:
+    start: int  # where the type word starts
+    end: int  # where the reference (number, date, issuer) ends
+    base: Base
+
+
+def extract(ctx: ParseContext) -> None:
+    paragraphs = _opening_paragraphs(ctx)
+    for text, line in paragraphs:
+        verb = cues.BASES_OPENER.match(text)
+        kind = re.sub(r"\s+", " ", verb.group(1)).lower() if verb else None
+        for hit in citations_in(text):
+            hit.base.kind = kind
+            hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
+            ctx.doc.bases.append(hit.base)
+
+
+def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
+    """Opening paragraphs (joined when a PDF wrapped them) from the header's end to the body."""
+    out: list[tuple[str, Line]] = []
+    lines = ctx.lines
+    pos = ctx.header_end
+    end = ctx.body_end
+    current: list[str] = []
+    first: Line | None = None
+    while pos < end:
+        line = lines[pos]
+        text = line.text
+        if cues.BASES_OPENER.match(text):
+            if current and first is not None:
+                out.append((" ".join(current), first))
+            current, first = [text], line
+        elif current and not _starts_something(text) and not re.search(r"[;.:]\s*$", current[-1]):
+            current.append(text)  # a wrapped continuation
+        else:
+            if current and first is not None:
+                out.append((" ".join(current), first))
+            current, first = [], None
+            if _starts_something(text) and not cues.ADDRESSEE.match(text) and out:
+                break
+            if len(out) == 0 and pos - ctx.header_end > 6:
+                break
+        pos += 1
+    if current and first is not None:
+        out.append((" ".join(current), first))
+    return out
+
+
+def _starts_something(text: str) -> bool:
+    return bool(
+        re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d+)*|[a-zđ])\s*[.)]\s+\S", text)
+        or re.match(r"^\s*(Điều|Chương|Phần|Mục)\s+\S+", text)
+        or cues.BULLET.match(text)
+        or re.match(r"^\s*(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$", text)
+    )
+
+
+def citations_in(text: str) -> list[_Hit]:
+    """Every cited document in one paragraph."""
+    hits: list[_Hit] = []
+    for m in _TYPE_RE.finditer(text):
+        if hits and m.start() < hits[-1].end:
+            continue
+        name = type_name_for(m.group(1)) or m.group(1)
+        after = text[m.end():]
+        num = _NUM_AFTER.match(after)
+        pos = m.end() + (num.end() if num else 0)
+        date = find_date(text[pos: pos + 60])
+        # The date must follow the reference closely ("… ngày 20 tháng 4 năm 2020").
+        if date and text[pos: pos + date.start].strip(" ,") not in ("",) and not num:
+            date = None
+        if date and text[pos: pos + date.start].strip(" ,"):
+            date = None
+        if date:
+            pos += date.end
+        law_name = None
+        if not num and not date and name in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+            if not _at_segment_start(text, m.start()):
+                continue
+            lm = _LAW_NAME.match(after)
+            if not lm:
+                continue
+            law_name = lm.group(1).strip()
+            pos = m.end() + lm.end()
+            date = find_date(text[pos: pos + 60])
+            if date and not text[pos: pos + date.start].strip(" ,"):
+                pos += date.end
+            else:
+                date = None
+        if not num and not date and law_name is None:
+            continue
+        issuer = None
+        rest = text[pos:]
+        im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
+        if im:
+            tail = rest[im.end():]
+            stop = _ISSUER_STOP.search(tail)
+            issuer = tail[: stop.start()] if stop else tail
+            issuer = issuer.strip(" .;,")
+            pos += im.end() + len(tail[: stop.start()] if stop else tail)
+        title_start = pos
+        nxt = _next_citation_start(text, title_start)
+        title = text[title_start:nxt].strip(" ,;.")
+        title = re.sub(r"^(?:về\s+việc|về)\s+", "", title, flags=re.IGNORECASE).strip() or None
+        if law_name is not None:
+            title = law_name
+        number = symbol = type_code = None
+        if num:
+            parts = parse_number(num.group(1))
+            if parts:
+                number, symbol, type_code = parts.number, parts.symbol, parts.type_code
+                if parts.year:
+                    symbol = f"{parts.year}/{symbol}" if False else symbol
+        raw = text[m.start():nxt].strip(" ,;.")
+        hits.append(
+            _Hit(
+                m.start(),
+                max(pos, nxt),
+                Base(
+                    raw=raw,
+                    doc_type=name,
+                    type_code=type_code or TYPE_CODES.get(name),
+                    number=number,
+                    symbol=symbol,
+                    date=date.iso if date else None,
+                    issuer=issuer or None,
+                    title=title[:300] if title else None,
+                ),
+            )
+        )
+    return hits
+
+
+def _at_segment_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return (
+        not before
+        or before.endswith((";", ",", ":"))
+        or bool(re.search(r"(?:^|\s)(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$", before, re.IGNORECASE))
+    )
+
+
+def _next_citation_start(text: str, pos: int) -> int:
+    """Where the next cited document begins: after '; ' or ', ' / ' và ' followed by a type with a
+    number or date."""
+    for m in re.finditer(r";\s*|,\s*(?=(?:và\s+)?(?:" + _TYPES + r")\s)|\s+và\s+(?=(?:" + _TYPES + r")\s)", text[pos:], re.IGNORECASE):
+        if m.group(0).strip() == ";":
+            return pos + m.start()
+        after = text[pos + m.end():]
+        t = _TYPE_RE.match(re.sub(r"^và\s+", "", after)) if after else None
+        if t is None:
+            continue
+        rest = re.sub(r"^và\s+", "", after)[t.end():]
+        if _NUM_AFTER.match(rest) or re.match(r"^\s*,?\s*ngày\s*\d", rest, re.IGNORECASE):
+            return pos + m.start()
+    return len(text)

@@ -1,0 +1,226 @@
+"""Closing: where the body ends, the recipients (Nơi nhận) and the signer.
+
+Handles the closing table of converters (two zones), flat text (one column), and flat text where
+two-column extraction interleaved the Nơi nhận list with the signer block line by line
+("- Như trên;  KT. CHỦ TỊCH").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..readers.base import Line, Zone
+from ..vocab import TITLES
+from . import cues
+from .context import ParseContext
+
+_TRAILING_CAPS = re.compile(
+    r"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ ,.\-]{3,})$"
+)
+_TRAILING_NAME = re.compile(r"^(?P<left>.*?[;.])\s+(?P<right>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+_SECTION_LABEL = re.compile(r"^\s*(Chương|Điều|Phần|Mục)\s+[\dIVXLC]+\b|^\s*(PHỤ LỤC|QUY CHẾ|QUY ĐỊNH)\b")
+
+
+def find_closing(ctx: ParseContext) -> None:
+    """Set ctx.closing_start: the first line after the body."""
+    lines = ctx.lines
+    zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
+    if zoned:
+        ctx.closing_start = zoned[0]
+        return
+    start = ctx.header_end
+    recipients = next((i for i in range(start, len(lines)) if cues.RECIPIENTS.match(lines[i].text)), None)
+    end_mark = next((i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)), None)
+    if end_mark is not None and (recipients is None or end_mark < recipients):
+        ctx.closing_start = end_mark + 1
+        return
+    if recipients is not None:
+        # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
+        pos = recipients
+        while pos - 1 > start and _signer_like(lines[pos - 1].text):
+            pos -= 1
+        ctx.closing_start = pos
+        return
+    # No Nơi nhận: the signer block is the capitals/name run at the very end.
+    pos = len(lines)
+    while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
+        pos -= 1
+    ctx.closing_start = pos if pos < len(lines) else None
+
+
+def _signer_like(text: str) -> bool:
+    t = text.strip()
+    if cues.sign_prefix(t) or cues.SIGNATURE_NOTE.match(t):
+        return True
+    if cues.is_person_name(t):
+        return True
+    return cues.is_upper(t) and len(t) < 60 and t.upper().startswith(TITLES)
+
+
+def extract(ctx: ParseContext) -> None:
+    if ctx.closing_start is None:
+        find_closing(ctx)
+    doc = ctx.doc
+    if ctx.closing_start is None:
+        doc.warn("field_missing", "no closing block (Nơi nhận, signer) found", "recipients")
+        doc.warn("field_missing", "signer not found", "signer")
+        return
+    lines = _closing_lines(ctx)
+    recipient_lines: list[Line] = []
+    signer_lines: list[Line] = []
+    in_recipients = False
+    for line in lines:
+        text = line.text
+        m = cues.RECIPIENTS.match(text)
+        if m:
+            in_recipients = True
+            if m.group(0).strip().lower().startswith("noi"):
+                doc.warn("fixed_phrase", f"'Nơi nhận' is typed {m.group(0).strip()!r}", "recipients")
+            ctx.mark("recipients", line)
+            rest = text[m.end():].strip()
+            if rest:
+                left, right = _split_interleaved(replace(line, text=rest, offset=line.offset + m.end()))
+                if left is not None:
+                    recipient_lines.append(left)
+                if right is not None:
+                    signer_lines.append(right)
+            continue
+        if line.zone is Zone.CLOSING_RIGHT:
+            signer_lines.append(line)
+            continue
+        if line.zone is Zone.CLOSING_LEFT or (in_recipients and _recipient_like(text)):
+            left, right = _split_interleaved(line)
+            if left is not None:
+                recipient_lines.append(left)
+            if right is not None:
+                signer_lines.append(right)
+            continue
+        if cues.BULLET.match(text) and not in_recipients:
+            continue
+        in_recipients = in_recipients and not _signer_like(text)
+        signer_lines.append(line)
+    _recipients(ctx, recipient_lines)
+    _signer(ctx, signer_lines)
+
+
+def _closing_lines(ctx: ParseContext) -> list[Line]:
+    """Closing lines, stopping where an attached document (Quy chế, Phụ lục …) begins."""
+    out: list[Line] = []
+    assert ctx.closing_start is not None
+    for line in ctx.lines[ctx.closing_start:]:
+        zoned = line.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)
+        if out and not zoned and any(o.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT) for o in out):
+            break
+        if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
+            break
+        if not zoned and len(line.text) > 200:
+            break
+        out.append(line)
+    return out
+
+
+def _recipient_like(text: str) -> bool:
+    return bool(cues.BULLET.match(text)) or (
+        len(text) < 120 and bool(re.search(r"[;.,]\s*$", text)) and not cues.is_upper(text)
+    ) or text.lower().startswith("lưu")
+
+
+def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
+    """"- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
+    for pattern in (_TRAILING_CAPS, _TRAILING_NAME):
+        m = pattern.match(line.text)
+        if m and (pattern is _TRAILING_NAME or len(m.group("right").split()) >= 2 or cues.sign_prefix(m.group("right"))):
+            left = replace(line, text=m.group("left").strip())
+            right = replace(line, text=m.group("right").strip(), offset=line.offset + m.start("right"))
+            return left, right
+    return line, None
+
+
+def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
+    items: list[str] = []
+    spans = []
+    for line in lines:
+        text = cues.BULLET.sub("", line.text, count=1).strip()
+        if not text:
+            continue
+        if items and not cues.BULLET.match(line.text) and text[:1].islower() and not text.lower().startswith("lưu"):
+            items[-1] = f"{items[-1]} {text}".strip(" ;,.")
+            continue
+        item = text.rstrip(" ;,.").strip()
+        if item:
+            items.append(item)
+            spans.append(ctx.span(line))
+    ctx.doc.recipients = items
+    ctx.doc.recipient_spans = spans
+    if not items:
+        ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
+
+
+def _signer(ctx: ParseContext, lines: list[Line]) -> None:
+    doc = ctx.doc
+    authority: list[str] = []
+    titles: list[str] = []
+    name_line: Line | None = None
+    first_line: Line | None = None
+    for line in lines:
+        text = re.sub(r"\((?:đã\s+)?ký[^)]*\)|\[\s*daky\s*\]|\(đã ký\)", "", line.text, flags=re.IGNORECASE).strip()
+        if not text or cues.SIGNATURE_NOTE.match(text) or cues.RULE_LINE.match(text):
+            continue
+        run_name = _trailing_name(text)
+        caps = text[: len(text) - len(run_name)].strip() if run_name else text
+        if caps and cues.is_upper(caps):
+            first_line = first_line or line
+            (authority if cues.sign_prefix(caps) else titles).append(caps)
+        if run_name:
+            name_line = replace(line, text=run_name)
+            doc.signer.name = run_name
+    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
+    if authority and not titles:
+        merged = " ".join(authority)
+        auth, title = _split_authority(merged)
+        authority, titles = [auth], [title] if title else []
+    if authority:
+        doc.signer.authority = re.sub(r"\s+", " ", " ".join(authority)).strip()
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(authority[0])
+    if titles:
+        doc.signer.title = re.sub(r"\s+", " ", " ".join(titles)).strip(" ,")
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _trailing_name(text: str) -> str | None:
+    if cues.is_person_name(text):
+        return text.strip()
+    m = re.search(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$", text)
+    if m and cues.is_person_name(m.group(1)) and cues.is_upper(text[: m.start(1)] or "XX"):
+        return m.group(1)
+    return None
+
+
+def _split_authority(text: str) -> tuple[str, str | None]:
+    """"KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM" → ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM").
+
+    The signer's own title is the last title in the run that does not continue a joint title
+    after a comma and is not part of a longer title."""
+    titles = "|".join(re.escape(t) for t in TITLES)
+    starts = []
+    for m in re.finditer(rf"(?<![\wÀ-ỹ])(?:{titles})(?![\wÀ-ỹ])", text):
+        starts.append((m.start(), m.end()))
+    # Drop matches inside a longer one (CHỦ NHIỆM inside PHÓ CHỦ NHIỆM), and those after a comma.
+    kept = [s for s in starts if not any(o[0] < s[0] < o[1] for o in starts)]
+    kept = [s for s in kept if not text[: s[0]].rstrip().endswith(",")]
+    prefix_end = cues.SIGN_PREFIX.match(text)
+    first_allowed = prefix_end.end() if prefix_end else 0
+    candidates = [s for s in kept if s[0] > first_allowed]
+    if not candidates:
+        return text, None
+    cut = candidates[-1][0]
+    # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a later prefix is part of the authority.
+    return text[:cut].strip(), text[cut:].strip()

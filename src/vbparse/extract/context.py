@@ -1,0 +1,45 @@
+"""The state the extractors share while they fill one Document (spaCy's `Doc`, in spirit).
+
+Each component reads the reader's lines and what earlier components decided (where the header
+ends, where the body starts, which lines are the closing) and writes its part of the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Document, Span
+from ..readers.base import Line, RawDocument, Zone
+
+
+@dataclass
+class ParseContext:
+    raw: RawDocument
+    doc: Document
+    lines: list[Line] = field(default_factory=list)  # document lines (META dropped), reindexed
+    header_end: int = 0  # first line after the header block (issuer, number, date, title, subject)
+    body_start: int = 0  # first line after the opening (căn cứ / thực hiện / Kính gửi)
+    closing_start: int | None = None  # first line of the closing block (Nơi nhận, signer)
+    used: set[int] = field(default_factory=set)  # lines a header/closing field was taken from
+
+    @classmethod
+    def create(cls, raw: RawDocument, doc: Document) -> ParseContext:
+        lines = [ln for ln in raw.lines if ln.zone is not Zone.META]
+        return cls(raw=raw, doc=doc, lines=lines)
+
+    @property
+    def body_end(self) -> int:
+        return self.closing_start if self.closing_start is not None else len(self.lines)
+
+    def span(self, line: Line, start: int = 0, end: int | None = None) -> Span:
+        """A provenance span; `line` in the output is the reader's line index."""
+        return Span(
+            line=line.index,
+            start=line.offset + start,
+            end=line.offset + (len(line.text) if end is None else end),
+            source=line.loc.as_dict(),  # type: ignore[arg-type]
+        )
+
+    def mark(self, field_name: str, line: Line, start: int = 0, end: int | None = None) -> None:
+        self.doc.provenance[field_name] = self.span(line, start, end)
+        self.used.add(line.index)

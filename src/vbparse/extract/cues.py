@@ -1,0 +1,107 @@
+"""What a single line looks like: the cues every extractor reads (Quốc hiệu, Số, a date line,
+a title, a section label, a bullet, a signer's name). Pure functions of one line's text."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import strip_diacritics
+from ..vocab import SIGN_PREFIXES, type_name_for
+
+_F = re.IGNORECASE
+
+
+def fold(text: str) -> str:
+    return strip_diacritics(text).upper()
+
+
+_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA\s*VIET\s*NAM")
+_MOTTO = re.compile(r"DOC\s*LAP\s*[-–—,.]?\s*TU\s*DO\s*[-–—,.]?\s*HANH\s*PHUC")
+_PARTY = re.compile(r"DANG\s*CONG\s*SAN\s*VIET\s*NAM")
+
+
+def national_span(text: str) -> tuple[int, int] | None:
+    """Where the Quốc hiệu stands in `text` (folding keeps offsets: one char per char)."""
+    m = _NATIONAL.search(fold(text))
+    return (m.start(), m.end()) if m else None
+
+
+def motto_span(text: str) -> tuple[int, int] | None:
+    m = _MOTTO.search(fold(text))
+    return (m.start(), m.end()) if m else None
+
+
+def party_span(text: str) -> tuple[int, int] | None:
+    m = _PARTY.search(fold(text))
+    return (m.start(), m.end()) if m else None
+
+
+NUMBER_LINE = re.compile(r"^\s*S[ốôo]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$", _F)
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y\b.*?n[ăa]m\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
+    _F,
+)
+VV_LINE = re.compile(r"^\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
+RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
+RECIPIENTS = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*:?\s*", _F)
+ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i\s*:?\s*", _F)
+OPENER = re.compile(
+    r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
+    _F,
+)
+BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
+SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*", _F)
+END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
+# Placeholders where the signature, seal or name of a template goes.
+SIGNATURE_NOTE = re.compile(
+    r"^\s*[(\[]?\s*(đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký|chữ\s+ký|daky|ký\s+tên|ký,\s*đóng\s+dấu|"
+    r"chữ\s+ký,\s*dấu|ký,\s*ghi\s+rõ\s+họ\s+tên)[^)\]]*[)\]]?\s*$",
+    _F,
+)
+
+_UPPER_LETTERS = re.compile(r"[A-ZÀ-ỸĐ]")
+_LOWER_LETTERS = re.compile(r"[a-zà-ỹđ]")
+
+
+def is_upper(text: str) -> bool:
+    """Written in capitals (the way titles, bodies and signer titles are)."""
+    up = len(_UPPER_LETTERS.findall(text))
+    low = len(_LOWER_LETTERS.findall(text))
+    return up >= 2 and low <= max(1, up // 10)
+
+
+_NAME = re.compile(
+    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$"
+)
+_NOT_NAME_WORDS = {"Như", "Lưu", "Các", "Nơi", "Trường", "Phòng", "Sở", "Ban", "Bộ", "Văn", "Tổ", "Ủy", "Hội"}
+
+
+def is_person_name(text: str) -> bool:
+    """"Nguyễn Thị Lệ Hằng": 2-6 capitalised syllables, nothing else."""
+    text = text.strip()
+    if not _NAME.match(text):
+        return False
+    words = text.split()
+    return words[0] not in _NOT_NAME_WORDS and all(len(w) <= 8 for w in words)
+
+
+def title_type(text: str) -> str | None:
+    """The type name when the line is a document title ("KẾ HOẠCH", "QUYẾT ĐỊNH")."""
+    stripped = text.strip().rstrip(":")
+    if len(stripped) > 40:
+        return None
+    name = type_name_for(stripped)
+    if name and (is_upper(stripped) or stripped.istitle() or len(stripped.split()) <= 3):
+        return name
+    return None
+
+
+def sign_prefix(text: str) -> str | None:
+    m = SIGN_PREFIX.match(text)
+    if not m:
+        return None
+    prefix = m.group(1).upper() + "."
+    return prefix if prefix in SIGN_PREFIXES else None
+
+
+BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")

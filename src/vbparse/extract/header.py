@@ -1,0 +1,393 @@
+"""Header: issuing body (and its parent), Quốc hiệu/Tiêu ngữ, số/ký hiệu, place and date, type and
+trích yếu. Works on zoned lines (tables, PDF columns) and on flat text where the two header
+columns were flattened or interleaved onto one line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..readers.base import Line, Zone
+from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
+from . import cues
+from .context import ParseContext
+from .refs import BLANK_DATE_RE, find_date, parse_number
+
+HEADER_SCAN = 30  # the header never runs past this many lines
+
+
+# --- run-together header lines ----------------------------------------------------------------
+
+
+def unflatten(ctx: ParseContext) -> None:
+    """Cut lines where a flattened two-column header put left and right blocks on one line:
+    "UBND QUẬN 2 CỘNG HÒA XÃ HỘI…", "TRƯỜNG TH … Độc lập - Tự do - Hạnh phúc",
+    "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 tháng 4 năm 2020"."""
+    if any(ln.zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT) for ln in ctx.lines):
+        return
+    out: list[Line] = []
+    for pos, line in enumerate(ctx.lines):
+        out.extend(_cut(line) if pos < HEADER_SCAN else [line])
+    ctx.lines = out
+
+
+def _piece(line: Line, start: int, end: int, zone: Zone) -> Line:
+    text = line.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    return replace(line, text=text.strip(), zone=zone, offset=line.offset + start + lead)
+
+
+def _cut(line: Line) -> list[Line]:
+    text = line.text
+    for finder in (cues.national_span, cues.party_span, cues.motto_span):
+        span = finder(text)
+        if span:
+            s, e = span
+            pieces = []
+            if s > 0 and text[:s].strip(" -–"):
+                pieces.append(_piece(line, 0, s, Zone.HEADER_LEFT))
+            pieces.append(_piece(line, s, e, Zone.HEADER_RIGHT))
+            if e < len(text) and text[e:].strip(" -–"):
+                rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
+                pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
+            return pieces
+    m = cues.NUMBER_LINE.match(text)
+    if m:
+        # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …": the place-date starts after the number.
+        dm = re.search(r"\s(?=[A-ZÀ-ỸĐ][^,]{1,50},\s*ng[àa]y)", text[m.start("raw"):])
+        if dm:
+            cut = m.start("raw") + dm.start()
+            return [_piece(line, 0, cut, Zone.HEADER_LEFT), _piece(line, cut, len(text), Zone.HEADER_RIGHT)]
+    return [line]
+
+
+# --- the header proper --------------------------------------------------------------------------
+
+
+def extract(ctx: ParseContext) -> None:
+    doc = ctx.doc
+    lines = ctx.lines
+    limit = min(len(lines), HEADER_SCAN)
+    number_pos = date_pos = title_pos = vv_pos = None
+    for pos in range(limit):
+        line = lines[pos]
+        text = line.text
+        if cues.national_span(text):
+            doc.national_header = True
+            ctx.mark("national_header", line)
+        if cues.motto_span(text):
+            doc.motto = True
+        if number_pos is None and cues.NUMBER_LINE.match(text) and line.zone is not Zone.CLOSING_LEFT:
+            number_pos = pos
+        if date_pos is None and _date_line(text):
+            date_pos = pos
+        if vv_pos is None and cues.VV_LINE.match(text) and (line.zone is Zone.HEADER_LEFT or pos < 12):
+            if not text.lower().startswith("về việc") or line.zone is Zone.HEADER_LEFT:
+                vv_pos = pos
+        if title_pos is None and cues.title_type(text) and line.zone in (Zone.BODY, Zone.TABLE):
+            title_pos = pos
+            break
+        if cues.OPENER.match(text) or cues.ADDRESSEE.match(text) or _is_label(text):
+            break
+
+    _number(ctx, number_pos)
+    _place_date(ctx, date_pos)
+    _issuer(ctx, number_pos, title_pos)
+    end = _type_and_subject(ctx, title_pos, vv_pos, number_pos)
+    ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
+    # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
+    while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT):
+        ctx.header_end += 1
+    _addressees(ctx)
+    _warn_missing(ctx)
+
+
+def _is_label(text: str) -> bool:
+    return bool(re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S", text)) or bool(
+        re.match(r"^\s*(Điều|Chương|Phần)\s+\S+", text)
+    )
+
+
+def _date_line(text: str) -> bool:
+    return bool(cues.PLACE_DATE.match(text)) or bool(
+        re.match(r"^\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng", text, re.IGNORECASE) and len(text) < 60
+    )
+
+
+def _number(ctx: ParseContext, pos: int | None) -> None:
+    if pos is None:
+        return
+    line = ctx.lines[pos]
+    m = cues.NUMBER_LINE.match(line.text)
+    assert m is not None
+    raw = m.group("raw")
+    # Cut what follows the ký hiệu on the same line (a run-together "V/v …").
+    raw = re.split(r"\s+(?=[Vv]\s*/\s*[Vv]\b)", raw)[0].strip()
+    parts = parse_number(raw)
+    doc = ctx.doc
+    doc.number.raw = raw or None
+    if parts is None:
+        ctx.doc.warn("ambiguous", f"'Số:' line found but its number could not be read: {raw!r}", "number")
+        ctx.mark("number", line, m.start("raw"))
+        return
+    doc.number.number = parts.number
+    doc.number.symbol = parts.symbol
+    doc.number.type_code = parts.type_code
+    doc.number.issuer_code = parts.issuer_code
+    doc.number.year = parts.year
+    doc.number.style = parts.style  # type: ignore[assignment]
+    ctx.mark("number", line, m.start("raw"), m.start("raw") + len(raw))
+    if parts.number is None:
+        doc.warn(
+            "field_blank",
+            "the number is left blank in the printed form (it may have been filled in by hand)",
+            "number.number",
+        )
+
+
+def _place_date(ctx: ParseContext, pos: int | None) -> None:
+    if pos is None:
+        return
+    line = ctx.lines[pos]
+    doc = ctx.doc
+    m = cues.PLACE_DATE.match(line.text)
+    if m:
+        doc.issued.place = m.group("place").strip(" .-")
+    found = find_date(line.text, numeric=False)
+    doc.issued.raw = line.text
+    if found and found.iso:
+        doc.issued.date = found.iso
+    elif found and not found.iso:
+        doc.warn("invalid", f"the date {found.text!r} is not a real date", "issued.date")
+    elif BLANK_DATE_RE.search(line.text):
+        doc.warn("field_blank", "the date is left blank in the printed form", "issued.date")
+    ctx.mark("issued", line)
+
+
+def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) -> None:
+    lines = ctx.lines
+    stop = number_pos if number_pos is not None else (title_pos if title_pos is not None else min(len(lines), 8))
+    candidates: list[Line] = []
+    zoned = any(ln.zone is Zone.HEADER_LEFT for ln in lines[:HEADER_SCAN])
+    for line in lines[:stop]:
+        text = line.text
+        if zoned and line.zone is not Zone.HEADER_LEFT:
+            continue
+        if cues.national_span(text) or cues.motto_span(text) or cues.party_span(text):
+            continue
+        if cues.RULE_LINE.match(text) or text.strip() in ("*", "***"):
+            continue
+        if _date_line(text) or not cues.is_upper(text):
+            continue
+        if _is_stamp(text):
+            continue
+        candidates.append(line)
+    if not candidates:
+        return
+    names = [c.text.strip(" -") for c in candidates]
+    names = [_fix_spaced_letters(n) for n in names]
+    if len(names) == 1:
+        parent, name = _split_run_together(names[0])
+    else:
+        # The issuing body starts at the last line that begins like a body's name; lines above it
+        # name the parent body (cơ quan chủ quản). A body's name wrapped over two lines stays one.
+        start = max((i for i, n in enumerate(names) if _starts_org(n)), default=0)
+        parent = " ".join(names[:start]) or None
+        name = " ".join(names[start:])
+    ctx.doc.issuer.name = name or None
+    ctx.doc.issuer.parent = parent
+    ctx.mark("issuer", candidates[-1])
+    if parent:
+        ctx.mark("issuer.parent", candidates[0])
+
+
+def _is_stamp(text: str) -> bool:
+    f = cues.fold(text)
+    return bool(re.match(r"^(DEN|HOA TOC|KHAN|THUONG KHAN|MAT|TOI MAT)\b", f)) and len(text) < 40
+
+
+def _fix_spaced_letters(text: str) -> str:
+    """Repair "B Ộ LAO ĐỘNG … V À X Ã HỘI": a converter split letters from their marks."""
+    return re.sub(r"\b([A-ZĐ]) (?=[À-ỸĂÂÊÔƠƯ]\b)|\b([A-ZĐ]) (?=[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][A-ZĐ]?\b)", lambda m: m.group(1) or m.group(2), text)
+
+
+def _starts_org(name: str) -> bool:
+    return any(name.startswith(h + " ") or name == h for h in ORG_HEADS)
+
+
+def _split_run_together(text: str) -> tuple[str | None, str]:
+    """"BỘ TÀI CHÍNH TỔNG CỤC THUẾ" → ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"); one body stays whole."""
+    heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
+    for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})\s)", text):
+        left, right = text[: m.start()].strip(), text[m.end():].strip()
+        # A split is real only when the left part is a body on its own (not "VĂN" of "VĂN PHÒNG",
+        # not "ỦY BAN NHÂN DÂN" of "… DÂN TỈNH") and the right part starts a subordinate body.
+        if len(left.split()) < 2 or left.endswith(("VĂN", "ỦY", "UỶ", "NHÂN DÂN", "HỘI ĐỒNG")):
+            continue
+        if re.match(r"^(BỘ|VỤ|BAN|HỘI|ĐÀI|BÁO|ĐOÀN)\s", right) and not re.match(r"^BAN\s+(QUẢN|CHỈ|TỔ|THƯỜNG)", right):
+            continue
+        if _starts_org(left):
+            return left, right
+    return None, text
+
+
+def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | None, number_pos: int | None) -> int:
+    """Fill doc_type and subject; return the position of the first line after them."""
+    doc = ctx.doc
+    lines = ctx.lines
+    end = 0
+    if title_pos is not None:
+        line = lines[title_pos]
+        name = cues.title_type(line.text)
+        doc.doc_type.name = name
+        doc.doc_type.code = TYPE_CODES.get(name or "")
+        doc.doc_type.inferred_from = "title"
+        ctx.mark("doc_type", line)
+        end = _subject_after_title(ctx, title_pos + 1)
+    if vv_pos is not None:
+        pieces = [lines[vv_pos]]
+        m = cues.VV_LINE.match(lines[vv_pos].text)
+        first = m.group("subject") if m else lines[vv_pos].text
+        texts = [first]
+        pos = vv_pos + 1
+        while pos < len(lines) and pos < vv_pos + 5:
+            nxt = lines[pos]
+            if lines[vv_pos].zone is Zone.HEADER_LEFT:
+                if nxt.zone is not Zone.HEADER_LEFT:
+                    if nxt.zone is Zone.HEADER_RIGHT:
+                        pos += 1
+                        continue
+                    break
+            elif (_date_line(nxt.text) or cues.ADDRESSEE.match(nxt.text) or cues.OPENER.match(nxt.text)
+                  or cues.title_type(nxt.text) or len(nxt.text) > 160 or _is_label(nxt.text)):
+                break
+            if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
+                break
+            texts.append(nxt.text)
+            pieces.append(nxt)
+            pos += 1
+        if doc.subject is None:
+            doc.subject = _join(texts)
+            ctx.mark("subject", lines[vv_pos], m.start("subject") if m else 0)
+        if doc.doc_type.name is None:
+            doc.doc_type.name = "Công văn"
+            doc.doc_type.code = None
+            doc.doc_type.inferred_from = "subject"
+        end = max(end, pos)
+    if doc.doc_type.name is None:
+        code = doc.number.type_code
+        if code and code in CODE_TYPES:
+            doc.doc_type.name = CODE_TYPES[code]
+            doc.doc_type.code = code
+            doc.doc_type.inferred_from = "number"
+            doc.warn("field_inferred", f"no title line: type taken from the code {code!r} in the number", "doc_type")
+        elif doc.number.symbol and any(cues.ADDRESSEE.match(ln.text) for ln in lines[:HEADER_SCAN]):
+            doc.doc_type.name = "Công văn"
+            doc.doc_type.inferred_from = "number"
+            doc.warn("field_inferred", "no title line: a công văn, judged from its number and 'Kính gửi'", "doc_type")
+    return end
+
+
+def _subject_after_title(ctx: ParseContext, pos: int) -> int:
+    """The trích yếu: the lines under the title, until the body starts."""
+    lines = ctx.lines
+    texts: list[str] = []
+    first: Line | None = None
+    while pos < len(lines) and len(texts) < 8:
+        line = lines[pos]
+        text = line.text
+        if cues.RULE_LINE.match(text):
+            if texts:
+                pos += 1
+                break
+            pos += 1
+            continue
+        if (cues.OPENER.match(text) or cues.ADDRESSEE.match(text) or _is_label(text)
+                or line.zone not in (Zone.BODY, Zone.TABLE) or cues.RECIPIENTS.match(text)):
+            break
+        if texts and _is_authority_line(ctx, pos):
+            break
+        if texts and not _continues_subject(texts, text):
+            break
+        if text.rstrip().endswith(":") and len(text) > 60:
+            break
+        texts.append(text)
+        first = first or line
+        pos += 1
+        if len(" ".join(texts)) > 500:
+            break
+    if texts and first is not None:
+        ctx.doc.subject = _join(texts)
+        ctx.mark("subject", first)
+    return pos
+
+
+def _continues_subject(texts: list[str], text: str) -> bool:
+    prev = texts[-1]
+    if cues.is_upper(prev) and cues.is_upper(text):
+        return True
+    if text[:1].islower():
+        return True
+    if re.search(r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn)|[,–-])\s*$", prev, re.IGNORECASE):
+        return True
+    # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence.
+    return False
+
+
+def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
+    """The thẩm quyền ban hành line of a quyết định ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …")
+    stands in capitals between the subject and the first "Căn cứ"."""
+    lines = ctx.lines
+    text = lines[pos].text
+    if not cues.is_upper(text):
+        return False
+    nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+    if not (cues.OPENER.match(nxt) or cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text)):
+        return False
+    issuer = (ctx.doc.issuer.name or "").upper()
+    return (bool(issuer) and issuer in text.upper()) or text.startswith(TITLES) or _starts_org(text) or text.strip() in (
+        "CHÍNH PHỦ", "QUỐC HỘI",
+    )
+
+
+def _join(texts: list[str]) -> str:
+    text = " ".join(t.strip() for t in texts if t.strip())
+    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
+
+
+def _addressees(ctx: ParseContext) -> None:
+    lines = ctx.lines
+    for pos in range(ctx.header_end, min(len(lines), ctx.header_end + 4)):
+        m = cues.ADDRESSEE.match(lines[pos].text)
+        if not m:
+            continue
+        items: list[str] = []
+        rest = lines[pos].text[m.end():].strip()
+        if rest:
+            items.extend(_items(rest))
+        nxt = pos + 1
+        while nxt < len(lines) and cues.BULLET.match(lines[nxt].text) and len(items) < 40:
+            items.extend(_items(lines[nxt].text))
+            nxt += 1
+        ctx.doc.addressees = [i for i in items if i]
+        ctx.header_end = nxt
+        return
+
+
+def _items(text: str) -> list[str]:
+    parts = re.split(r"(?<=[;])\s*(?=[-–+•]?\s*\S)|^\s*[-–+•]\s*|\s+[-–+•]\s+(?=[A-ZÀ-ỸĐ])", text)
+    return [p.strip(" ;,.-–") for p in parts if p and p.strip(" ;,.-–")]
+
+
+def _warn_missing(ctx: ParseContext) -> None:
+    doc = ctx.doc
+    checks = [
+        (doc.issuer.name, "issuer", "issuing body (tên cơ quan ban hành) not found"),
+        (doc.number.raw, "number", "số/ký hiệu not found"),
+        (doc.issued.place or doc.issued.date, "issued", "place and date not found"),
+        (doc.doc_type.name, "doc_type", "document type not found (no title line, no type code)"),
+        (doc.subject, "subject", "trích yếu (subject) not found"),
+    ]
+    for value, field_name, message in checks:
+        if not value:
+            doc.warn("field_missing", message, field_name)

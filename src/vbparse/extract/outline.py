@@ -1,0 +1,240 @@
+"""Outline: the body's nested sections from their labels.
+
+Labels, outermost first: Phần, Chương, Mục, Điều, Roman (I.), Arabic (1. / 1.1.), letters (a)),
+bullets (-, +, •). A node's id is its label path joined by dots ("II.3", "IV.1.b"); a bullet is
+"<parent id>-<k>". Articles are numbered through the whole document, so an article's id is
+"Điều N" wherever it stands; its clauses are "Điều N.1", points "Điều N.1.a".
+
+Two kinds of damage from PDF extraction are repaired: wrapped lines are joined back into their
+paragraph, and under a heading that ends with ":" unlabelled paragraphs are taken as the bullets
+whose dashes were lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Section
+from ..readers.base import Line, Zone
+from . import cues
+from .context import ParseContext
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^\s*(PHẦN|Phần)\s+(thứ\s+\w+|[IVXLC]+|\d+|[A-Z])\b\.?\s*[:.\-–]?\s*", re.UNICODE)),
+    ("chapter", re.compile(r"^\s*(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b\.?\s*[:.\-–]?\s*")),
+    ("section", re.compile(r"^\s*(MỤC|Mục)\s+(\d+|[IVXLC]+)\b\.?\s*[:.\-–]?\s*")),
+    ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
+    ("roman", re.compile(rf"^\s*({_ROMAN})\s*[.)/]\s*(?=\S)")),
+    ("number", re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]|\.\)|(?=\s+[A-ZÀ-ỸĐ]))\s*(?=\S)")),
+    ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
+    ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
+]
+_RANK = {"part": 0, "chapter": 1, "section": 2, "capletter": 3, "article": 4, "roman": 5, "number": 6, "letter": 8, "bullet": 9}
+
+
+@dataclass
+class _Label:
+    kind: str
+    label: str  # "II", "3", "1.2", "b", "Điều 2", "-"
+    rest_start: int  # where the text after the label starts in the line
+
+
+def parse_label(text: str) -> _Label | None:
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        if kind in ("part", "chapter", "section", "article"):
+            word = {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều"}[kind]
+            return _Label(kind, f"{word} {m.group(2)}", m.end())
+        label = m.group(1)
+        if kind == "roman" and not label:
+            continue
+        if kind == "capletter" and not re.match(r"^\s*[A-D]\s*[.)]\s+[A-ZÀ-ỸĐ]{2,}", text):
+            continue  # "A. MỤC TIÊU" is a label; "A. Nguyễn" or "B. sth" in prose is not
+        if kind == "number" and not re.search(r"[.)]", text[: m.end()]) and "." not in label:
+            # "1 Thực hiện …" without a dot is a label only when the number is small and the
+            # rest starts in capitals: PDF extraction often drops the dot.
+            if int(label) > 20:
+                continue
+        if kind == "roman" and label in ("C", "D", "L", "M"):
+            continue
+        return _Label("letter" if kind == "letter" else kind, label, m.end())
+    b = cues.BULLET.match(text)
+    if b:
+        return _Label("bullet", b.group(1), b.end())
+    return None
+
+
+@dataclass
+class _Node:
+    section: Section
+    rank: float
+    bullet: str | None = None
+    text_parts: list[str] = field(default_factory=list)
+    colon_heading: bool = False
+    implicit_children: bool = False
+
+
+def extract(ctx: ParseContext) -> None:
+    lines = _body_lines(ctx)
+    roots: list[Section] = []
+    stack: list[_Node] = []
+    ids: set[str] = set()
+    preamble: list[str] = []
+    bullet_ranks: dict[str, float] = {}
+    prev_line: Line | None = None
+
+    for line in lines:
+        text = line.full_text
+        lab = parse_label(text)
+        if lab is None and stack and _continues(prev_line, line):
+            stack[-1].text_parts.append(line.text)
+            prev_line = line
+            continue
+        if lab is None and stack and stack[-1].colon_heading and _lost_bullet(line.text):
+            # "1. Lãnh đạo nhà trường:" followed by unlabelled duties: their dashes were lost.
+            lab = _Label("bullet", "-", 0)
+            stack[-1].implicit_children = True
+        elif lab is None and stack and stack[-1].implicit_children is False and stack[-1].section.kind == "bullet" \
+                and len(stack) > 1 and stack[-2].implicit_children and _lost_bullet(line.text):
+            lab = _Label("bullet", "-", 0)
+        if lab is None:
+            if stack:
+                stack[-1].text_parts.append(line.text)
+            else:
+                preamble.append(line.text)
+            prev_line = line
+            continue
+        rank = _rank(lab, stack, bullet_ranks)
+        while stack and stack[-1].rank >= rank:
+            _close(stack.pop())
+        parent = stack[-1] if stack else None
+        siblings = parent.section.children if parent else roots
+        node_id = _make_id(lab, parent.section if parent else None, siblings, ids)
+        rest = text[lab.rest_start:].strip()
+        heading, body = _split_heading(lab, rest)
+        section = Section(
+            id=node_id,
+            label=lab.label,
+            kind=lab.kind,  # type: ignore[arg-type]
+            heading=heading,
+            span=ctx.span(line, max(0, lab.rest_start - (len(line.full_text) - len(line.text)))),
+        )
+        siblings.append(section)
+        node = _Node(section, rank, lab.label if lab.kind == "bullet" else None)
+        node.colon_heading = heading is not None and rest.rstrip().endswith(":")
+        if body:
+            node.text_parts.append(body)
+        stack.append(node)
+        prev_line = line
+        section.end_line = line.index
+    while stack:
+        _close(stack.pop())
+    ctx.doc.sections = roots
+    _end_lines(roots)
+    if preamble:
+        ctx.preamble = preamble  # type: ignore[attr-defined]
+
+
+def _body_lines(ctx: ParseContext) -> list[Line]:
+    start = ctx.header_end
+    # Skip the opening: Kính gửi, căn cứ paragraphs, "QUYẾT ĐỊNH:" — they are not sections.
+    return [ln for ln in ctx.lines[start: ctx.body_end] if ln.zone in (Zone.BODY, Zone.TABLE)]
+
+
+def _rank(lab: _Label, stack: list[_Node], bullet_ranks: dict[str, float]) -> float:
+    if lab.kind == "bullet":
+        # Bullet characters nest by first appearance under the current labelled node: the first
+        # kind seen is the outer one ("-" then "+").
+        owner = next((n for n in reversed(stack) if n.section.kind != "bullet"), None)
+        owner_rank = owner.rank if owner else 8.5
+        chars = [n.bullet for n in stack if n.section.kind == "bullet" and n.rank > owner_rank]
+        norm = "-" if lab.label in "-–—" else lab.label
+        if norm in [("-" if c in "-–—" else c) for c in chars if c]:
+            idx = [("-" if c in "-–—" else c) for c in chars if c].index(norm)
+            return owner_rank + 1 + idx
+        return owner_rank + 1 + len(chars)
+    if lab.kind == "number" and "." in lab.label:
+        return _RANK["number"] + 0.5 * lab.label.count(".")
+    return float(_RANK[lab.kind])
+
+
+def _make_id(lab: _Label, parent: Section | None, siblings: list[Section], ids: set[str]) -> str:
+    if lab.kind == "bullet":
+        k = sum(1 for s in siblings if s.kind == "bullet") + 1
+        base = f"{parent.id}-{k}" if parent else f"-{k}"
+    elif lab.kind == "article":
+        base = lab.label
+    else:
+        own = lab.label.split(".")[-1] if lab.kind == "number" else lab.label
+        if lab.kind == "number" and "." in lab.label and parent is not None and parent.kind == "number":
+            own = lab.label.split(".")[-1]
+        base = f"{parent.id}.{own}" if parent else own
+    node_id = base
+    n = 2
+    while node_id in ids:
+        node_id = f"{base}~{n}"
+        n += 1
+    ids.add(node_id)
+    return node_id
+
+
+_SENTENCE_END = re.compile(r"[.;!?…”\")]\s*$|\./\.\s*$")
+
+
+def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
+    """Heading vs text: "MỤC ĐÍCH – YÊU CẦU:" is a heading; "Lãnh đạo nhà trường: chủ trì …" is a
+    heading followed by text; a full sentence is text."""
+    if not rest:
+        return None, ""
+    if lab.kind == "bullet":
+        return None, rest
+    stripped = rest.rstrip()
+    if cues.is_upper(stripped) and len(stripped) < 200:
+        return stripped.rstrip(":. ").strip() or None, ""
+    if stripped.endswith(":") and len(stripped) < 160:
+        return stripped.rstrip(":").strip(), ""
+    m = re.match(r"^([^:;.]{3,80}):\s+(\S.*)$", stripped)
+    if m and not re.search(r"\d{1,2}/\d{1,2}", m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    if len(stripped) <= 120 and not _SENTENCE_END.search(stripped):
+        return stripped, ""
+    if lab.kind == "article":
+        # "Điều 1. Phạm vi điều chỉnh" vs "Điều 1. Ban hành kèm theo Quyết định này …."
+        first = re.match(r"^(.{3,120}?)\.\s+(\S.*)$", stripped)
+        if first and not first.group(1).count(","):
+            return first.group(1), first.group(2)
+    return None, rest
+
+
+def _continues(prev: Line | None, line: Line) -> bool:
+    """A PDF wrapped this line off the previous one."""
+    if prev is None:
+        return False
+    p = prev.full_text.rstrip()
+    t = line.text
+    if not p or _SENTENCE_END.search(p) or p.endswith(":"):
+        return False
+    if t[:1].islower():
+        return True
+    return len(p) >= 60 and not cues.is_upper(t)
+
+
+def _lost_bullet(text: str) -> bool:
+    return len(text) > 15 and not cues.is_upper(text)
+
+
+def _close(node: _Node) -> None:
+    node.section.text = re.sub(r"\s+", " ", " ".join(node.text_parts)).strip()
+
+
+def _end_lines(sections: list[Section]) -> int | None:
+    last = None
+    for s in sections:
+        child_end = _end_lines(s.children)
+        s.end_line = max(x for x in (s.end_line, child_end) if x is not None) if (s.end_line is not None or child_end is not None) else None
+        last = s.end_line if s.end_line is not None else last
+    return last

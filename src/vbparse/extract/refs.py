@@ -1,0 +1,118 @@
+"""Số/ký hiệu and dates as Vietnamese documents write them, tolerant of extraction noise.
+
+Shared by the header (the document's own number and date), the citations (numbers and dates of
+the documents it cites) and the checkers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..vocab import canonical_code
+
+_LETTER = "A-Za-zÀ-ỹĐđƠơƯư"
+# A ký hiệu: letter/digit groups joined by - or / ("KH-THBTD", "QĐ-UBND", "KH/TWĐTN", "NĐ-CP").
+SYMBOL_RE = rf"[{_LETTER}0-9&]+(?:\s?[-/]\s?[{_LETTER}0-9&.]+)*"
+
+# Number then separator then symbol; noise allowed: "773 /QĐ-TTg", "389 KH/TWĐTNVP".
+_NUMBER = re.compile(
+    rf"^\s*(?P<num>\d{{1,6}}[a-zA-Z]?)?\s*(?P<sep>[/-]|\s(?=[{_LETTER}]))\s*(?P<sym>{SYMBOL_RE})"
+)
+_YEAR_PART = re.compile(r"^((?:19|20)\d{2})\s*/\s*")
+
+
+@dataclass
+class NumberParts:
+    raw: str
+    number: str | None
+    symbol: str | None
+    type_code: str | None
+    issuer_code: str | None
+    year: int | None
+    style: str
+
+
+def parse_number(raw: str) -> NumberParts | None:
+    """Split a số/ký hiệu as written after "Số:" into its parts; None when it is not one."""
+    text = raw.strip().strip(".,;")
+    text = re.sub(r"[_.…]{2,}", " ", text)  # dotted blanks of an unfilled template
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    number = m.group("num")
+    symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
+    year = None
+    if number is not None and m.group("sep") == "/":
+        y = _YEAR_PART.match(symbol)
+        if y:
+            year = int(y.group(1))
+            symbol = symbol[y.end():]
+    if not symbol or not re.search(rf"[{_LETTER}]", symbol):
+        return None
+    sep = m.group("sep").strip()
+    party = sep == "-" or (sep == "" and "/" in symbol and "-" not in symbol.split("/")[0])
+    type_code, issuer_code = _split_symbol(symbol, party=party)
+    return NumberParts(
+        raw=raw.strip(),
+        number=number,
+        symbol=symbol,
+        type_code=type_code,
+        issuer_code=issuer_code,
+        year=year,
+        style="party" if party else "state",
+    )
+
+
+def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:
+    """("KH-THBTD") → ("KH", "THBTD"); Party "KH/TWĐTN" → ("KH", "TWĐTN"); công văn
+    "VPCP-KGVX" → (None, "VPCP-KGVX")."""
+    first, _, rest = symbol.partition("/" if party else "-")
+    code = canonical_code(first)
+    if code and rest:
+        return code, rest
+    if party and "-" in symbol:
+        first, _, rest = symbol.partition("-")
+        code = canonical_code(first)
+        if code:
+            return code, rest
+    return None, symbol
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_MONTH_DAY = r"(\d\s?\d|\d)"
+DATE_WORDS_RE = re.compile(
+    rf"ng[àa]y\s*{_MONTH_DAY}\s*(?:th[áa]ng|/|-)\s*{_MONTH_DAY}\s*(?:n[ăa]m|/|-)\s*(\d\s?\d\s?\d\s?\d)",
+    re.IGNORECASE,
+)
+DATE_NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d{2})(?!\d)")
+BLANK_DATE_RE = re.compile(r"ng[àa]y\s*[.…_ ]*\s*th[áa]ng\s*[.…_ \d]*\s*n[ăa]m", re.IGNORECASE)
+
+
+def to_iso(day: str, month: str, year: str) -> str | None:
+    try:
+        d = date(int(year.replace(" ", "")), int(month.replace(" ", "")), int(day.replace(" ", "")))
+    except ValueError:
+        return None
+    return d.isoformat()
+
+
+@dataclass
+class DateMatch:
+    iso: str | None
+    start: int
+    end: int
+    text: str
+
+
+def find_date(text: str, *, numeric: bool = True) -> DateMatch | None:
+    """The first date in `text`: "ngày 23 tháng 4 năm 2020", "ngày 25/6/2019", or "25/6/2019"."""
+    m = DATE_WORDS_RE.search(text)
+    n = DATE_NUMERIC_RE.search(text) if numeric else None
+    if m and (not n or m.start() <= n.start()):
+        return DateMatch(to_iso(m.group(1), m.group(2), m.group(3)), m.start(), m.end(), m.group(0))
+    if n:
+        return DateMatch(to_iso(n.group(1), n.group(2), n.group(3)), n.start(), n.end(), n.group(0))
+    return None

@@ -1,0 +1,68 @@
+"""Section roles by rule: keywords of the heading, folded (no diacritics, upper case) so that
+"MỤC ĐÍCH – YÊU CẦU", "Mục đích, yêu cầu" and an OCR'd "MUC DICH" all match.
+
+A rule decides only when its keyword stands in the heading; the earliest keyword wins
+("NHIỆM VỤ VÀ GIẢI PHÁP" → tasks). Children without a rule of their own inherit their parent's
+role. Sections the rules cannot decide are left for the learned model (issue 6), if loaded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Section
+from . import cues
+from .context import ParseContext
+
+# (role, keywords) — keywords folded; order breaks ties at the same position.
+RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reporting", ("CHE DO BAO CAO", "CHE DO THONG TIN BAO CAO", "THONG TIN BAO CAO", "BAO CAO KET QUA", "BAO CAO DINH KY", "BAO CAO")),
+    ("purpose", ("MUC DICH", "YEU CAU", "MUC TIEU", "QUAN DIEM", "Y NGHIA", "SU CAN THIET")),
+    ("scope", ("PHAM VI", "DOI TUONG AP DUNG", "DOI TUONG", "THANH PHAN THAM GIA")),
+    ("situation", ("TINH HINH", "THUC TRANG", "DANH GIA KET QUA", "KET QUA THUC HIEN", "KET QUA DAT DUOC", "BOI CANH", "DAC DIEM", "KHAI QUAT", "CAN CU XAY DUNG")),
+    ("solutions", ("GIAI PHAP", "BIEN PHAP")),
+    ("tasks", ("NHIEM VU", "NOI DUNG", "HOAT DONG", "CHI TIEU", "CHUONG TRINH CONG TAC")),
+    ("responsibilities", ("TO CHUC THUC HIEN", "PHAN CONG", "TRACH NHIEM", "PHOI HOP THUC HIEN", "DIEU KHOAN THI HANH")),
+    ("timeline", ("TIEN DO", "THOI GIAN", "LO TRINH", "THOI HAN", "LICH TRINH", "KE HOACH THOI GIAN")),
+    ("budget", ("KINH PHI", "NGUON KINH PHI", "TAI CHINH", "NGUON VON", "DU TOAN")),
+)
+
+
+def classify_heading(heading: str) -> str | None:
+    """The role a heading names, or None when no rule applies."""
+    folded = cues.fold(heading)
+    best: tuple[int, int, str] | None = None
+    for order, (role, keywords) in enumerate(RULES):
+        for kw in keywords:
+            m = re.search(rf"(?<![A-Z]){kw}(?![A-Z])", folded)
+            if m and (best is None or (m.start(), order) < best[:2]):
+                best = (m.start(), order, role)
+    if best is None:
+        return None
+    # "BÁO CÁO" somewhere in a long heading about something else is not a reporting section.
+    if best[2] == "reporting" and best[0] > 20 and "CHE DO" not in folded:
+        return None
+    return best[2]
+
+
+def extract(ctx: ParseContext) -> None:
+    assign(ctx.doc)
+
+
+def assign(doc: Document) -> None:
+    """Rule roles for every section; articles (Điều) are 'articles'."""
+
+    def visit(nodes: list[Section], inherited: str | None) -> None:
+        for node in nodes:
+            role = None
+            if node.kind == "article":
+                role = "articles"  # an article is a unit of the decision whatever it says
+            elif node.heading:
+                role = classify_heading(node.heading)
+            if role is not None:
+                node.role, node.role_source, node.role_confidence = role, "rule", 1.0  # type: ignore[assignment]
+            elif inherited is not None:
+                node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
+            visit(node.children, node.role)
+
+    visit(doc.sections, None)

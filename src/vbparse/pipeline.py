@@ -1,0 +1,54 @@
+"""parse(path) → Document: a reader, then the extractors in order over one shared context.
+
+The order matters and is the only coupling between components: the header finds where the body
+starts, the closing where it ends, the citations and the outline read what lies between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .extract import bases, closing, header, outline, responsibilities, roles
+from .extract.context import ParseContext
+from .model import Document, Source
+from .readers import RawDocument, read
+
+Component = Callable[[ParseContext], None]
+
+PIPELINE: list[tuple[str, Component]] = [
+    ("unflatten", header.unflatten),
+    ("header", header.extract),
+    ("find_closing", closing.find_closing),
+    ("bases", bases.extract),
+    ("outline", outline.extract),
+    ("roles", roles.extract),
+    ("responsibilities", responsibilities.extract),
+    ("closing", closing.extract),
+]
+
+
+def parse(path: str | Path, *, include_lines: bool = False) -> Document:
+    """Read and parse one file. Raises readers.ReadError when the file cannot be read."""
+    return parse_raw(read(path), include_lines=include_lines)
+
+
+def parse_raw(raw: RawDocument, *, include_lines: bool = False) -> Document:
+    doc = Document(
+        source=Source(
+            path=raw.path,
+            format=raw.format,
+            sha256=raw.sha256,
+            encoding=raw.encoding,
+            pages=[{"number": p.number, "method": p.method, "confidence": p.confidence,
+                    "rotation": p.rotation, "notes": p.notes} for p in raw.pages],
+        )
+    )
+    for message in raw.warnings:
+        doc.warn("read", message)
+    ctx = ParseContext.create(raw, doc)
+    for _name, component in PIPELINE:
+        component(ctx)
+    if include_lines:
+        doc.lines = [line.text for line in raw.lines]
+    return doc

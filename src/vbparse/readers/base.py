@@ -1,0 +1,117 @@
+"""The intermediate form every reader produces: a flat list of lines with their source positions.
+
+Readers know formats, not documents. They return the text line by line in reading order and, when
+the format tells it, which layout zone a line sits in (the two header columns, the two closing
+columns). Everything about what the lines *mean* is the extractors' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Zone(str, Enum):
+    """Layout zone of a line, when the source format shows it (a table cell, an x position)."""
+
+    BODY = "body"
+    HEADER_LEFT = "header_left"  # cơ quan chủ quản, cơ quan ban hành, Số, V/v
+    HEADER_RIGHT = "header_right"  # Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng
+    CLOSING_LEFT = "closing_left"  # Nơi nhận
+    CLOSING_RIGHT = "closing_right"  # thẩm quyền ký, chức vụ, họ tên
+    TABLE = "table"  # a cell of an ordinary table in the body
+    META = "meta"  # not part of the document: a converter's source note or page title
+
+
+@dataclass(slots=True)
+class Loc:
+    """Where a line stands in the source file. Unused fields stay None.
+
+    `line` is the 1-based line number of a text file, `paragraph` the 0-based index of a .docx
+    block in document order, `table`/`row`/`col` a table cell, `page` a 1-based PDF/image page,
+    `bbox` (x0, top, x1, bottom) in points, `char_start`/`char_end` offsets into the decoded
+    source text where the format has one.
+    """
+
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Line:
+    """One logical line of the document (a paragraph, a text line, one line of a table cell)."""
+
+    text: str  # NFC, whitespace runs collapsed, stripped
+    loc: Loc = field(default_factory=Loc)
+    zone: Zone = Zone.BODY
+    bold: bool | None = None
+    italic: bool | None = None
+    font: str | None = None
+    size: float | None = None
+    # The list label Word draws from a numbering definition ("1.", "a)", "-"); not in `text`.
+    list_label: str | None = None
+    index: int = -1  # position in RawDocument.lines, set by RawDocument
+    # When an extractor cuts a run-together line in pieces, each piece keeps the original's
+    # index and records where it starts in the original's text.
+    offset: int = 0
+
+    @property
+    def full_text(self) -> str:
+        """The text as a reader sees it on the page, generated list label included."""
+        return f"{self.list_label} {self.text}" if self.list_label else self.text
+
+
+@dataclass
+class PageInfo:
+    """Per-page facts a reader reports (which path produced the text, OCR confidence …)."""
+
+    number: int
+    method: str  # "text-layer", "ocr", "docx", …
+    confidence: float | None = None
+    rotation: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RawDocument:
+    """What a reader returns: lines in reading order plus facts about the source."""
+
+    path: str
+    format: str  # txt, md, docx, doc, pdf, image, …
+    lines: list[Line]
+    encoding: str | None = None  # text encoding detected, or legacy font encoding converted
+    sha256: str | None = None
+    pages: list[PageInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def text(self) -> str:
+        """All lines joined by newlines (what bare text extraction of the file gives)."""
+        return "\n".join(line.full_text for line in self.lines)
+
+    def reindex(self) -> None:
+        for i, line in enumerate(self.lines):
+            line.index = i
+
+
+class ReadError(Exception):
+    """A file could not be read. `kind` is a short stable code; the message says why in words."""
+
+    def __init__(self, path: str, kind: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.kind = kind
+        self.message = message

@@ -1,0 +1,117 @@
+"""Closed vocabularies of the format: type names and codes (Nghị định 30/2020 Phụ lục III, and the
+legal document types of Luật Ban hành văn bản QPPL), signer authority prefixes and titles."""
+
+from __future__ import annotations
+
+from .text.normalize import strip_diacritics
+
+# Administrative types, Phụ lục III, section I (name, abbreviation).
+ADMIN_TYPES: tuple[tuple[str, str], ...] = (
+    ("Nghị quyết", "NQ"),
+    ("Quyết định", "QĐ"),
+    ("Chỉ thị", "CT"),
+    ("Quy chế", "QC"),
+    ("Quy định", "QyĐ"),
+    ("Thông cáo", "TC"),
+    ("Thông báo", "TB"),
+    ("Hướng dẫn", "HD"),
+    ("Chương trình", "CTr"),
+    ("Kế hoạch", "KH"),
+    ("Phương án", "PA"),
+    ("Đề án", "ĐA"),
+    ("Dự án", "DA"),
+    ("Báo cáo", "BC"),
+    ("Biên bản", "BB"),
+    ("Tờ trình", "TTr"),
+    ("Hợp đồng", "HĐ"),
+    ("Công điện", "CĐ"),
+    ("Bản ghi nhớ", "BGN"),
+    ("Bản thỏa thuận", "BTT"),
+    ("Giấy ủy quyền", "GUQ"),
+    ("Giấy mời", "GM"),
+    ("Giấy giới thiệu", "GGT"),
+    ("Giấy nghỉ phép", "GNP"),
+    ("Phiếu gửi", "PG"),
+    ("Phiếu chuyển", "PC"),
+    ("Phiếu báo", "PB"),
+    ("Bản sao y", "SY"),
+    ("Bản trích sao", "TrS"),
+    ("Bản sao lục", "SL"),
+)
+
+# Legal (quy phạm pháp luật) and Party types, with the codes their ký hiệu carry.
+LEGAL_TYPES: tuple[tuple[str, str], ...] = (
+    ("Hiến pháp", ""),
+    ("Bộ luật", ""),
+    ("Luật", ""),
+    ("Pháp lệnh", "PL"),
+    ("Nghị định", "NĐ"),
+    ("Thông tư liên tịch", "TTLT"),
+    ("Thông tư", "TT"),
+    ("Văn bản hợp nhất", "VBHN"),
+    ("Kết luận", "KL"),
+    ("Công văn", ""),
+)
+
+TYPE_CODES: dict[str, str] = {name: code for name, code in ADMIN_TYPES + LEGAL_TYPES if code}
+CODE_TYPES: dict[str, str] = {code: name for name, code in ADMIN_TYPES + LEGAL_TYPES if code}
+# Codes as they are often typed without the đ/Đ or in other case.
+_CODE_ALIASES = {"QD": "QĐ", "ND": "NĐ", "QYD": "QyĐ", "DA": "DA", "HD": "HD", "CD": "CĐ", "TTR": "TTr", "CTR": "CTr"}
+
+# Longest names first so "Thông tư liên tịch" wins over "Thông tư", "Bộ luật" over "Luật".
+ALL_TYPE_NAMES: tuple[str, ...] = tuple(
+    sorted({n for n, _ in ADMIN_TYPES + LEGAL_TYPES} | {"Công văn", "Quyết định", "Thông tư"}, key=len, reverse=True)
+)
+_NAME_BY_FOLD = {strip_diacritics(n).upper(): n for n in ALL_TYPE_NAMES}
+
+
+def type_name_for(text: str) -> str | None:
+    """The canonical type name when `text` is exactly a type name, in any case or without marks."""
+    return _NAME_BY_FOLD.get(strip_diacritics(text).upper().strip(" .:"))
+
+
+def canonical_code(code: str) -> str | None:
+    """The Phụ lục III / legal code for a code as typed, or None when it is no type code."""
+    if code in CODE_TYPES:
+        return code
+    folded = strip_diacritics(code).upper()
+    for known in CODE_TYPES:
+        if strip_diacritics(known).upper() == folded and known not in ("DA",):
+            return known
+    alias = _CODE_ALIASES.get(folded)
+    return alias if alias in CODE_TYPES else None
+
+
+SIGN_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+
+# Titles a signer holds (chức vụ), upper case. Longest match wins when titles nest.
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
+            "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", "TRƯỞNG PHÒNG",
+            "PHÓ TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "CHÁNH VĂN PHÒNG",
+            "PHÓ CHÁNH VĂN PHÒNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
+            "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "BÍ THƯ",
+            "PHÓ BÍ THƯ", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHÁNH ÁN", "VIỆN TRƯỞNG",
+            "KẾ TOÁN TRƯỞNG", "TRƯỞNG ĐOÀN", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA",
+            "TỔNG THANH TRA", "CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "TRƯỞNG KHOA", "TỔ TRƯỞNG",
+            "PHÓ TỔ TRƯỞNG", "GIÁM ĐỐC SỞ", "THƯỜNG TRỰC", "TRƯỞNG ĐÀI", "CHỦ NHIỆM ỦY BAN",
+            "TỔNG KIỂM TOÁN", "TỔNG BÍ THƯ", "CHỦ TỊCH NƯỚC", "TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN",
+            "TRƯỞNG TRẠM", "HIỆU PHÓ", "TRƯỞNG BAN CHỈ ĐẠO", "PHÓ TRƯỞNG BAN CHỈ ĐẠO",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+# Words that start the name of an issuing body; used to split a run-together header block
+# ("BỘ TÀI CHÍNH TỔNG CỤC THUẾ") into the parent body and the issuing body.
+ORG_HEADS: tuple[str, ...] = (
+    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND", "TỔNG CỤC", "CHI CỤC",
+    "CỤC", "VỤ", "SỞ", "PHÒNG", "TRƯỜNG", "BAN", "VĂN PHÒNG", "BỘ", "TRUNG TÂM", "VIỆN",
+    "BỆNH VIỆN", "THANH TRA", "KHO BẠC", "CÔNG AN", "BẢO HIỂM XÃ HỘI", "ĐẢNG ỦY", "ĐẢNG BỘ",
+    "CHI BỘ", "HUYỆN ỦY", "TỈNH ỦY", "THÀNH ỦY", "QUẬN ỦY", "ĐOÀN", "HỘI", "CÔNG ĐOÀN", "LIÊN ĐOÀN",
+    "TỔNG LIÊN ĐOÀN", "ỦY BAN", "TÒA ÁN", "VIỆN KIỂM SÁT", "ĐÀI", "BÁO", "HỌC VIỆN", "ĐẠI HỌC",
+    "NGÂN HÀNG", "TỔNG CÔNG TY", "CÔNG TY", "LIÊN ĐOÀN LAO ĐỘNG", "MẶT TRẬN", "BCH", "HỘI ĐỒNG",
+)
