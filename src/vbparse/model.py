@@ -99,7 +99,7 @@ class Base(_Model):
 class Section(_Model):
     id: str  # label path joined by dots: "II.3", "IV.1.b"; bullets "<parent>-<k>"
     label: str | None = None  # "II", "3", "b", "-", "Điều 2"
-    kind: Literal["part", "chapter", "section", "article", "roman", "number", "letter", "bullet"]
+    kind: Literal["part", "chapter", "section", "capletter", "article", "roman", "number", "letter", "bullet"]
     heading: str | None = None
     text: str = ""  # the section's own text (not its children's)
     role: Role | None = None

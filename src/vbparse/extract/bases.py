@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Base
 from ..readers.base import Line
+from ..text.charclass import LO, UP
 from ..vocab import TYPE_CODES, type_name_for
 from . import cues
 from .context import ParseContext
@@ -24,12 +25,22 @@ _TYPES = (
 )
 _TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
 _NUM_AFTER = re.compile(rf"^\s*(?:số\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE)
+# An issuer's name ends at the first lower-case verb or preposition that starts the title
+# ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
+# ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|triển\s+khai|thực\s+hiện|"
-    r"tổ\s+chức|khóa|khoá|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo)\b|[,;(]|\s+-\s+",
+    r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|"
+    r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
+    r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
+    r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến)(?![\wÀ-ỹ])|[,;()]"
+    rf"|\s+và\s+(?=(?:{_TYPES})\s)"
+)
+# A law's name runs to its date or number ("Luật sửa đổi, bổ sung một số điều của Luật … ngày …").
+_LAW_NAME = re.compile(r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)(?=\s+(?:ngày|số)\s*\d|[;.()]|$)")
+_ISSUER_BEFORE = re.compile(
+    r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
     re.IGNORECASE,
 )
-_LAW_NAME = re.compile(r"^\s+((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ,\-–]+?)*?)(?=\s+(?:ngày|số)\b|[;,.]|$)")
 
 
 @dataclass
@@ -44,7 +55,7 @@ def extract(ctx: ParseContext) -> None:
     for text, line in paragraphs:
         verb = cues.BASES_OPENER.match(text)
         kind = re.sub(r"\s+", " ", verb.group(1)).lower() if verb else None
-        for hit in citations_in(text):
+        for hit in citations_in(_cited_segments(text)):
             hit.base.kind = kind
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
             ctx.doc.bases.append(hit.base)
@@ -81,6 +92,18 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     return out
 
 
+_SEGMENT_START = re.compile(rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", re.IGNORECASE)
+
+
+def _cited_segments(text: str) -> str:
+    """Blank out the ';'-separated parts of a paragraph that cite nothing as a basis
+    ("…; Sau khi thống nhất ý kiến với … (Văn bản số …)"), keeping offsets."""
+    out = []
+    for i, part in enumerate(re.split(r"(?<=;)", text)):
+        out.append(part if i == 0 or _SEGMENT_START.match(part) else " " * len(part))
+    return "".join(out)
+
+
 def _starts_something(text: str) -> bool:
     return bool(
         re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d+)*|[a-zđ])\s*[.)]\s+\S", text)
@@ -95,7 +118,7 @@ def citations_in(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _TYPE_RE.finditer(text):
         if hits and m.start() < hits[-1].end:
-            continue
+            continue  # inside the number/date/issuer of the previous reference
         name = type_name_for(m.group(1)) or m.group(1)
         after = text[m.end():]
         num = _NUM_AFTER.match(after)
@@ -110,18 +133,23 @@ def citations_in(text: str) -> list[_Hit]:
             pos += date.end
         law_name = None
         if not num and not date and name in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
-            if not _at_segment_start(text, m.start()):
-                continue
+            # Laws are cited by name: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
+            # "Pháp lệnh Ưu đãi … số 26/2005/PL-UBTVQH11 ngày …".
             lm = _LAW_NAME.match(after)
             if not lm:
                 continue
             law_name = lm.group(1).strip()
             pos = m.end() + lm.end()
+            num = _NUM_AFTER.match(text[pos:])
+            if num:
+                pos += num.end()
             date = find_date(text[pos: pos + 60])
             if date and not text[pos: pos + date.start].strip(" ,"):
                 pos += date.end
             else:
                 date = None
+            if not num and not date and not _at_segment_start(text, m.start()):
+                continue
         if not num and not date and law_name is None:
             continue
         issuer = None
@@ -131,11 +159,15 @@ def citations_in(text: str) -> list[_Hit]:
             tail = rest[im.end():]
             stop = _ISSUER_STOP.search(tail)
             issuer = tail[: stop.start()] if stop else tail
-            issuer = issuer.strip(" .;,")
+            issuer = issuer.strip(" .;,)")
             pos += im.end() + len(tail[: stop.start()] if stop else tail)
+        if issuer is None:
+            before = _ISSUER_BEFORE.search(text[max(0, m.start() - 160): m.start()])
+            if before:
+                issuer = before.group("issuer").strip()
         title_start = pos
         nxt = _next_citation_start(text, title_start)
-        title = text[title_start:nxt].strip(" ,;.")
+        title = text[title_start:nxt].split("(")[0].strip(" ,;.")
         title = re.sub(r"^(?:về\s+việc|về)\s+", "", title, flags=re.IGNORECASE).strip() or None
         if law_name is not None:
             title = law_name
@@ -144,13 +176,11 @@ def citations_in(text: str) -> list[_Hit]:
             parts = parse_number(num.group(1))
             if parts:
                 number, symbol, type_code = parts.number, parts.symbol, parts.type_code
-                if parts.year:
-                    symbol = f"{parts.year}/{symbol}" if False else symbol
         raw = text[m.start():nxt].strip(" ,;.")
         hits.append(
             _Hit(
                 m.start(),
-                max(pos, nxt),
+                pos,
                 Base(
                     raw=raw,
                     doc_type=name,

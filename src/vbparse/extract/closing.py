@@ -11,14 +11,15 @@ import re
 from dataclasses import replace
 
 from ..readers.base import Line, Zone
+from ..text.charclass import LO, UP
 from ..vocab import TITLES
 from . import cues
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
-    r"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ ,.\-]{3,})$"
+    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[{UP}][{UP} ,.\-]{{3,}})$"
 )
-_TRAILING_NAME = re.compile(r"^(?P<left>.*?[;.])\s+(?P<right>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+_TRAILING_NAME = re.compile(rf"^(?P<left>.*?[;.])\s+(?P<right>(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)$")
 _SECTION_LABEL = re.compile(r"^\s*(Chương|Điều|Phần|Mục)\s+[\dIVXLC]+\b|^\s*(PHỤ LỤC|QUY CHẾ|QUY ĐỊNH)\b")
 
 
@@ -130,11 +131,21 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     """"- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
     for pattern in (_TRAILING_CAPS, _TRAILING_NAME):
         m = pattern.match(line.text)
-        if m and (pattern is _TRAILING_NAME or len(m.group("right").split()) >= 2 or cues.sign_prefix(m.group("right"))):
+        if m and m.group("left").rstrip().endswith((":", ",")):
+            continue  # "Lưu: VT, KGVX": archive codes in capitals, not a signer
+        if m and (pattern is _TRAILING_NAME or _signer_fragment(m.group("right"))):
             left = replace(line, text=m.group("left").strip())
             right = replace(line, text=m.group("right").strip(), offset=line.offset + m.start("right"))
             return left, right
     return line, None
+
+
+def _signer_fragment(text: str) -> bool:
+    """Capitals cut off a recipient line that belong to the signer block, not archive codes."""
+    text = text.strip()
+    if cues.sign_prefix(text) or text.startswith(TITLES):
+        return True
+    return "," not in text and not text.endswith(".") and len(text.split()) >= 2
 
 
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
@@ -169,6 +180,9 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             continue
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
+        later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None
+        if later and not cues.sign_prefix(caps) and not caps[: later.start()].strip().startswith(TITLES):
+            caps = caps[later.start():].strip()  # a caption before the authority line
         if caps and cues.is_upper(caps):
             first_line = first_line or line
             (authority if cues.sign_prefix(caps) else titles).append(caps)
@@ -198,7 +212,7 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
 def _trailing_name(text: str) -> str | None:
     if cues.is_person_name(text):
         return text.strip()
-    m = re.search(r"(?:^|\s)((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$", text)
+    m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)
     if m and cues.is_person_name(m.group(1)) and cues.is_upper(text[: m.start(1)] or "XX"):
         return m.group(1)
     return None

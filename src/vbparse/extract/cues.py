@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.charclass import LO, UP
 from ..text.normalize import strip_diacritics
 from ..vocab import SIGN_PREFIXES, type_name_for
 
@@ -59,8 +60,8 @@ SIGNATURE_NOTE = re.compile(
     _F,
 )
 
-_UPPER_LETTERS = re.compile(r"[A-ZÀ-ỸĐ]")
-_LOWER_LETTERS = re.compile(r"[a-zà-ỹđ]")
+_UPPER_LETTERS = re.compile(rf"[{UP}]")
+_LOWER_LETTERS = re.compile(rf"[{LO}]")
 
 
 def is_upper(text: str) -> bool:
@@ -71,7 +72,7 @@ def is_upper(text: str) -> bool:
 
 
 _NAME = re.compile(
-    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$"
+    rf"^(?:[{UP}][{LO}]*\.?\s+){{1,5}}[{UP}][{LO}]+$"
 )
 _NOT_NAME_WORDS = {"Như", "Lưu", "Các", "Nơi", "Trường", "Phòng", "Sở", "Ban", "Bộ", "Văn", "Tổ", "Ủy", "Hội"}
 

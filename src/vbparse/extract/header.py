@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ..readers.base import Line, Zone
+from ..text.charclass import LO, UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import cues
 from .context import ParseContext
@@ -54,7 +55,7 @@ def _cut(line: Line) -> list[Line]:
     m = cues.NUMBER_LINE.match(text)
     if m:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …": the place-date starts after the number.
-        dm = re.search(r"\s(?=[A-ZÀ-ỸĐ][^,]{1,50},\s*ng[àa]y)", text[m.start("raw"):])
+        dm = re.search(rf"\s(?=[{UP}][^,]{{1,50}},\s*ng[àa]y)", text[m.start("raw"):])
         if dm:
             cut = m.start("raw") + dm.start()
             return [_piece(line, 0, cut, Zone.HEADER_LEFT), _piece(line, cut, len(text), Zone.HEADER_RIGHT)]
@@ -274,6 +275,9 @@ def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | No
             doc.doc_type.code = None
             doc.doc_type.inferred_from = "subject"
         end = max(end, pos)
+    if doc.number.type_code == "VBHN" and doc.doc_type.name != "Văn bản hợp nhất":
+        # A consolidated text carries the title of the document it consolidates.
+        doc.doc_type.name, doc.doc_type.code, doc.doc_type.inferred_from = "Văn bản hợp nhất", "VBHN", "number"
     if doc.doc_type.name is None:
         code = doc.number.type_code
         if code and code in CODE_TYPES:
@@ -375,7 +379,7 @@ def _addressees(ctx: ParseContext) -> None:
 
 
 def _items(text: str) -> list[str]:
-    parts = re.split(r"(?<=[;])\s*(?=[-–+•]?\s*\S)|^\s*[-–+•]\s*|\s+[-–+•]\s+(?=[A-ZÀ-ỸĐ])", text)
+    parts = re.split(rf"(?<=[;])\s*(?=[-–+•]?\s*\S)|^\s*[-–+•]\s*|\s+[-–+•]\s+(?=[{UP}])", text)
     return [p.strip(" ;,.-–") for p in parts if p and p.strip(" ;,.-–")]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Section
 from ..readers.base import Line, Zone
+from ..text.charclass import LO, UP
 from . import cues
 from .context import ParseContext
 
@@ -27,7 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("section", re.compile(r"^\s*(MỤC|Mục)\s+(\d+|[IVXLC]+)\b\.?\s*[:.\-–]?\s*")),
     ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
     ("roman", re.compile(rf"^\s*({_ROMAN})\s*[.)/]\s*(?=\S)")),
-    ("number", re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]|\.\)|(?=\s+[A-ZÀ-ỸĐ]))\s*(?=\S)")),
+    ("number", re.compile(rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|(?=\s+[{UP}]))\s*(?=\S)")),
     ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
     ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
 ]
@@ -52,7 +53,7 @@ def parse_label(text: str) -> _Label | None:
         label = m.group(1)
         if kind == "roman" and not label:
             continue
-        if kind == "capletter" and not re.match(r"^\s*[A-D]\s*[.)]\s+[A-ZÀ-ỸĐ]{2,}", text):
+        if kind == "capletter" and not re.match(rf"^\s*[A-D]\s*[.)]\s+[{UP}]{{2,}}", text):
             continue  # "A. MỤC TIÊU" is a label; "A. Nguyễn" or "B. sth" in prose is not
         if kind == "number" and not re.search(r"[.)]", text[: m.end()]) and "." not in label:
             # "1 Thực hiện …" without a dot is a label only when the number is small and the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.charclass import LO, UP
 from .base import Zone
 
 _NATIONAL = re.compile(r"C[ỘO]NG\s*H[ÒOÓ]A\s*X[ÃA]\s*H[ỘO]I", re.IGNORECASE)
@@ -60,7 +61,7 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
 
 def _looks_like_signer(cell: str) -> bool:
     """An upper-case title followed by a personal name: "HIỆU TRƯỞNG Nguyễn Văn A"."""
-    return bool(re.match(r"^[^a-zà-ỹđ]{4,}\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+(\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){1,4}\s*$", cell.strip()))
+    return bool(re.match(rf"^[^{LO}]{{4,}}\s+[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}\s*$", cell.strip()))
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -71,7 +72,7 @@ _HEADER_LEFT_BREAKS = re.compile(r"\s+(?=S[ốô]\s*:)|\s+(?=[Vv]\s*/\s*[Vv]\b)|
 _HEADER_RIGHT_BREAKS = re.compile(
     r"(?<=VIỆT NAM)\s+(?=\S)|(?<=[Hh]ạnh [Pp]húc)\s+(?=\S)|(?<=HẠNH PHÚC)\s+(?=\S)"
 )
-_ITEM_BREAKS = re.compile(r"(?<=[;:.,])\s+(?=[-–+•*]\s*\S)")
+_ITEM_BREAKS = re.compile(r"(?<=[;:.,)])\s+(?=[-–+•*]\s*\S)")
 
 
 def split_cell(cell: str, zone: Zone) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..text.normalize import clean
+from ..text.syllables import repair_split_syllables
 from .base import Line, Loc, RawDocument, Zone
 from .layout import classify_table, split_cell
 from .text import decode
@@ -21,12 +22,14 @@ _TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$")
 _SOURCE_NOTE = re.compile(r"^\s*[*_]*(source|nguồn)\s*:", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def _strip_inline(text: str) -> str:
-    text = _ESCAPE.sub(r"\1", text)
-    return clean(_EMPHASIS.sub("", text))
+    text = _ESCAPE.sub(r"\1", _LINK.sub(r"\1", text))
+    text = re.sub(r"</?(?:sup|sub|b|i|u|em|strong|span)[^>]*>", "", text)
+    return repair_split_syllables(clean(_EMPHASIS.sub("", text)))
 
 
 def _cells(row: str) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..text.normalize import clean
+from ..text.syllables import repair_split_syllables
 from .base import Line, Loc, RawDocument, ReadError
 
 # Letters that only Vietnamese uses; a correct decoding of a Vietnamese text is full of them.
@@ -97,7 +98,7 @@ def lines_of(text: str) -> list[Line]:
     offset = 0
     for number, raw_line in enumerate(text.splitlines(keepends=True), start=1):
         body = raw_line.rstrip("\r\n")
-        cleaned = clean(body)
+        cleaned = repair_split_syllables(clean(body))
         if cleaned:
             lead = len(body) - len(body.lstrip())
             out.append(

@@ -1,0 +1,25 @@
+"""Regex character classes for Vietnamese letters by case.
+
+The handy range "À-Ỹ" spans lower-case letters too (à is U+00E0, inside it), so case-sensitive
+patterns must use these classes instead."""
+
+from __future__ import annotations
+
+_VOWELS = "aăâeêioôơuưy"
+_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def _letters() -> str:
+    import unicodedata
+
+    out = set("bcdđfghjklmnpqrstvwxz")
+    for v in _VOWELS:
+        for m in _MARKS:
+            out.add(unicodedata.normalize("NFC", v + m))
+    return "".join(sorted(out))
+
+
+LOWER_CHARS = _letters()
+UPPER_CHARS = LOWER_CHARS.upper()
+UP = f"A-Z{''.join(c for c in UPPER_CHARS if not ('A' <= c <= 'Z'))}"  # for use inside [...]
+LO = f"a-z{''.join(c for c in LOWER_CHARS if not ('a' <= c <= 'z'))}"

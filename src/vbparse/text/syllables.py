@@ -1,0 +1,85 @@
+"""Vietnamese syllable shape, and the repair of syllables a converter split apart.
+
+PDF and web converters often cut a syllable at its accented letter: "Nh ư tr ê n",
+"B Ộ LAO ĐỘNG", "t ỉ nh", "Đ ả ng". A run of tokens is re-joined only when a token in it cannot be
+a syllable on its own and the joined form can: correct text is never touched, since every token
+of correct Vietnamese text is already a syllable (or a number, code or foreign word, which are
+left alone because they are not pure letters or do not join into a syllable).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+# Rhymes of Vietnamese (tones removed). Open diphthongs "iê/yê/uô/ươ" need a coda.
+_RHYME = (
+    r"(?:"
+    r"(?:iê|yê|uyê|uô|ươ)(?:c|ch|m|n|ng|nh|p|t|u|i)"
+    r"|(?:oa|oă|oe|uâ|uê|uy|uơ)(?:c|ch|m|n|ng|nh|p|t|i|y|u|o)?"
+    r"|(?:ia|ua|ưa|ai|ay|ây|ao|au|âu|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|uya|uyu|oao|oeo|yêu|iêu|ươi|ươu|uôi)"
+    r"|[aăâeêioôơuưy](?:c|ch|m|n|ng|nh|p|t)?"
+    r")"
+)
+_SYLLABLE = re.compile(rf"^{_ONSET}{_RHYME}$")
+# Single letters that do stand alone in text ("ở", "à", "y tế", "ý kiến").
+_STANDALONE_SINGLE = set("ởàạaáyýừồờôơưoó")
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(token: str) -> bool:
+    """Whether `token` (letters only, any case, any tone) has the shape of a Vietnamese syllable."""
+    low = unicodedata.normalize("NFD", token.lower()).translate(_TONE_MARKS)
+    low = unicodedata.normalize("NFC", low)
+    if len(low) == 1:
+        return low in _STANDALONE_SINGLE or token.lower() in _STANDALONE_SINGLE
+    return bool(_SYLLABLE.match(low))
+
+
+_TOKEN = re.compile(r"\S+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:.)])(?=\s|$)")
+
+
+def repair_split_syllables(text: str) -> str:
+    """Re-join syllables split at their accented letter; drop a space before , ; : . )."""
+    tokens = text.split(" ")
+    frag = [0 < len(t.rstrip(",;:.)")) <= 3 and t.rstrip(",;:.)").isalpha() and not is_syllable(t.rstrip(",;:.)")) for t in tokens]
+    if not any(frag):
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
+    out: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best_j = i + 1
+        if not any(frag[i : i + 4]):
+            out.append(tokens[i])
+            i += 1
+            continue
+        # Try joining tokens[i:j] (up to 4 pieces) when a piece is a fragment.
+        for j in range(min(n, i + 4), i + 1, -1):
+            pieces = tokens[i:j]
+            if not all(p.isalpha() for p in pieces[:-1]):
+                continue
+            last = pieces[-1]
+            core = last.rstrip(",;:.)")
+            if not core.isalpha():
+                continue
+            joined = "".join(pieces[:-1]) + core
+            if not any(not is_syllable(p.rstrip(",;:.)")) for p in pieces):
+                continue
+            if is_syllable(joined) and _case_consistent(pieces):
+                best_j = j
+                break
+        out.append("".join(tokens[i:best_j]))
+        i = best_j
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out))
+
+
+def _case_consistent(pieces: list[str]) -> bool:
+    # "B Ộ" and "Nh ư" join; "UBND a" does not: after the first piece no capital may follow a
+    # lower-case letter.
+    joined = "".join(pieces)
+    return not re.search(r"[a-zà-ỹđ][A-ZĐ]", joined) or joined.isupper()
