@@ -1,0 +1,218 @@
+"""`vbparse lint`: check one document's form against Nghị định 30/2020/NĐ-CP (Phụ lục I, III) and
+its own consistency, with findings a clerk can act on.
+
+The runner parses the file once, hands the Document and the reader's lines to each rule family
+(`check/rules/*.py`) through a LintContext, and collects Findings. Every finding has a stable
+code, a severity, where it stands (source line and quoted text), a message in Vietnamese or
+English (`check/messages.py`) and, where one exists, the text to write instead.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import Document, Span
+from ..pipeline import parse_raw
+from ..readers import RawDocument, read
+from ..readers.base import Line, Zone
+from .messages import render
+
+LINT_SCHEMA_VERSION = "1.0"
+Severity = Literal["error", "warning", "info"]
+Lang = Literal["vi", "en"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+CODES: tuple[str, ...] = (
+    "missing_component",
+    "number_format",
+    "date_format",
+    "fixed_phrase",
+    "name_variant",
+    "repeated_word",
+    "spelling",
+    "citation_incomplete",
+    "numbering",
+    "structure",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(_Model):
+    code: str = Field(description="stable rule code, one of " + ", ".join(CODES))
+    severity: Severity
+    line: int | None = Field(
+        None, description="line number in the file (text formats) or paragraph index (docx)"
+    )
+    where: dict[str, int] = Field(
+        default_factory=dict, description="the reader's source position: line/paragraph/table/…"
+    )
+    index: int | None = Field(None, description="index into the reader's lines (vbparse parse --lines)")
+    start: int | None = Field(None, description="character offset of the quote in that line")
+    end: int | None = None
+    quote: str = Field("", description="the text the finding is about, as written")
+    message: str
+    fix: str | None = Field(None, description="the text to write instead, when one can be given")
+    related: list[int] = Field(
+        default_factory=list, description="other line numbers the finding involves"
+    )
+    detail: dict[str, str] = Field(default_factory=dict, description="machine-readable parameters")
+
+
+class FileReport(_Model):
+    file: str
+    error: str | None = Field(None, description="why the file could not be linted, if it could not")
+    findings: list[Finding] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict, description="findings per severity")
+    timing_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class LintOutput(_Model):
+    schema_version: str = LINT_SCHEMA_VERSION
+    lang: Lang = "vi"
+    files: list[FileReport] = Field(default_factory=list)
+
+
+def lint_json_schema() -> dict[str, object]:
+    schema = LintOutput.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "vbparse lint output"
+    return schema
+
+
+def line_number(line: Line) -> int:
+    """The position a clerk can find: the file's line number, else the docx paragraph."""
+    loc = line.loc
+    for value in (loc.line, loc.paragraph):
+        if value is not None:
+            return value
+    return line.index + 1
+
+
+@dataclass
+class LintContext:
+    raw: RawDocument
+    doc: Document
+    lang: Lang = "vi"
+    today: date = field(default_factory=date.today)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        """The document's own lines (a converter's notes and page titles left out)."""
+        return [ln for ln in self.raw.lines if ln.zone is not Zone.META]
+
+    def line_at(self, span: Span | None) -> Line | None:
+        if span is None or not 0 <= span.line < len(self.raw.lines):
+            return None
+        return self.raw.lines[span.line]
+
+    def provenance(self, name: str) -> Line | None:
+        return self.line_at(self.doc.provenance.get(name))
+
+    def add(
+        self,
+        code: str,
+        severity: Severity,
+        line: Line | None,
+        key: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        fix: str | None = None,
+        related: Iterable[Line] = (),
+        **params: str,
+    ) -> Finding:
+        """Record a finding. `key` names the message in messages.py; `params` fill it."""
+        if line is not None and quote is None:
+            quote = line.text[start:end] if start is not None else line.text
+        finding = Finding(
+            code=code,
+            severity=severity,
+            line=line_number(line) if line is not None else None,
+            where=line.loc.as_dict() if line is not None else {},
+            index=line.index if line is not None else None,
+            start=start,
+            end=end,
+            quote=quote or "",
+            message=render(key, self.lang, **params),
+            fix=fix,
+            related=sorted({line_number(r) for r in related} - ({line_number(line)} if line else set())),
+            detail={k: v for k, v in params.items() if isinstance(v, str)},
+        )
+        self.findings.append(finding)
+        return finding
+
+
+Rule = Callable[[LintContext], None]
+
+
+def _rules() -> list[tuple[str, Rule]]:
+    from .rules import citations, components, dates, names, numbers, outline, phrases, words
+
+    return [
+        ("components", components.check),
+        ("numbers", numbers.check),
+        ("dates", dates.check),
+        ("phrases", phrases.check),
+        ("names", names.check),
+        ("repeated_word", words.check_repeated),
+        ("citations", citations.check),
+        ("outline", outline.check),
+        ("spelling", words.check_spelling),
+    ]
+
+
+RULE_FAMILIES: tuple[str, ...] = (
+    "components", "numbers", "dates", "phrases", "names", "repeated_word", "citations", "outline",
+    "spelling",
+)
+
+
+def lint_raw(
+    raw: RawDocument,
+    *,
+    lang: Lang = "vi",
+    today: date | None = None,
+    spelling: bool = True,
+    doc: Document | None = None,
+) -> FileReport:
+    """Lint one read document. `spelling=False` skips the one rule that needs the dictionary."""
+    timing: dict[str, float] = {}
+    t0 = time.perf_counter()
+    if doc is None:
+        doc = parse_raw(raw)
+    timing["parse"] = _ms(t0)
+    ctx = LintContext(raw=raw, doc=doc, lang=lang, today=today or date.today())
+    t_rules = time.perf_counter()
+    for name, rule in _rules():
+        if name == "spelling" and not spelling:
+            continue
+        t = time.perf_counter()
+        rule(ctx)
+        timing[name] = _ms(t)
+    timing["rules"] = _ms(t_rules)
+    findings = sorted(
+        ctx.findings, key=lambda f: (f.index if f.index is not None else -1, f.start or 0, f.code)
+    )
+    counts = {sev: sum(f.severity == sev for f in findings) for sev in SEVERITIES}
+    return FileReport(file=raw.path, findings=findings, counts=counts, timing_ms=timing)
+
+
+def lint_path(path: str | Path, **options: object) -> FileReport:
+    """Read and lint one file. Raises readers.ReadError when it cannot be read."""
+    return lint_raw(read(path), **options)  # type: ignore[arg-type]
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 3)

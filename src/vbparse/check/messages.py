@@ -1,0 +1,197 @@
+"""Every lint message, in Vietnamese (default) and English, in one table.
+
+Messages speak to a clerk checking a document by eye: they name the component or the words, say
+what the decree asks, and what to write. Placeholders are filled by `render`; a placeholder
+`{x_label}` is the localised name of the LABELS entry given as `x`.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- missing_component ---
+    "missing_component": {
+        "vi": "Thiếu {component_label} (thành phần thể thức bắt buộc theo Nghị định 30/2020/NĐ-CP).",
+        "en": "Missing {component_label} (a required component under Decree 30/2020/NĐ-CP).",
+    },
+    # --- number_format ---
+    "number_spaces": {
+        "vi": "Số, ký hiệu “{found}” có khoảng trắng bên trong; viết liền, không cách chữ.",
+        "en": "The number and symbol “{found}” contain spaces; write them without spaces.",
+    },
+    "number_separator": {
+        "vi": "Số, ký hiệu “{found}” sai dấu: giữa số và ký hiệu là gạch chéo (/), giữa các nhóm "
+        "chữ viết tắt là gạch nối (-).",
+        "en": "The number and symbol “{found}” use the wrong separators: a slash (/) between the "
+        "number and the symbol, a hyphen (-) between the letter groups.",
+    },
+    "number_party_style": {
+        "vi": "Số “{found}” viết theo kiểu văn bản của Đảng, Đoàn (số-ký hiệu/…) nhưng cơ quan "
+        "ban hành là cơ quan nhà nước.",
+        "en": "The number “{found}” follows the Party/Youth Union style (number-type/body) but the "
+        "issuer is a state body.",
+    },
+    "number_type_mismatch": {
+        "vi": "Ký hiệu “{found}” ghi loại “{got}” nhưng văn bản là {type_name}; chữ viết tắt theo "
+        "Phụ lục III là “{expected}”.",
+        "en": "The symbol “{found}” carries the type code “{got}” but the document is a "
+        "{type_name}; Annex III abbreviates it “{expected}”.",
+    },
+    "number_type_missing": {
+        "vi": "Ký hiệu “{found}” thiếu chữ viết tắt tên loại văn bản “{expected}” ({type_name}, "
+        "Phụ lục III).",
+        "en": "The symbol “{found}” lacks the type code “{expected}” ({type_name}, Annex III).",
+    },
+    "number_cong_van_code": {
+        "vi": "Công văn không ghi chữ viết tắt tên loại trong ký hiệu, nhưng “{found}” mang mã "
+        "“{got}” ({type_name}).",
+        "en": "A công văn carries no type code in its symbol, but “{found}” has “{got}” "
+        "({type_name}).",
+    },
+    "number_leading_zero": {
+        "vi": "Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước.",
+        "en": "A document number below 10 takes a leading zero.",
+    },
+    "number_colon": {
+        "vi": "Sau từ “Số” phải có dấu hai chấm (Số: …).",
+        "en": "The word “Số” must be followed by a colon (Số: …).",
+    },
+    # --- date_format ---
+    "date_missing_zero": {
+        "vi": "Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước.",
+        "en": "Days below 10 and months 1 and 2 take a leading zero.",
+    },
+    "date_extra_zero": {
+        "vi": "Tháng {month} không ghi số 0 phía trước (chỉ ngày dưới 10 và tháng 1, 2 có số 0).",
+        "en": "Month {month} takes no leading zero (only days below 10 and months 1, 2 do).",
+    },
+    "date_spaces": {
+        "vi": "Có khoảng trắng chen giữa các chữ số của ngày tháng.",
+        "en": "A space splits the digits of the date.",
+    },
+    "date_impossible": {
+        "vi": "Ngày “{found}” không có thật trên lịch.",
+        "en": "The date “{found}” does not exist.",
+    },
+    "date_future": {
+        "vi": "Ngày ban hành {date} ở sau ngày hôm nay ({today}).",
+        "en": "The date of issue {date} is after today ({today}).",
+    },
+    # --- fixed_phrase ---
+    "phrase_misspelled": {
+        "vi": "“{found}” viết sai; cụm từ cố định là “{expected}”.",
+        "en": "“{found}” is misspelled; the fixed phrase is “{expected}”.",
+    },
+    "phrase_case": {
+        "vi": "{phrase} phải viết in hoa: “{expected}”.",
+        "en": "The {phrase} is written in capitals: “{expected}”.",
+    },
+    "phrase_colon": {
+        "vi": "Sau “{phrase}” phải có dấu hai chấm (:).",
+        "en": "“{phrase}” must be followed by a colon (:).",
+    },
+    "phrase_dash": {
+        "vi": "Giữa các cụm từ của Tiêu ngữ là gạch nối (-), có cách chữ.",
+        "en": "The motto's phrases are joined by hyphens (-) with spaces.",
+    },
+    # --- name_variant ---
+    "name_variant": {
+        "vi": "“{found}” và “{other}” (dòng {other_lines}) là một tên viết hai cách; cần thống "
+        "nhất một cách viết.",
+        "en": "“{found}” and “{other}” (line {other_lines}) are one name spelled two ways; use "
+        "one spelling.",
+    },
+    "word_variant": {
+        "vi": "“{found}” viết khác “{other}” (dòng {other_lines}); từ đúng là “{other}”.",
+        "en": "“{found}” differs from “{other}” (line {other_lines}); the word is “{other}”.",
+    },
+    # --- repeated_word ---
+    "repeated_word": {
+        "vi": "Từ “{word}” bị lặp: “{found}”.",
+        "en": "The word “{word}” is doubled: “{found}”.",
+    },
+    # --- spelling ---
+    "spelling": {
+        "vi": "“{found}” không phải từ tiếng Việt thường gặp; có lẽ là “{expected}”.",
+        "en": "“{found}” is not a usual Vietnamese word; probably “{expected}”.",
+    },
+    # --- citation_incomplete ---
+    "citation_incomplete": {
+        "vi": "Lần viện dẫn đầu tiên văn bản số {ref} thiếu {missing_label}; khi viện dẫn lần đầu "
+        "phải ghi đủ tên loại, số, ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu.",
+        "en": "The first citation of document {ref} lacks {missing_label}; a first citation gives "
+        "the type, number, date, issuing body and subject.",
+    },
+    # --- numbering ---
+    "numbering_gap": {
+        "vi": "Đánh số bị nhảy: sau “{prev}” là “{got}”, thiếu “{expected}”.",
+        "en": "Numbering skips: “{got}” follows “{prev}”; “{expected}” is missing.",
+    },
+    "numbering_repeat": {
+        "vi": "Số thứ tự “{got}” bị lặp lại (sau “{prev}” phải là “{expected}”).",
+        "en": "The number “{got}” is repeated (after “{prev}” comes “{expected}”).",
+    },
+    "numbering_order": {
+        "vi": "Số thứ tự “{got}” đứng sau “{prev}”, không đúng thứ tự (phải là “{expected}”).",
+        "en": "“{got}” follows “{prev}” out of order (expected “{expected}”).",
+    },
+    "numbering_start": {
+        "vi": "Đánh số bắt đầu từ “{got}” thay vì “{expected}”.",
+        "en": "Numbering starts at “{got}” instead of “{expected}”.",
+    },
+    # --- structure ---
+    "structure_purpose": {
+        "vi": "Kế hoạch không có phần mục đích, yêu cầu.",
+        "en": "The plan has no purpose section (mục đích, yêu cầu).",
+    },
+    "structure_organisation": {
+        "vi": "Kế hoạch không có phần tổ chức thực hiện, phân công trách nhiệm.",
+        "en": "The plan has no organisation/responsibility section (tổ chức thực hiện).",
+    },
+    "structure_articles": {
+        "vi": "Quyết định không có điều khoản (Điều 1, Điều 2, …).",
+        "en": "The decision has no articles (Điều 1, Điều 2, …).",
+    },
+}
+
+# Names substituted for `{x_label}` placeholders.
+LABELS: dict[str, dict[str, str]] = {
+    "national_header": {"vi": "Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", "en": "the national title (Quốc hiệu)"},
+    "motto": {"vi": "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”", "en": "the motto (Tiêu ngữ)"},
+    "issuer": {"vi": "tên cơ quan, tổ chức ban hành văn bản", "en": "the issuing body's name"},
+    "number": {"vi": "số, ký hiệu của văn bản (Số: …)", "en": "the document number and symbol (Số: …)"},
+    "issued": {"vi": "địa danh và thời gian ban hành văn bản", "en": "the place and date of issue"},
+    "doc_type": {"vi": "tên loại văn bản", "en": "the document type name"},
+    "subject": {"vi": "trích yếu nội dung văn bản", "en": "the subject line (trích yếu)"},
+    "signer_title": {"vi": "quyền hạn, chức vụ của người ký", "en": "the signer's title"},
+    "signer_name": {"vi": "họ tên người ký", "en": "the signer's name"},
+    "recipients": {"vi": "phần Nơi nhận", "en": "the recipients block (Nơi nhận)"},
+    "archive": {"vi": "dòng “Lưu: VT, …” ở cuối Nơi nhận", "en": "the filing line “Lưu: VT, …”"},
+    "type": {"vi": "tên loại văn bản", "en": "the document type"},
+    "date": {"vi": "ngày ban hành", "en": "the date"},
+    "number_part": {"vi": "số, ký hiệu", "en": "the number"},
+    "national_phrase": {"vi": "Quốc hiệu", "en": "national title"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS.get(key)
+    return entry[lang] if entry else key
+
+
+def render(key: str, lang: str, **params: str) -> str:
+    """The message `key` in `lang`, filled. A list of label keys joined by "+" (e.g.
+    missing="date+issuer") renders as a localised enumeration."""
+    template = MESSAGES[key][lang]
+    labels = {
+        f"{name}_label": _join([label(part, lang) for part in value.split("+")], lang)
+        for name, value in params.items()
+        if isinstance(value, str) and all(part in LABELS for part in value.split("+"))
+    }
+    return template.format(**params, **labels)
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    word = " và " if lang == "vi" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]

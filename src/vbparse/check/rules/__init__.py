@@ -1,0 +1,1 @@
+"""Lint rules, one module per family. Each exposes `check(ctx: LintContext) -> None`."""

@@ -1,0 +1,7 @@
+"""stub"""
+
+from ..lint import LintContext
+
+
+def check(ctx: LintContext) -> None:
+    return None
