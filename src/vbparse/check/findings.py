@@ -1,0 +1,388 @@
+"""Consistency findings of a school's plan against the district plan it implements.
+
+Every rule reads what the parent document says about itself (number, date, issuer, period,
+deadlines, quoted names); nothing here knows any particular plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.refs import DATE_NUMERIC_RE, DATE_WORDS_RE, find_date
+from ..model import Base, Document, Section
+from ..text.normalize import match_key
+from .compare import Coverage, Unit, acronym, section_text, source_line
+from .similarity import TermIndex, quote_key, quote_similarity, quotes
+
+SEVERITY = {
+    "parent_reference_missing": "error",
+    "parent_reference_mismatch": "error",
+    "date_order": "error",
+    "period_mismatch": "warning",
+    "deadline_mismatch": "error",
+    "quote_mismatch": "warning",
+}
+# Two quoted names this close (shared words over the longer one) are one name, one altered.
+QUOTE_ALTERED = 0.6
+
+
+@dataclass
+class Location:
+    section: str | None = None
+    line: int | None = None  # line number in the file (1-based) when known
+    text: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"section": self.section, "line": self.line, "text": self.text}
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    parent_location: Location = field(default_factory=Location)
+    child_location: Location = field(default_factory=Location)
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY.get(self.code, "warning")
+
+
+def _field_location(doc: Document, name: str, text: str | None) -> Location:
+    span = doc.provenance.get(name)
+    line = span.source.get("line") if span else None
+    return Location(None, int(line) if isinstance(line, (int, float)) else None, text or "")
+
+
+def _short(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- the citation of the parent -----------------------------------------------------------------
+
+
+def _issuer_key(name: str) -> str:
+    # The place that follows the office's name is often left out: "Phòng GD&ĐT (Quận 2)".
+    return re.sub(r"\s+(quận|huyện|thành phố|tỉnh|thị xã)\b.*$", "", match_key(name)).strip()
+
+
+def _same_issuer(cited: str | None, parent: Document) -> bool | None:
+    """True/False when it can be told, None when either side is unknown."""
+    if not cited:
+        return None
+    if parent.issuer.name:
+        a, b = _issuer_key(cited), _issuer_key(parent.issuer.name)
+        return a in b or b in a
+    code = parent.number.issuer_code
+    if code:
+        return acronym(_issuer_key(cited)) == match_key(code).upper() or None
+    return None
+
+
+def _title_overlap(index: TermIndex, base: Base, parent: Document) -> float:
+    if not base.title or not parent.subject:
+        return 0.0
+    return index.recall(parent.subject, base.title)
+
+
+def _base_line(base: Base) -> int | None:
+    if base.span is None:
+        return None
+    line = base.span.source.get("line")
+    return int(line) if isinstance(line, (int, float)) else base.span.line + 1
+
+
+def check_reference(parent: Document, child: Document, index: TermIndex, lines: list[str]) -> list[Finding]:
+    p_num, p_sym = parent.number.number, parent.number.symbol
+    p_date = parent.issued.date
+    p_loc = _field_location(parent, "number", parent.number.raw)
+    if not p_num and not p_sym:
+        return []
+    best: tuple[int, Base, list[str]] | None = None
+    for base in child.bases:
+        same = {
+            "number": base.number is not None and p_num is not None and base.number.lstrip("0") == p_num.lstrip("0"),
+            "symbol": bool(base.symbol and p_sym and match_key(base.symbol) == match_key(p_sym)),
+            "date": bool(base.date and base.date == p_date),
+            "issuer": _same_issuer(base.issuer, parent) is True,
+            "title": _title_overlap(index, base, parent) >= 0.6,
+        }
+        if same["number"] and same["symbol"] and base.date in (None, p_date) and _same_issuer(base.issuer, parent) is not False:
+            return []  # cited correctly
+        agree = sum(same.values())
+        # The parent cited with something wrong: most of its particulars still agree.
+        if agree >= 3 or (agree >= 2 and (same["number"] or same["symbol"])):
+            wrong = [k for k in ("number", "symbol", "date", "issuer") if not same[k] and _known(base, k)]
+            if best is None or agree > best[0]:
+                best = (agree, base, wrong)
+    if best is not None:
+        _agree, base, wrong = best
+        cited = f"{base.number or '?'}/{base.symbol or '?'}"
+        own = f"{p_num or '?'}/{p_sym or '?'}"
+        parts = []
+        if "number" in wrong or "symbol" in wrong:
+            parts.append(f"number {cited} instead of {own}")
+        if "date" in wrong:
+            parts.append(f"date {base.date} instead of {p_date}")
+        if "issuer" in wrong:
+            parts.append(f"issuer “{base.issuer}” instead of “{parent.issuer.name or parent.number.issuer_code}”")
+        if not parts:
+            return []
+        return [
+            Finding(
+                "parent_reference_mismatch",
+                f"The child cites the parent plan with {'; '.join(parts)}.",
+                p_loc,
+                Location(None, _base_line(base), _short(base.raw)),
+            )
+        ]
+    # The citation may stand outside the opening paragraphs the base extractor reads.
+    pattern = _number_pattern(p_num, p_sym)
+    for i, text in enumerate(lines):
+        if pattern and pattern.search(text):
+            return []
+    return [
+        Finding(
+            "parent_reference_missing",
+            f"The child does not cite the parent plan {p_num}/{p_sym}"
+            + (f" of {_fmt(p_date)}" if p_date else "")
+            + " anywhere.",
+            p_loc,
+            Location(None, None, "; ".join(_short(b.raw, 120) for b in child.bases) or "(no căn cứ)"),
+        )
+    ]
+
+
+def _known(base: Base, key: str) -> bool:
+    return getattr(base, key, None) is not None
+
+
+def _number_pattern(number: str | None, symbol: str | None) -> re.Pattern[str] | None:
+    if not number or not symbol:
+        return None
+    sym = r"\s*-\s*".join(re.escape(p) for p in symbol.split("-"))
+    return re.compile(rf"(?<!\d)0*{re.escape(number.lstrip('0'))}\s*/\s*{sym}(?![\wĐđ])", re.IGNORECASE)
+
+
+def _fmt(iso: str | None) -> str:
+    if not iso:
+        return "?"
+    y, m, d = iso.split("-")
+    return f"{int(d)}/{int(m)}/{y}"
+
+
+# --- dates and periods --------------------------------------------------------------------------
+
+
+def check_date_order(parent: Document, child: Document) -> list[Finding]:
+    p, c = parent.issued.date, child.issued.date
+    if not p or not c or c >= p:
+        return []
+    return [
+        Finding(
+            "date_order",
+            f"The child is dated {_fmt(c)}, before the parent it implements ({_fmt(p)}).",
+            _field_location(parent, "issued", parent.issued.raw),
+            _field_location(child, "issued", child.issued.raw),
+        )
+    ]
+
+
+_SCHOOL_YEAR = re.compile(r"năm\s+học\s*((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!tháng\s)(?<!\d)\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def period_of(text: str) -> tuple[str, str] | None:
+    """("school_year", "2020-2021") or ("year", "2020") from the first period `text` names."""
+    text = DATE_WORDS_RE.sub(" ", text)
+    text = DATE_NUMERIC_RE.sub(" ", text)
+    school = _SCHOOL_YEAR.search(text)
+    year = _YEAR.search(text)
+    if school and (not year or school.start() <= year.start()):
+        return "school_year", f"{school.group(1)}-{school.group(2)}"
+    if year:
+        return "year", year.group(1)
+    return None
+
+
+def _period_sources(doc: Document, lines: list[str]) -> list[tuple[str, int | None]]:
+    """The title (trích yếu), then the opening lines that are not citations of other documents."""
+    out: list[tuple[str, int | None]] = []
+    if doc.subject:
+        out.append((doc.subject, _field_location(doc, "subject", None).line))
+    start = doc.provenance["doc_type"].line + 1 if "doc_type" in doc.provenance else 0
+    first = doc.sections[0].span.line if doc.sections and doc.sections[0].span else min(len(lines), 12)
+    cited = {b.span.line for b in doc.bases if b.span}
+    for i in range(start, first):
+        if i not in cited and i < len(lines):
+            out.append((lines[i], None))
+    return out
+
+
+def find_period(doc: Document, lines: list[str]) -> tuple[tuple[str, str], str] | None:
+    for text, _line in _period_sources(doc, lines):
+        period = period_of(text)
+        if period:
+            return period, text
+    return None
+
+
+def _describe(period: tuple[str, str]) -> str:
+    return f"năm học {period[1]}" if period[0] == "school_year" else f"năm {period[1]}"
+
+
+def check_period(parent: Document, child: Document, p_lines: list[str], c_lines: list[str]) -> list[Finding]:
+    p, c = find_period(parent, p_lines), find_period(child, c_lines)
+    if not p or not c or p[0] == c[0]:
+        return []
+    return [
+        Finding(
+            "period_mismatch",
+            f"The child's period is {_describe(c[0])}; the parent's is {_describe(p[0])}.",
+            Location(None, None, _short(p[1])),
+            Location(None, None, _short(c[1])),
+        )
+    ]
+
+
+# --- deadlines and reporting frequency ----------------------------------------------------------
+
+# Frequencies as months between reports; a shorter interval satisfies a longer one.
+_FREQUENCIES = (
+    (re.compile(r"\b(hàng|hằng)\s+tháng\b|\bđịnh kỳ\s+tháng\b", re.IGNORECASE), 1, "hằng tháng"),
+    (re.compile(r"\b(hàng|hằng|mỗi)\s+quý\b|\bquý\s+(I|II|III|IV|\d)\b", re.IGNORECASE), 3, "hằng quý"),
+    (re.compile(r"\b(6|sáu)\s+tháng\b|\bsơ\s+kết\b|\bgiữa\s+năm\b|\bhọc\s+kỳ\b", re.IGNORECASE), 6, "6 tháng"),
+    (re.compile(r"\b(tổng\s+kết|cuối|hàng|hằng|cả)\s+năm\b|\btổng\s+kết\b", re.IGNORECASE), 12, "năm"),
+)
+
+
+def _dates_in(text: str) -> list[str]:
+    """Every date of `text` in ISO form, in order."""
+    out: list[str] = []
+    pos = 0
+    while (m := find_date(text[pos:])) is not None:
+        if m.iso:
+            out.append(m.iso)
+        pos += max(m.end, 1)
+    return out
+
+
+@dataclass
+class Deadlines:
+    dates: list[str]  # ISO dates
+    every: set[int]  # report intervals in months
+
+    def describe(self) -> str:
+        parts = [n for r, m, n in _FREQUENCIES if m in self.every]
+        parts += [f"trước {_fmt(d)}" for d in self.dates]
+        return ", ".join(parts) or "no deadline"
+
+
+def deadlines_of(text: str) -> Deadlines:
+    dates = _dates_in(text)
+    every = {months for rx, months, _n in _FREQUENCIES if rx.search(text)}
+    return Deadlines(dates, every)
+
+
+def _unmet(parent: Deadlines, child: Deadlines) -> list[str]:
+    misses = []
+    for d in parent.dates:
+        if not any(c <= d for c in child.dates):
+            misses.append(f"trước {_fmt(d)}")
+    for months in sorted(parent.every):
+        if not any(c <= months for c in child.every):
+            misses.append(next(n for _r, m, n in _FREQUENCIES if m == months))
+    return misses
+
+
+def check_deadlines(items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit]) -> list[Finding]:
+    out: list[Finding] = []
+    by_id = {c.parent_id: c for c in coverage}
+    for item in items:
+        cov = by_id.get(item.id)
+        if cov is None or cov.status == "missing" or not cov.child_ids:
+            continue
+        wanted = deadlines_of(item.text)
+        if not wanted.dates and not wanted.every:
+            continue
+        units = [child_units[i] for i in cov.child_ids if i in child_units]
+        given = deadlines_of(" ".join(u.text for u in units))
+        top = units[0]
+        if item.kind == "reporting":
+            misses = _unmet(wanted, given)
+        else:
+            # A duty with a date is kept when the child states no later date for it.
+            misses = [f"trước {_fmt(d)}" for d in wanted.dates if deadlines_of(top.text).dates
+                      and min(deadlines_of(top.text).dates) > d]
+        if misses:
+            out.append(
+                Finding(
+                    "deadline_mismatch",
+                    f"Parent {item.id} asks for {wanted.describe()}; child {top.id} promises "
+                    f"{given.describe()} (missing: {', '.join(misses)}).",
+                    Location(item.id, item.line, _short(item.text)),
+                    Location(top.id, top.line, _short(top.text)),
+                )
+            )
+    return out
+
+
+# --- quoted names -------------------------------------------------------------------------------
+
+
+def _quoted(doc: Document) -> list[tuple[str, Section | None]]:
+    out: list[tuple[str, Section | None]] = []
+    if doc.subject:
+        out.extend((q, None) for q, _s, _e in quotes(doc.subject))
+    for s in doc.walk_sections():
+        out.extend((q, s) for q, _s, _e in quotes(section_text(s)))
+    return out
+
+
+def check_quotes(parent: Document, child: Document) -> list[Finding]:
+    p_quotes = _quoted(parent)
+    exact = {quote_key(q) for q, _s in p_quotes}
+    out: list[Finding] = []
+    seen: set[tuple[str, str | None]] = set()
+    for q, section in _quoted(child):
+        key = quote_key(q)
+        if key in exact:
+            continue
+        scored = [(quote_similarity(q, pq), pq, ps) for pq, ps in p_quotes]
+        if not scored:
+            continue
+        sim, pq, ps = max(scored, key=lambda t: t[0])
+        where = section.id if section else None
+        if sim < QUOTE_ALTERED or (key, where) in seen:
+            continue
+        seen.add((key, where))
+        out.append(
+            Finding(
+                "quote_mismatch",
+                f"The child quotes “{q}” where the parent's name is “{pq}”.",
+                Location(ps.id if ps else None, source_line(ps) if ps else None, f"“{pq}”"),
+                Location(where, source_line(section) if section else None, f"“{q}”"),
+            )
+        )
+    return out
+
+
+def find_all(
+    parent: Document,
+    child: Document,
+    *,
+    index: TermIndex,
+    items: list[Unit],
+    coverage: list[Coverage],
+    child_units: list[Unit],
+    parent_lines: list[str],
+    child_lines: list[str],
+) -> list[Finding]:
+    found = check_reference(parent, child, index, child_lines)
+    found += check_date_order(parent, child)
+    found += check_period(parent, child, parent_lines, child_lines)
+    found += check_deadlines(items, coverage, {u.id: u for u in child_units})
+    found += check_quotes(parent, child)
+    return found
+
