@@ -1,0 +1,4 @@
+"""Batch import of an archive: walk folders, parse files in parallel worker processes, and store
+each result as it comes into a JSON Lines file or a SQLite registry that can be searched and
+exported. A rerun skips what is stored and unchanged, so an interrupted import just resumes.
+"""

@@ -1,0 +1,492 @@
+"""The SQLite registry: schema, migrations, the rows one document becomes, and search.
+
+The schema is versioned with `PRAGMA user_version`: MIGRATIONS[i] brings a registry from version
+i to i + 1, so opening an older registry upgrades it in place and a later vbparse only appends
+to the list. docs/registry.md describes every table; keep it in step with MIGRATIONS.
+
+Search folds diacritics (and đ → d, which FTS5's `remove_diacritics` does not) in copies of the
+subject and body, so "dan van" finds "dân vận" and "dao tao" finds "đào tạo". The folding maps
+each character to exactly one character, so a hit found in the folded copy marks the same
+characters of the original for the snippet.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..text.normalize import strip_diacritics
+
+SCHEMA_VERSION = 1
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE documents (
+    id                INTEGER PRIMARY KEY,
+    path              TEXT NOT NULL UNIQUE,
+    sha256            TEXT,
+    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_kind        TEXT,
+    error_message     TEXT,
+    format            TEXT,
+    doc_type_code     TEXT,
+    doc_type_name     TEXT,
+    number_raw        TEXT,
+    number            TEXT,
+    symbol            TEXT,
+    issued_date       TEXT,
+    issued_place      TEXT,
+    issuer            TEXT,
+    issuer_parent     TEXT,
+    issuer_fold       TEXT,
+    subject           TEXT,
+    signer_name       TEXT,
+    signer_title      TEXT,
+    signer_authority  TEXT,
+    recipients_count  INTEGER,
+    warnings_count    INTEGER,
+    json              TEXT,
+    parser_version    TEXT,
+    imported_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX documents_type ON documents (doc_type_code);
+CREATE INDEX documents_date ON documents (issued_date);
+CREATE INDEX documents_status ON documents (status);
+CREATE TABLE sections (
+    doc_id      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord         INTEGER NOT NULL,
+    section_id  TEXT NOT NULL,
+    parent_id   TEXT,
+    label       TEXT,
+    kind        TEXT,
+    heading     TEXT,
+    role        TEXT,
+    text        TEXT,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE citations (
+    doc_id     INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    kind       TEXT,
+    doc_type   TEXT,
+    type_code  TEXT,
+    number     TEXT,
+    symbol     TEXT,
+    ref_key    TEXT,
+    date       TEXT,
+    issuer     TEXT,
+    title      TEXT,
+    raw        TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE INDEX citations_ref ON citations (ref_key);
+CREATE TABLE recipients (
+    doc_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord     INTEGER NOT NULL,
+    name    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    subject UNINDEXED,
+    body UNINDEXED,
+    subject_fold,
+    body_fold,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+# MIGRATIONS[i] takes a registry from user_version i to i + 1. Append, never edit a released one.
+MIGRATIONS: list[str] = [_V1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+class RegistryError(Exception):
+    """The file is not a registry this version can use (not SQLite, or from a newer vbparse)."""
+
+
+def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
+    """Open a registry, creating it (`create`) or upgrading an older one to SCHEMA_VERSION."""
+    p = Path(path)
+    if not create and not p.exists():
+        raise RegistryError(f"{path}: no such registry")
+    conn = sqlite3.connect(p, isolation_level=None)  # autocommit: transactions are explicit
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a committed transaction survives the process being killed; only a
+        # power cut can lose the last few, which a rerun parses again.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
+    except RegistryError:
+        conn.close()
+        raise
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    from .. import __version__
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RegistryError(
+            f"registry schema version {version} is newer than this vbparse supports "
+            f"({SCHEMA_VERSION}); upgrade vbparse"
+        )
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise RegistryError("an SQLite database, but not a vbparse registry")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[target - 1]):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?), "
+                "('migrated_by', ?)",
+                (str(target), f"vbparse {__version__}"),
+            )
+            conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit on its own; splitting keeps a migration in one transaction.
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+# --- folding ------------------------------------------------------------------------------------
+
+# Precomposed Latin letters (all Vietnamese letters are among them) → their bare letter, built
+# with strip_diacritics; str.translate then folds at C speed and keeps every offset in place.
+_FOLD_TABLE: dict[int, str] = {}
+for _cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+    _bare = strip_diacritics(chr(_cp))
+    if len(_bare) == 1 and _bare != chr(_cp):
+        _FOLD_TABLE[_cp] = _bare
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics, đ → d, same length as `text` (for search only)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def ref_key(number: str | None, symbol: str | None) -> str | None:
+    """Key comparing số/ký hiệu loosely: no spaces, upper case, no diacritics (ĐT = DT)."""
+    if not symbol:
+        return None
+    key = f"{number or ''}/{symbol}"
+    return fold(re.sub(r"\s+", "", key)).upper()
+
+
+def ref_key_of(text: str) -> str:
+    """ref_key of a số/ký hiệu typed by a user ("253/KH-GDĐT", "479-KH/TWĐTN")."""
+    from ..extract.refs import parse_number
+
+    parts = parse_number(text)
+    key = ref_key(parts.number, parts.symbol) if parts else None
+    return key or fold(re.sub(r"\s+", "", text)).upper()
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentRows:
+    """What one parsed document adds to the registry, computed in the worker process so that
+    the process writing the registry does nothing but insert."""
+
+    columns: dict[str, Any]
+    sections: list[tuple[Any, ...]] = field(default_factory=list)
+    citations: list[tuple[Any, ...]] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    fts: tuple[str, str, str, str] = ("", "", "", "")
+
+
+def document_rows(doc: Any, lines: list[str], document_json: str) -> DocumentRows:
+    """Rows for a parsed `vbparse.model.Document`; `lines` are the reader's lines (the body the
+    full-text index covers)."""
+    from .. import __version__
+
+    issuer = " / ".join(x for x in (doc.issuer.name, doc.issuer.parent) if x)
+    columns = {
+        "status": "ok",
+        "format": doc.source.format,
+        "doc_type_code": doc.doc_type.code,
+        "doc_type_name": doc.doc_type.name,
+        "number_raw": doc.number.raw,
+        "number": doc.number.number,
+        "symbol": doc.number.symbol,
+        "issued_date": doc.issued.date,
+        "issued_place": doc.issued.place,
+        "issuer": doc.issuer.name,
+        "issuer_parent": doc.issuer.parent,
+        "issuer_fold": fold(issuer).lower() if issuer else None,
+        "subject": doc.subject,
+        "signer_name": doc.signer.name,
+        "signer_title": doc.signer.title,
+        "signer_authority": doc.signer.authority,
+        "recipients_count": len(doc.recipients),
+        "warnings_count": len(doc.warnings),
+        "json": document_json,
+        "parser_version": __version__,
+    }
+    sections: list[tuple[Any, ...]] = []
+
+    def visit(nodes: list[Any], parent: str | None) -> None:
+        for node in nodes:
+            sections.append(
+                (
+                    len(sections),
+                    node.id,
+                    parent,
+                    node.label,
+                    node.kind,
+                    node.heading,
+                    node.role,
+                    node.text,
+                )
+            )
+            visit(node.children, node.id)
+
+    visit(doc.sections, None)
+    citations = [
+        (
+            i,
+            b.kind,
+            b.doc_type,
+            b.type_code,
+            b.number,
+            b.symbol,
+            ref_key(b.number, b.symbol),
+            b.date,
+            b.issuer,
+            b.title,
+            b.raw,
+        )
+        for i, b in enumerate(doc.bases)
+    ]
+    subject = doc.subject or ""
+    body = "\n".join(lines)
+    return DocumentRows(
+        columns,
+        sections,
+        citations,
+        list(doc.recipients),
+        (subject, body, fold(subject), fold(body)),
+    )
+
+
+def failed_columns(error_kind: str, error_message: str, fmt: str | None) -> dict[str, Any]:
+    from .. import __version__
+
+    return {
+        "status": "failed",
+        "error_kind": error_kind,
+        "error_message": error_message,
+        "format": fmt,
+        "parser_version": __version__,
+    }
+
+
+_DOCUMENT_COLUMNS = (
+    "sha256",
+    "status",
+    "error_kind",
+    "error_message",
+    "format",
+    "doc_type_code",
+    "doc_type_name",
+    "number_raw",
+    "number",
+    "symbol",
+    "issued_date",
+    "issued_place",
+    "issuer",
+    "issuer_parent",
+    "issuer_fold",
+    "subject",
+    "signer_name",
+    "signer_title",
+    "signer_authority",
+    "recipients_count",
+    "warnings_count",
+    "json",
+    "parser_version",
+)
+_UPSERT = (
+    f"INSERT INTO documents (path, {', '.join(_DOCUMENT_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(_DOCUMENT_COLUMNS))}) "
+    "ON CONFLICT (path) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _DOCUMENT_COLUMNS)
+    + ", imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') RETURNING id"
+)
+
+
+def store(conn: sqlite3.Connection, path: str, sha256: str | None, rows: DocumentRows) -> None:
+    """Insert or replace one file's record (inside the caller's transaction)."""
+    values = [rows.columns.get(c) for c in _DOCUMENT_COLUMNS]
+    values[0] = sha256
+    doc_id = conn.execute(_UPSERT, (path, *values)).fetchone()[0]
+    for table in ("sections", "citations", "recipients"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (doc_id,))
+    if rows.sections:
+        conn.executemany(
+            "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, *row) for row in rows.sections],
+        )
+    if rows.citations:
+        conn.executemany(
+            "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, *row) for row in rows.citations],
+        )
+    if rows.recipients:
+        conn.executemany(
+            "INSERT INTO recipients VALUES (?, ?, ?)",
+            [(doc_id, i, name) for i, name in enumerate(rows.recipients)],
+        )
+    if rows.columns["status"] == "ok":
+        conn.execute(
+            "INSERT INTO documents_fts (rowid, subject, body, subject_fold, body_fold) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (doc_id, *rows.fts),
+        )
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchFilters:
+    doc_type: str | None = None
+    issuer: str | None = None
+    date_from: str | None = None  # ISO prefix, inclusive
+    date_to: str | None = None
+    cites: str | None = None
+
+
+@dataclass
+class Hit:
+    id: int
+    path: str
+    number: str | None
+    date: str | None
+    doc_type: str | None
+    issuer: str | None
+    subject: str | None
+    snippet: str | None
+    score: float | None
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 expression for a user's query over the folded columns: every word or "quoted
+    phrase" must match; a trailing * makes a prefix. FTS syntax in the query is not honoured, so
+    no input can make the expression invalid."""
+    parts = []
+    for m in _TERM.finditer(query):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        words = re.findall(r"\w+", fold(text).lower())
+        if not words:
+            continue
+        prefix = "*" if m.group(2) and text.endswith("*") else ""
+        parts.append('"' + " ".join(words) + '"' + prefix)
+    if not parts:
+        return None
+    return "{subject_fold body_fold} : (" + " AND ".join(parts) + ")"
+
+
+def search(
+    conn: sqlite3.Connection, query: str | None, filters: SearchFilters, *, limit: int = 20
+) -> list[Hit]:
+    """Documents matching `query` (ranked by BM25, subject weighing more than body) and the
+    filters; without a query, the filtered documents newest first."""
+    where = ["d.status = 'ok'"]
+    params: list[Any] = []
+    if filters.doc_type:
+        where.append("(upper(d.doc_type_code) = upper(?) OR lower(d.doc_type_name) = lower(?))")
+        params += [filters.doc_type, filters.doc_type]
+    if filters.issuer:
+        where.append("instr(d.issuer_fold, ?) > 0")
+        params.append(fold(filters.issuer).lower())
+    if filters.date_from:
+        where.append("d.issued_date >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        where.append("d.issued_date <= ?")
+        params.append(filters.date_to)
+    if filters.cites:
+        where.append("d.id IN (SELECT doc_id FROM citations WHERE ref_key = ?)")
+        params.append(ref_key_of(filters.cites))
+    expression = fts_query(query or "")
+    columns = "d.id, d.path, d.number_raw, d.issued_date, d.doc_type_name, d.issuer, d.subject"
+    if expression:
+        sql = (
+            f"SELECT {columns}, f.body, highlight(documents_fts, 3, char(2), char(3)), "
+            "bm25(documents_fts, 0, 0, 4.0, 1.0) AS score "
+            "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+            f"WHERE documents_fts MATCH ? AND {' AND '.join(where)} ORDER BY score LIMIT ?"
+        )
+        rows = conn.execute(sql, [expression, *params, limit]).fetchall()
+    else:
+        sql = (
+            f"SELECT {columns}, NULL, NULL, NULL FROM documents d WHERE {' AND '.join(where)} "
+            "ORDER BY d.issued_date DESC, d.path LIMIT ?"
+        )
+        rows = conn.execute(sql, [*params, limit]).fetchall()
+    hits = []
+    for doc_id, path, number, date, doc_type, issuer, subject, body, marked, score in rows:
+        text = snippet(body, marked) if marked is not None else None
+        hits.append(Hit(doc_id, path, number, date, doc_type, issuer, subject, text, score))
+    return hits
+
+
+def snippet(body: str, highlighted_fold: str, *, width: int = 160) -> str | None:
+    """A window of the original `body` around the first hit, the hits in [brackets].
+
+    `highlighted_fold` is the folded body with each hit between \\x02 and \\x03; since folding
+    keeps offsets, the hits' offsets apply to `body` as they are.
+    """
+    hits: list[tuple[int, int]] = []
+    offset = 0
+    start = 0
+    for piece in re.split(r"([\x02\x03])", highlighted_fold):
+        if piece == "\x02":
+            start = offset
+        elif piece == "\x03":
+            hits.append((start, offset))
+        else:
+            offset += len(piece)
+    if not hits or offset != len(body):
+        return None
+    first = hits[0][0]
+    lo = max(0, first - width // 3)
+    hi = min(len(body), lo + width)
+    # Whole words only at both ends of the window.
+    while 0 < lo < first and not body[lo - 1].isspace():
+        lo += 1
+    while hi < len(body) and hi > hits[0][1] and not body[hi].isspace():
+        hi -= 1
+    out = []
+    cursor = lo
+    for a, b in hits:
+        if a < lo or b > hi:
+            continue
+        out.append(body[cursor:a] + "[" + body[a:b] + "]")
+        cursor = b
+    out.append(body[cursor:hi])
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(body) else "")

@@ -1,0 +1,295 @@
+"""Parse many files in worker processes and hand each result to a sink as it comes.
+
+The workers do all the per-file work — hashing, parsing, serialising, building registry rows —
+so that the parent only writes. Files travel in small chunks and only a few chunks are in flight
+at once: memory stays bounded whatever the archive's size.
+
+A file never stops the run: a ReadError becomes a failed record with its kind, any other
+exception a failed record of kind "internal", a file that takes longer than `timeout` seconds a
+record of kind "timeout" (the alarm interrupts Python code; a reader stuck inside a C library or
+a child process must enforce its own limit). A worker that dies outright (a crash in a C
+extension) breaks the pool: its chunk's files are then retried one at a time in a fresh
+one-worker pool, so that only the file that crashes it is recorded, as kind "crashed".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from .registry import DocumentRows
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file; OCR of a long scan is the slowest legitimate case
+
+
+@dataclass(slots=True)
+class Task:
+    path: str
+    stored_sha256: str | None  # the hash already stored for this path; equal → skip
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    sha256: str | None
+    status: str  # "ok", "failed", "skipped"
+    format: str | None = None
+    doc_type: str | None = None
+    error_kind: str | None = None
+    error_message: str | None = None
+    json: str | None = None  # the JSON Lines record (ok and failed)
+    rows: DocumentRows | None = None  # registry rows, when the sink asked for them
+
+
+# --- in the worker ------------------------------------------------------------------------------
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm. Not an Exception, so that no `except Exception` in a reader or an
+    extractor can swallow it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout
+
+
+def _init_worker() -> None:
+    # Ctrl-C goes to the whole process group; the parent alone decides what to do with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, _on_alarm)
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        # A parent killed with SIGKILL cannot stop its workers; they notice and leave.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[FileResult]:
+    return [process_file(task, want_rows, timeout) for task in tasks]
+
+
+def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
+    """Hash, skip if unchanged, else parse one file; never raises."""
+    path = task.path
+    try:
+        sha256 = file_sha256(path)
+    except OSError as exc:
+        kind = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        return failed_result(path, None, kind, f"cannot be read ({exc.strerror or exc})")
+    if sha256 == task.stored_sha256:
+        return FileResult(path, sha256, "skipped")
+    alarm = timeout > 0 and hasattr(signal, "setitimer")
+    try:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return _parse(path, sha256, want_rows)
+        finally:
+            if alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Timeout:
+        return failed_result(path, sha256, "timeout", f"parsing took longer than {timeout:g} s")
+
+
+def _parse(path: str, sha256: str, want_rows: bool) -> FileResult:
+    from ..pipeline import parse
+    from ..readers import ReadError
+
+    try:
+        doc = parse(path, include_lines=want_rows)
+        lines = doc.lines or []
+        doc.lines = None
+        document_json = doc.to_json(indent=None)
+    except ReadError as exc:
+        return failed_result(path, sha256, exc.kind, exc.message)
+    except Exception as exc:  # a parser bug is one file's failure, not the run's
+        return failed_result(path, sha256, "internal", f"{type(exc).__name__}: {exc}")
+    result = FileResult(path, sha256, "ok", doc.source.format, doc.doc_type.code)
+    # The core contract's JSON with "status" first; spliced, not re-serialised, for speed.
+    result.json = '{"status":"ok",' + document_json[1:]
+    if want_rows:
+        from .registry import document_rows
+
+        result.rows = document_rows(doc, lines, document_json)
+    return result
+
+
+def failed_result(path: str, sha256: str | None, kind: str, message: str) -> FileResult:
+    import json
+
+    from .registry import failed_columns
+
+    fmt = os.path.splitext(path)[1].lstrip(".").lower() or None
+    record = {
+        "source": {"path": path, "sha256": sha256},
+        "status": "failed",
+        "error": {"kind": kind, "message": message},
+    }
+    return FileResult(
+        path,
+        sha256,
+        "failed",
+        fmt,
+        None,
+        kind,
+        message,
+        json.dumps(record, ensure_ascii=False),
+        DocumentRows(failed_columns(kind, message, fmt)),
+    )
+
+
+# --- in the parent ------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    total: int = 0
+    parsed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    skipped_failed: int = 0  # skipped because stored unchanged, but stored as failed
+    by_type: Counter[str] = field(default_factory=Counter)
+    failures: list[FileResult] = field(default_factory=list)  # the first few, for the report
+    elapsed: float = 0.0
+    interrupted: bool = False
+
+    MAX_FAILURES_KEPT = 20
+
+    def add(self, result: FileResult, stored_status: str | None) -> None:
+        if result.status == "ok":
+            self.parsed += 1
+            self.by_type[result.doc_type or "?"] += 1
+        elif result.status == "failed":
+            self.failed += 1
+            if len(self.failures) < self.MAX_FAILURES_KEPT:
+                self.failures.append(result)
+        else:
+            self.skipped += 1
+            self.skipped_failed += stored_status == "failed"
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    it = iter(tasks)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _context() -> Any:
+    # forkserver: workers are forked from a clean server process, never from the parent that
+    # holds the open registry connection (SQLite forbids carrying one across fork).
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["vbparse.pipeline", "vbparse.batch.runner"])
+    return ctx
+
+
+def run(
+    files: list[str],
+    stored: dict[str, tuple[str | None, str]],
+    write: Callable[[list[FileResult]], None],
+    *,
+    jobs: int,
+    want_rows: bool,
+    timeout: float = DEFAULT_TIMEOUT,
+    chunk_size: int = 4,
+    progress: Any = None,
+) -> Summary:
+    """Process `files`, passing each chunk of results to `write` (which must commit them).
+
+    `stored` maps a path to the (sha256, status) already stored for it. `progress` is a tqdm
+    bar or None.
+    """
+    summary = Summary(total=len(files))
+    started = time.perf_counter()
+
+    def deliver(results: list[FileResult]) -> None:
+        write([r for r in results if r.status != "skipped"])
+        for r in results:
+            summary.add(r, stored.get(r.path, (None, None))[1])
+        if progress is not None:
+            progress.update(len(results))
+
+    tasks = (Task(path, stored.get(path, (None, None))[0]) for path in files)
+    suspects: list[Task] = []
+    try:
+        _drive(_chunks(tasks, chunk_size), jobs, want_rows, timeout, deliver, suspects.extend)
+        # Files whose chunk was lost with a crashed worker: one at a time, so a crash names
+        # exactly one file.
+        for task in suspects:
+            crashed: list[Task] = []
+            _drive(iter([[task]]), 1, want_rows, timeout, deliver, crashed.extend)
+            if crashed:
+                message = "the worker process parsing this file crashed"
+                deliver([failed_result(task.path, None, "crashed", message)])
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _drive(
+    chunks: Iterator[list[Task]],
+    jobs: int,
+    want_rows: bool,
+    timeout: float,
+    deliver: Callable[[list[FileResult]], None],
+    lost: Callable[[list[Task]], None],
+) -> None:
+    """Run `chunks` on a pool of `jobs` workers, a few chunks in flight per worker. Chunks lost
+    to a broken pool go to `lost`, and the rest carry on in a new pool."""
+    max_in_flight = jobs * 3
+    pending: dict[Future[list[FileResult]], list[Task]] = {}
+    executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker)
+    try:
+        while True:
+            while len(pending) < max_in_flight and (chunk := next(chunks, None)) is not None:
+                pending[executor.submit(process_chunk, chunk, want_rows, timeout)] = chunk
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    lost(chunk)
+                    broken = True
+                    continue
+                deliver(results)
+            if broken:
+                for chunk in pending.values():
+                    lost(chunk)
+                pending.clear()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = ProcessPoolExecutor(
+                    jobs, mp_context=_context(), initializer=_init_worker
+                )
+    finally:
+        executor.shutdown(wait=not sys.is_finalizing(), cancel_futures=True)
