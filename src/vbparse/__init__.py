@@ -1,9 +1,9 @@
 """vbparse: parse Vietnamese administrative documents into structured, traceable data.
 
-    >>> from vbparse import parse
-    >>> doc = parse("kh-36-thbtd.txt")
-    >>> doc.number.symbol
-    'KH-THBTD'
+>>> from vbparse import parse
+>>> doc = parse("kh-36-thbtd.txt")
+>>> doc.number.symbol
+'KH-THBTD'
 """
 
 from __future__ import annotations

@@ -93,7 +93,10 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
     pairs = []
     for gold in sorted(gold_dir.rglob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
-        doc = next((gold.with_name(stem + s) for s in _DOC_SUFFIXES if gold.with_name(stem + s).exists()), None)
+        doc = next(
+            (gold.with_name(stem + s) for s in _DOC_SUFFIXES if gold.with_name(stem + s).exists()),
+            None,
+        )
         if doc is not None:
             pairs.append((doc, gold))
     return pairs

@@ -99,7 +99,9 @@ class Base(_Model):
 class Section(_Model):
     id: str  # label path joined by dots: "II.3", "IV.1.b"; bullets "<parent>-<k>"
     label: str | None = None  # "II", "3", "b", "-", "Điều 2"
-    kind: Literal["part", "chapter", "section", "capletter", "article", "roman", "number", "letter", "bullet"]
+    kind: Literal[
+        "part", "chapter", "section", "capletter", "article", "roman", "number", "letter", "bullet"
+    ]
     heading: str | None = None
     text: str = ""  # the section's own text (not its children's)
     role: Role | None = None
@@ -117,7 +119,9 @@ class Responsibility(_Model):
 
 
 class Signer(_Model):
-    authority: str | None = None  # the whole authority line, "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN"
+    authority: str | None = (
+        None  # the whole authority line, "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN"
+    )
     authority_prefix: str | None = None  # "TM.", "KT.", "TL.", "Q.", "TUQ."
     title: str | None = None  # chức vụ of the person who signs: "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"
     name: str | None = None
@@ -150,8 +154,10 @@ class Document(_Model):
     subject: str | None = None  # trích yếu
     addressees: list[str] = Field(default_factory=list)  # Kính gửi (công văn)
     bases: list[Base] = Field(default_factory=list)
+    preamble: str | None = None  # body text before the first section (căn cứ, lead paragraph)
     sections: list[Section] = Field(default_factory=list)
     responsibilities: list[Responsibility] = Field(default_factory=list)
+    conclusion: str | None = None  # "Trên đây là …": the closing paragraph after the sections
     recipients: list[str] = Field(default_factory=list)
     signer: Signer = Field(default_factory=Signer)
     warnings: list[Warning] = Field(default_factory=list)

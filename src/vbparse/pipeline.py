@@ -40,8 +40,16 @@ def parse_raw(raw: RawDocument, *, include_lines: bool = False) -> Document:
             format=raw.format,
             sha256=raw.sha256,
             encoding=raw.encoding,
-            pages=[{"number": p.number, "method": p.method, "confidence": p.confidence,
-                    "rotation": p.rotation, "notes": p.notes} for p in raw.pages],
+            pages=[
+                {
+                    "number": p.number,
+                    "method": p.method,
+                    "confidence": p.confidence,
+                    "rotation": p.rotation,
+                    "notes": p.notes,
+                }
+                for p in raw.pages
+            ],
         )
     )
     for message in raw.warnings:

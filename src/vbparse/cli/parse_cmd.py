@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "parse",
         help="parse documents into structured JSON",
@@ -16,12 +16,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "per input in the --out folder. Exit 0 when all parsed, 1 when some failed.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="documents to parse")
-    p.add_argument("--format", "-f", choices=("json", "md", "text", "html"), default="json",
-                   help="output format (default: json)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("json", "md", "text", "html"),
+        default="json",
+        help="output format (default: json)",
+    )
     p.add_argument("--out", "-o", metavar="DIR", help="write one result per input into DIR")
-    p.add_argument("--lines", action="store_true", help="include the reader's lines (for provenance)")
-    p.add_argument("--entities", action="store_true",
-                   help="add named entities (organisations, places, people, dates, quotes, references)")
+    p.add_argument(
+        "--lines", action="store_true", help="include the reader's lines (for provenance)"
+    )
+    p.add_argument(
+        "--entities",
+        action="store_true",
+        help="add named entities (organisations, places, people, dates, quotes, references)",
+    )
     p.set_defaults(func=run)
 
 
@@ -51,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         except Exception as exc:  # a parser bug must not hide the other files' results
             failed += 1
-            print(f"vbparse: {name}: internal error while parsing ({type(exc).__name__}: {exc})", file=sys.stderr)
+            print(
+                f"vbparse: {name}: internal error while parsing ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
             continue
         if out_dir:
             (out_dir / (Path(name).name + suffix)).write_text(rendered, encoding="utf-8")

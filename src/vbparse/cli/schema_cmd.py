@@ -6,9 +6,12 @@ import argparse
 import json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("schema", help="print the JSON Schema of the parse output",
-                       description="Print the JSON Schema (draft 2020-12) that `vbparse parse` output follows.")
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the parse output",
+        description="Print the JSON Schema (draft 2020-12) that `vbparse parse` output follows.",
+    )
     p.set_defaults(func=run)
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..model import Base
 from ..readers.base import Line
-from ..text.charclass import LO, UP
 from ..vocab import TYPE_CODES, type_name_for
 from . import cues
 from .context import ParseContext
@@ -36,7 +35,9 @@ _ISSUER_STOP = re.compile(
     rf"|\s+và\s+(?=(?:{_TYPES})\s)"
 )
 # A law's name runs to its date or number ("Luật sửa đổi, bổ sung một số điều của Luật … ngày …").
-_LAW_NAME = re.compile(r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)(?=\s+(?:ngày|số)\s*\d|[;.()]|$)")
+_LAW_NAME = re.compile(
+    r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)(?=\s+(?:ngày|số)\s*\d|[;.()]|$)"
+)
 _ISSUER_BEFORE = re.compile(
     r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
     re.IGNORECASE,
@@ -92,7 +93,9 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     return out
 
 
-_SEGMENT_START = re.compile(rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", re.IGNORECASE)
+_SEGMENT_START = re.compile(
+    rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", re.IGNORECASE
+)
 
 
 def _cited_segments(text: str) -> str:
@@ -120,14 +123,14 @@ def citations_in(text: str) -> list[_Hit]:
         if hits and m.start() < hits[-1].end:
             continue  # inside the number/date/issuer of the previous reference
         name = type_name_for(m.group(1)) or m.group(1)
-        after = text[m.end():]
+        after = text[m.end() :]
         num = _NUM_AFTER.match(after)
         pos = m.end() + (num.end() if num else 0)
-        date = find_date(text[pos: pos + 60])
+        date = find_date(text[pos : pos + 60])
         # The date must follow the reference closely ("… ngày 20 tháng 4 năm 2020").
-        if date and text[pos: pos + date.start].strip(" ,") not in ("",) and not num:
+        if date and text[pos : pos + date.start].strip(" ,") not in ("",) and not num:
             date = None
-        if date and text[pos: pos + date.start].strip(" ,"):
+        if date and text[pos : pos + date.start].strip(" ,"):
             date = None
         if date:
             pos += date.end
@@ -143,8 +146,8 @@ def citations_in(text: str) -> list[_Hit]:
             num = _NUM_AFTER.match(text[pos:])
             if num:
                 pos += num.end()
-            date = find_date(text[pos: pos + 60])
-            if date and not text[pos: pos + date.start].strip(" ,"):
+            date = find_date(text[pos : pos + 60])
+            if date and not text[pos : pos + date.start].strip(" ,"):
                 pos += date.end
             else:
                 date = None
@@ -156,27 +159,29 @@ def citations_in(text: str) -> list[_Hit]:
         rest = text[pos:]
         im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
         if im:
-            tail = rest[im.end():]
+            tail = rest[im.end() :]
             stop = _ISSUER_STOP.search(tail)
             issuer = tail[: stop.start()] if stop else tail
             issuer = issuer.strip(" .;,)")
             pos += im.end() + len(tail[: stop.start()] if stop else tail)
         if issuer is None:
-            before = _ISSUER_BEFORE.search(text[max(0, m.start() - 160): m.start()])
+            before = _ISSUER_BEFORE.search(text[max(0, m.start() - 160) : m.start()])
             if before:
                 issuer = before.group("issuer").strip()
         title_start = pos
         nxt = _next_citation_start(text, title_start)
-        title = text[title_start:nxt].split("(")[0].strip(" ,;.")
-        title = re.sub(r"^(?:về\s+việc|về)\s+", "", title, flags=re.IGNORECASE).strip() or None
-        if law_name is not None:
-            title = law_name
+        title_text = text[title_start:nxt].split("(")[0].strip(" ,;.")
+        title = (
+            law_name
+            or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
+            or None
+        )
         number = symbol = type_code = None
         if num:
             parts = parse_number(num.group(1))
             if parts:
                 number, symbol, type_code = parts.number, parts.symbol, parts.type_code
-        raw = text[m.start():nxt].strip(" ,;.")
+        raw = text[m.start() : nxt].strip(" ,;.")
         hits.append(
             _Hit(
                 m.start(),
@@ -201,21 +206,29 @@ def _at_segment_start(text: str, start: int) -> bool:
     return (
         not before
         or before.endswith((";", ",", ":"))
-        or bool(re.search(r"(?:^|\s)(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$", before, re.IGNORECASE))
+        or bool(
+            re.search(
+                r"(?:^|\s)(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$", before, re.IGNORECASE
+            )
+        )
     )
 
 
 def _next_citation_start(text: str, pos: int) -> int:
     """Where the next cited document begins: after '; ' or ', ' / ' và ' followed by a type with a
     number or date."""
-    for m in re.finditer(r";\s*|,\s*(?=(?:và\s+)?(?:" + _TYPES + r")\s)|\s+và\s+(?=(?:" + _TYPES + r")\s)", text[pos:], re.IGNORECASE):
+    for m in re.finditer(
+        r";\s*|,\s*(?=(?:và\s+)?(?:" + _TYPES + r")\s)|\s+và\s+(?=(?:" + _TYPES + r")\s)",
+        text[pos:],
+        re.IGNORECASE,
+    ):
         if m.group(0).strip() == ";":
             return pos + m.start()
-        after = text[pos + m.end():]
+        after = text[pos + m.end() :]
         t = _TYPE_RE.match(re.sub(r"^và\s+", "", after)) if after else None
         if t is None:
             continue
-        rest = re.sub(r"^và\s+", "", after)[t.end():]
+        rest = re.sub(r"^và\s+", "", after)[t.end() :]
         if _NUM_AFTER.match(rest) or re.match(r"^\s*,?\s*ngày\s*\d", rest, re.IGNORECASE):
             return pos + m.start()
     return len(text)

@@ -19,8 +19,12 @@ from .context import ParseContext
 _TRAILING_CAPS = re.compile(
     rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[{UP}][{UP} ,.\-]{{3,}})$"
 )
-_TRAILING_NAME = re.compile(rf"^(?P<left>.*?[;.])\s+(?P<right>(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)$")
-_SECTION_LABEL = re.compile(r"^\s*(Chương|Điều|Phần|Mục)\s+[\dIVXLC]+\b|^\s*(PHỤ LỤC|QUY CHẾ|QUY ĐỊNH)\b")
+_TRAILING_NAME = re.compile(
+    rf"^(?P<left>.*?[;.])\s+(?P<right>(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)$"
+)
+_SECTION_LABEL = re.compile(
+    r"^\s*(Chương|Điều|Phần|Mục)\s+[\dIVXLC]+\b|^\s*(PHỤ LỤC|QUY CHẾ|QUY ĐỊNH)\b"
+)
 
 
 def find_closing(ctx: ParseContext) -> None:
@@ -31,8 +35,12 @@ def find_closing(ctx: ParseContext) -> None:
         ctx.closing_start = zoned[0]
         return
     start = ctx.header_end
-    recipients = next((i for i in range(start, len(lines)) if cues.RECIPIENTS.match(lines[i].text)), None)
-    end_mark = next((i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)), None)
+    recipients = next(
+        (i for i in range(start, len(lines)) if cues.RECIPIENTS.match(lines[i].text)), None
+    )
+    end_mark = next(
+        (i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)), None
+    )
     if end_mark is not None and (recipients is None or end_mark < recipients):
         ctx.closing_start = end_mark + 1
         return
@@ -77,11 +85,17 @@ def extract(ctx: ParseContext) -> None:
         if m:
             in_recipients = True
             if m.group(0).strip().lower().startswith("noi"):
-                doc.warn("fixed_phrase", f"'Nơi nhận' is typed {m.group(0).strip()!r}", "recipients")
+                doc.warn(
+                    "fixed_phrase", f"'Nơi nhận' is typed {m.group(0).strip()!r}", "recipients"
+                )
             ctx.mark("recipients", line)
-            rest = text[m.end():].strip()
-            if rest:
-                left, right = _split_interleaved(replace(line, text=rest, offset=line.offset + m.end()))
+            rest = text[m.end() :].strip()
+            if rest and cues.is_upper(rest) and _signer_fragment(rest):
+                signer_lines.append(replace(line, text=rest, offset=line.offset + m.end()))
+            elif rest:
+                left, right = _split_interleaved(
+                    replace(line, text=rest, offset=line.offset + m.end())
+                )
                 if left is not None:
                     recipient_lines.append(left)
                 if right is not None:
@@ -109,9 +123,13 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
     """Closing lines, stopping where an attached document (Quy chế, Phụ lục …) begins."""
     out: list[Line] = []
     assert ctx.closing_start is not None
-    for line in ctx.lines[ctx.closing_start:]:
+    for line in ctx.lines[ctx.closing_start :]:
         zoned = line.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)
-        if out and not zoned and any(o.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT) for o in out):
+        if (
+            out
+            and not zoned
+            and any(o.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT) for o in out)
+        ):
             break
         if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
             break
@@ -122,20 +140,24 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
 
 
 def _recipient_like(text: str) -> bool:
-    return bool(cues.BULLET.match(text)) or (
-        len(text) < 120 and bool(re.search(r"[;.,]\s*$", text)) and not cues.is_upper(text)
-    ) or text.lower().startswith("lưu")
+    return (
+        bool(cues.BULLET.match(text))
+        or (len(text) < 120 and bool(re.search(r"[;.,]\s*$", text)) and not cues.is_upper(text))
+        or text.lower().startswith("lưu")
+    )
 
 
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
-    """"- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
+    """ "- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
     for pattern in (_TRAILING_CAPS, _TRAILING_NAME):
         m = pattern.match(line.text)
         if m and m.group("left").rstrip().endswith((":", ",")):
             continue  # "Lưu: VT, KGVX": archive codes in capitals, not a signer
         if m and (pattern is _TRAILING_NAME or _signer_fragment(m.group("right"))):
             left = replace(line, text=m.group("left").strip())
-            right = replace(line, text=m.group("right").strip(), offset=line.offset + m.start("right"))
+            right = replace(
+                line, text=m.group("right").strip(), offset=line.offset + m.start("right")
+            )
             return left, right
     return line, None
 
@@ -155,7 +177,12 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         text = cues.BULLET.sub("", line.text, count=1).strip()
         if not text:
             continue
-        if items and not cues.BULLET.match(line.text) and text[:1].islower() and not text.lower().startswith("lưu"):
+        if (
+            items
+            and not cues.BULLET.match(line.text)
+            and text[:1].islower()
+            and not text.lower().startswith("lưu")
+        ):
             items[-1] = f"{items[-1]} {text}".strip(" ;,.")
             continue
         item = text.rstrip(" ;,.").strip()
@@ -175,14 +202,20 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
     name_line: Line | None = None
     first_line: Line | None = None
     for line in lines:
-        text = re.sub(r"\((?:đã\s+)?ký[^)]*\)|\[\s*daky\s*\]|\(đã ký\)", "", line.text, flags=re.IGNORECASE).strip()
+        text = re.sub(
+            r"\((?:đã\s+)?ký[^)]*\)|\[\s*daky\s*\]|\(đã ký\)", "", line.text, flags=re.IGNORECASE
+        ).strip()
         if not text or cues.SIGNATURE_NOTE.match(text) or cues.RULE_LINE.match(text):
             continue
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
         later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None
-        if later and not cues.sign_prefix(caps) and not caps[: later.start()].strip().startswith(TITLES):
-            caps = caps[later.start():].strip()  # a caption before the authority line
+        if (
+            later
+            and not cues.sign_prefix(caps)
+            and not caps[: later.start()].strip().startswith(TITLES)
+        ):
+            caps = caps[later.start() :].strip()  # a caption before the authority line
         if caps and cues.is_upper(caps):
             first_line = first_line or line
             (authority if cues.sign_prefix(caps) else titles).append(caps)
@@ -196,7 +229,9 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         authority, titles = [auth], [title] if title else []
     if authority:
         doc.signer.authority = re.sub(r"\s+", " ", " ".join(authority)).strip()
-        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(authority[0])
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
+            authority[0]
+        )
     if titles:
         doc.signer.title = re.sub(r"\s+", " ", " ".join(titles)).strip(" ,")
     if first_line is not None:
@@ -219,7 +254,7 @@ def _trailing_name(text: str) -> str | None:
 
 
 def _split_authority(text: str) -> tuple[str, str | None]:
-    """"KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM" → ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM").
+    """ "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM" → ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM").
 
     The signer's own title is the last title in the run that does not continue a joint title
     after a comma and is not part of a longer title."""

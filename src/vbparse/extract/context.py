@@ -21,6 +21,8 @@ class ParseContext:
     body_start: int = 0  # first line after the opening (căn cứ / thực hiện / Kính gửi)
     closing_start: int | None = None  # first line of the closing block (Nơi nhận, signer)
     used: set[int] = field(default_factory=set)  # lines a header/closing field was taken from
+    preamble: list[str] = field(default_factory=list)  # body text before the first section
+    conclusion: list[str] = field(default_factory=list)  # "Trên đây là …" after the sections
 
     @classmethod
     def create(cls, raw: RawDocument, doc: Document) -> ParseContext:
@@ -37,7 +39,7 @@ class ParseContext:
             line=line.index,
             start=line.offset + start,
             end=line.offset + (len(line.text) if end is None else end),
-            source=line.loc.as_dict(),  # type: ignore[arg-type]
+            source=line.loc.as_dict(),
         )
 
     def mark(self, field_name: str, line: Line, start: int = 0, end: int | None = None) -> None:

@@ -71,14 +71,26 @@ def is_upper(text: str) -> bool:
     return up >= 2 and low <= max(1, up // 10)
 
 
-_NAME = re.compile(
-    rf"^(?:[{UP}][{LO}]*\.?\s+){{1,5}}[{UP}][{LO}]+$"
-)
-_NOT_NAME_WORDS = {"Như", "Lưu", "Các", "Nơi", "Trường", "Phòng", "Sở", "Ban", "Bộ", "Văn", "Tổ", "Ủy", "Hội"}
+_NAME = re.compile(rf"^(?:[{UP}][{LO}]*\.?\s+){{1,5}}[{UP}][{LO}]+$")
+_NOT_NAME_WORDS = {
+    "Như",
+    "Lưu",
+    "Các",
+    "Nơi",
+    "Trường",
+    "Phòng",
+    "Sở",
+    "Ban",
+    "Bộ",
+    "Văn",
+    "Tổ",
+    "Ủy",
+    "Hội",
+}
 
 
 def is_person_name(text: str) -> bool:
-    """"Nguyễn Thị Lệ Hằng": 2-6 capitalised syllables, nothing else."""
+    """ "Nguyễn Thị Lệ Hằng": 2-6 capitalised syllables, nothing else."""
     text = text.strip()
     if not _NAME.match(text):
         return False

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..readers.base import Line, Zone
-from ..text.charclass import LO, UP
+from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import cues
 from .context import ParseContext
@@ -55,10 +55,13 @@ def _cut(line: Line) -> list[Line]:
     m = cues.NUMBER_LINE.match(text)
     if m:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …": the place-date starts after the number.
-        dm = re.search(rf"\s(?=[{UP}][^,]{{1,50}},\s*ng[àa]y)", text[m.start("raw"):])
+        dm = re.search(rf"\s(?=[{UP}][^,]{{1,50}},\s*ng[àa]y)", text[m.start("raw") :])
         if dm:
             cut = m.start("raw") + dm.start()
-            return [_piece(line, 0, cut, Zone.HEADER_LEFT), _piece(line, cut, len(text), Zone.HEADER_RIGHT)]
+            return [
+                _piece(line, 0, cut, Zone.HEADER_LEFT),
+                _piece(line, cut, len(text), Zone.HEADER_RIGHT),
+            ]
     return [line]
 
 
@@ -78,13 +81,20 @@ def extract(ctx: ParseContext) -> None:
             ctx.mark("national_header", line)
         if cues.motto_span(text):
             doc.motto = True
-        if number_pos is None and cues.NUMBER_LINE.match(text) and line.zone is not Zone.CLOSING_LEFT:
+        if (
+            number_pos is None
+            and cues.NUMBER_LINE.match(text)
+            and line.zone is not Zone.CLOSING_LEFT
+        ):
             number_pos = pos
         if date_pos is None and _date_line(text):
             date_pos = pos
-        if vv_pos is None and cues.VV_LINE.match(text) and (line.zone is Zone.HEADER_LEFT or pos < 12):
-            if not text.lower().startswith("về việc") or line.zone is Zone.HEADER_LEFT:
-                vv_pos = pos
+        if (
+            vv_pos is None
+            and cues.VV_LINE.match(text)
+            and (line.zone is Zone.HEADER_LEFT or pos < 12)
+        ) and (not text.lower().startswith("về việc") or line.zone is Zone.HEADER_LEFT):
+            vv_pos = pos
         if title_pos is None and cues.title_type(text) and line.zone in (Zone.BODY, Zone.TABLE):
             title_pos = pos
             break
@@ -97,7 +107,10 @@ def extract(ctx: ParseContext) -> None:
     end = _type_and_subject(ctx, title_pos, vv_pos, number_pos)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
-    while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT):
+    while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (
+        Zone.HEADER_LEFT,
+        Zone.HEADER_RIGHT,
+    ):
         ctx.header_end += 1
     _addressees(ctx)
     _warn_missing(ctx)
@@ -128,7 +141,9 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     doc = ctx.doc
     doc.number.raw = raw or None
     if parts is None:
-        ctx.doc.warn("ambiguous", f"'Số:' line found but its number could not be read: {raw!r}", "number")
+        ctx.doc.warn(
+            "ambiguous", f"'Số:' line found but its number could not be read: {raw!r}", "number"
+        )
         ctx.mark("number", line, m.start("raw"))
         return
     doc.number.number = parts.number
@@ -167,7 +182,11 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
 
 def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) -> None:
     lines = ctx.lines
-    stop = number_pos if number_pos is not None else (title_pos if title_pos is not None else min(len(lines), 8))
+    stop = (
+        number_pos
+        if number_pos is not None
+        else (title_pos if title_pos is not None else min(len(lines), 8))
+    )
     candidates: list[Line] = []
     zoned = any(ln.zone is Zone.HEADER_LEFT for ln in lines[:HEADER_SCAN])
     for line in lines[:stop]:
@@ -209,7 +228,11 @@ def _is_stamp(text: str) -> bool:
 
 def _fix_spaced_letters(text: str) -> str:
     """Repair "B Ộ LAO ĐỘNG … V À X Ã HỘI": a converter split letters from their marks."""
-    return re.sub(r"\b([A-ZĐ]) (?=[À-ỸĂÂÊÔƠƯ]\b)|\b([A-ZĐ]) (?=[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][A-ZĐ]?\b)", lambda m: m.group(1) or m.group(2), text)
+    return re.sub(
+        r"\b([A-ZĐ]) (?=[À-ỸĂÂÊÔƠƯ]\b)|\b([A-ZĐ]) (?=[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][A-ZĐ]?\b)",
+        lambda m: m.group(1) or m.group(2),
+        text,
+    )
 
 
 def _starts_org(name: str) -> bool:
@@ -217,22 +240,26 @@ def _starts_org(name: str) -> bool:
 
 
 def _split_run_together(text: str) -> tuple[str | None, str]:
-    """"BỘ TÀI CHÍNH TỔNG CỤC THUẾ" → ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"); one body stays whole."""
+    """ "BỘ TÀI CHÍNH TỔNG CỤC THUẾ" → ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"); one body stays whole."""
     heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
     for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})\s)", text):
-        left, right = text[: m.start()].strip(), text[m.end():].strip()
+        left, right = text[: m.start()].strip(), text[m.end() :].strip()
         # A split is real only when the left part is a body on its own (not "VĂN" of "VĂN PHÒNG",
         # not "ỦY BAN NHÂN DÂN" of "… DÂN TỈNH") and the right part starts a subordinate body.
         if len(left.split()) < 2 or left.endswith(("VĂN", "ỦY", "UỶ", "NHÂN DÂN", "HỘI ĐỒNG")):
             continue
-        if re.match(r"^(BỘ|VỤ|BAN|HỘI|ĐÀI|BÁO|ĐOÀN)\s", right) and not re.match(r"^BAN\s+(QUẢN|CHỈ|TỔ|THƯỜNG)", right):
+        if re.match(r"^(BỘ|VỤ|BAN|HỘI|ĐÀI|BÁO|ĐOÀN)\s", right) and not re.match(
+            r"^BAN\s+(QUẢN|CHỈ|TỔ|THƯỜNG)", right
+        ):
             continue
         if _starts_org(left):
             return left, right
     return None, text
 
 
-def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | None, number_pos: int | None) -> int:
+def _type_and_subject(
+    ctx: ParseContext, title_pos: int | None, vv_pos: int | None, number_pos: int | None
+) -> int:
     """Fill doc_type and subject; return the position of the first line after them."""
     doc = ctx.doc
     lines = ctx.lines
@@ -259,8 +286,14 @@ def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | No
                         pos += 1
                         continue
                     break
-            elif (_date_line(nxt.text) or cues.ADDRESSEE.match(nxt.text) or cues.OPENER.match(nxt.text)
-                  or cues.title_type(nxt.text) or len(nxt.text) > 160 or _is_label(nxt.text)):
+            elif (
+                _date_line(nxt.text)
+                or cues.ADDRESSEE.match(nxt.text)
+                or cues.OPENER.match(nxt.text)
+                or cues.title_type(nxt.text)
+                or len(nxt.text) > 160
+                or _is_label(nxt.text)
+            ):
                 break
             if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
                 break
@@ -277,18 +310,30 @@ def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | No
         end = max(end, pos)
     if doc.number.type_code == "VBHN" and doc.doc_type.name != "Văn bản hợp nhất":
         # A consolidated text carries the title of the document it consolidates.
-        doc.doc_type.name, doc.doc_type.code, doc.doc_type.inferred_from = "Văn bản hợp nhất", "VBHN", "number"
+        doc.doc_type.name, doc.doc_type.code, doc.doc_type.inferred_from = (
+            "Văn bản hợp nhất",
+            "VBHN",
+            "number",
+        )
     if doc.doc_type.name is None:
         code = doc.number.type_code
         if code and code in CODE_TYPES:
             doc.doc_type.name = CODE_TYPES[code]
             doc.doc_type.code = code
             doc.doc_type.inferred_from = "number"
-            doc.warn("field_inferred", f"no title line: type taken from the code {code!r} in the number", "doc_type")
+            doc.warn(
+                "field_inferred",
+                f"no title line: type taken from the code {code!r} in the number",
+                "doc_type",
+            )
         elif doc.number.symbol and any(cues.ADDRESSEE.match(ln.text) for ln in lines[:HEADER_SCAN]):
             doc.doc_type.name = "Công văn"
             doc.doc_type.inferred_from = "number"
-            doc.warn("field_inferred", "no title line: a công văn, judged from its number and 'Kính gửi'", "doc_type")
+            doc.warn(
+                "field_inferred",
+                "no title line: a công văn, judged from its number and 'Kính gửi'",
+                "doc_type",
+            )
     return end
 
 
@@ -306,8 +351,13 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
                 break
             pos += 1
             continue
-        if (cues.OPENER.match(text) or cues.ADDRESSEE.match(text) or _is_label(text)
-                or line.zone not in (Zone.BODY, Zone.TABLE) or cues.RECIPIENTS.match(text)):
+        if (
+            cues.OPENER.match(text)
+            or cues.ADDRESSEE.match(text)
+            or _is_label(text)
+            or line.zone not in (Zone.BODY, Zone.TABLE)
+            or cues.RECIPIENTS.match(text)
+        ):
             break
         if texts and _is_authority_line(ctx, pos):
             break
@@ -332,10 +382,15 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True
     if text[:1].islower():
         return True
-    if re.search(r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn)|[,–-])\s*$", prev, re.IGNORECASE):
-        return True
-    # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence.
-    return False
+    # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
+    # unless it visibly breaks off on a connective.
+    return bool(
+        re.search(
+            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn)|[,–-])\s*$",
+            prev,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
@@ -346,11 +401,21 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
     if not cues.is_upper(text):
         return False
     nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-    if not (cues.OPENER.match(nxt) or cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text)):
+    if not (
+        cues.OPENER.match(nxt)
+        or (cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text))
+    ):
         return False
     issuer = (ctx.doc.issuer.name or "").upper()
-    return (bool(issuer) and issuer in text.upper()) or text.startswith(TITLES) or _starts_org(text) or text.strip() in (
-        "CHÍNH PHỦ", "QUỐC HỘI",
+    return (
+        (bool(issuer) and issuer in text.upper())
+        or text.startswith(TITLES)
+        or _starts_org(text)
+        or text.strip()
+        in (
+            "CHÍNH PHỦ",
+            "QUỐC HỘI",
+        )
     )
 
 
@@ -366,7 +431,7 @@ def _addressees(ctx: ParseContext) -> None:
         if not m:
             continue
         items: list[str] = []
-        rest = lines[pos].text[m.end():].strip()
+        rest = lines[pos].text[m.end() :].strip()
         if rest:
             items.extend(_items(rest))
         nxt = pos + 1

@@ -17,22 +17,42 @@ from dataclasses import dataclass, field
 
 from ..model import Section
 from ..readers.base import Line, Zone
-from ..text.charclass import LO, UP
+from ..text.charclass import UP
 from . import cues
 from .context import ParseContext
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(r"^\s*(PHẦN|Phần)\s+(thứ\s+\w+|[IVXLC]+|\d+|[A-Z])\b\.?\s*[:.\-–]?\s*", re.UNICODE)),
+    (
+        "part",
+        re.compile(
+            r"^\s*(PHẦN|Phần)\s+(thứ\s+\w+|[IVXLC]+|\d+|[A-Z])\b\.?\s*[:.\-–]?\s*", re.UNICODE
+        ),
+    ),
     ("chapter", re.compile(r"^\s*(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b\.?\s*[:.\-–]?\s*")),
     ("section", re.compile(r"^\s*(MỤC|Mục)\s+(\d+|[IVXLC]+)\b\.?\s*[:.\-–]?\s*")),
     ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
     ("roman", re.compile(rf"^\s*({_ROMAN})\s*[.)/]\s*(?=\S)")),
-    ("number", re.compile(rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|(?=\s+[{UP}]))\s*(?=\S)")),
+    (
+        "number",
+        re.compile(
+            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|(?=\s+[{UP}]))\s*(?=\S)"
+        ),
+    ),
     ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
     ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
 ]
-_RANK = {"part": 0, "chapter": 1, "section": 2, "capletter": 3, "article": 4, "roman": 5, "number": 6, "letter": 8, "bullet": 9}
+_RANK = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "capletter": 3,
+    "article": 4,
+    "roman": 5,
+    "number": 6,
+    "letter": 8,
+    "bullet": 9,
+}
 
 
 @dataclass
@@ -55,11 +75,15 @@ def parse_label(text: str) -> _Label | None:
             continue
         if kind == "capletter" and not re.match(rf"^\s*[A-D]\s*[.)]\s+[{UP}]{{2,}}", text):
             continue  # "A. MỤC TIÊU" is a label; "A. Nguyễn" or "B. sth" in prose is not
-        if kind == "number" and not re.search(r"[.)]", text[: m.end()]) and "." not in label:
-            # "1 Thực hiện …" without a dot is a label only when the number is small and the
-            # rest starts in capitals: PDF extraction often drops the dot.
-            if int(label) > 20:
-                continue
+        # "1 Thực hiện …" without a dot is a label only when the number is small and the rest
+        # starts in capitals: PDF extraction often drops the dot.
+        if (
+            kind == "number"
+            and "." not in label
+            and not re.search(r"[.)]", text[: m.end()])
+            and int(label) > 20
+        ):
+            continue
         if kind == "roman" and label in ("C", "D", "L", "M"):
             continue
         return _Label("letter" if kind == "letter" else kind, label, m.end())
@@ -91,6 +115,17 @@ def extract(ctx: ParseContext) -> None:
     for line in lines:
         text = line.full_text
         lab = parse_label(text)
+        if lab is None and _CONCLUSION.match(text):
+            # "Trên đây là Kế hoạch …": the closing paragraph belongs to no section.
+            while stack:
+                _close(stack.pop())
+            ctx.conclusion.append(line.text)
+            prev_line = None
+            continue
+        if lab is not None and lab.kind == "bullet" and not stack:
+            preamble.append(line.text)  # a list before any numbered section is opening text
+            prev_line = line
+            continue
         if lab is None and stack and _continues(prev_line, line):
             stack[-1].text_parts.append(line.text)
             prev_line = line
@@ -99,8 +134,15 @@ def extract(ctx: ParseContext) -> None:
             # "1. Lãnh đạo nhà trường:" followed by unlabelled duties: their dashes were lost.
             lab = _Label("bullet", "-", 0)
             stack[-1].implicit_children = True
-        elif lab is None and stack and stack[-1].implicit_children is False and stack[-1].section.kind == "bullet" \
-                and len(stack) > 1 and stack[-2].implicit_children and _lost_bullet(line.text):
+        elif (
+            lab is None
+            and stack
+            and stack[-1].implicit_children is False
+            and stack[-1].section.kind == "bullet"
+            and len(stack) > 1
+            and stack[-2].implicit_children
+            and _lost_bullet(line.text)
+        ):
             lab = _Label("bullet", "-", 0)
         if lab is None:
             if stack:
@@ -115,12 +157,12 @@ def extract(ctx: ParseContext) -> None:
         parent = stack[-1] if stack else None
         siblings = parent.section.children if parent else roots
         node_id = _make_id(lab, parent.section if parent else None, siblings, ids)
-        rest = text[lab.rest_start:].strip()
+        rest = text[lab.rest_start :].strip()
         heading, body = _split_heading(lab, rest)
         section = Section(
             id=node_id,
             label=lab.label,
-            kind=lab.kind,  # type: ignore[arg-type]
+            kind=lab.kind,
             heading=heading,
             span=ctx.span(line, max(0, lab.rest_start - (len(line.full_text) - len(line.text)))),
         )
@@ -136,14 +178,15 @@ def extract(ctx: ParseContext) -> None:
         _close(stack.pop())
     ctx.doc.sections = roots
     _end_lines(roots)
-    if preamble:
-        ctx.preamble = preamble  # type: ignore[attr-defined]
+    ctx.preamble = preamble
+    ctx.doc.preamble = " ".join(preamble) or None
+    ctx.doc.conclusion = " ".join(ctx.conclusion) or None
 
 
 def _body_lines(ctx: ParseContext) -> list[Line]:
     start = ctx.header_end
     # Skip the opening: Kính gửi, căn cứ paragraphs, "QUYẾT ĐỊNH:" — they are not sections.
-    return [ln for ln in ctx.lines[start: ctx.body_end] if ln.zone in (Zone.BODY, Zone.TABLE)]
+    return [ln for ln in ctx.lines[start : ctx.body_end] if ln.zone in (Zone.BODY, Zone.TABLE)]
 
 
 def _rank(lab: _Label, stack: list[_Node], bullet_ranks: dict[str, float]) -> float:
@@ -171,7 +214,12 @@ def _make_id(lab: _Label, parent: Section | None, siblings: list[Section], ids: 
         base = lab.label
     else:
         own = lab.label.split(".")[-1] if lab.kind == "number" else lab.label
-        if lab.kind == "number" and "." in lab.label and parent is not None and parent.kind == "number":
+        if (
+            lab.kind == "number"
+            and "." in lab.label
+            and parent is not None
+            and parent.kind == "number"
+        ):
             own = lab.label.split(".")[-1]
         base = f"{parent.id}.{own}" if parent else own
     node_id = base
@@ -183,6 +231,10 @@ def _make_id(lab: _Label, parent: Section | None, siblings: list[Section], ids: 
     return node_id
 
 
+_CONCLUSION = re.compile(
+    r"^\s*(Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(thực\s+hiện|triển\s+khai)|Nhận\s+được\s+(công\s+văn|văn\s+bản)\s+này)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;!?…”\")]\s*$|\./\.\s*$")
 
 
@@ -236,6 +288,10 @@ def _end_lines(sections: list[Section]) -> int | None:
     last = None
     for s in sections:
         child_end = _end_lines(s.children)
-        s.end_line = max(x for x in (s.end_line, child_end) if x is not None) if (s.end_line is not None or child_end is not None) else None
+        s.end_line = (
+            max(x for x in (s.end_line, child_end) if x is not None)
+            if (s.end_line is not None or child_end is not None)
+            else None
+        )
         last = s.end_line if s.end_line is not None else last
     return last

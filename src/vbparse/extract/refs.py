@@ -48,7 +48,7 @@ def parse_number(raw: str) -> NumberParts | None:
         y = _YEAR_PART.match(symbol)
         if y:
             year = int(y.group(1))
-            symbol = symbol[y.end():]
+            symbol = symbol[y.end() :]
     if not symbol or not re.search(rf"[{_LETTER}]", symbol):
         return None
     sep = m.group("sep").strip()
@@ -87,7 +87,9 @@ DATE_WORDS_RE = re.compile(
     rf"ng[àa]y\s*{_MONTH_DAY}\s*(?:th[áa]ng|/|-)\s*{_MONTH_DAY}\s*(?:n[ăa]m|/|-)\s*(\d\s?\d\s?\d\s?\d)",
     re.IGNORECASE,
 )
-DATE_NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d{2})(?!\d)")
+DATE_NUMERIC_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d{2})(?!\d)"
+)
 BLANK_DATE_RE = re.compile(r"ng[àa]y\s*[.…_ ]*\s*th[áa]ng\s*[.…_ \d]*\s*n[ăa]m", re.IGNORECASE)
 
 

@@ -20,7 +20,11 @@ def extract(ctx: ParseContext) -> None:
         for child in section.children:
             if child.kind == "bullet" or not child.heading:
                 continue
-            out.append(Responsibility(actor=_actor(child.heading), duties=_duties(child), section_id=child.id))
+            out.append(
+                Responsibility(
+                    actor=_actor(child.heading), duties=_duties(child), section_id=child.id
+                )
+            )
     ctx.doc.responsibilities = out
 
 

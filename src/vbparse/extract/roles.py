@@ -16,14 +16,49 @@ from .context import ParseContext
 
 # (role, keywords) — keywords folded; order breaks ties at the same position.
 RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("reporting", ("CHE DO BAO CAO", "CHE DO THONG TIN BAO CAO", "THONG TIN BAO CAO", "BAO CAO KET QUA", "BAO CAO DINH KY", "BAO CAO")),
+    (
+        "reporting",
+        (
+            "CHE DO BAO CAO",
+            "CHE DO THONG TIN BAO CAO",
+            "THONG TIN BAO CAO",
+            "BAO CAO KET QUA",
+            "BAO CAO DINH KY",
+            "BAO CAO",
+        ),
+    ),
     ("purpose", ("MUC DICH", "YEU CAU", "MUC TIEU", "QUAN DIEM", "Y NGHIA", "SU CAN THIET")),
     ("scope", ("PHAM VI", "DOI TUONG AP DUNG", "DOI TUONG", "THANH PHAN THAM GIA")),
-    ("situation", ("TINH HINH", "THUC TRANG", "DANH GIA KET QUA", "KET QUA THUC HIEN", "KET QUA DAT DUOC", "BOI CANH", "DAC DIEM", "KHAI QUAT", "CAN CU XAY DUNG")),
+    (
+        "situation",
+        (
+            "TINH HINH",
+            "THUC TRANG",
+            "DANH GIA KET QUA",
+            "KET QUA THUC HIEN",
+            "KET QUA DAT DUOC",
+            "BOI CANH",
+            "DAC DIEM",
+            "KHAI QUAT",
+            "CAN CU XAY DUNG",
+        ),
+    ),
     ("solutions", ("GIAI PHAP", "BIEN PHAP")),
     ("tasks", ("NHIEM VU", "NOI DUNG", "HOAT DONG", "CHI TIEU", "CHUONG TRINH CONG TAC")),
-    ("responsibilities", ("TO CHUC THUC HIEN", "PHAN CONG", "TRACH NHIEM", "PHOI HOP THUC HIEN", "DIEU KHOAN THI HANH")),
-    ("timeline", ("TIEN DO", "THOI GIAN", "LO TRINH", "THOI HAN", "LICH TRINH", "KE HOACH THOI GIAN")),
+    (
+        "responsibilities",
+        (
+            "TO CHUC THUC HIEN",
+            "PHAN CONG",
+            "TRACH NHIEM",
+            "PHOI HOP THUC HIEN",
+            "DIEU KHOAN THI HANH",
+        ),
+    ),
+    (
+        "timeline",
+        ("TIEN DO", "THOI GIAN", "LO TRINH", "THOI HAN", "LICH TRINH", "KE HOACH THOI GIAN"),
+    ),
     ("budget", ("KINH PHI", "NGUON KINH PHI", "TAI CHINH", "NGUON VON", "DU TOAN")),
 )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
 
-__all__ = ["Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone", "read", "READERS"]
+__all__ = ["READERS", "Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone", "read"]
 
 MAX_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear message, not read
 
@@ -76,7 +76,11 @@ def read(path: str | Path) -> RawDocument:
     if size == 0:
         raise ReadError(name, "empty", "the file is empty")
     if size > MAX_BYTES:
-        raise ReadError(name, "too_large", f"the file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+        raise ReadError(
+            name,
+            "too_large",
+            f"the file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit",
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -71,7 +71,9 @@ class _Numbering:
             for ov in num.iterchildren(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
                 if so is not None:
-                    numbering.overrides[(nid, int(_attr(ov, "ilvl") or 0))] = int(_attr(so, "val") or 1)
+                    numbering.overrides[(nid, int(_attr(ov, "ilvl") or 0))] = int(
+                        _attr(so, "val") or 1
+                    )
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str | None:
@@ -123,8 +125,21 @@ def _format_number(value: int, fmt: str) -> str:
 
 def _roman(value: int) -> str:
     out = []
-    for n, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for n, s in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= n:
             out.append(s)
             value -= n
@@ -262,9 +277,13 @@ def read(path: Path, data: bytes) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise ReadError(name, "corrupt", f"is not a readable .docx (damaged or truncated: {exc})") from exc
+        raise ReadError(
+            name, "corrupt", f"is not a readable .docx (damaged or truncated: {exc})"
+        ) from exc
     except Exception as exc:  # lxml and zip errors of many kinds on damaged files
-        raise ReadError(name, "corrupt", f"is not a readable .docx ({type(exc).__name__}: {exc})") from exc
+        raise ReadError(
+            name, "corrupt", f"is not a readable .docx ({type(exc).__name__}: {exc})"
+        ) from exc
 
     styles = _Styles.from_document(document)
     numbering = _Numbering.from_document(document)
@@ -279,8 +298,14 @@ def read(path: Path, data: bytes) -> RawDocument:
             converted_any = converted_any or para.converted
             if para.text:
                 lines.append(
-                    Line(para.text, Loc(paragraph=block), bold=para.bold, italic=para.italic,
-                         font=para.font, list_label=para.list_label)
+                    Line(
+                        para.text,
+                        Loc(paragraph=block),
+                        bold=para.bold,
+                        italic=para.italic,
+                        font=para.font,
+                        list_label=para.list_label,
+                    )
                 )
                 seen_body_text = True
             block += 1
@@ -299,11 +324,19 @@ def read(path: Path, data: bytes) -> RawDocument:
                     zone = kind.zone_for_column(c, len(row))
                     for para in cell:
                         converted_any = converted_any or para.converted
-                        for part in split_cell(para.text, zone) if zone is not Zone.TABLE else [para.text]:
+                        for part in (
+                            split_cell(para.text, zone) if zone is not Zone.TABLE else [para.text]
+                        ):
                             lines.append(
-                                Line(part, Loc(paragraph=block, table=table_index, row=r, col=c),
-                                     zone=zone, bold=para.bold, italic=para.italic, font=para.font,
-                                     list_label=para.list_label)
+                                Line(
+                                    part,
+                                    Loc(paragraph=block, table=table_index, row=r, col=c),
+                                    zone=zone,
+                                    bold=para.bold,
+                                    italic=para.italic,
+                                    font=para.font,
+                                    list_label=para.list_label,
+                                )
                             )
             table_index += 1
             block += 1

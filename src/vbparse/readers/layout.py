@@ -61,7 +61,9 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
 
 def _looks_like_signer(cell: str) -> bool:
     """An upper-case title followed by a personal name: "HIỆU TRƯỞNG Nguyễn Văn A"."""
-    return bool(re.match(rf"^[^{LO}]{{4,}}\s+[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}\s*$", cell.strip()))
+    return bool(
+        re.match(rf"^[^{LO}]{{4,}}\s+[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}\s*$", cell.strip())
+    )
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -100,6 +102,6 @@ def _split_items(text: str) -> list[str]:
     out: list[str] = []
     if head:
         out.append(head.group(1))
-        text = text[head.end():]
+        text = text[head.end() :]
     out.extend(_ITEM_BREAKS.split(text) if text else [])
     return out

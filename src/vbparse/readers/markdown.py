@@ -70,8 +70,10 @@ def read(path: Path, data: bytes) -> RawDocument:
             zone = Zone.BODY
             if not lines and _SOURCE_NOTE.match(stripped):
                 zone = Zone.META
-            elif _HEADING.match(stripped) and not seen_table and not any(
-                ln.zone is not Zone.META for ln in lines
+            elif (
+                _HEADING.match(stripped)
+                and not seen_table
+                and not any(ln.zone is not Zone.META for ln in lines)
             ):
                 # A page title above the header table (as web exports write it) is not the
                 # document's own text; the real title follows the header.
@@ -80,7 +82,15 @@ def read(path: Path, data: bytes) -> RawDocument:
             if content and not re.fullmatch(r"[-_=*\s]{3,}", content):
                 start = offsets[i] + (len(raw_line) - len(raw_line.lstrip()))
                 lines.append(
-                    Line(content, Loc(line=i + 1, char_start=start, char_end=offsets[i] + len(raw_line.rstrip())), zone=zone)
+                    Line(
+                        content,
+                        Loc(
+                            line=i + 1,
+                            char_start=start,
+                            char_end=offsets[i] + len(raw_line.rstrip()),
+                        ),
+                        zone=zone,
+                    )
                 )
         i += 1
     _demote_title_if_no_header(lines)
@@ -109,7 +119,13 @@ def _table_lines(
                 out.append(
                     Line(
                         part,
-                        Loc(line=line_no + 1, table=table_index, row=r, col=c, char_start=offsets[line_no]),
+                        Loc(
+                            line=line_no + 1,
+                            table=table_index,
+                            row=r,
+                            col=c,
+                            char_start=offsets[line_no],
+                        ),
                         zone=zone,
                     )
                 )

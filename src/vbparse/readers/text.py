@@ -11,21 +11,20 @@ import re
 from pathlib import Path
 
 from ..text.normalize import clean
-from ..text.syllables import repair_split_syllables
+from ..text.syllables import is_syllable, repair_split_syllables
 from .base import Line, Loc, RawDocument, ReadError
 
-# Letters that only Vietnamese uses; a correct decoding of a Vietnamese text is full of them.
-_VI_LETTERS = re.compile(
-    "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]"
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def vietnamese_ratio(text: str) -> float:
-    """Share of letters that are Vietnamese-specific: ~0.15-0.3 in real text, ~0 in mojibake."""
-    letters = sum(ch.isalpha() for ch in text)
-    return len(_VI_LETTERS.findall(text)) / letters if letters else 0.0
+def syllable_score(text: str) -> float:
+    """Share of words with Vietnamese letters that are well-formed syllables. A wrong 8-bit
+    decoding scatters accented letters into impossible syllables; the right one does not."""
+    words = [w.strip(".,;:!?()[]\"'“”") for w in text.split()]
+    accented = [w for w in words if w and not w.isascii() and w.isalpha()]
+    if not accented:
+        return 0.0
+    return sum(is_syllable(w) for w in accented) / len(accented) * min(1.0, len(accented) / 3)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -45,7 +44,9 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise ReadError(name, "encoding", f"starts as UTF-16 but does not decode ({exc.reason})") from exc
+            raise ReadError(
+                name, "encoding", f"starts as UTF-16 but does not decode ({exc.reason})"
+            ) from exc
     # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
     if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
         try:
@@ -73,7 +74,7 @@ def _decode_8bit(name: str, data: bytes) -> tuple[str, str]:
     candidates: list[tuple[float, str, str]] = []
     try:
         text = data.decode("cp1258")
-        candidates.append((vietnamese_ratio(clean(text)), text, "windows-1258"))
+        candidates.append((syllable_score(clean(text)), text, "windows-1258"))
     except UnicodeDecodeError:
         pass
     for enc in legacy.BYTE_ENCODINGS:
@@ -81,13 +82,17 @@ def _decode_8bit(name: str, data: bytes) -> tuple[str, str]:
             text = legacy.decode_bytes(data, enc)
         except UnicodeDecodeError:
             continue
-        candidates.append((vietnamese_ratio(text), text, enc))
+        candidates.append((syllable_score(text), text, enc))
     if not candidates:
-        raise ReadError(name, "encoding", "is neither UTF-8, UTF-16 nor a Vietnamese 8-bit encoding")
-    score, text, enc = max(candidates, key=lambda c: c[0])
-    if score < 0.03:
         raise ReadError(
-            name, "encoding", "is not UTF-8 and reads as no known Vietnamese encoding (cp1258, TCVN3, VNI)"
+            name, "encoding", "is neither UTF-8, UTF-16 nor a Vietnamese 8-bit encoding"
+        )
+    score, text, enc = max(candidates, key=lambda c: c[0])
+    if score < 0.5:
+        raise ReadError(
+            name,
+            "encoding",
+            "is not UTF-8 and reads as no known Vietnamese encoding (cp1258, TCVN3, VNI)",
         )
     return text, enc
 
@@ -104,7 +109,9 @@ def lines_of(text: str) -> list[Line]:
             out.append(
                 Line(
                     cleaned,
-                    Loc(line=number, char_start=offset + lead, char_end=offset + len(body.rstrip())),
+                    Loc(
+                        line=number, char_start=offset + lead, char_end=offset + len(body.rstrip())
+                    ),
                 )
             )
         offset += len(raw_line)

@@ -28,7 +28,9 @@ def clean(text: str) -> str:
 # In open syllables oa/oe/uy the tone mark goes on the first vowel in one convention (hòa, thủy)
 # and on the second in the other (hoà, thuỷ). Folding both to one form lets them match.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_FIRST_VOWEL_TONE = re.compile(r"(?:([oO])([" + _TONES + r"])([aAeE])|([uU])([" + _TONES + r"])([yY]))(?!\w)")
+_FIRST_VOWEL_TONE = re.compile(
+    r"(?:([oO])([" + _TONES + r"])([aAeE])|([uU])([" + _TONES + r"])([yY]))(?!\w)"
+)
 
 
 def fold_tone_placement(text: str) -> str:

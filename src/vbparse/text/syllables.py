@@ -46,7 +46,12 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:.)])(?=\s|$)")
 def repair_split_syllables(text: str) -> str:
     """Re-join syllables split at their accented letter; drop a space before , ; : . )."""
     tokens = text.split(" ")
-    frag = [0 < len(t.rstrip(",;:.)")) <= 3 and t.rstrip(",;:.)").isalpha() and not is_syllable(t.rstrip(",;:.)")) for t in tokens]
+    frag = [
+        0 < len(t.rstrip(",;:.)")) <= 3
+        and t.rstrip(",;:.)").isalpha()
+        and not is_syllable(t.rstrip(",;:.)"))
+        for t in tokens
+    ]
     if not any(frag):
         return _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
     out: list[str] = []

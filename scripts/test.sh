@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole check suite, as CI runs it (.ci/run): install if needed, then lint, type-check
+# and run the tests. Usage: bash scripts/test.sh [extra pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+
+need_install=0
+"$PYTHON" -c "import vbparse, docx, pdfplumber, pytesseract, sklearn, underthesea, pytest, ruff, mypy" 2>/dev/null || need_install=1
+for tool in soffice tesseract pdftoppm; do command -v "$tool" >/dev/null || need_install=1; done
+if [[ $need_install -eq 1 ]]; then bash scripts/install.sh; fi
+
+echo "== ruff"
+"$PYTHON" -m ruff check src tests benchmarks scripts cli.py
+"$PYTHON" -m ruff format --check src tests benchmarks scripts cli.py
+echo "== mypy"
+"$PYTHON" -m mypy
+echo "== pytest"
+export OMP_THREAD_LIMIT=1
+"$PYTHON" -m pytest "$@"
