@@ -43,13 +43,14 @@ def count(files: list[Path]) -> tuple[Counter[str], Counter[str]]:
     return syllables, bigrams
 
 
-def dictionary_words() -> set[str]:
+def dictionary_words(name: str = "Viet74K") -> set[str]:
+    """Two-syllable words of one of underthesea's word lists (Viet11K: the commonest words)."""
     try:
         import underthesea  # heavy; build time only
     except ImportError:
         print("underthesea not installed: building without the dictionary")
         return set()
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    path = Path(underthesea.__file__).parent / "corpus" / "data" / f"{name}.txt"
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         key = match_key(line)
@@ -67,13 +68,14 @@ def main() -> None:
     files = corpus_files(args.shared, held_out)
     syllables, bigrams = count(files)
     words = dictionary_words()
+    common = dictionary_words("Viet11K")
     lines = [
-        "# vbparse lint lexicon: s=syllable count, b=bigram count, w=dictionary word.",
-        f"# {len(files)} corpus files; dictionary: underthesea Viet74K (Apache-2.0), two-syllable words.",
+        "# vbparse lint lexicon: s=syllable count, b=bigram count, w=dictionary word (2 = common).",
+        f"# {len(files)} corpus files; dictionary: underthesea Viet74K (Apache-2.0), two-syllable words; common = in Viet11K.",
     ]
     lines += [f"s\t{k}\t{n}" for k, n in sorted(syllables.items())]
     lines += [f"b\t{k}\t{n}" for k, n in sorted(bigrams.items()) if n >= MIN_BIGRAM]
-    lines += [f"w\t{k}\t1" for k in sorted(words)]
+    lines += [f"w\t{k}\t{2 if k in common else 1}" for k in sorted(words)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the file byte-identical across rebuilds of the same sources.
     args.out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))

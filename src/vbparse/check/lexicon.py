@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..text.normalize import match_key, strip_diacritics
+from ..text.normalize import fold_tone_placement, strip_diacritics
 
 LEXICON_FILE = "lexicon.tsv.gz"
 
@@ -28,6 +28,7 @@ _JOIN = re.compile(r"^ +$")
 class Token:
     text: str  # as written
     key: str  # match_key: lower case, tone placement folded
+    skel: str  # the key without diacritics
     start: int
     end: int
 
@@ -37,11 +38,19 @@ def phrases(text: str) -> Iterator[list[Token]]:
     so "ngũ, ngũ" or "2 2" are never adjacent."""
     run: list[Token] = []
     prev_end = -1
+    # Folding tone placement and case keeps every NFC letter one letter, so offsets carry over.
+    keys = fold_tone_placement(text).lower()
+    if len(keys) != len(text):
+        keys = text.lower()
+    skels = strip_diacritics(keys)
+    if len(skels) != len(keys):
+        skels = keys
     for m in _SYLLABLE.finditer(text):
         if run and not _JOIN.match(text[prev_end : m.start()]):
             yield run
             run = []
-        run.append(Token(m.group(), match_key(m.group()), m.start(), m.end()))
+        a, b = m.start(), m.end()
+        run.append(Token(m.group(), keys[a:b], skels[a:b], a, b))
         prev_end = m.end()
     if run:
         yield run
@@ -57,6 +66,7 @@ class Lexicon:
     syllables: dict[str, int] = field(default_factory=dict)  # key → count in the corpus
     bigrams: dict[str, int] = field(default_factory=dict)  # "w1 w2" → count in the corpus
     words: set[str] = field(default_factory=set)  # dictionary words of two syllables
+    common: set[str] = field(default_factory=set)  # the commonest of them (Viet11K)
     by_skeleton: dict[str, list[str]] = field(default_factory=dict)  # syllable skeleton → keys
 
     def bigram_score(self, bigram: str) -> int:
@@ -66,6 +76,11 @@ class Lexicon:
 
     def known(self, bigram: str) -> bool:
         return bigram in self.words or self.bigrams.get(bigram, 0) > 0
+
+    def bound(self, a: str, b: str, *, corpus: bool = True) -> bool:
+        """Whether syllables a, b form a dictionary word (or, with `corpus`, a frequent pair)."""
+        pair = f"{a} {b}"
+        return pair in self.words or (corpus and self.bigrams.get(pair, 0) >= 3)
 
     def variants(self, syllable: str) -> list[str]:
         """Known syllables that differ from `syllable` in diacritics only (itself excluded)."""
@@ -84,6 +99,8 @@ def parse_lexicon(lines: Iterator[str]) -> Lexicon:
             lex.bigrams[key] = int(value)
         elif kind == "w":
             lex.words.add(key)
+            if value == "2":
+                lex.common.add(key)
     for word in lex.words:
         for syl in word.split(" "):
             lex.syllables.setdefault(syl, 0)

@@ -1,7 +1,165 @@
-"""stub"""
+"""name_variant: one name or word spelled two ways in the same document, the spellings differing
+in the diacritics of one syllable ("Bình Trung Đông" / "Bình Trưng Đông", "lòng ghép" /
+"lồng ghép").
 
+Capitalised runs (names of places, bodies, people) are compared among themselves: the document
+cannot say which spelling is right, so the finding stands at the less frequent one and lists the
+other. Lower-case two-syllable words are reported only when the lexicon decides: one spelling is
+a known word, the other is not (two real words such as "các cấp" / "các cặp" are left alone).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ...readers.base import Line
+from ..lexicon import Token, lexicon, phrases
 from ..lint import LintContext
+
+_MAX_NAME = 4  # longest name n-gram compared
+_KNOWN = 3  # lexicon score for the right spelling of a lower-case word
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    line: Line
+    run: list[Token]
+    at: int  # index of the first token in the run
+    n: int
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.run[self.at : self.at + self.n]
+
+    @property
+    def key(self) -> str:
+        return " ".join(t.key for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.tokens[0].start : self.tokens[-1].end]
+
+    @property
+    def positions(self) -> set[tuple[int, int]]:
+        return {(self.line.index, t.start) for t in self.tokens}
 
 
 def check(ctx: LintContext) -> None:
-    return None
+    names: dict[int, dict[str, list[Occurrence]]] = {n: defaultdict(list) for n in range(2, _MAX_NAME + 1)}
+    words: dict[str, list[Occurrence]] = defaultdict(list)
+    for line in ctx.lines:
+        for run in phrases(line.text):
+            upper = [t.text[0].isupper() for t in run]
+            for i in range(len(run) - 1):
+                for n in range(2, _MAX_NAME + 1):
+                    if i + n > len(run) or not upper[i + n - 1] or not upper[i]:
+                        break
+                    skel = " ".join(t.skel for t in run[i : i + n])
+                    names[n][skel].append(Occurrence(line, run, i, n))
+                a, b = run[i], run[i + 1]
+                if not (a.text.isupper() and len(a.text) > 1) and not (b.text.isupper() and len(b.text) > 1):
+                    words[f"{a.skel} {b.skel}"].append(Occurrence(line, run, i, 2))
+    covered: set[tuple[int, int]] = set()
+    for n in range(_MAX_NAME, 1, -1):
+        for group in names[n].values():
+            _name_group(ctx, group, covered)
+    for group in words.values():
+        _word_group(ctx, group, covered)
+
+
+def _spellings(group: list[Occurrence]) -> dict[str, list[Occurrence]]:
+    by_key: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in group:
+        by_key[occ.key].append(occ)
+    return by_key
+
+
+def _one_syllable_apart(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a.split(" "), b.split(" "), strict=True)) == 1
+
+
+def _name_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[int, int]]) -> None:
+    group = [o for o in group if not (o.positions & covered)]
+    by_key = _spellings(group)
+    if len(by_key) < 2:
+        return
+    # The most frequent spelling is the reference; each other one is reported once.
+    ranked = sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[1][0].line.index))
+    ref_key, ref_occ = ranked[0]
+    for key, occs in ranked[1:]:
+        if not _one_syllable_apart(key, ref_key):
+            continue
+        first = occs[0]
+        ctx.add(
+            "name_variant", "warning", first.line, "name_variant",
+            start=first.tokens[0].start, end=first.tokens[-1].end,
+            related=[o.line for o in ref_occ + occs[1:]],
+            found=first.text, other=ref_occ[0].text,
+            other_lines=", ".join(str(n) for n in _line_numbers(ref_occ)),
+        )
+        for occ in occs + ref_occ:
+            covered |= occ.positions
+
+
+def _word_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[int, int]]) -> None:
+    group = [o for o in group if not (o.positions & covered)]
+    by_key = _spellings(group)
+    if len(by_key) < 2:
+        return
+    lex = lexicon()
+    scores = {key: lex.bigram_score(key) for key in by_key}
+    right = max(scores, key=lambda k: scores[k])
+    # The right spelling must be a dictionary word: a corpus bigram alone may straddle two words
+    # ("và tình"), and its variant ("và tinh") is then no misspelling.
+    if scores[right] < _KNOWN or right not in lex.words:
+        return
+    for key, occs in by_key.items():
+        if key == right or scores[key] > 0 or not _one_syllable_apart(key, right):
+            continue
+        for occ in occs:
+            if in_other_word(occ, right):
+                continue
+            fix = _recase(by_key[right][0].text, occ.text)
+            ctx.add(
+                "name_variant", "warning", occ.line, "word_variant",
+                start=occ.tokens[0].start, end=occ.tokens[-1].end, fix=fix,
+                related=[o.line for o in by_key[right]],
+                found=occ.text, other=by_key[right][0].text,
+                other_lines=", ".join(str(n) for n in _line_numbers(by_key[right])),
+            )
+            covered |= occ.positions
+
+
+def in_other_word(occ: Occurrence, right: str | None = None) -> bool:
+    """Whether a syllable of the pair belongs with its outer neighbour, so that the pair
+    straddles two words: "khai tử do" is "khai tử" + "do", not a misspelt "tự do"; "chi tài chính"
+    is "chi" + "tài chính". A neighbour already bound to its own other neighbour does not count
+    ("Hội đồng sự phạm": "đồng" goes with "Hội", so "sự phạm" stands alone). With `right`, only
+    the syllable that differs from it is tested."""
+    lex = lexicon()
+    run = occ.run
+    keys = [t.key for t in occ.tokens]
+    sides = [0, occ.n - 1]
+    if right is not None:
+        sides = [i for i, (k, r) in enumerate(zip(keys, right.split(" "), strict=True)) if k != r]
+    for side in sides:
+        pos = occ.at + side
+        if side == 0 and pos >= 1 and lex.bound(run[pos - 1].key, run[pos].key):
+            if not (pos >= 2 and lex.bound(run[pos - 2].key, run[pos - 1].key, corpus=False)):
+                return True
+        if side == occ.n - 1 and pos + 1 < len(run) and lex.bound(run[pos].key, run[pos + 1].key):
+            if not (pos + 2 < len(run) and lex.bound(run[pos + 1].key, run[pos + 2].key, corpus=False)):
+                return True
+    return False
+
+
+def _line_numbers(occs: list[Occurrence]) -> list[int]:
+    from ..lint import line_number
+
+    return sorted({line_number(o.line) for o in occs})
+
+
+def _recase(word: str, like: str) -> str:
+    """`word` with the capitalisation of `like` ("lồng ghép" like "Lòng ghép" → "Lồng ghép")."""
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word[:1].lower() + word[1:]
