@@ -28,7 +28,7 @@ def unflatten(ctx: ParseContext) -> None:
         return
     out: list[Line] = []
     for pos, line in enumerate(ctx.lines):
-        out.extend(_cut(line) if pos < HEADER_SCAN else [line])
+        out.extend(_cut(line) if pos < HEADER_SCAN and len(line.text) < 200 else [line])
     ctx.lines = out
 
 

@@ -63,15 +63,20 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_RULE_PATTERNS = [
+    (order, role, re.compile("|".join(rf"(?<![A-Z]){kw}(?![A-Z])" for kw in keywords)))
+    for order, (role, keywords) in enumerate(RULES)
+]
+
+
 def classify_heading(heading: str) -> str | None:
     """The role a heading names, or None when no rule applies."""
     folded = cues.fold(heading)
     best: tuple[int, int, str] | None = None
-    for order, (role, keywords) in enumerate(RULES):
-        for kw in keywords:
-            m = re.search(rf"(?<![A-Z]){kw}(?![A-Z])", folded)
-            if m and (best is None or (m.start(), order) < best[:2]):
-                best = (m.start(), order, role)
+    for order, role, pattern in _RULE_PATTERNS:
+        m = pattern.search(folded)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, role)
     if best is None:
         return None
     # "BÁO CÁO" somewhere in a long heading about something else is not a reporting section.

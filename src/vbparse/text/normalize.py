@@ -48,11 +48,23 @@ def fold_tone_placement(text: str) -> str:
     return unicodedata.normalize("NFC", _FIRST_VOWEL_TONE.sub(move, nfd))
 
 
+def _diacritics_table() -> dict[int, int | None]:
+    table: dict[int, int | None] = {cp: None for cp in range(0x300, 0x370)}  # combining marks
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base != chr(cp) and base.isascii():
+            table[cp] = ord(base)
+    table[ord("đ")], table[ord("Đ")] = ord("d"), ord("D")
+    return table
+
+
+_NO_DIACRITICS = _diacritics_table()
+
+
 def strip_diacritics(text: str) -> str:
-    """ASCII skeleton of Vietnamese text: "Đồng" → "Dong". For matching and search only."""
-    nfd = unicodedata.normalize("NFD", text)
-    base = "".join(ch for ch in nfd if unicodedata.category(ch) != "Mn")
-    return base.replace("đ", "d").replace("Đ", "D")
+    """ASCII skeleton of Vietnamese text: "Đồng" → "Dong". For matching and search only.
+    One character in, one out for NFC text, so offsets into the result are offsets into the input."""
+    return text.translate(_NO_DIACRITICS)
 
 
 def match_key(text: str, *, diacritics: bool = True) -> str:

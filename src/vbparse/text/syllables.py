@@ -39,7 +39,13 @@ def is_syllable(token: str) -> bool:
     return bool(_SYLLABLE.match(low))
 
 
-_TOKEN = re.compile(r"\S+")
+@lru_cache(maxsize=65536)
+def _is_fragment(token: str) -> bool:
+    """A short run of letters that cannot be a syllable: a piece of a split one."""
+    core = token.rstrip(",;:.)")
+    return 0 < len(core) <= 3 and core.isalpha() and not is_syllable(core)
+
+
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:.)])(?=\s|$)")
 
 
