@@ -1,0 +1,49 @@
+"""Photos and scans of documents (.png, .jpg, .tif — multi-page TIFF too) through Tesseract.
+
+Each image (each TIFF frame) is one page; `ocr.py` straightens and reads it, and
+`wordlines.layout_document` rebuilds the header and closing columns as for a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from .base import PageInfo, RawDocument, ReadError
+from .wordlines import PageWords, layout_document
+
+A4_WIDTH_IN = 8.27
+
+
+def read(path: Path, data: bytes) -> RawDocument:
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from . import ocr
+
+    name = str(path)
+    ocr.require_tesseract(name)
+    try:
+        img = Image.open(io.BytesIO(data))
+        img.load()
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ReadError(name, "corrupt", f"is not a readable image ({exc})") from exc
+    pages: list[PageWords] = []
+    infos: list[PageInfo] = []
+    for n, frame in enumerate(ImageSequence.Iterator(img), start=1):
+        frame = frame.copy()
+        dpi = frame.info.get("dpi")
+        if dpi and float(dpi[0]) > 30:
+            ppp = 72 / float(dpi[0])
+        else:  # a photo without resolution: assume the page fills the picture's width
+            ppp = 72 / max(30.0, min(frame.size) / A4_WIDTH_IN)
+        pw, info = ocr.ocr_image(frame, n, name, points_per_pixel=ppp)
+        pages.append(pw)
+        infos.append(info)
+    layout = layout_document(pages)
+    if not any(line.text for line in layout.lines):
+        raise ReadError(
+            name, "no_text", "no text was found in the image (blank, or not a document)"
+        )
+    return RawDocument(
+        path=name, format="image", lines=layout.lines, pages=infos, warnings=layout.warnings
+    )

@@ -1,0 +1,263 @@
+"""OCR with Tesseract for scanned PDF pages and photos of documents (shared by pdf.py, image.py).
+
+Per page: grey scale; rotation by quarter turns from Tesseract's orientation detection (OSD);
+small skew by a projection profile on a downscaled binarised copy (Pillow + numpy); small images
+(phone photos, 100-150 dpi equivalents) upscaled so that diacritics have enough pixels; then
+`image_to_data` for words with boxes and confidences, which `wordlines.layout_document` turns
+into zoned lines exactly as it does for a PDF text layer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .base import PageInfo, ReadError
+from .wordlines import PageWords, Word
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+LANG = "vie"
+PSM = 4
+RENDER_DPI = 300
+TARGET_TEXT_HEIGHT = 30.0  # px: x-height+ascender Tesseract reads Vietnamese marks best at
+_checked: dict[str, bool] = {}
+
+
+def require_tesseract(path: str) -> Any:
+    """pytesseract, once Tesseract and its Vietnamese model are known to be installed."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # 2 cores: threads inside Tesseract only slow it
+    try:
+        import pytesseract
+    except ImportError as exc:
+        raise ReadError(
+            path, "missing_tool", "OCR needs pytesseract: pip install 'vbparse[pdf]'"
+        ) from exc
+    if "ok" in _checked:
+        return pytesseract
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        raise ReadError(
+            path,
+            "missing_tool",
+            "OCR needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie",
+        )
+    try:
+        langs = pytesseract.get_languages(config="")
+    except Exception as exc:
+        raise ReadError(
+            path,
+            "missing_tool",
+            f"Tesseract does not run ({exc}): apt-get install tesseract-ocr tesseract-ocr-vie",
+        ) from exc
+    if LANG not in langs:
+        raise ReadError(
+            path,
+            "missing_tool",
+            "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-vie",
+        )
+    _checked["ok"] = True
+    return pytesseract
+
+
+# --- image preparation --------------------------------------------------------------------------
+
+
+def _binarise(gray: Any) -> Any:
+    """Otsu threshold of a grey numpy array → bool array, True for ink."""
+    import numpy as np
+
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    cum = np.cumsum(hist)
+    cum_mean = np.cumsum(hist * np.arange(256))
+    mean = cum_mean[-1] / total
+    w0 = cum / total
+    w1 = 1.0 - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean * w0 - cum_mean / total) ** 2 / (w0 * w1)
+    t = int(np.nanargmax(between))
+    return gray <= t
+
+
+def estimate_skew(img: Image, max_angle: float = 5.0) -> float:
+    """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    small = img.copy()
+    small.thumbnail((1000, 1000))
+    ink = _binarise(np.asarray(small))
+    mask = PILImage.fromarray((ink * 255).astype(np.uint8))
+
+    def score(angle: float) -> float:
+        rot = np.asarray(mask.rotate(angle, resample=PILImage.Resampling.NEAREST, expand=False))
+        rows = rot.sum(axis=1, dtype=np.float64)
+        return float(np.sum(np.diff(rows) ** 2))
+
+    best = max((score(a), a) for a in np.arange(-max_angle, max_angle + 0.01, 0.5))[1]
+    fine = max((score(a), a) for a in np.arange(best - 0.5, best + 0.51, 0.1))[1]
+    return round(float(fine), 2)
+
+
+def orientation(img: Image, pytesseract: Any) -> int:
+    """Quarter turns (0/90/180/270, clockwise) that put the page upright, from Tesseract OSD."""
+    small = img.copy()
+    small.thumbnail((1600, 1600))
+    try:
+        osd = pytesseract.image_to_osd(
+            small, config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
+        )
+    except Exception:  # too little text to decide: leave it as it is
+        return 0
+    if float(osd.get("orientation_conf", 0.0)) < 2.0:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
+
+
+def _text_height(img: Image) -> float | None:
+    """Median height of the ink runs in a column profile: roughly the text size in pixels."""
+    import numpy as np
+
+    small = np.asarray(img)
+    ink = _binarise(small)
+    rows = ink.mean(axis=1) > 0.01
+    # lengths of runs of inked rows
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    runs = edges[1::2] - edges[::2]
+    runs = runs[runs >= 3]
+    if len(runs) < 5:
+        return None
+    return float(np.median(runs))
+
+
+def _ink_only(img: Image) -> Image:
+    """Grey scale that keeps black/blue-black print and drops coloured ink (red seals, blue
+    signatures): strongly coloured pixels become paper white."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    if img.mode not in ("RGB", "RGBA", "P", "CMYK"):
+        return img.convert("L")
+    rgb = np.asarray(img.convert("RGB"), dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    gray = np.asarray(img.convert("L"), dtype=np.uint8).copy()
+    if (chroma > 60).mean() < 0.0005:
+        return PILImage.fromarray(gray, "L")
+    gray[chroma > 60] = 255
+    return PILImage.fromarray(gray, "L")
+
+
+_JUNK = re.compile(r"^[_|/\\⁄'`\"^.,:;~=]+$")
+_DASHES = {"~": "-", "—": "-", "–": "-", "=": "-"}
+
+
+@dataclass
+class Prepared:
+    image: Image
+    rotation: int
+    skew: float
+    scale: float  # prepared pixels per original pixel
+
+
+def prepare(img: Image, pytesseract: Any, *, allow_upscale: bool = True) -> Prepared:
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    gray = _ink_only(ImageOps.exif_transpose(img) or img)
+    rotation = orientation(gray, pytesseract)
+    if rotation:
+        gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+    skew = estimate_skew(gray)
+    if abs(skew) >= 0.2:
+        gray = gray.rotate(skew, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
+    scale = 1.0
+    if allow_upscale:
+        h = _text_height(gray)
+        if h and h < TARGET_TEXT_HEIGHT * 0.75:
+            scale = min(3.0, TARGET_TEXT_HEIGHT / h)
+            gray = gray.resize(
+                (round(gray.width * scale), round(gray.height * scale)), PILImage.Resampling.LANCZOS
+            )
+    return Prepared(gray, rotation, skew, scale)
+
+
+# --- recognition --------------------------------------------------------------------------------
+
+
+def ocr_image(
+    img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
+) -> tuple[PageWords, PageInfo]:
+    """One page image → its words (coordinates in the prepared image) and the page facts."""
+    pytesseract = require_tesseract(path)
+    prep = prepare(img, pytesseract, allow_upscale=allow_upscale)
+    data = pytesseract.image_to_data(
+        prep.image, lang=LANG, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
+    )
+    words: list[Word] = []
+    confs: list[float] = []
+    for text, conf, left, top, width, height in zip(
+        data["text"],
+        data["conf"],
+        data["left"],
+        data["top"],
+        data["width"],
+        data["height"],
+        strict=True,
+    ):
+        text = (text or "").strip()
+        c = float(conf)
+        if not text or c < 0:
+            continue
+        text = _DASHES.get(text, text)
+        if _JUNK.match(text):  # specks, rules, stamp borders read as punctuation
+            continue
+        words.append(
+            Word(text, float(left), float(top), float(left + width), float(top + height), conf=c)
+        )
+        confs.append(c)
+    info = PageInfo(
+        number,
+        "ocr",
+        confidence=round(statistics.fmean(confs), 1) if confs else None,
+        rotation=prep.rotation,
+    )
+    if prep.skew:
+        info.notes.append(f"deskewed by {prep.skew:+.2f}°")
+    if prep.scale != 1.0:
+        info.notes.append(f"upscaled ×{prep.scale:.2f} for OCR")
+    pw = PageWords(
+        number,
+        float(prep.image.width),
+        float(prep.image.height),
+        words,
+        scale=points_per_pixel / prep.scale,
+    )
+    return pw, info
+
+
+def ocr_pdf_pages(
+    path: str, data: bytes, indexes: list[int], widths: list[float], heights: list[float]
+) -> dict[int, tuple[PageWords, PageInfo]]:
+    """Render the given 0-based pages at RENDER_DPI and OCR them."""
+    import pypdfium2 as pdfium
+
+    require_tesseract(path)
+    out: dict[int, tuple[PageWords, PageInfo]] = {}
+    doc = pdfium.PdfDocument(data)
+    try:
+        for i in indexes:
+            page = doc[i]
+            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            img = bitmap.to_pil()
+            out[i] = ocr_image(
+                img, i + 1, path, points_per_pixel=72 / RENDER_DPI, allow_upscale=False
+            )
+            page.close()
+    finally:
+        doc.close()
+    return out

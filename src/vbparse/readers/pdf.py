@@ -1,0 +1,203 @@
+"""PDF through pdfplumber: words with positions → lines in reading order, with layout zones.
+
+One `extract_words` pass per page; the reading order (two-column header and closing, page
+numbers and running headers dropped, paragraphs joined across lines and pages) is rebuilt by
+`wordlines.layout_document`, the same code the OCR path uses. Text typed in legacy Vietnamese
+fonts (.VnTime → TCVN3 code points) is converted. A page with no text layer, or a scanned page
+whose embedded OCR text is garbage, is rendered and read with Tesseract (`ocr.py`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..text import legacy
+from .base import PageInfo, RawDocument, ReadError
+from .wordlines import PageWords, Word, layout_document
+
+_WORD_ATTRS = ["fontname", "size"]
+
+# --- is this text layer real text? --------------------------------------------------------------
+
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|gh|gi|ch|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+    r"(?:[aăâeêioôơuưy]{1,3})"
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
+_STRIP = re.compile(r"^[^\w]+|[^\w]+$")
+_VIET_MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+
+def text_quality(texts: list[str]) -> tuple[float, float, int]:
+    """(share of words that are Vietnamese syllables, share carrying Vietnamese marks, words).
+
+    Codes, numbers and upper-case abbreviations are not counted.
+    """
+    considered = valid = marked = 0
+    for raw in texts:
+        if "(cid:" in raw:
+            considered += 1
+            continue
+        tok = _STRIP.sub("", raw)
+        if not tok or any(c.isdigit() for c in tok) or "/" in tok or "-" in tok:
+            continue
+        if tok.isupper() and len(tok) <= 6 and tok.isascii():
+            continue
+        low = unicodedata.normalize("NFC", tok.lower())
+        considered += 1
+        if _VIET_MARKED.search(low):
+            marked += 1
+        base = unicodedata.normalize("NFC", unicodedata.normalize("NFD", low).translate(_TONES))
+        tones = sum(1 for c in unicodedata.normalize("NFD", low) if ord(c) in _TONES)
+        if tones <= 1 and _SYLLABLE.match(base):
+            valid += 1
+    if considered == 0:
+        return 0.0, 0.0, 0
+    return valid / considered, marked / considered, considered
+
+
+def is_garbage(texts: list[str]) -> bool:
+    """A text layer that is not Vietnamese text (embedded OCR gone wrong, missing ToUnicode)."""
+    valid, marked, n = text_quality(texts)
+    if n < 5:
+        return n > 0 and valid < 0.5
+    return valid < 0.75 or (n >= 20 and marked < 0.2)
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _open(name: str, data: bytes) -> Any:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages  # parses the page tree
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if type(cause).__name__ in (
+            "PDFPasswordIncorrect",
+            "PDFEncryptionError",
+            "PDFEncryptionWarning",
+        ):
+            raise ReadError(
+                name,
+                "encrypted",
+                "is encrypted (password protected); remove the password and try again",
+            ) from exc
+        raise ReadError(
+            name, "corrupt", f"is not a readable PDF (damaged or truncated: {cause!r})"
+        ) from exc
+    except Exception as exc:
+        raise ReadError(
+            name, "corrupt", f"is not a readable PDF ({type(exc).__name__}: {exc})"
+        ) from exc
+    if not pages:
+        raise ReadError(name, "no_pages", "the PDF has no pages")
+    return pdf
+
+
+def _scanned(page: Any) -> bool:
+    """The page is (mostly) one picture: a scan or a photo."""
+    area = float(page.width * page.height) or 1.0
+    covered = 0.0
+    for im in page.images:
+        covered += max(0.0, float(im["x1"]) - float(im["x0"])) * max(
+            0.0, float(im["bottom"]) - float(im["top"])
+        )
+    return covered >= 0.5 * area
+
+
+def _convert_lines(texts: list[str]) -> list[str]:
+    """Legacy TCVN3/VNI text (.VnTime fonts extract as their code points) → Unicode."""
+    joined = "\n".join(texts)
+    converted, encoding = legacy.convert_text(joined)
+    if encoding is None or converted == joined:
+        return texts
+    out = converted.split("\n")
+    return out if len(out) == len(texts) else [legacy.convert_text(t)[0] for t in texts]
+
+
+def read(path: Path, data: bytes) -> RawDocument:
+    name = str(path)
+    pdf = _open(name, data)
+    pages: list[PageWords] = []
+    infos: list[PageInfo] = []
+    warnings: list[str] = []
+    to_ocr: list[int] = []
+    try:
+        for i, page in enumerate(pdf.pages):
+            number = i + 1
+            try:
+                raw = page.extract_words(
+                    keep_blank_chars=False, use_text_flow=False, extra_attrs=_WORD_ATTRS
+                )
+            except Exception as exc:  # a damaged content stream: try the picture instead
+                warnings.append(
+                    f"page {number}: text layer unreadable ({type(exc).__name__}); read by OCR"
+                )
+                raw = []
+                to_ocr.append(i)
+            words = [
+                Word(
+                    w["text"],
+                    float(w["x0"]),
+                    float(w["top"]),
+                    float(w["x1"]),
+                    float(w["bottom"]),
+                    font=w.get("fontname"),
+                    size=float(w["size"]) if w.get("size") else None,
+                )
+                for w in raw
+            ]
+            pw = PageWords(number, float(page.width), float(page.height), words)
+            info = PageInfo(number, "text-layer")
+            if i not in to_ocr:
+                if not words:
+                    to_ocr.append(i)
+                elif _scanned(page):
+                    texts = _convert_lines([w.text for w in words])
+                    if is_garbage(texts):
+                        info.notes.append("embedded OCR text layer rejected as garbage")
+                        warnings.append(
+                            f"page {number}: the embedded OCR text is garbage; read again by OCR"
+                        )
+                        to_ocr.append(i)
+            pages.append(pw)
+            infos.append(info)
+            page.close()  # frees the parsed objects of this page
+    finally:
+        pdf.close()
+
+    if to_ocr:
+        from . import ocr
+
+        done = ocr.ocr_pdf_pages(
+            name, data, to_ocr, [p.width for p in pages], [p.height for p in pages]
+        )
+        for i, (pw, info) in done.items():
+            pages[i] = pw
+            info.notes = infos[i].notes + info.notes
+            infos[i] = info
+        for i in to_ocr:
+            if not pages[i].words:
+                warnings.append(f"page {i + 1}: no text found (blank page?)")
+
+    layout = layout_document(pages, convert=_convert_lines)
+    encoding = None
+    if any(w.font and re.search(r"\.?Vn|VNI", w.font) for pw in pages[:3] for w in pw.words[:50]):
+        encoding = "legacy-fonts"
+    return RawDocument(
+        path=name,
+        format="pdf",
+        lines=layout.lines,
+        encoding=encoding,
+        pages=infos,
+        warnings=warnings + layout.warnings,
+    )
