@@ -82,16 +82,25 @@ def _is_issuer(heading: str | None, doc: Document) -> bool:
     if not heading:
         return False
     head = match_key(heading).strip(" :.")
-    if doc.issuer.name and (head in match_key(doc.issuer.name) or match_key(doc.issuer.name) in head):
+    if doc.issuer.name and (
+        head in match_key(doc.issuer.name) or match_key(doc.issuer.name) in head
+    ):
         return True
     code = doc.number.issuer_code
     if code:
-        short = re.sub(r"\b(quận|huyện|thành phố|tỉnh|thị xã)\b.*$", "", heading, flags=re.IGNORECASE)
+        short = re.sub(
+            r"\b(quận|huyện|thành phố|tỉnh|thị xã)\b.*$", "", heading, flags=re.IGNORECASE
+        )
         return acronym(short) == code.upper() and not re.search(r"\b(các|trường|đơn vị)\b", head)
     return False
 
 
-def _walk(sections: list[Section], role: str | None, group: str | None, out: list[tuple[Section, str | None, str | None]]) -> None:
+def _walk(
+    sections: list[Section],
+    role: str | None,
+    group: str | None,
+    out: list[tuple[Section, str | None, str | None]],
+) -> None:
     for s in sections:
         r = s.role or role
         out.append((s, r, group))
@@ -118,7 +127,9 @@ def parent_items(doc: Document) -> list[Unit]:
             continue
         if not roles_known and s.id.split(".")[0].split("-")[0] == "I":
             continue
-        items.append(Unit(s.id, ITEM_ROLES.get(role or "", "task"), text, source_line(s), s.heading, group))
+        items.append(
+            Unit(s.id, ITEM_ROLES.get(role or "", "task"), text, source_line(s), s.heading, group)
+        )
     return items
 
 
@@ -140,7 +151,9 @@ def child_units(doc: Document) -> list[Unit]:
         text = section_text(s)
         if len(terms(text)) < 2:
             continue
-        units.append(Unit(s.id, ITEM_ROLES.get(role or "", "other"), text, source_line(s), s.heading, group))
+        units.append(
+            Unit(s.id, ITEM_ROLES.get(role or "", "other"), text, source_line(s), s.heading, group)
+        )
     return units
 
 
@@ -178,9 +191,11 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
         ranked = sorted(units, key=lambda u: matrix[(item.id, u.id)], reverse=True)
         best = matrix[(item.id, ranked[0].id)] if ranked else 0.0
         status = "covered" if best >= COVERED else "partial" if best >= PARTIAL else "missing"
-        chosen = [] if status == "missing" else [
-            u for u in ranked if matrix[(item.id, u.id)] >= max(PARTIAL, best * 0.8)
-        ][:3]
+        chosen = (
+            []
+            if status == "missing"
+            else [u for u in ranked if matrix[(item.id, u.id)] >= max(PARTIAL, best * 0.8)][:3]
+        )
         claimed.update(u.id for u in chosen)
         claimed.update(u.id for u in ranked if raw[(item.id, u.id)] >= max(PARTIAL, 0.6 * best))
         top = chosen[0] if chosen else None

@@ -93,7 +93,9 @@ def _base_line(base: Base) -> int | None:
     return int(line) if isinstance(line, (int, float)) else base.span.line + 1
 
 
-def check_reference(parent: Document, child: Document, index: TermIndex, lines: list[str]) -> list[Finding]:
+def check_reference(
+    parent: Document, child: Document, index: TermIndex, lines: list[str]
+) -> list[Finding]:
     p_num, p_sym = parent.number.number, parent.number.symbol
     p_date = parent.issued.date
     p_loc = _field_location(parent, "number", parent.number.raw)
@@ -102,18 +104,27 @@ def check_reference(parent: Document, child: Document, index: TermIndex, lines: 
     best: tuple[int, Base, list[str]] | None = None
     for base in child.bases:
         same = {
-            "number": base.number is not None and p_num is not None and base.number.lstrip("0") == p_num.lstrip("0"),
+            "number": base.number is not None
+            and p_num is not None
+            and base.number.lstrip("0") == p_num.lstrip("0"),
             "symbol": bool(base.symbol and p_sym and match_key(base.symbol) == match_key(p_sym)),
             "date": bool(base.date and base.date == p_date),
             "issuer": _same_issuer(base.issuer, parent) is True,
             "title": _title_overlap(index, base, parent) >= 0.6,
         }
-        if same["number"] and same["symbol"] and base.date in (None, p_date) and _same_issuer(base.issuer, parent) is not False:
+        if (
+            same["number"]
+            and same["symbol"]
+            and base.date in (None, p_date)
+            and _same_issuer(base.issuer, parent) is not False
+        ):
             return []  # cited correctly
         agree = sum(same.values())
         # The parent cited with something wrong: most of its particulars still agree.
         if agree >= 3 or (agree >= 2 and (same["number"] or same["symbol"])):
-            wrong = [k for k in ("number", "symbol", "date", "issuer") if not same[k] and _known(base, k)]
+            wrong = [
+                k for k in ("number", "symbol", "date", "issuer") if not same[k] and _known(base, k)
+            ]
             if best is None or agree > best[0]:
                 best = (agree, base, wrong)
     if best is not None:
@@ -126,7 +137,9 @@ def check_reference(parent: Document, child: Document, index: TermIndex, lines: 
         if "date" in wrong:
             parts.append(f"date {base.date} instead of {p_date}")
         if "issuer" in wrong:
-            parts.append(f"issuer “{base.issuer}” instead of “{parent.issuer.name or parent.number.issuer_code}”")
+            parts.append(
+                f"issuer “{base.issuer}” instead of “{parent.issuer.name or parent.number.issuer_code}”"
+            )
         if not parts:
             return []
         return [
@@ -139,9 +152,8 @@ def check_reference(parent: Document, child: Document, index: TermIndex, lines: 
         ]
     # The citation may stand outside the opening paragraphs the base extractor reads.
     pattern = _number_pattern(p_num, p_sym)
-    for i, text in enumerate(lines):
-        if pattern and pattern.search(text):
-            return []
+    if pattern and any(pattern.search(text) for text in lines):
+        return []
     return [
         Finding(
             "parent_reference_missing",
@@ -149,7 +161,9 @@ def check_reference(parent: Document, child: Document, index: TermIndex, lines: 
             + (f" of {_fmt(p_date)}" if p_date else "")
             + " anywhere.",
             p_loc,
-            Location(None, None, "; ".join(_short(b.raw, 120) for b in child.bases) or "(no căn cứ)"),
+            Location(
+                None, None, "; ".join(_short(b.raw, 120) for b in child.bases) or "(no căn cứ)"
+            ),
         )
     ]
 
@@ -162,7 +176,9 @@ def _number_pattern(number: str | None, symbol: str | None) -> re.Pattern[str] |
     if not number or not symbol:
         return None
     sym = r"\s*-\s*".join(re.escape(p) for p in symbol.split("-"))
-    return re.compile(rf"(?<!\d)0*{re.escape(number.lstrip('0'))}\s*/\s*{sym}(?![\wĐđ])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\d)0*{re.escape(number.lstrip('0'))}\s*/\s*{sym}(?![\wĐđ])", re.IGNORECASE
+    )
 
 
 def _fmt(iso: str | None) -> str:
@@ -189,7 +205,9 @@ def check_date_order(parent: Document, child: Document) -> list[Finding]:
     ]
 
 
-_SCHOOL_YEAR = re.compile(r"năm\s+học\s*((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})", re.IGNORECASE)
+_SCHOOL_YEAR = re.compile(
+    r"năm\s+học\s*((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?<!tháng\s)(?<!\d)\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
@@ -212,7 +230,9 @@ def _period_sources(doc: Document, lines: list[str]) -> list[tuple[str, int | No
     if doc.subject:
         out.append((doc.subject, _field_location(doc, "subject", None).line))
     start = doc.provenance["doc_type"].line + 1 if "doc_type" in doc.provenance else 0
-    first = doc.sections[0].span.line if doc.sections and doc.sections[0].span else min(len(lines), 12)
+    first = (
+        doc.sections[0].span.line if doc.sections and doc.sections[0].span else min(len(lines), 12)
+    )
     cited = {b.span.line for b in doc.bases if b.span}
     for i in range(start, first):
         if i not in cited and i < len(lines):
@@ -232,7 +252,9 @@ def _describe(period: tuple[str, str]) -> str:
     return f"năm học {period[1]}" if period[0] == "school_year" else f"năm {period[1]}"
 
 
-def check_period(parent: Document, child: Document, p_lines: list[str], c_lines: list[str]) -> list[Finding]:
+def check_period(
+    parent: Document, child: Document, p_lines: list[str], c_lines: list[str]
+) -> list[Finding]:
     p, c = find_period(parent, p_lines), find_period(child, c_lines)
     if not p or not c or p[0] == c[0]:
         return []
@@ -251,9 +273,21 @@ def check_period(parent: Document, child: Document, p_lines: list[str], c_lines:
 # Frequencies as months between reports; a shorter interval satisfies a longer one.
 _FREQUENCIES = (
     (re.compile(r"\b(hàng|hằng)\s+tháng\b|\bđịnh kỳ\s+tháng\b", re.IGNORECASE), 1, "hằng tháng"),
-    (re.compile(r"\b(hàng|hằng|mỗi)\s+quý\b|\bquý\s+(I|II|III|IV|\d)\b", re.IGNORECASE), 3, "hằng quý"),
-    (re.compile(r"\b(6|sáu)\s+tháng\b|\bsơ\s+kết\b|\bgiữa\s+năm\b|\bhọc\s+kỳ\b", re.IGNORECASE), 6, "6 tháng"),
-    (re.compile(r"\b(tổng\s+kết|cuối|hàng|hằng|cả)\s+năm\b|\btổng\s+kết\b", re.IGNORECASE), 12, "năm"),
+    (
+        re.compile(r"\b(hàng|hằng|mỗi)\s+quý\b|\bquý\s+(I|II|III|IV|\d)\b", re.IGNORECASE),
+        3,
+        "hằng quý",
+    ),
+    (
+        re.compile(r"\b(6|sáu)\s+tháng\b|\bsơ\s+kết\b|\bgiữa\s+năm\b|\bhọc\s+kỳ\b", re.IGNORECASE),
+        6,
+        "6 tháng",
+    ),
+    (
+        re.compile(r"\b(tổng\s+kết|cuối|hàng|hằng|cả)\s+năm\b|\btổng\s+kết\b", re.IGNORECASE),
+        12,
+        "năm",
+    ),
 )
 
 
@@ -296,7 +330,9 @@ def _unmet(parent: Deadlines, child: Deadlines) -> list[str]:
     return misses
 
 
-def check_deadlines(items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit]) -> list[Finding]:
+def check_deadlines(
+    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit]
+) -> list[Finding]:
     out: list[Finding] = []
     by_id = {c.parent_id: c for c in coverage}
     for item in items:
@@ -313,8 +349,11 @@ def check_deadlines(items: list[Unit], coverage: list[Coverage], child_units: di
             misses = _unmet(wanted, given)
         else:
             # A duty with a date is kept when the child states no later date for it.
-            misses = [f"trước {_fmt(d)}" for d in wanted.dates if deadlines_of(top.text).dates
-                      and min(deadlines_of(top.text).dates) > d]
+            misses = [
+                f"trước {_fmt(d)}"
+                for d in wanted.dates
+                if deadlines_of(top.text).dates and min(deadlines_of(top.text).dates) > d
+            ]
         if misses:
             out.append(
                 Finding(
@@ -385,4 +424,3 @@ def find_all(
     found += check_deadlines(items, coverage, {u.id: u for u in child_units})
     found += check_quotes(parent, child)
     return found
-

@@ -64,7 +64,10 @@ class ParentPlan:
         doc, lines = _parse(path)
         items = parent_items(doc)
         if not items:
-            raise CheckError(path, "no tasks, solutions, duties or reporting items found: not a plan the checker can read")
+            raise CheckError(
+                path,
+                "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
+            )
         if not doc.number.number and not doc.issued.date:
             raise CheckError(path, "neither a number (Số: …) nor a date found in the header")
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
@@ -142,10 +145,14 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
 def check_child(parent: ParentPlan, path: str) -> CheckReport:
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
-        raise CheckError(path, f"is a {doc.doc_type.name or doc.doc_type.code}, not a plan (kế hoạch)")
+        raise CheckError(
+            path, f"is a {doc.doc_type.name or doc.doc_type.code}, not a plan (kế hoạch)"
+        )
     units = child_units(doc)
     if not units:
-        raise CheckError(path, "no numbered sections with tasks found: not a plan the checker can read")
+        raise CheckError(
+            path, "no numbered sections with tasks found: not a plan the checker can read"
+        )
     aligned = align(parent.index, parent.items, units)
     findings = find_all(
         parent.doc,
@@ -170,7 +177,9 @@ def check_child(parent: ParentPlan, path: str) -> CheckReport:
 
 # --- blocks: one content, three renderings -------------------------------------------------------
 
-Block = tuple[Any, ...]  # ("h", level, text) ("p", text) ("table", headers, rows) ("pair", l, lt, r, rt)
+Block = tuple[
+    Any, ...
+]  # ("h", level, text) ("p", text) ("table", headers, rows) ("pair", l, lt, r, rt)
 
 
 def _doc_line(info: dict[str, Any]) -> str:
@@ -185,13 +194,28 @@ def report_blocks(report: CheckReport) -> list[Block]:
         ("h", 1, "Plan check"),
         ("p", f"Parent: {_doc_line(report.parent)}"),
         ("p", f"Child: {_doc_line(report.child)}"),
-        ("p", f"Coverage {s['ratio']:.0%}: {s['covered']} covered, {s['partial']} partial, "
-              f"{s['missing']} missing of {s['items']} parent items; {s['findings']} finding(s); "
-              f"{s['extras']} extra section(s)."),
+        (
+            "p",
+            f"Coverage {s['ratio']:.0%}: {s['covered']} covered, {s['partial']} partial, "
+            f"{s['missing']} missing of {s['items']} parent items; {s['findings']} finding(s); "
+            f"{s['extras']} extra section(s).",
+        ),
         ("h", 2, "Coverage"),
-        ("table", ["Parent item", "Kind", "Status", "Score", "Child sections", "Evidence"],
-         [[c.parent_id, item_by_id[c.parent_id].kind, c.status, f"{c.score:.2f}",
-           ", ".join(c.child_ids) or "—", c.evidence or "—"] for c in report.coverage]),
+        (
+            "table",
+            ["Parent item", "Kind", "Status", "Score", "Child sections", "Evidence"],
+            [
+                [
+                    c.parent_id,
+                    item_by_id[c.parent_id].kind,
+                    c.status,
+                    f"{c.score:.2f}",
+                    ", ".join(c.child_ids) or "—",
+                    c.evidence or "—",
+                ]
+                for c in report.coverage
+            ],
+        ),
         ("h", 2, "Findings"),
     ]
     if not report.findings:
@@ -199,22 +223,41 @@ def report_blocks(report: CheckReport) -> list[Block]:
     for f in report.findings:
         blocks.append(("h", 3, f"{f.severity.upper()} {f.code}"))
         blocks.append(("p", f.message))
-        blocks.append(("pair", f"Parent {_where(f.parent_location.section, f.parent_location.line)}",
-                       f.parent_location.text, f"Child {_where(f.child_location.section, f.child_location.line)}",
-                       f.child_location.text))
+        blocks.append(
+            (
+                "pair",
+                f"Parent {_where(f.parent_location.section, f.parent_location.line)}",
+                f.parent_location.text,
+                f"Child {_where(f.child_location.section, f.child_location.line)}",
+                f.child_location.text,
+            )
+        )
     gaps = [c for c in report.coverage if c.status != "covered"]
     blocks.append(("h", 2, "Partial and missing items"))
     if not gaps:
         blocks.append(("p", "Every parent item is covered."))
     for c in gaps:
         item = item_by_id[c.parent_id]
-        child = " / ".join(report.child_text.get(i, "") for i in c.child_ids) or "(nothing in the child answers it)"
+        child = (
+            " / ".join(report.child_text.get(i, "") for i in c.child_ids)
+            or "(nothing in the child answers it)"
+        )
         blocks.append(("h", 3, f"{c.parent_id} — {c.status} ({c.score:.2f})"))
-        blocks.append(("pair", f"Parent {_where(item.id, item.line)}", item.text,
-                       f"Child {', '.join(c.child_ids) or '—'}", child))
+        blocks.append(
+            (
+                "pair",
+                f"Parent {_where(item.id, item.line)}",
+                item.text,
+                f"Child {', '.join(c.child_ids) or '—'}",
+                child,
+            )
+        )
     blocks.append(("h", 2, "Extras (child sections that answer no parent item)"))
-    blocks.append(("p", "None.") if not report.extras else
-                  ("table", ["Child section", "Text"], [[u.id, u.text] for u in report.extras]))
+    blocks.append(
+        ("p", "None.")
+        if not report.extras
+        else ("table", ["Child section", "Text"], [[u.id, u.text] for u in report.extras])
+    )
     return blocks
 
 
@@ -289,10 +332,14 @@ def blocks_to_html(blocks: list[Block], title: str) -> str:
             rows = "".join("<tr>" + "".join(_html_cell(c) for c in row) + "</tr>" for row in b[2])
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif b[0] == "pair":
-            body.append(f'<div class="pair"><div><b>{e(b[1])}</b>{e(b[2])}</div>'
-                        f"<div><b>{e(b[3])}</b>{e(b[4])}</div></div>")
-    return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{e(title)}</title>'
-            f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+            body.append(
+                f'<div class="pair"><div><b>{e(b[1])}</b>{e(b[2])}</div>'
+                f"<div><b>{e(b[3])}</b>{e(b[4])}</div></div>"
+            )
+    return (
+        f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{e(title)}</title>'
+        f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
 
 
 def _html_cell(value: object) -> str:
@@ -310,7 +357,9 @@ def render(report: CheckReport, fmt: str) -> str:
     if fmt == "md":
         return blocks_to_markdown(blocks)
     if fmt == "html":
-        return blocks_to_html(blocks, f"Plan check — {report.child.get('number') or report.child['path']}")
+        return blocks_to_html(
+            blocks, f"Plan check — {report.child.get('number') or report.child['path']}"
+        )
     return blocks_to_text(blocks)
 
 
@@ -337,7 +386,11 @@ class BatchReport:
             "items": self.item_ids,
             "schools": self.results,
             "failures": self.failures,
-            "totals": {"schools": len(self.results), "failed": len(self.failures), "items": self.column_totals()},
+            "totals": {
+                "schools": len(self.results),
+                "failed": len(self.failures),
+                "items": self.column_totals(),
+            },
         }
 
 
@@ -347,18 +400,46 @@ def _school_name(result: dict[str, Any]) -> str:
 
 def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[str]]]:
     """The matrix: one row per school, one column per parent item, totals at the ends."""
-    headers = ["School plan", "File", *batch.item_ids, "Covered", "Partial", "Missing", "Ratio", "Findings"]
+    headers = [
+        "School plan",
+        "File",
+        *batch.item_ids,
+        "Covered",
+        "Partial",
+        "Missing",
+        "Ratio",
+        "Findings",
+    ]
     rows = []
     for r in batch.results:
         status = {c["parent_id"]: c["status"] for c in r["coverage"]}
         s = r["summary"]
-        rows.append([_school_name(r), Path(r["child"]["path"]).name,
-                     *[STATUS_MARK[status.get(i, "missing")] for i in batch.item_ids],
-                     str(s["covered"]), str(s["partial"]), str(s["missing"]), f"{s['ratio']:.0%}",
-                     "; ".join(f["code"] for f in r["findings"]) or "—"])
+        rows.append(
+            [
+                _school_name(r),
+                Path(r["child"]["path"]).name,
+                *[STATUS_MARK[status.get(i, "missing")] for i in batch.item_ids],
+                str(s["covered"]),
+                str(s["partial"]),
+                str(s["missing"]),
+                f"{s['ratio']:.0%}",
+                "; ".join(f["code"] for f in r["findings"]) or "—",
+            ]
+        )
     totals = batch.column_totals()
-    for status in STATUS_MARK:
-        rows.append([f"Total {status}", "", *[str(totals[i][status]) for i in batch.item_ids], "", "", "", "", ""])
+    for name in STATUS_MARK:
+        rows.append(
+            [
+                f"Total {name}",
+                "",
+                *[str(totals[i][name]) for i in batch.item_ids],
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
     return headers, rows
 
 
@@ -367,20 +448,27 @@ def batch_blocks(batch: BatchReport) -> list[Block]:
     blocks: list[Block] = [
         ("h", 1, "District check"),
         ("p", f"Parent: {_doc_line(batch.parent)}"),
-        ("p", f"{len(batch.results)} school plan(s) checked, {len(batch.failures)} could not be read. "
-              "✓ covered, ½ partial, ✗ missing."),
+        (
+            "p",
+            f"{len(batch.results)} school plan(s) checked, {len(batch.failures)} could not be read. "
+            "✓ covered, ½ partial, ✗ missing.",
+        ),
         ("h", 2, "Coverage matrix"),
         ("table", headers, rows),
     ]
     if batch.failures:
         blocks.append(("h", 2, "Files that could not be checked"))
-        blocks.append(("table", ["File", "Reason"], [[f["path"], f["error"]] for f in batch.failures]))
+        blocks.append(
+            ("table", ["File", "Reason"], [[f["path"], f["error"]] for f in batch.failures])
+        )
     blocks.append(("h", 2, "Findings per school"))
     for r in batch.results:
         blocks.append(("h", 3, f"{_school_name(r)} — {Path(r['child']['path']).name}"))
         if not r["findings"]:
             blocks.append(("p", "No findings."))
-        blocks.extend(("p", f"{f['severity'].upper()} {f['code']}: {f['message']}") for f in r["findings"])
+        blocks.extend(
+            ("p", f"{f['severity'].upper()} {f['code']}: {f['message']}") for f in r["findings"]
+        )
         missing = [c["parent_id"] for c in r["coverage"] if c["status"] == "missing"]
         if missing:
             blocks.append(("p", "Missing: " + ", ".join(missing)))
@@ -430,12 +518,22 @@ def _batch_xlsx(batch: BatchReport) -> bytes:
             if colour:
                 cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
     fs = wb.create_sheet("Findings")
-    fs.append(["School plan", "File", "Code", "Severity", "Message", "Parent location", "Child location"])
+    fs.append(
+        ["School plan", "File", "Code", "Severity", "Message", "Parent location", "Child location"]
+    )
     for r in batch.results:
         for f in r["findings"]:
-            fs.append([_school_name(r), r["child"]["path"], f["code"], f["severity"], f["message"],
-                       _where(f["parent_location"]["section"], f["parent_location"]["line"]),
-                       _where(f["child_location"]["section"], f["child_location"]["line"])])
+            fs.append(
+                [
+                    _school_name(r),
+                    r["child"]["path"],
+                    f["code"],
+                    f["severity"],
+                    f["message"],
+                    _where(f["parent_location"]["section"], f["parent_location"]["line"]),
+                    _where(f["child_location"]["section"], f["child_location"]["line"]),
+                ]
+            )
     for f in batch.failures:
         fs.append(["", f["path"], "unreadable", "error", f["error"], "", ""])
     buf = io.BytesIO()

@@ -10,8 +10,10 @@ downloaded: when the model is absent, syllables are used as words.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import math
+import os
 import pickle
 import re
 from collections import Counter
@@ -30,12 +32,66 @@ _TOKEN = re.compile(r"\d+(?:[/.\-]\d+)*(?:/[\wĐđ&]+(?:-[\wĐđ&]+)*)?|\w+|[^\w
 
 # Function words that carry no topic. Domain words are left to the IDF weighting.
 STOPWORDS = frozenset(
-    """và của các trong với để được những là có cho theo về đến tại từ một mỗi này đó khi thì
-    mà nhưng hoặc như đã sẽ đang cũng nhất đối bằng do vào ra lên qua trên dưới giữa sau trước
-    cùng nơi ở hay rất nào ai gì việc nhằm phải tất_cả""".split()
+    [
+        "và",
+        "của",
+        "các",
+        "trong",
+        "với",
+        "để",
+        "được",
+        "những",
+        "là",
+        "có",
+        "cho",
+        "theo",
+        "về",
+        "đến",
+        "tại",
+        "từ",
+        "một",
+        "mỗi",
+        "này",
+        "đó",
+        "khi",
+        "thì",
+        "mà",
+        "nhưng",
+        "hoặc",
+        "như",
+        "đã",
+        "sẽ",
+        "đang",
+        "cũng",
+        "nhất",
+        "đối",
+        "bằng",
+        "do",
+        "vào",
+        "ra",
+        "lên",
+        "qua",
+        "trên",
+        "dưới",
+        "giữa",
+        "sau",
+        "trước",
+        "cùng",
+        "nơi",
+        "ở",
+        "hay",
+        "rất",
+        "nào",
+        "ai",
+        "gì",
+        "việc",
+        "nhằm",
+        "phải",
+        "tất_cả",
+    ]
 )
 
-_OPEN_QUOTES = "“\"«"
+_OPEN_QUOTES = '“"«'
 _QUOTE = re.compile(r"[“\"«]([^”\"»“«]{2,200})[”\"»]")
 _DOCNUM = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ][\wĐđ&]*(?:-[\wĐđ&]+)+")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
@@ -87,7 +143,7 @@ class _CRFSegmenter:
             return tokens
         tags = self.tagger.tag(self.featurizer.process([[[t] for t in tokens]])[0])
         out: list[str] = []
-        for tag, token in zip(tags, tokens):
+        for tag, token in zip(tags, tokens, strict=False):
             if tag == "I-W" and out and token.isalnum() and out[-1][-1:].isalnum():
                 out[-1] = out[-1] + " " + token
             else:
@@ -98,10 +154,66 @@ class _CRFSegmenter:
 _SEGMENTER = _CRFSegmenter()
 
 
+class _DiskCache:
+    """Segmentations kept between runs (SQLite, safe for the batch's worker processes), so that a
+    parent checked again, or a school plan re-checked, needs no model load. VBPARSE_CACHE_DIR
+    moves it; VBPARSE_NO_CACHE=1 turns it off."""
+
+    def __init__(self) -> None:
+        self.db: Any = None
+        self.opened = False
+
+    def _open(self) -> Any:
+        self.opened = True
+        if os.environ.get("VBPARSE_NO_CACHE"):
+            return None
+        try:
+            import sqlite3
+
+            base = os.environ.get("VBPARSE_CACHE_DIR") or os.path.join(
+                os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "vbparse"
+            )
+            os.makedirs(base, exist_ok=True)
+            db = sqlite3.connect(os.path.join(base, "segments-v1.sqlite"), timeout=10)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")  # losing the cache in a crash costs nothing
+            db.execute("CREATE TABLE IF NOT EXISTS seg (key TEXT PRIMARY KEY, words TEXT)")
+            self.db = db
+        except Exception:  # a read-only home: run without the cache
+            self.db = None
+        return self.db
+
+    def get(self, key: str) -> tuple[str, ...] | None:
+        db = self.db if self.opened else self._open()
+        if db is None:
+            return None
+        row = db.execute("SELECT words FROM seg WHERE key = ?", (key,)).fetchone()
+        return tuple(row[0].split("\t")) if row and row[0] else None
+
+    def put(self, key: str, words: Sequence[str]) -> None:
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO seg VALUES (?, ?)", (key, "\t".join(words)))
+        except Exception:  # locked or read-only: the cache is only an optimisation
+            pass
+
+
+_CACHE = _DiskCache()
+
+
 @lru_cache(maxsize=8192)
 def segment(text: str) -> tuple[str, ...]:
     """Words of `text` as underthesea segments them ("công tác" is one word), cached per text."""
-    return tuple(_SEGMENTER.words(clean(text)))
+    text = clean(text)
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    words = tuple(_SEGMENTER.words(text))
+    _CACHE.put(key, words)
+    return words
 
 
 @lru_cache(maxsize=8192)
@@ -239,7 +351,9 @@ def anchor_recall(query: str, doc: str) -> tuple[float, list[str]]:
         w = weights[kind]
         total += w
         if kind == "quote":
-            ok = quote_key(value) in doc_key or any(quote_similarity(value, q) >= 0.99 for q in da.quotes)
+            ok = quote_key(value) in doc_key or any(
+                quote_similarity(value, q) >= 0.99 for q in da.quotes
+            )
         elif kind == "docnum":
             ok = any(match_key(value) == match_key(d) for d in da.docnums)
         elif kind == "date":

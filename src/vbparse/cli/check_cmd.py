@@ -8,11 +8,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_BATCH_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".md": "md", ".txt": "text"}
+_BATCH_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".md": "md",
+    ".txt": "text",
+}
 _PLAN_SUFFIXES = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt", ".pdf"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "check",
         help="check a plan against the parent plan it implements",
@@ -22,12 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "(1 when --fail-under is not met), 1 when a file cannot be read, 2 on bad usage.",
     )
     p.add_argument("child", metavar="CHILD", help="the school's plan")
-    p.add_argument("--parent", "-p", required=True, metavar="PARENT", help="the district plan")
-    p.add_argument("--format", "-f", choices=("text", "json", "md", "html"), default="text",
-                   help="output format (default: text)")
-    p.add_argument("--out", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    p.add_argument("--fail-under", type=_ratio, metavar="RATIO",
-                   help="exit 1 when the coverage ratio (covered + ½ partial over items) is below RATIO (0–1)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "md", "html"),
+        default="text",
+        help="output format (default: text)",
+    )
+    p.add_argument("--out", "-o", metavar="FILE", help="write the report to FILE, not stdout")
+    _parent_and_threshold(p, "the coverage ratio (covered + ½ partial, over the items)")
     p.set_defaults(func=run_check)
 
     b = sub.add_parser(
@@ -39,13 +50,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "others are still checked (exit 1 then).",
     )
     b.add_argument("dir", metavar="DIR", help="folder of school plans")
-    b.add_argument("--parent", "-p", required=True, metavar="PARENT", help="the district plan")
-    b.add_argument("--out", "-o", required=True, metavar="REPORT", help="report file: .html .csv .json .xlsx")
+    b.add_argument(
+        "--out", "-o", required=True, metavar="REPORT", help="report file: .html .csv .json .xlsx"
+    )
     b.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: up to 2)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
-    b.add_argument("--fail-under", type=_ratio, metavar="RATIO",
-                   help="exit 1 when some school's coverage ratio is below RATIO")
+    _parent_and_threshold(b, "some school's coverage ratio")
     b.set_defaults(func=run_batch)
+
+
+def _parent_and_threshold(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--parent", "-p", required=True, metavar="PARENT", help="the district plan")
+    parser.add_argument(
+        "--fail-under",
+        type=_ratio,
+        metavar="RATIO",
+        help=f"exit 1 when {what} is below RATIO (0–1)",
+    )
 
 
 def _ratio(value: str) -> float:
@@ -70,17 +91,26 @@ def run_check(args: argparse.Namespace) -> int:
         parent = ParentPlan.load(args.parent)
     except CheckError as exc:
         return _fail(f"parent {exc}")
+    except Exception as exc:
+        return _fail(
+            f"parent {args.parent}: internal error while reading ({type(exc).__name__}: {exc})"
+        )
     try:
         report = check_child(parent, args.child)
     except CheckError as exc:
         return _fail(str(exc))
+    except Exception as exc:  # a checker bug: one line, not a traceback
+        return _fail(f"{args.child}: internal error while checking ({type(exc).__name__}: {exc})")
     text = render(report, args.format)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     if args.fail_under is not None and report.summary["ratio"] < args.fail_under:
-        print(f"vbparse: coverage {report.summary['ratio']:.2f} is below {args.fail_under:.2f}", file=sys.stderr)
+        print(
+            f"vbparse: coverage {report.summary['ratio']:.2f} is below {args.fail_under:.2f}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -110,13 +140,19 @@ def _check_one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
 def plan_files(folder: Path, parent: Path) -> list[Path]:
     skip = parent.resolve()
     return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in _PLAN_SUFFIXES and p.resolve() != skip
-        and not p.name.startswith((".", "~$")) and p.name.lower() != "readme.md"
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in _PLAN_SUFFIXES
+        and p.resolve() != skip
+        and not p.name.startswith((".", "~$"))
+        and p.name.lower() != "readme.md"
     )
 
 
-def check_many(parent_path: str, files: list[str], *, jobs: int = 0, progress: bool = True) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], Any]:
+def check_many(
+    parent_path: str, files: list[str], *, jobs: int = 0, progress: bool = True
+) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], Any]:
     """Check `files` against the parent, in order; returns the results and the loaded parent."""
     import multiprocessing
     import os
@@ -126,7 +162,9 @@ def check_many(parent_path: str, files: list[str], *, jobs: int = 0, progress: b
     _init_worker(parent_path)
     parent = _WORKER_PARENT
     jobs = jobs or min(2, os.cpu_count() or 1)
-    bar = tqdm(total=len(files), unit="plan", disable=not progress, file=sys.stderr, desc="checking")
+    bar = tqdm(
+        total=len(files), unit="plan", disable=not progress, file=sys.stderr, desc="checking"
+    )
     results = []
     if jobs > 1 and len(files) > 4:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
@@ -152,13 +190,18 @@ def run_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     fmt = _BATCH_FORMATS.get(out.suffix.lower())
     if fmt is None:
-        print(f"vbparse: {out}: the report must end in {', '.join(sorted(_BATCH_FORMATS))}", file=sys.stderr)
+        print(
+            f"vbparse: {out}: the report must end in {', '.join(sorted(_BATCH_FORMATS))}",
+            file=sys.stderr,
+        )
         return 2
     files = [str(p) for p in plan_files(folder, Path(args.parent))]
     if not files:
         return _fail(f"{folder}: no plan files (.txt .md .docx .doc .rtf .odt .pdf) found")
     try:
-        results, parent = check_many(args.parent, files, jobs=args.jobs, progress=not args.no_progress)
+        results, parent = check_many(
+            args.parent, files, jobs=args.jobs, progress=not args.no_progress
+        )
     except CheckError as exc:
         return _fail(f"parent {exc}")
     batch = BatchReport(
@@ -174,6 +217,11 @@ def run_batch(args: argparse.Namespace) -> int:
         out.write_bytes(rendered)
     else:
         out.write_text(rendered, encoding="utf-8")
-    print(f"vbparse: {len(batch.results)} plan(s) checked, {len(batch.failures)} failed → {out}", file=sys.stderr)
-    below = args.fail_under is not None and any(r["summary"]["ratio"] < args.fail_under for r in batch.results)
+    print(
+        f"vbparse: {len(batch.results)} plan(s) checked, {len(batch.failures)} failed → {out}",
+        file=sys.stderr,
+    )
+    below = args.fail_under is not None and any(
+        r["summary"]["ratio"] < args.fail_under for r in batch.results
+    )
     return 1 if batch.failures or below else 0
