@@ -240,11 +240,11 @@ def _period_sources(doc: Document, lines: list[str]) -> list[tuple[str, int | No
     return out
 
 
-def find_period(doc: Document, lines: list[str]) -> tuple[tuple[str, str], str] | None:
-    for text, _line in _period_sources(doc, lines):
+def find_period(doc: Document, lines: list[str]) -> tuple[tuple[str, str], Location] | None:
+    for text, line in _period_sources(doc, lines):
         period = period_of(text)
         if period:
-            return period, text
+            return period, Location(None, line, _short(text))
     return None
 
 
@@ -262,8 +262,8 @@ def check_period(
         Finding(
             "period_mismatch",
             f"The child's period is {_describe(c[0])}; the parent's is {_describe(p[0])}.",
-            Location(None, None, _short(p[1])),
-            Location(None, None, _short(c[1])),
+            p[1],
+            c[1],
         )
     ]
 
