@@ -17,7 +17,8 @@ from . import cues
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
-    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[{UP}][{UP} ,.\-]{{3,}})$"
+    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[{UP}][{UP} ,.\-]{{3,}}"
+    rf"(?:\s+(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)?)$"
 )
 _TRAILING_NAME = re.compile(
     rf"^(?P<left>.*?[;.])\s+(?P<right>(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)$"
@@ -90,7 +91,9 @@ def extract(ctx: ParseContext) -> None:
                 )
             ctx.mark("recipients", line)
             rest = text[m.end() :].strip()
-            if rest and cues.is_upper(rest) and _signer_fragment(rest):
+            name = _trailing_name(rest) if rest else None
+            caps = rest[: len(rest) - len(name)].strip() if name else rest
+            if rest and (not caps or cues.is_upper(caps)) and (name or _signer_fragment(caps)):
                 signer_lines.append(replace(line, text=rest, offset=line.offset + m.end()))
             elif rest:
                 left, right = _split_interleaved(
@@ -165,6 +168,9 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
 def _signer_fragment(text: str) -> bool:
     """Capitals cut off a recipient line that belong to the signer block, not archive codes."""
     text = text.strip()
+    name = _trailing_name(text)
+    if name and len(name) < len(text):
+        text = text[: len(text) - len(name)].strip()
     if cues.sign_prefix(text) or text.startswith(TITLES):
         return True
     return "," not in text and not text.endswith(".") and len(text.split()) >= 2

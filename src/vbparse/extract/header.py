@@ -52,17 +52,35 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
-    m = cues.NUMBER_LINE.match(text)
-    if m:
-        # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …": the place-date starts after the number.
-        dm = re.search(rf"\s(?=[{UP}][^,]{{1,50}},\s*ng[àa]y)", text[m.start("raw") :])
-        if dm:
-            cut = m.start("raw") + dm.start()
-            return [
-                _piece(line, 0, cut, Zone.HEADER_LEFT),
-                _piece(line, cut, len(text), Zone.HEADER_RIGHT),
-            ]
+    cut = _place_date_start(text)
+    if cut:
+        # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …", "V/v … Hà Nội, ngày …": the right
+        # column's place-date follows the left column's text on the same line.
+        return [
+            _piece(line, 0, cut, Zone.HEADER_LEFT),
+            _piece(line, cut, len(text), Zone.HEADER_RIGHT),
+        ]
     return [line]
+
+
+_DATE_TAIL = re.compile(
+    r",\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*[\d.…_ ]*\s*$", re.IGNORECASE
+)
+_PLACE_WORD = re.compile(rf"^(?:[{UP}][\w.]*|\d+|phố|xã|huyện|quận|tỉnh)$")
+
+
+def _place_date_start(text: str) -> int | None:
+    """Where a trailing "Place, ngày … tháng … năm …" starts, when other text stands before it."""
+    m = _DATE_TAIL.search(text)
+    if not m or m.start() == 0:
+        return None
+    words = text[: m.start()].split(" ")
+    k = len(words)
+    while k > 0 and _PLACE_WORD.match(words[k - 1]) and len(words) - k < 6:
+        k -= 1
+    if k == len(words) or k == 0:
+        return None  # no place words, or the whole line is the place-date
+    return len(" ".join(words[:k])) + 1
 
 
 # --- the header proper --------------------------------------------------------------------------
@@ -352,7 +370,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             pos += 1
             continue
         if (
-            cues.OPENER.match(text)
+            (cues.OPENER.match(text) and (texts or _cites(text)))
             or cues.ADDRESSEE.match(text)
             or _is_label(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
@@ -374,6 +392,16 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.doc.subject = _join(texts)
         ctx.mark("subject", first)
     return pos
+
+
+def _cites(text: str) -> bool:
+    """A "Thực hiện …" line right under the title is the subject ("Thực hiện công tác dân vận …")
+    unless it cites a document or reads as a căn cứ paragraph."""
+    return (
+        bool(re.search(r"\d+\s?[/-]\s?\w", text))
+        or text.rstrip().endswith((";", ",", ":"))
+        or len(text) > 250
+    )
 
 
 def _continues_subject(texts: list[str], text: str) -> bool:
