@@ -65,20 +65,21 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise _Timeout
 
 
-def _init_worker() -> None:
+def _init_worker(batch_pid: int) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGALRM"):
-        signal.signal(signal.SIGALRM, _on_alarm)
-    parent = os.getppid()
 
-    def watch_parent() -> None:
-        # A parent killed with SIGKILL cannot stop its workers; they notice and leave.
-        while os.getppid() == parent:
+    def watch_batch() -> None:
+        # A batch killed with SIGKILL cannot stop its workers (they are children of the fork
+        # server, not of the batch); they notice it is gone and leave.
+        while True:
             time.sleep(0.5)
-        os._exit(1)
+            try:
+                os.kill(batch_pid, 0)
+            except (ProcessLookupError, PermissionError):  # gone, or its pid reused by another
+                os._exit(1)
 
-    threading.Thread(target=watch_parent, daemon=True).start()
+    threading.Thread(target=watch_batch, daemon=True).start()
 
 
 def file_sha256(path: str) -> str:
@@ -103,7 +104,13 @@ def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
         return failed_result(path, None, kind, f"cannot be read ({exc.strerror or exc})")
     if sha256 == task.stored_sha256:
         return FileResult(path, sha256, "skipped")
-    alarm = timeout > 0 and hasattr(signal, "setitimer")
+    # The alarm needs SIGALRM (not on Windows) and the main thread (signals are delivered there).
+    alarm = (
+        timeout > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if alarm else None
     try:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -112,6 +119,7 @@ def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
         finally:
             if alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
     except _Timeout:
         return failed_result(path, sha256, "timeout", f"parsing took longer than {timeout:g} s")
 
@@ -209,6 +217,12 @@ def _context() -> Any:
     return ctx
 
 
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),)
+    )
+
+
 def run(
     files: list[str],
     stored: dict[str, tuple[str | None, str]],
@@ -265,7 +279,7 @@ def _drive(
     to a broken pool go to `lost`, and the rest carry on in a new pool."""
     max_in_flight = jobs * 3
     pending: dict[Future[list[FileResult]], list[Task]] = {}
-    executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker)
+    executor = _executor(jobs)
     try:
         while True:
             while len(pending) < max_in_flight and (chunk := next(chunks, None)) is not None:
@@ -288,8 +302,6 @@ def _drive(
                     lost(chunk)
                 pending.clear()
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(
-                    jobs, mp_context=_context(), initializer=_init_worker
-                )
+                executor = _executor(jobs)
     finally:
         executor.shutdown(wait=not sys.is_finalizing(), cancel_futures=True)

@@ -1,0 +1,151 @@
+"""Search, export and schema versioning of a registry built from the test archive."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+import pytest
+from batch_archive import BROKEN, build_archive
+
+from vbparse.batch import registry
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    from vbparse.cli import main
+
+    root = tmp_path_factory.mktemp("registry")
+    archive = build_archive(root / "archive")
+    path = root / "reg.sqlite"
+    assert main(["batch", str(archive), "--out", str(path), "--quiet"]) == 1
+    return path
+
+
+def search_json(run_cli, db, *args):
+    code, out, _ = run_cli("search", *args, "--db", db, "--json")
+    return code, [json.loads(line) for line in out.splitlines()]
+
+
+def test_search_without_diacritics_finds_dan_van(db, run_cli):
+    code, hits = search_json(run_cli, db, "dan van")
+    assert code == 0 and hits
+    for hit in hits:
+        assert "[dân]" in hit["snippet"].lower() or "[vận]" in hit["snippet"].lower()
+    code, with_marks = search_json(run_cli, db, "dân vận")
+    assert [h["path"] for h in with_marks] == [h["path"] for h in hits]
+
+
+def test_search_folds_d_with_stroke(db, run_cli):
+    # FTS5's remove_diacritics leaves đ alone; the folded column does not.
+    _, hits = search_json(run_cli, db, "dao tao")
+    assert hits
+    assert any("[Đào]" in h["snippet"] or "[đào]" in h["snippet"] for h in hits)
+
+
+def test_search_ranks_subject_matches_first(db, run_cli):
+    _, hits = search_json(run_cli, db, "dan chu")
+    in_subject = ["dân chủ" in (h["subject"] or "").lower() for h in hits]
+    assert in_subject[0]
+    assert in_subject == sorted(in_subject, reverse=True)
+
+
+def test_filters_cites_type_and_dates(db, run_cli):
+    _, citing = search_json(run_cli, db, "--cites", "253/KH-GDĐT")
+    conn = sqlite3.connect(db)
+    expected = {
+        p
+        for (p,) in conn.execute(
+            "SELECT path FROM documents d WHERE EXISTS (SELECT 1 FROM citations c "
+            "WHERE c.doc_id = d.id AND c.number = '253' AND c.symbol = 'KH-GDĐT')"
+        )
+    }
+    assert expected and {h["path"] for h in citing} == expected
+    _, undiacritic = search_json(run_cli, db, "--cites", "253/kh-gddt")
+    assert {h["path"] for h in undiacritic} == expected
+    _, plans = search_json(run_cli, db, "dan van", "--type", "KH", "--from", "2020-04-24",
+                           "--to", "2020-04")  # fmt: skip
+    assert plans
+    for hit in plans:
+        assert "2020-04-24" <= hit["date"] <= "2020-04-30"
+        assert hit["doc_type"] == "Kế hoạch"
+    code, none = search_json(run_cli, db, "dan van", "--from", "2021")
+    assert code == 1 and none == []
+
+
+def test_issuer_filter_ignores_diacritics(db, run_cli):
+    _, hits = search_json(run_cli, db, "--issuer", "mam non thao dien")
+    assert hits and all("THẢO ĐIỀN" in h["issuer"] for h in hits)
+
+
+def test_search_bad_input(db, tmp_path, run_cli):
+    code, _, err = run_cli("search", "x", "--db", db, "--from", "yesterday")
+    assert code == 2 and "not a date" in err
+    code, _, err = run_cli("search", "x", "--db", tmp_path / "none.sqlite")
+    assert code == 2 and "no such registry" in err
+    code, _, _ = run_cli("search", 'NOT OR "(', "--db", db)  # FTS syntax is not interpreted
+    assert code in (0, 1)
+
+
+def test_export_csv_opens_in_excel(db, tmp_path, run_cli):
+    target = tmp_path / "sheet.csv"
+    code, out, _ = run_cli("export", db, "--to", target)
+    assert code == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    count = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert len(rows) == count and f"{count} documents" in out
+    assert {"Số/ký hiệu", "Ngày ban hành", "Trích yếu", "Người ký", "Tệp"} <= set(rows[0])
+    failed = [r for r in rows if r["Trạng thái"] == "failed"]
+    assert len(failed) == len(BROKEN) and all(r["Lỗi"] for r in failed)
+    assert any(r["Số/ký hiệu"] == "253/KH-GDĐT" for r in rows)
+
+
+def test_export_xlsx(db, tmp_path, run_cli):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "sheet.xlsx"
+    assert run_cli("export", db, "--to", target)[0] == 0
+    sheet = openpyxl.load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
+    parent = next(r for r in rows if r["Số/ký hiệu"] == "253/KH-GDĐT")
+    assert parent["Ngày ban hành"].year == 2020
+    assert parent["Loại văn bản"] == "Kế hoạch"
+
+
+def test_schema_is_versioned_and_newer_registries_refused(db, tmp_path):
+    conn = registry.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == registry.SCHEMA_VERSION
+    conn.close()
+    newer = tmp_path / "newer.sqlite"
+    raw = sqlite3.connect(newer)
+    raw.execute(f"PRAGMA user_version = {registry.SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(registry.RegistryError, match="newer"):
+        registry.connect(newer)
+    other = tmp_path / "other.sqlite"
+    raw = sqlite3.connect(other)
+    raw.execute("CREATE TABLE t (x)")
+    raw.close()
+    with pytest.raises(registry.RegistryError, match="not a vbparse registry"):
+        registry.connect(other)
+
+
+def test_migrations_run_in_order(tmp_path, monkeypatch):
+    extra = "ALTER TABLE documents ADD COLUMN note TEXT"
+    path = tmp_path / "old.sqlite"
+    registry.connect(path, create=True).close()
+    monkeypatch.setattr(registry, "MIGRATIONS", [*registry.MIGRATIONS, extra])
+    monkeypatch.setattr(registry, "SCHEMA_VERSION", registry.SCHEMA_VERSION + 1)
+    conn = registry.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == registry.SCHEMA_VERSION
+    assert "note" in [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
+
+
+def test_fold_keeps_offsets():
+    text = "Đoàn Thanh niên — Hòa Bình, thuỷ lợi"
+    folded = registry.fold(text)
+    assert folded == "Doan Thanh nien — Hoa Binh, thuy loi"
+    assert len(folded) == len(text)
