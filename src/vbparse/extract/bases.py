@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Base
 from ..readers.base import Line
+from ..text.charclass import UP
 from ..vocab import TYPE_CODES, type_name_for
 from . import cues
 from .context import ParseContext
@@ -38,6 +39,8 @@ _ISSUER_STOP = re.compile(
 _LAW_NAME = re.compile(
     r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)(?=\s+(?:ngày|số)\s*\d|[;.()]|$)"
 )
+# "… báo cáo của Tổng công ty Bưu điện Việt Nam về việc … (Công văn số 4736/BĐVN-TCBC …)"
+_ISSUER_BEFORE_PAREN = re.compile(r"của\s+(?P<issuer>[^,;()]{3,80}?)\s+về\s[^()]*\(\s*$")
 _ISSUER_BEFORE = re.compile(
     r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
     re.IGNORECASE,
@@ -59,7 +62,15 @@ def extract(ctx: ParseContext) -> None:
         for hit in citations_in(_cited_segments(text)):
             hit.base.kind = kind
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
-            ctx.doc.bases.append(hit.base)
+            if not _seen(ctx.doc.bases, hit.base):
+                ctx.doc.bases.append(hit.base)
+
+
+def _seen(bases: list[Base], base: Base) -> bool:
+    """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one base."""
+    if base.number is None:
+        return False
+    return any(b.number == base.number and b.symbol == base.symbol for b in bases)
 
 
 def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
@@ -165,7 +176,8 @@ def citations_in(text: str) -> list[_Hit]:
             issuer = issuer.strip(" .;,)")
             pos += im.end() + len(tail[: stop.start()] if stop else tail)
         if issuer is None:
-            before = _ISSUER_BEFORE.search(text[max(0, m.start() - 160) : m.start()])
+            window = text[max(0, m.start() - 300) : m.start()]
+            before = _ISSUER_BEFORE.search(window[-160:]) or _ISSUER_BEFORE_PAREN.search(window)
             if before:
                 issuer = before.group("issuer").strip()
         title_start = pos
@@ -218,12 +230,18 @@ def _next_citation_start(text: str, pos: int) -> int:
     """Where the next cited document begins: after '; ' or ', ' / ' và ' followed by a type with a
     number or date."""
     for m in re.finditer(
-        r";\s*|,\s*(?=(?:và\s+)?(?:" + _TYPES + r")\s)|\s+và\s+(?=(?:" + _TYPES + r")\s)",
+        r";\s*|\.\s+(?=["
+        + UP
+        + r"])|,\s*(?=(?:và\s+)?(?:"
+        + _TYPES
+        + r")\s)|\s+và\s+(?=(?:"
+        + _TYPES
+        + r")\s)",
         text[pos:],
         re.IGNORECASE,
     ):
-        if m.group(0).strip() == ";":
-            return pos + m.start()
+        if m.group(0).strip() in (";", "."):
+            return pos + m.start()  # the sentence ends
         after = text[pos + m.end() :]
         t = _TYPE_RE.match(re.sub(r"^và\s+", "", after)) if after else None
         if t is None:

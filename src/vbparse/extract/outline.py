@@ -112,9 +112,16 @@ def extract(ctx: ParseContext) -> None:
     bullet_ranks: dict[str, float] = {}
     prev_line: Line | None = None
 
+    in_quote = False
     for line in lines:
         text = line.full_text
-        lab = parse_label(text)
+        # Text quoted from another document ("1. Đối tượng … bao gồm: a) …") keeps its labels
+        # as words: they number the other document's outline, not this one's.
+        opens = text.lstrip()[:1] in '"“'
+        closes = text.rstrip()[-1:] in '"”' or text.rstrip().endswith(('";', "”;", '".', "”."))
+        quoted = in_quote or (opens and not closes)
+        in_quote = (in_quote or opens) and not closes
+        lab = None if quoted or opens else parse_label(text)
         if lab is None and _CONCLUSION.match(text):
             # "Trên đây là Kế hoạch …": the closing paragraph belongs to no section.
             while stack:

@@ -44,7 +44,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("solutions", ("GIAI PHAP", "BIEN PHAP")),
-    ("tasks", ("NHIEM VU", "NOI DUNG", "HOAT DONG", "CHI TIEU", "CHUONG TRINH CONG TAC")),
+    ("tasks", ("NHIEM VU", "CHI TIEU", "CHUONG TRINH CONG TAC")),
     (
         "responsibilities",
         (
@@ -63,20 +63,49 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-_RULE_PATTERNS = [
-    (order, role, re.compile("|".join(rf"(?<![A-Z]){kw}(?![A-Z])" for kw in keywords)))
-    for order, (role, keywords) in enumerate(RULES)
-]
+# Words that name a role only when nothing more specific does ("NỘI DUNG, GIẢI PHÁP" → solutions).
+WEAK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (("tasks", ("NOI DUNG", "HOAT DONG")),)
+
+# A section with no heading (a numbered sentence of a công văn or chỉ thị) is judged by how its
+# text opens; this is weaker evidence, recorded with a lower confidence.
+TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("reporting", re.compile(r"^(?:.{0,40}\b)?BAO CAO\b")),
+    ("budget", re.compile(r"^.{0,120}\b(?:KINH PHI|NGAN SACH|DU TOAN)\b")),
+    ("responsibilities", re.compile(r"^.{0,120}\b(?:CO TRACH NHIEM|CHIU TRACH NHIEM|CHU TRI)\b")),
+)
+TEXT_RULE_CONFIDENCE = 0.6
+
+
+def _compile(
+    rules: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[int, str, re.Pattern[str]]]:
+    return [
+        (order, role, re.compile("|".join(rf"(?<![A-Z]){kw}(?![A-Z])" for kw in keywords)))
+        for order, (role, keywords) in enumerate(rules)
+    ]
+
+
+_RULE_PATTERNS = _compile(RULES)
+_WEAK_PATTERNS = _compile(WEAK_RULES)
+
+
+def classify_text(text: str) -> str | None:
+    """The role the opening of a heading-less section shows, or None."""
+    folded = cues.fold(text[:200])
+    return next((role for role, pattern in TEXT_RULES if pattern.search(folded)), None)
 
 
 def classify_heading(heading: str) -> str | None:
     """The role a heading names, or None when no rule applies."""
     folded = cues.fold(heading)
     best: tuple[int, int, str] | None = None
-    for order, role, pattern in _RULE_PATTERNS:
-        m = pattern.search(folded)
-        if m and (best is None or (m.start(), order) < best[:2]):
-            best = (m.start(), order, role)
+    for patterns in (_RULE_PATTERNS, _WEAK_PATTERNS):
+        for order, role, pattern in patterns:
+            m = pattern.search(folded)
+            if m and (best is None or (m.start(), order) < best[:2]):
+                best = (m.start(), order, role)
+        if best is not None:
+            break
     if best is None:
         return None
     # "BÁO CÁO" somewhere in a long heading about something else is not a reporting section.
@@ -103,6 +132,12 @@ def assign(doc: Document) -> None:
                 node.role, node.role_source, node.role_confidence = role, "rule", 1.0  # type: ignore[assignment]
             elif inherited is not None:
                 node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
+            elif node.kind != "bullet" and node.text:
+                # A numbered sentence with no heading under no role: a directive item (tasks)
+                # unless its opening says it reports, funds or assigns.
+                role = classify_text(node.text) or "tasks"
+                node.role, node.role_source = role, "rule"  # type: ignore[assignment]
+                node.role_confidence = TEXT_RULE_CONFIDENCE
             visit(node.children, node.role)
 
     visit(doc.sections, None)

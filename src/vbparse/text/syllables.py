@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .charclass import LO, UP
+
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
 # Rhymes of Vietnamese (tones removed). Open diphthongs "iê/yê/uô/ươ" need a coda.
@@ -59,7 +61,8 @@ def repair_split_syllables(text: str) -> str:
         for t in tokens
     ]
     if not any(frag):
-        return _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
+        return split_joined_words(text)
     out: list[str] = []
     i = 0
     n = len(tokens)
@@ -86,11 +89,28 @@ def repair_split_syllables(text: str) -> str:
                 break
         out.append("".join(tokens[i:best_j]))
         i = best_j
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out))
+    return split_joined_words(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out)))
+
+
+_JOINED = re.compile(rf"(?<=[{LO}]{{3}})(?=[{UP}][{LO}])")
+
+
+def split_joined_words(text: str) -> str:
+    """ "Bộ trưởngBộ Giáo dục" → "Bộ trưởng Bộ Giáo dục": a converter dropped the space between
+    two words. Codes such as "CTrTT" or "TTg" are untouched (no lower-case run before a capital)."""
+    if not _JOINED.search(text):
+        return text
+    out = []
+    for token in text.split(" "):
+        parts = _JOINED.split(token)
+        if len(parts) > 1 and all(is_syllable(p.strip(",;:.()")) for p in parts):
+            token = " ".join(parts)
+        out.append(token)
+    return " ".join(out)
 
 
 def _case_consistent(pieces: list[str]) -> bool:
     # "B Ộ" and "Nh ư" join; "UBND a" does not: after the first piece no capital may follow a
     # lower-case letter.
     joined = "".join(pieces)
-    return not re.search(r"[a-zà-ỹđ][A-ZĐ]", joined) or joined.isupper()
+    return not re.search(rf"[{LO}][{UP}]", joined) or joined.isupper()
