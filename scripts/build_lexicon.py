@@ -16,6 +16,7 @@ import argparse
 import gzip
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from vbparse.check.lexicon import LEXICON_FILE, phrases
@@ -39,7 +40,7 @@ def count(files: list[Path]) -> tuple[Counter[str], Counter[str]]:
             for run in phrases(line):
                 keys = [t.key for t in run]
                 syllables.update(keys)
-                bigrams.update(f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False))
+                bigrams.update(f"{a} {b}" for a, b in pairwise(keys))
     return syllables, bigrams
 
 

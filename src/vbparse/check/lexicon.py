@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from ..text.normalize import fold_tone_placement, strip_diacritics
 
@@ -20,12 +21,9 @@ LEXICON_FILE = "lexicon.tsv.gz"
 
 # A syllable: letters only (digits, codes and punctuation end a run).
 _SYLLABLE = re.compile(r"[A-Za-zÀ-ỹĐđƠơƯư]+")
-# What separates two syllables inside one phrase: spaces only. Anything else ends the phrase.
-_JOIN = re.compile(r"^ +$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     key: str  # match_key: lower case, tone placement folded
     skel: str  # the key without diacritics
@@ -34,7 +32,7 @@ class Token:
 
 
 def phrases(text: str) -> Iterator[list[Token]]:
-    """Runs of syllables separated by single spaces only: a comma, digit or bracket ends a run,
+    """Runs of syllables separated by one space: a comma, digit or bracket ends a run,
     so "ngũ, ngũ" or "2 2" are never adjacent."""
     run: list[Token] = []
     prev_end = -1
@@ -46,12 +44,12 @@ def phrases(text: str) -> Iterator[list[Token]]:
     if len(skels) != len(keys):
         skels = keys
     for m in _SYLLABLE.finditer(text):
-        if run and not _JOIN.match(text[prev_end : m.start()]):
+        a, b = m.span()
+        if run and (a - prev_end != 1 or text[prev_end] != " "):
             yield run
             run = []
-        a, b = m.start(), m.end()
         run.append(Token(m.group(), keys[a:b], skels[a:b], a, b))
-        prev_end = m.end()
+        prev_end = b
     if run:
         yield run
 

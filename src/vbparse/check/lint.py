@@ -22,6 +22,7 @@ from ..model import Document, Span
 from ..pipeline import parse_raw
 from ..readers import RawDocument, read
 from ..readers.base import Line, Zone
+from .lexicon import Token, phrases
 from .messages import render
 
 LINT_SCHEMA_VERSION = "1.0"
@@ -56,7 +57,9 @@ class Finding(_Model):
     where: dict[str, int] = Field(
         default_factory=dict, description="the reader's source position: line/paragraph/table/…"
     )
-    index: int | None = Field(None, description="index into the reader's lines (vbparse parse --lines)")
+    index: int | None = Field(
+        None, description="index into the reader's lines (vbparse parse --lines)"
+    )
     start: int | None = Field(None, description="character offset of the quote in that line")
     end: int | None = None
     quote: str = Field("", description="the text the finding is about, as written")
@@ -105,11 +108,21 @@ class LintContext:
     lang: Lang = "vi"
     today: date = field(default_factory=date.today)
     findings: list[Finding] = field(default_factory=list)
+    _lines: list[Line] | None = None
+    _phrases: list[tuple[Line, list[list[Token]]]] | None = None
 
     @property
     def lines(self) -> list[Line]:
         """The document's own lines (a converter's notes and page titles left out)."""
-        return [ln for ln in self.raw.lines if ln.zone is not Zone.META]
+        if self._lines is None:
+            self._lines = [ln for ln in self.raw.lines if ln.zone is not Zone.META]
+        return self._lines
+
+    def phrases(self) -> list[tuple[Line, list[list[Token]]]]:
+        """Each line with its runs of syllables, tokenised once for all the text rules."""
+        if self._phrases is None:
+            self._phrases = [(ln, list(phrases(ln.text))) for ln in self.lines]
+        return self._phrases
 
     def line_at(self, span: Span | None) -> Line | None:
         if span is None or not 0 <= span.line < len(self.raw.lines):
@@ -147,7 +160,9 @@ class LintContext:
             quote=quote or "",
             message=render(key, self.lang, **params),
             fix=fix,
-            related=sorted({line_number(r) for r in related} - ({line_number(line)} if line else set())),
+            related=sorted(
+                {line_number(r) for r in related} - ({line_number(line)} if line else set())
+            ),
             detail={k: v for k, v in params.items() if isinstance(v, str)},
         )
         self.findings.append(finding)
@@ -174,7 +189,14 @@ def _rules() -> list[tuple[str, Rule]]:
 
 
 RULE_FAMILIES: tuple[str, ...] = (
-    "components", "numbers", "dates", "phrases", "names", "repeated_word", "citations", "outline",
+    "components",
+    "numbers",
+    "dates",
+    "phrases",
+    "names",
+    "repeated_word",
+    "citations",
+    "outline",
     "spelling",
 )
 

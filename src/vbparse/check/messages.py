@@ -155,10 +155,16 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Names substituted for `{x_label}` placeholders.
 LABELS: dict[str, dict[str, str]] = {
-    "national_header": {"vi": "Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", "en": "the national title (Quốc hiệu)"},
+    "national_header": {
+        "vi": "Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”",
+        "en": "the national title (Quốc hiệu)",
+    },
     "motto": {"vi": "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”", "en": "the motto (Tiêu ngữ)"},
     "issuer": {"vi": "tên cơ quan, tổ chức ban hành văn bản", "en": "the issuing body's name"},
-    "number": {"vi": "số, ký hiệu của văn bản (Số: …)", "en": "the document number and symbol (Số: …)"},
+    "number": {
+        "vi": "số, ký hiệu của văn bản (Số: …)",
+        "en": "the document number and symbol (Số: …)",
+    },
     "issued": {"vi": "địa danh và thời gian ban hành văn bản", "en": "the place and date of issue"},
     "doc_type": {"vi": "tên loại văn bản", "en": "the document type name"},
     "subject": {"vi": "trích yếu nội dung văn bản", "en": "the subject line (trích yếu)"},

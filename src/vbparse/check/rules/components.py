@@ -61,7 +61,9 @@ def check(ctx: LintContext) -> None:
         _missing(ctx, signer_anchor, "recipients", "Nơi nhận:")
         return
     after = [ln for ln in lines if recipients_line is None or ln.index >= recipients_line.index]
-    if not any(r.lower().startswith("lưu") for r in doc.recipients) and not _find(after, _ARCHIVE.match):
+    if not any(r.lower().startswith("lưu") for r in doc.recipients) and not _find(
+        after, _ARCHIVE.match
+    ):
         spans = doc.recipient_spans
         last = ctx.line_at(spans[-1]) if spans else recipients_line
         _missing(ctx, last, "archive", "- Lưu: VT, …")

@@ -23,8 +23,15 @@ def check(ctx: LintContext) -> None:
         for pattern in (DATE_WORDS_RE, DATE_NUMERIC_RE):
             for m in pattern.finditer(line.text):
                 if to_iso(m.group(1), m.group(2), m.group(3)) is None:
-                    ctx.add("date_format", "error", line, "date_impossible", start=m.start(),
-                            end=m.end(), found=m.group(0))
+                    ctx.add(
+                        "date_format",
+                        "error",
+                        line,
+                        "date_impossible",
+                        start=m.start(),
+                        end=m.end(),
+                        found=m.group(0),
+                    )
 
 
 def _issue_date(ctx: LintContext, line: Line) -> None:
@@ -43,14 +50,31 @@ def _issue_date(ctx: LintContext, line: Line) -> None:
     if any(" " in part for part in (day, month, year)):
         ctx.add("date_format", "warning", line, "date_spaces", start=start, end=end, fix=fixed)
     if (d < 10 and len(day_s) == 1) or (mo < 3 and len(month_s) == 1):
-        ctx.add("date_format", "warning", line, "date_missing_zero", start=start, end=end, fix=fixed)
+        ctx.add(
+            "date_format", "warning", line, "date_missing_zero", start=start, end=end, fix=fixed
+        )
     if mo >= 3 and month_s.startswith("0"):
-        ctx.add("date_format", "info", line, "date_extra_zero", start=start, end=end, fix=fixed,
-                month=str(mo))
+        ctx.add(
+            "date_format",
+            "info",
+            line,
+            "date_extra_zero",
+            start=start,
+            end=end,
+            fix=fixed,
+            month=str(mo),
+        )
     if date.fromisoformat(iso) > ctx.today:
-        ctx.add("date_format", "warning", line, "date_future", start=start, end=end,
-                date=date.fromisoformat(iso).strftime("%d/%m/%Y"),
-                today=ctx.today.strftime("%d/%m/%Y"))
+        ctx.add(
+            "date_format",
+            "warning",
+            line,
+            "date_future",
+            start=start,
+            end=end,
+            date=date.fromisoformat(iso).strftime("%d/%m/%Y"),
+            today=ctx.today.strftime("%d/%m/%Y"),
+        )
 
 
 def _rewrite(m: re.Match[str], day: str, month: str, year: str) -> str:

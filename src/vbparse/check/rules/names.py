@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ...readers.base import Line
-from ..lexicon import Token, lexicon, phrases
+from ..lexicon import Token, lexicon
 from ..lint import LintContext
 
 _MAX_NAME = 4  # longest name n-gram compared
@@ -46,26 +46,50 @@ class Occurrence:
 
 
 def check(ctx: LintContext) -> None:
-    names: dict[int, dict[str, list[Occurrence]]] = {n: defaultdict(list) for n in range(2, _MAX_NAME + 1)}
-    words: dict[str, list[Occurrence]] = defaultdict(list)
-    for line in ctx.lines:
-        for run in phrases(line.text):
+    # First count spellings per skeleton with plain tuples; Occurrences are built only for the
+    # few skeletons written more than one way.
+    # Only a syllable the document writes two ways can make a name or word written two ways.
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for _, runs in ctx.phrases():
+        for run in runs:
+            for t in run:
+                spellings[t.skel].add(t.key)
+    varied = {skel for skel, keys in spellings.items() if len(keys) > 1}
+    names: dict[str, dict[str, list[tuple[Line, list[Token], int, int]]]] = defaultdict(dict)
+    words: dict[str, dict[str, list[tuple[Line, list[Token], int, int]]]] = defaultdict(dict)
+    for line, runs in ctx.phrases():
+        for run in runs:
+            hits = [t.skel in varied for t in run]
+            if not any(hits):
+                continue
             upper = [t.text[0].isupper() for t in run]
+            caps = [t.text.isupper() and len(t.text) > 1 for t in run]
             for i in range(len(run) - 1):
-                for n in range(2, _MAX_NAME + 1):
-                    if i + n > len(run) or not upper[i + n - 1] or not upper[i]:
-                        break
-                    skel = " ".join(t.skel for t in run[i : i + n])
-                    names[n][skel].append(Occurrence(line, run, i, n))
-                a, b = run[i], run[i + 1]
-                if not (a.text.isupper() and len(a.text) > 1) and not (b.text.isupper() and len(b.text) > 1):
-                    words[f"{a.skel} {b.skel}"].append(Occurrence(line, run, i, 2))
+                if not (hits[i] or hits[i + 1] or (upper[i] and any(hits[i : i + _MAX_NAME]))):
+                    continue
+                if upper[i]:
+                    for n in range(2, _MAX_NAME + 1):
+                        if i + n > len(run) or not upper[i + n - 1]:
+                            break
+                        gram = run[i : i + n]
+                        skel = " ".join(t.skel for t in gram)
+                        key = " ".join(t.key for t in gram)
+                        names[skel].setdefault(key, []).append((line, run, i, n))
+                if not caps[i] and not caps[i + 1]:
+                    a, b = run[i], run[i + 1]
+                    words[f"{a.skel} {b.skel}"].setdefault(f"{a.key} {b.key}", []).append(
+                        (line, run, i, 2)
+                    )
     covered: set[tuple[int, int]] = set()
+    multi = [g for g in names.values() if len(g) > 1]
     for n in range(_MAX_NAME, 1, -1):
-        for group in names[n].values():
-            _name_group(ctx, group, covered)
+        for group in multi:
+            occs = [Occurrence(*o) for spell in group.values() for o in spell if o[3] == n]
+            if occs:
+                _name_group(ctx, occs, covered)
     for group in words.values():
-        _word_group(ctx, group, covered)
+        if len(group) > 1:
+            _word_group(ctx, [Occurrence(*o) for spell in group.values() for o in spell], covered)
 
 
 def _spellings(group: list[Occurrence]) -> dict[str, list[Occurrence]]:
@@ -92,10 +116,15 @@ def _name_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
             continue
         first = occs[0]
         ctx.add(
-            "name_variant", "warning", first.line, "name_variant",
-            start=first.tokens[0].start, end=first.tokens[-1].end,
+            "name_variant",
+            "warning",
+            first.line,
+            "name_variant",
+            start=first.tokens[0].start,
+            end=first.tokens[-1].end,
             related=[o.line for o in ref_occ + occs[1:]],
-            found=first.text, other=ref_occ[0].text,
+            found=first.text,
+            other=ref_occ[0].text,
             other_lines=", ".join(str(n) for n in _line_numbers(ref_occ)),
         )
         for occ in occs + ref_occ:
@@ -122,10 +151,16 @@ def _word_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
                 continue
             fix = _recase(by_key[right][0].text, occ.text)
             ctx.add(
-                "name_variant", "warning", occ.line, "word_variant",
-                start=occ.tokens[0].start, end=occ.tokens[-1].end, fix=fix,
+                "name_variant",
+                "warning",
+                occ.line,
+                "word_variant",
+                start=occ.tokens[0].start,
+                end=occ.tokens[-1].end,
+                fix=fix,
                 related=[o.line for o in by_key[right]],
-                found=occ.text, other=by_key[right][0].text,
+                found=occ.text,
+                other=by_key[right][0].text,
                 other_lines=", ".join(str(n) for n in _line_numbers(by_key[right])),
             )
             covered |= occ.positions
@@ -137,7 +172,6 @@ def in_other_word(occ: Occurrence, right: str | None = None) -> bool:
     is "chi" + "tài chính". A neighbour already bound to its own other neighbour does not count
     ("Hội đồng sự phạm": "đồng" goes with "Hội", so "sự phạm" stands alone). With `right`, only
     the syllable that differs from it is tested."""
-    lex = lexicon()
     run = occ.run
     keys = [t.key for t in occ.tokens]
     sides = [0, occ.n - 1]
@@ -145,13 +179,23 @@ def in_other_word(occ: Occurrence, right: str | None = None) -> bool:
         sides = [i for i, (k, r) in enumerate(zip(keys, right.split(" "), strict=True)) if k != r]
     for side in sides:
         pos = occ.at + side
-        if side == 0 and pos >= 1 and lex.bound(run[pos - 1].key, run[pos].key):
-            if not (pos >= 2 and lex.bound(run[pos - 2].key, run[pos - 1].key, corpus=False)):
-                return True
-        if side == occ.n - 1 and pos + 1 < len(run) and lex.bound(run[pos].key, run[pos + 1].key):
-            if not (pos + 2 < len(run) and lex.bound(run[pos + 1].key, run[pos + 2].key, corpus=False)):
-                return True
+        if side == 0 and _bound_outward(run, pos - 1, pos, pos - 2):
+            return True
+        if side == occ.n - 1 and _bound_outward(run, pos, pos + 1, pos + 2):
+            return True
     return False
+
+
+def _bound_outward(run: list[Token], left: int, right: int, beyond: int) -> bool:
+    """Tokens left, right form a word, and the outer one of them is not already taken by a
+    dictionary word with the token `beyond` it."""
+    lex = lexicon()
+    if left < 0 or right >= len(run) or not lex.bound(run[left].key, run[right].key):
+        return False
+    if not 0 <= beyond < len(run):
+        return True
+    outer = (run[beyond].key, run[left].key) if beyond < left else (run[right].key, run[beyond].key)
+    return not lex.bound(*outer, corpus=False)
 
 
 def _line_numbers(occs: list[Occurrence]) -> list[int]:

@@ -38,19 +38,51 @@ def check(ctx: LintContext) -> None:
     _label(ctx, line, party_ok)
     compact = re.sub(r"\s+", "", raw)
     if compact != raw:
-        ctx.add("number_format", "warning", line, "number_spaces", start=start, end=end,
-                fix=compact, found=raw)
+        ctx.add(
+            "number_format",
+            "warning",
+            line,
+            "number_spaces",
+            start=start,
+            end=end,
+            fix=compact,
+            found=raw,
+        )
     if not (STATE_RE.match(compact) or (party_ok and PARTY_RE.match(compact))):
         if PARTY_RE.match(compact):
-            ctx.add("number_format", "error", line, "number_party_style", start=start, end=end,
-                    fix=_state_form(compact), found=raw)
+            ctx.add(
+                "number_format",
+                "error",
+                line,
+                "number_party_style",
+                start=start,
+                end=end,
+                fix=_state_form(compact),
+                found=raw,
+            )
         elif doc.number.number is not None:
-            ctx.add("number_format", "error", line, "number_separator", start=start, end=end,
-                    fix=_state_form(compact), found=raw)
+            ctx.add(
+                "number_format",
+                "error",
+                line,
+                "number_separator",
+                start=start,
+                end=end,
+                fix=_state_form(compact),
+                found=raw,
+            )
     number = doc.number.number
     if number and number.isdigit() and int(number) < 10 and not number.startswith("0"):
-        ctx.add("number_format", "warning", line, "number_leading_zero", start=start, end=end,
-                fix="0" + compact, found=raw)
+        ctx.add(
+            "number_format",
+            "warning",
+            line,
+            "number_leading_zero",
+            start=start,
+            end=end,
+            fix="0" + compact,
+            found=raw,
+        )
     _type_code(ctx, line, start, end)
 
 
@@ -68,12 +100,19 @@ def _label(ctx: LintContext, line: Line, party_ok: bool) -> None:
         return
     label = line.text[: m.start("raw")]
     if ":" not in label:
-        ctx.add("number_format", "warning", line, "number_colon", start=0, end=len(label.rstrip()),
-                fix="Số:")
+        ctx.add(
+            "number_format",
+            "warning",
+            line,
+            "number_colon",
+            start=0,
+            end=len(label.rstrip()),
+            fix="Số:",
+        )
 
 
 def _state_form(compact: str) -> str | None:
-    """"36-KH-THBTD", "36/KH/THBTD" → "36/KH-THBTD" (number, then groups joined by hyphens)."""
+    """ "36-KH-THBTD", "36/KH/THBTD" → "36/KH-THBTD" (number, then groups joined by hyphens)."""
     m = re.match(r"^(\d+[a-z]?)[-/._](.+)$", compact)
     if not m:
         return None
@@ -92,15 +131,43 @@ def _type_code(ctx: LintContext, line: Line, start: int, end: int) -> None:
         if not expected or got in _ANY_TITLE:
             return
         if got is None:
-            ctx.add("number_format", "error", line, "number_type_missing", start=start, end=end,
-                    found=symbol, expected=expected, type_name=name)
+            ctx.add(
+                "number_format",
+                "error",
+                line,
+                "number_type_missing",
+                start=start,
+                end=end,
+                found=symbol,
+                expected=expected,
+                type_name=name,
+            )
         elif got != expected:
-            ctx.add("number_format", "error", line, "number_type_mismatch", start=start, end=end,
-                    found=symbol, got=got, expected=expected, type_name=name,
-                    fix=(doc.number.raw or "").replace(got, expected, 1))
+            ctx.add(
+                "number_format",
+                "error",
+                line,
+                "number_type_mismatch",
+                start=start,
+                end=end,
+                found=symbol,
+                got=got,
+                expected=expected,
+                type_name=name,
+                fix=(doc.number.raw or "").replace(got, expected, 1),
+            )
     elif name is None and got is not None and got not in _ANY_TITLE and _is_cong_van(ctx):
-        ctx.add("number_format", "warning", line, "number_cong_van_code", start=start, end=end,
-                found=symbol, got=got, type_name=CODE_TYPES.get(got, got))
+        ctx.add(
+            "number_format",
+            "warning",
+            line,
+            "number_cong_van_code",
+            start=start,
+            end=end,
+            found=symbol,
+            got=got,
+            type_name=CODE_TYPES.get(got, got),
+        )
 
 
 def _is_cong_van(ctx: LintContext) -> bool:

@@ -12,7 +12,7 @@ import re
 from ...extract import cues
 from ...readers.base import Line, Zone
 from ...text.normalize import fold_tone_placement, match_key
-from ..lint import LintContext
+from ..lint import LintContext, Severity
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -23,7 +23,7 @@ _ARCHIVE = re.compile(r"^(\s*[-–+•]?\s*)(L[ưu]u)(\s*:?)", re.IGNORECASE)
 
 
 def compare(found: str, expected: str) -> str:
-    """"ok", "case" (letters right, case wrong) or "spelling" (letters or diacritics wrong)."""
+    """ "ok", "case" (letters right, case wrong) or "spelling" (letters or diacritics wrong)."""
     f = re.sub(r"\s+", " ", fold_tone_placement(found.strip()))
     e = fold_tone_placement(expected)
     if f == e:
@@ -52,13 +52,24 @@ def _national(ctx: LintContext, line: Line) -> None:
         return
     found = line.text[span[0] : span[1]]
     verdict = compare(found, NATIONAL)
-    if verdict == "spelling":
-        ctx.add("fixed_phrase", "error", line, "phrase_misspelled", start=span[0], end=span[1],
-                fix=NATIONAL, found=found, expected=NATIONAL)
-    elif verdict == "case":
-        phrase = "Quốc hiệu" if ctx.lang == "vi" else "national title"
-        ctx.add("fixed_phrase", "warning", line, "phrase_case", start=span[0], end=span[1],
-                fix=NATIONAL, phrase=phrase, expected=NATIONAL)
+    if verdict == "ok":
+        return
+    # Wrong letters or marks: an error; right letters in the wrong case: a warning.
+    severity: Severity = "error" if verdict == "spelling" else "warning"
+    key = "phrase_misspelled" if verdict == "spelling" else "phrase_case"
+    phrase = "Quốc hiệu" if ctx.lang == "vi" else "national title"
+    ctx.add(
+        "fixed_phrase",
+        severity,
+        line,
+        key,
+        start=span[0],
+        end=span[1],
+        fix=NATIONAL,
+        found=found,
+        phrase=phrase,
+        expected=NATIONAL,
+    )
 
 
 def _motto(ctx: LintContext, line: Line) -> None:
@@ -70,12 +81,21 @@ def _motto(ctx: LintContext, line: Line) -> None:
     words = " ".join(m.group(i) for i in (1, 3, 5)) if m else found
     verdict = compare(words, "Độc lập Tự do Hạnh phúc")
     if verdict != "ok":
-        ctx.add("fixed_phrase", "error" if verdict == "spelling" else "warning", line,
-                "phrase_misspelled", start=span[0], end=span[1], fix=MOTTO, found=found,
-                expected=MOTTO)
+        ctx.add(
+            "fixed_phrase",
+            "error" if verdict == "spelling" else "warning",
+            line,
+            "phrase_misspelled",
+            start=span[0],
+            end=span[1],
+            fix=MOTTO,
+            found=found,
+            expected=MOTTO,
+        )
     elif m and any(m.group(i) != " - " for i in (2, 4)):
-        ctx.add("fixed_phrase", "warning", line, "phrase_dash", start=span[0], end=span[1],
-                fix=MOTTO)
+        ctx.add(
+            "fixed_phrase", "warning", line, "phrase_dash", start=span[0], end=span[1], fix=MOTTO
+        )
 
 
 def _labelled(ctx: LintContext, line: Line, m: re.Match[str] | None, expected: str) -> None:
@@ -86,12 +106,28 @@ def _labelled(ctx: LintContext, line: Line, m: re.Match[str] | None, expected: s
     word = found.rstrip(" :")
     verdict = compare(word, expected)
     if verdict == "spelling":
-        ctx.add("fixed_phrase", "error", line, "phrase_misspelled", start=m.start(),
-                end=m.start() + len(word) + (m.group(0).find(word)), quote=word,
-                fix=expected + ":", found=word, expected=expected)
+        ctx.add(
+            "fixed_phrase",
+            "error",
+            line,
+            "phrase_misspelled",
+            start=m.start(),
+            end=m.start() + len(word) + (m.group(0).find(word)),
+            quote=word,
+            fix=expected + ":",
+            found=word,
+            expected=expected,
+        )
     elif not found.endswith(":"):
-        ctx.add("fixed_phrase", "warning", line, "phrase_colon", quote=word, fix=expected + ":",
-                phrase=expected)
+        ctx.add(
+            "fixed_phrase",
+            "warning",
+            line,
+            "phrase_colon",
+            quote=word,
+            fix=expected + ":",
+            phrase=expected,
+        )
 
 
 def _recipients(ctx: LintContext, line: Line) -> None:
@@ -110,8 +146,17 @@ def _vv(ctx: LintContext) -> None:
         return
     m = re.match(r"^\s*(V\s*/\s*v)\b", line.text, re.IGNORECASE)
     if m and m.group(1) != "V/v":
-        ctx.add("fixed_phrase", "warning", line, "phrase_misspelled", start=m.start(1),
-                end=m.end(1), fix="V/v", found=m.group(1), expected="V/v")
+        ctx.add(
+            "fixed_phrase",
+            "warning",
+            line,
+            "phrase_misspelled",
+            start=m.start(1),
+            end=m.end(1),
+            fix="V/v",
+            found=m.group(1),
+            expected="V/v",
+        )
 
 
 def _archive(ctx: LintContext, line: Line) -> None:
@@ -124,11 +169,28 @@ def _archive(ctx: LintContext, line: Line) -> None:
     word = m.group(2)
     fixed = "Lưu: " + rest.strip().rstrip(".")
     if compare(word, "Lưu") != "ok":
-        ctx.add("fixed_phrase", "error", line, "phrase_misspelled", start=m.start(2), end=quote_end,
-                fix=fixed, found=line.text[m.start(2) : quote_end], expected="Lưu:")
+        ctx.add(
+            "fixed_phrase",
+            "error",
+            line,
+            "phrase_misspelled",
+            start=m.start(2),
+            end=quote_end,
+            fix=fixed,
+            found=line.text[m.start(2) : quote_end],
+            expected="Lưu:",
+        )
     elif ":" not in m.group(3):
-        ctx.add("fixed_phrase", "warning", line, "phrase_colon", start=m.start(2), end=quote_end,
-                fix=fixed.rstrip(" .;") if rest.strip() else "Lưu: VT", phrase="Lưu")
+        ctx.add(
+            "fixed_phrase",
+            "warning",
+            line,
+            "phrase_colon",
+            start=m.start(2),
+            end=quote_end,
+            fix=fixed.rstrip(" .;") if rest.strip() else "Lưu: VT",
+            phrase="Lưu",
+        )
 
 
 def _closing(ctx: LintContext) -> list[Line]:
@@ -138,5 +200,9 @@ def _closing(ctx: LintContext) -> list[Line]:
         return zoned
     start = ctx.provenance("recipients")
     if start is None:
-        return [ln for ln in ctx.lines[-12:] if cues.RECIPIENTS.match(ln.text) or _ARCHIVE.match(ln.text)]
+        return [
+            ln
+            for ln in ctx.lines[-12:]
+            if cues.RECIPIENTS.match(ln.text) or _ARCHIVE.match(ln.text)
+        ]
     return [ln for ln in ctx.lines if ln.index >= start.index]

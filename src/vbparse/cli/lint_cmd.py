@@ -1,0 +1,87 @@
+"""`vbparse lint FILE... [--format text|json] [--lang vi|en]`: check documents against Nghị định
+30/2020 and their own consistency. Exit 1 when any error is found or a file cannot be read."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "lint",
+        help="check a document's form (Nghị định 30/2020) and consistency",
+        description="Check documents against Nghị định 30/2020/NĐ-CP (Phụ lục I, III) and their "
+        "own consistency. Exit code 1 when any error is found.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
+    p.add_argument("--no-spelling", action="store_true", help="skip the dictionary spelling rule")
+    p.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="the date 'future' is measured against (YYYY-MM-DD; default: today)",
+    )
+    p.add_argument("--schema", action="store_true", help="print the JSON Schema of --format json")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..check.lint import FileReport, LintOutput, lint_json_schema, lint_path
+    from ..readers import ReadError
+
+    if args.schema:
+        print(json.dumps(lint_json_schema(), ensure_ascii=False, indent=2))
+        return 0
+    if not args.files:
+        print("vbparse lint: no FILE given", file=sys.stderr)
+        return 2
+    output = LintOutput(lang=args.lang)
+    failed = False
+    for path in args.files:
+        try:
+            report = lint_path(
+                path, lang=args.lang, today=args.today, spelling=not args.no_spelling
+            )
+        except ReadError as exc:
+            print(f"vbparse lint: {exc.path}: {exc.message}", file=sys.stderr)
+            report, failed = FileReport(file=path, error=exc.message), True
+        except Exception as exc:  # a parser bug must not end the whole run with a traceback
+            print(
+                f"vbparse lint: {path}: could not be linted ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
+            report, failed = FileReport(file=path, error=str(exc)), True
+        output.files.append(report)
+    if args.format == "json":
+        print(output.model_dump_json(indent=2))
+    else:
+        _print_text(output, args.lang)
+    errors = any(r.counts.get("error", 0) for r in output.files)
+    return 1 if errors or failed else 0
+
+
+_SEVERITY = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def _print_text(output: object, lang: str) -> None:
+    from ..check.lint import LintOutput
+
+    assert isinstance(output, LintOutput)
+    for report in output.files:
+        if report.error:
+            continue
+        for f in report.findings:
+            where = f"{report.file}:{f.line}" if f.line is not None else report.file
+            quote = f" «{f.quote}»" if f.quote else ""
+            fix = (" → " + f.fix) if f.fix else ""
+            print(f"{where}: {_SEVERITY[lang][f.severity]} [{f.code}]{quote} {f.message}{fix}")
+        counts = ", ".join(f"{n} {_SEVERITY[lang][s]}" for s, n in report.counts.items())
+        print(f"{report.file}: {counts}")
