@@ -80,7 +80,9 @@ def _binarise(gray: Any) -> Any:
     w1 = 1.0 - w0
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mean * w0 - cum_mean / total) ** 2 / (w0 * w1)
-    t = int(np.nanargmax(between))
+    if not np.isfinite(between).any():  # one grey level: a blank page
+        return np.zeros(gray.shape, dtype=bool)
+    t = int(np.nanargmax(np.where(np.isfinite(between), between, np.nan)))
     return gray <= t
 
 

@@ -237,6 +237,8 @@ def mark_header(lines: list[VLine], geo: _Geometry, page_height: float) -> list[
     for idx, ln in enumerate(lines):
         if ln.top > page_height * 0.5:
             break
+        if ln.zone is Zone.META:
+            continue
         segs = ln.segments
         if len(segs) >= 2:
             # Cut at the widest gap between segments.
@@ -450,30 +452,28 @@ def layout_document(
         geo.indents = indented >= 3 and indented >= 0.1 * len(starts)
 
     first_pw, first_lines = per_page[0]
-    header = mark_header(first_lines, geos[first_pw.number], first_pw.height)
-
-    # Stamps: short lines in the header band of the first page, and the lines of a stamp box.
-    band_bottom = max((ln.bottom for ln in header), default=first_pw.height * 0.2)
-    after_stamp = False
-    for ln in first_lines:
-        if ln.top > band_bottom + 3 * ln.height:
+    # Stamps and marks first (so that they neither start nor end the header columns): short
+    # text in the top band of the first page, and the field lines of an incoming stamp box.
+    stamp_box_until = -1.0
+    for ln in list(first_lines):
+        if ln.top > first_pw.height * 0.35:
             break
-        for seg in ln.segments if len(ln.segments) > 1 else [ln.words]:
+        for seg in list(ln.segments):
             text = clean(_seg_text(seg))
-            if len(text) <= 40 and _is_stamp(text, after_stamp):
-                after_stamp = True
-                if len(ln.segments) == 1:
-                    ln.zone = Zone.META
-                else:
-                    # a stamp beside a header element: pull it out as its own line
-                    ln.segments = [s for s in ln.segments if s is not seg]
-                    ln.words = [w for s in ln.segments for w in s]
-                    ln.text = " ".join(w.text for w in ln.words)
-                    first_lines.append(_stamp_line(ln.page, seg))
-                warnings.append(
-                    f"page {ln.page}: stamp or mark read as text, kept as META: {text!r}"
-                )
+            if len(text) > 40 or not _is_stamp(text, ln.top <= stamp_box_until):
+                continue
+            if re.search(r"ĐẾN", text):
+                stamp_box_until = ln.bottom + 4 * ln.height
+            if len(ln.segments) == 1:
+                ln.zone = Zone.META
+            else:  # a stamp beside a header element: pull it out as its own line
+                ln.segments = [s for s in ln.segments if s is not seg]
+                ln.words = [w for s in ln.segments for w in s]
+                ln.text = " ".join(w.text for w in ln.words)
+                first_lines.append(_stamp_line(ln.page, seg))
+            warnings.append(f"page {ln.page}: stamp or mark read as text, kept as META: {text!r}")
     first_lines.sort(key=lambda v: v.top)
+    header = mark_header(first_lines, geos[first_pw.number], first_pw.height)
 
     closing_at = find_closing([lines for _, lines in per_page])
     closing: list[VLine] = []

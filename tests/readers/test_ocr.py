@@ -1,0 +1,182 @@
+"""OCR path: phone photos of a real công văn against their hand-typed ground truth, rotation,
+multi-page TIFF, stamps, missing Tesseract. Each photo is read once per module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.readers import ReadError, Zone, read
+from vbparse.readers import ocr as ocr_mod
+from vbparse.readers.wordlines import PageWords, Word, layout_document
+from vbparse.text.cer import cer, edit_distance
+
+SCANS = Path(__file__).resolve().parents[2] / "corpus" / "scans"
+PAGE1 = SCANS / "sgddt-dn-1906-4_1.jpg"
+PAGE1_SKEWED = SCANS / "sgddt-dn-1906-4_1_rotated.jpg"
+GT1 = (SCANS / "sgddt-dn-1906-4_1_gt.txt").read_text(encoding="utf-8")
+
+
+def _text(raw) -> str:
+    return "\n".join(ln.full_text for ln in raw.lines if ln.zone is not Zone.META)
+
+
+@pytest.fixture(scope="module")
+def straight():
+    return read(PAGE1)
+
+
+@pytest.fixture(scope="module")
+def skewed():
+    return read(PAGE1_SKEWED)
+
+
+@pytest.fixture(scope="module")
+def quarter_turn(tmp_path_factory):
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("ocr") / "page1-turned.png"
+    Image.open(PAGE1).rotate(90, expand=True).save(path)
+    return read(path)
+
+
+# --- accuracy -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cer_straight(straight):
+    assert cer(GT1, _text(straight)) <= 0.05
+
+
+@pytest.mark.slow
+def test_cer_skewed_photo(skewed):
+    assert cer(GT1, _text(skewed)) <= 0.08
+    assert skewed.pages[0].notes and "deskewed" in skewed.pages[0].notes[0]
+
+
+@pytest.mark.slow
+def test_quarter_turn_is_detected(quarter_turn):
+    info = quarter_turn.pages[0]
+    assert info.rotation in (90, 270)
+    assert cer(GT1, _text(quarter_turn)) <= 0.08
+
+
+@pytest.mark.slow
+def test_header_columns_from_photo(straight):
+    left = [ln.text for ln in straight.lines if ln.zone is Zone.HEADER_LEFT]
+    right = [ln.text for ln in straight.lines if ln.zone is Zone.HEADER_RIGHT]
+    assert left[1] == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert any(t.startswith("Số: 1906") for t in left)
+    assert any(t.startswith("V/v khẩn trương") for t in left)
+    assert right[:2] == ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert right[2].startswith("Đà Nẵng, ngày 26")
+    body = [ln for ln in straight.lines if ln.zone is Zone.BODY]
+    assert body[0].text == "Kính gửi:"
+
+
+@pytest.mark.slow
+def test_page_info(straight):
+    info = straight.pages[0]
+    assert info.method == "ocr" and info.rotation == 0
+    assert info.confidence is not None and info.confidence > 80
+    assert straight.format == "image"
+    assert all(ln.loc.page == 1 and ln.loc.bbox for ln in straight.lines)
+
+
+@pytest.mark.slow
+def test_multipage_tiff_and_blank_image(tmp_path):
+    from PIL import Image
+
+    photo = Image.open(PAGE1).convert("L")
+    top = photo.crop((0, 0, photo.width, photo.height // 4))
+    bottom = photo.crop((0, photo.height * 3 // 4, photo.width, photo.height))
+    tif = tmp_path / "two.tif"
+    top.save(tif, save_all=True, append_images=[bottom])
+    raw = read(tif)
+    assert [p.number for p in raw.pages] == [1, 2]
+    assert {ln.loc.page for ln in raw.lines} == {1, 2}
+    assert any("Tiếp tục quán triệt" in ln.text for ln in raw.lines if ln.loc.page == 2)
+
+    blank = tmp_path / "blank.png"
+    Image.new("L", (600, 800), 255).save(blank)
+    with pytest.raises(ReadError) as err:
+        read(blank)
+    assert err.value.kind == "no_text"
+
+
+def test_missing_tesseract(tmp_path, monkeypatch):
+    import pytesseract
+    from PIL import Image
+
+    img = tmp_path / "x.png"
+    Image.new("L", (100, 100), 255).save(img)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    monkeypatch.setattr(ocr_mod, "_checked", {})
+    with pytest.raises(ReadError) as err:
+        read(img)
+    assert err.value.kind == "missing_tool"
+    assert "tesseract-ocr" in err.value.message
+
+
+def test_missing_vietnamese_model(tmp_path, monkeypatch):
+    import pytesseract
+    from PIL import Image
+
+    img = tmp_path / "x.png"
+    Image.new("L", (100, 100), 255).save(img)
+    monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
+    monkeypatch.setattr(ocr_mod, "_checked", {})
+    with pytest.raises(ReadError) as err:
+        read(img)
+    assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
+
+
+# --- pieces ---------------------------------------------------------------------------------------
+
+
+def test_skew_estimate():
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (800, 1000), 255)
+    draw = ImageDraw.Draw(img)
+    for y in range(60, 940, 30):
+        draw.rectangle((60, y, 740, y + 10), fill=0)
+    skewed = img.rotate(2.0, expand=False, fillcolor=255)
+    assert abs(ocr_mod.estimate_skew(skewed) + 2.0) <= 0.3
+
+
+def test_stamp_lines_are_meta():
+    def line(text, x0, top, size=12.0):
+        out, x = [], x0
+        for t in text.split():
+            out.append(Word(t, x, top, x + len(t) * 6, top + size))
+            x += len(t) * 6 + 3
+        return out
+
+    words = (
+        line("UBND QUẬN 2", 120, 50)
+        + line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 320, 50)
+        + line("Số: 36/KH-UBND", 125, 66)
+        + line("Độc lập - Tự do - Hạnh phúc", 350, 66)
+        + line("ĐẾN", 140, 82)
+        + line("Số: 1234 Ngày: 25/4", 125, 96)
+        + line("Quận 2, ngày 23 tháng 4 năm 2020", 330, 96)
+        + line("HỎA TỐC", 140, 112)
+        + line("KẾ HOẠCH", 270, 150, size=14)
+    )
+    layout = layout_document([PageWords(1, 595, 842, words)])
+    meta = [ln.text for ln in layout.lines if ln.zone is Zone.META]
+    assert meta == ["ĐẾN", "Số: 1234 Ngày: 25/4", "HỎA TỐC"]
+    assert len(layout.warnings) == 3
+    left = [ln.text for ln in layout.lines if ln.zone is Zone.HEADER_LEFT]
+    assert left == ["UBND QUẬN 2", "Số: 36/KH-UBND"]
+    right = [ln.text for ln in layout.lines if ln.zone is Zone.HEADER_RIGHT]
+    assert right[-1] == "Quận 2, ngày 23 tháng 4 năm 2020"
+
+
+def test_cer():
+    assert edit_distance("kitten", "sitting") == 3
+    assert cer("Số: 36/KH", "Số: 36/KH") == 0.0
+    assert cer("a b\nc", "a  b c") == 0.0  # whitespace and line breaks do not count
+    assert cer("Đông", "Dông") == 0.25

@@ -1,0 +1,88 @@
+""".doc, .odt and .rtf through LibreOffice read exactly as the .docx they were made from."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from vbparse.readers import ReadError, Zone, office, read
+
+FORMATS = Path(__file__).resolve().parents[2] / "corpus" / "formats"
+STEMS = ("kh-36-thbtd", "cv-3354-vpcp")
+
+
+def _lines(raw):
+    return [(ln.zone, ln.full_text, ln.bold, ln.italic) for ln in raw.lines]
+
+
+@pytest.fixture(scope="module")
+def converted():
+    return {
+        (stem, fmt): read(FORMATS / f"{stem}.{fmt}")
+        for stem in STEMS
+        for fmt in ("doc", "odt", "rtf")
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["doc", "odt", "rtf"])
+@pytest.mark.parametrize("stem", STEMS)
+def test_same_lines_as_docx(converted, stem, fmt):
+    raw = converted[(stem, fmt)]
+    docx = read(FORMATS / f"{stem}.docx")
+    assert raw.format == fmt
+    assert _lines(raw) == _lines(docx)
+
+
+@pytest.mark.slow
+def test_header_table_kept(converted):
+    raw = converted[("cv-3354-vpcp", "doc")]
+    assert [ln.text for ln in raw.lines if ln.zone is Zone.HEADER_RIGHT] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 26 tháng 04 năm 2013",
+    ]
+    assert raw.lines[-1].zone is Zone.CLOSING_RIGHT and raw.lines[-1].text == "Nguyễn Khắc Định"
+
+
+@pytest.mark.slow
+def test_profile_and_temp_files_removed(tmp_path):
+    before = set(Path(tempfile.gettempdir()).glob("vbparse-*"))
+    read(FORMATS / "cv-3354-vpcp.rtf")
+    after = set(Path(tempfile.gettempdir()).glob("vbparse-*"))
+    assert after - before == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("broken.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 40),
+        ("broken.rtf", b"{\\rtf1 \\ansi \x00\x01\x02" + bytes(range(256)) * 8),
+        ("broken.odt", b"PK\x03\x04" + bytes(range(256)) * 8),
+    ],
+)
+def test_damaged_file_is_a_read_error(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.kind in ("corrupt", "no_text")
+
+
+def test_missing_libreoffice(tmp_path, monkeypatch):
+    monkeypatch.setattr(office, "soffice", lambda: None)
+    with pytest.raises(ReadError) as err:
+        read(FORMATS / "cv-3354-vpcp.doc")
+    assert err.value.kind == "missing_tool"
+    assert "libreoffice-writer-nogui" in err.value.message
+
+
+@pytest.mark.slow
+def test_timeout(monkeypatch):
+    monkeypatch.setattr(office, "TIMEOUT", 0.01)
+    with pytest.raises(ReadError) as err:
+        read(FORMATS / "cv-3354-vpcp.doc")
+    assert err.value.kind == "timeout"
