@@ -133,6 +133,19 @@ def extract(ctx: ParseContext) -> None:
             preamble.append(line.text)  # a list before any numbered section is opening text
             prev_line = line
             continue
+        top = stack[-1] if stack else None
+        if (
+            lab is None
+            and top is not None
+            and top.section.kind in ("part", "chapter", "section")
+            and top.section.heading is None
+            and not top.text_parts
+            and cues.is_upper(line.text)
+        ):
+            # "Chương I" on its own line, its title ("QUY ĐỊNH CHUNG") on the next.
+            top.section.heading = line.text.strip()
+            prev_line = None
+            continue
         if lab is None and stack and _continues(prev_line, line):
             stack[-1].text_parts.append(line.text)
             prev_line = line

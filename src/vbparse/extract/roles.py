@@ -132,12 +132,15 @@ def assign(doc: Document) -> None:
                 node.role, node.role_source, node.role_confidence = role, "rule", 1.0  # type: ignore[assignment]
             elif inherited is not None:
                 node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
-            elif node.kind != "bullet" and node.text:
+            elif node.kind not in ("bullet", "part", "chapter", "section") and node.text:
                 # A numbered sentence with no heading under no role: a directive item (tasks)
                 # unless its opening says it reports, funds or assigns.
                 role = classify_text(node.text) or "tasks"
                 node.role, node.role_source = role, "rule"  # type: ignore[assignment]
                 node.role_confidence = TEXT_RULE_CONFIDENCE
             visit(node.children, node.role)
+            if node.role is None and any(c.role == "articles" for c in node.children):
+                # A chapter or part of a decree is a group of articles.
+                node.role, node.role_source, node.role_confidence = "articles", "rule", 1.0
 
     visit(doc.sections, None)
