@@ -1,0 +1,99 @@
+"""Abbreviations of Vietnamese administration expanded (UBND → Ủy ban nhân dân), and the issuer
+code of the document's ký hiệu tied to the body the text names (THBTD → Trường Tiểu học Bình
+Trưng Đông). Pure text work, no heavy imports: cheap enough for every parse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from .model import Document
+from .text.normalize import strip_diacritics
+
+# Words that head the name of a body; the issuer code abbreviates what follows them.
+ORG_HEADS = (
+    "Trường",
+    "Phòng",
+    "Sở",
+    "Bộ",
+    "Ủy ban nhân dân",
+    "Ủy ban",
+    "Ban",
+    "Cục",
+    "Vụ",
+    "Tổng cục",
+    "Văn phòng",
+    "Hội đồng nhân dân",
+    "Hội đồng",
+    "Công đoàn",
+    "Đảng ủy",
+    "Chi bộ",
+    "Trung tâm",
+    "Viện",
+    "Học viện",
+    "Đoàn",
+)
+_SYLLABLE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_SKIP = {"và", "&", "-"}
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, str]:
+    raw = resources.files("vbparse").joinpath("data/abbreviations.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    keys = sorted(table(), key=len, reverse=True)  # longest first: "GD&ĐT" before "GD"
+    return re.compile(r"(?<![\w&.-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w&])")
+
+
+def expand(text: str) -> dict[str, str]:
+    """Every known abbreviation the text uses, with its expansion, in order of first use."""
+    out: dict[str, str] = {}
+    for m in _pattern().finditer(text):
+        out.setdefault(m.group(1), table()[m.group(1)])
+    return out
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(strip_diacritics(w[0]).upper() for w in words if w.lower() not in _SKIP)
+
+
+def issuer_body(code: str, text: str) -> str | None:
+    """The body whose name (after a head word such as Trường/Phòng/Sở) has `code` for initials:
+    "THBTD" → "Trường Tiểu học Bình Trưng Đông". The spelling the text uses most wins."""
+    key = strip_diacritics(re.sub(r"[^\w]", "", code)).upper()
+    if len(key) < 2:
+        return None
+    heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
+    found: Counter[str] = Counter()
+    for m in re.finditer(rf"(?<!\w)({heads})\s+", text):
+        words = [w.group(0) for w in _SYLLABLE.finditer(text[m.end() : m.end() + 80])]
+        pos = [w.end() for w in _SYLLABLE.finditer(text[m.end() : m.end() + 80])]
+        for n in range(len(words), 0, -1):
+            if _initials(words[:n]) == key:
+                found[m.group(1) + " " + text[m.end() : m.end() + pos[n - 1]]] += 1
+                break
+    if not found:
+        return None
+    best = max(found.values())
+    return [name for name in found if found[name] == best][-1]
+
+
+def add_expansions(doc: Document, text: str | None = None) -> None:
+    """Fill `doc.expansions`: abbreviations used in the text, and the issuer code's body."""
+    text = text if text is not None else "\n".join(doc.lines or [])
+    expansions = expand(text)
+    code = doc.number.issuer_code
+    if code:
+        for part in re.split(r"[-/]", code):
+            body = issuer_body(part, text)
+            if body:
+                expansions[part] = body
+    doc.expansions = expansions
