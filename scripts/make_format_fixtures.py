@@ -411,6 +411,49 @@ def scanned_pdf(text_pdf: Path, dest: Path, seed: int) -> None:
         dest.write_bytes(buf.getvalue())
 
 
+def scan_with_bad_ocr_layer(scan_pdf: Path, dest: Path) -> None:
+    """Page 1 of the scan with an embedded OCR text layer made with the English model: what
+    scanners produce when their OCR does not know Vietnamese ("56:" for "Số:")."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "200",
+                "-gray",
+                "-jpeg",
+                "-jpegopt",
+                "quality=50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(scan_pdf),
+                f"{tmp}/p",
+            ],
+            check=True,
+        )
+        png = next(Path(tmp).glob("p-*.jpg"))
+        subprocess.run(
+            [
+                "tesseract",
+                str(png),
+                f"{tmp}/out",
+                "-l",
+                "eng",
+                "--dpi",
+                "200",
+                "-c",
+                "textonly_pdf=0",
+                "pdf",
+            ],
+            check=True,
+            capture_output=True,
+            env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
+        )
+        dest.write_bytes(pin_pdf(Path(f"{tmp}/out.pdf").read_bytes()))
+
+
 # --- legacy encodings -------------------------------------------------------------------------
 
 
@@ -496,6 +539,8 @@ def main() -> None:
         print(f"wrote {doc.stem}: docx doc odt rtf pdf")
     scanned_pdf(OUT / "kh-36-thbtd.pdf", OUT / "kh-36-thbtd-scan.pdf", seed=36)
     print("wrote kh-36-thbtd-scan.pdf")
+    scan_with_bad_ocr_layer(OUT / "kh-36-thbtd-scan.pdf", OUT / "kh-36-thbtd-scan-eng-ocr.pdf")
+    print("wrote kh-36-thbtd-scan-eng-ocr.pdf")
     for note in legacy_variants(seed_doc()):
         print(note)
 

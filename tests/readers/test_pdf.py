@@ -343,3 +343,14 @@ def test_scanned_pdf_is_read_by_ocr(scan, seed):
     # bounding boxes are in points like the text layer's
     first = scan.lines[0].loc.bbox
     assert first is not None and first[2] < 600
+
+
+@pytest.mark.slow
+def test_garbage_embedded_ocr_is_read_again():
+    """A scan whose embedded OCR was made without the Vietnamese model ("S6:", "Trién")."""
+    raw = read(FORMATS / "kh-36-thbtd-scan-eng-ocr.pdf")
+    assert raw.pages[0].method == "ocr"
+    assert "garbage" in raw.pages[0].notes[0]
+    assert any("garbage" in w for w in raw.warnings)
+    assert _zone(raw, Zone.HEADER_LEFT) == ["Số: 36/KH-THBTD"]
+    assert raw.lines[3].text.startswith("Triển khai công tác dân vận")

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 LANG = "vie"
 PSM = 4
-RENDER_DPI = 300
+RENDER_DPI = 300  # pages without a picture (text drawn as outlines); scans use their own
+MIN_DPI, MAX_DPI = 200, 300
 TARGET_TEXT_HEIGHT = 30.0  # px: x-height+ascender Tesseract reads Vietnamese marks best at
 _checked: dict[str, bool] = {}
 
@@ -243,22 +244,19 @@ def ocr_image(
 
 
 def ocr_pdf_pages(
-    path: str, data: bytes, indexes: list[int], widths: list[float], heights: list[float]
+    path: str, data: bytes, dpis: dict[int, float]
 ) -> dict[int, tuple[PageWords, PageInfo]]:
-    """Render the given 0-based pages at RENDER_DPI and OCR them."""
+    """Render the given 0-based pages (page index → resolution) and OCR them."""
     import pypdfium2 as pdfium
 
     require_tesseract(path)
     out: dict[int, tuple[PageWords, PageInfo]] = {}
     doc = pdfium.PdfDocument(data)
     try:
-        for i in indexes:
+        for i, dpi in dpis.items():
             page = doc[i]
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
-            img = bitmap.to_pil()
-            out[i] = ocr_image(
-                img, i + 1, path, points_per_pixel=72 / RENDER_DPI, allow_upscale=False
-            )
+            img = page.render(scale=dpi / 72, grayscale=False).to_pil()
+            out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
             page.close()
     finally:
         doc.close()
