@@ -26,7 +26,14 @@ _WORD_ATTRS = ["fontname", "size"]
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 # Vowel groups of Vietnamese syllables (tone marks removed); "ie", "uo", "ae" … are not among
 # them, which is what text read without the Vietnamese model is full of ("Trién", "thaéng").
-_NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "ưa", "ưi", "ưu", "ươ", "uy", "yê", "iêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "yêu", "uyu"]
+# fmt: off
+_NUCLEI = (
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
+    "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê",
+    "ui", "uô", "uơ", "ưa", "ưi", "ưu", "ươ", "uy", "yê", "iêu", "oai", "oay", "oao", "oeo",
+    "uây", "uôi", "ươi", "ươu", "uya", "uyê", "yêu", "uyu",
+)
+# fmt: on
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|gh|gi|ch|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
     r"(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + r")"
