@@ -89,7 +89,7 @@ def main() -> None:
         pages = len(raw.pages)  # type: ignore[attr-defined]
         rows.append(
             (
-                "pdf scan (OCR 300 dpi)",
+                "pdf scan (OCR at scan dpi)",
                 "1",
                 f"{t * 1000:.0f}",
                 f"{t / pages:.1f} s/page",
