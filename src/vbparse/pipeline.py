@@ -6,6 +6,7 @@ starts, the closing where it ends, the citations and the outline read what lies 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,12 +29,20 @@ PIPELINE: list[tuple[str, Component]] = [
 ]
 
 
-def parse(path: str | Path, *, include_lines: bool = False) -> Document:
+def default_roles() -> str:
+    """ "rules" (fast, the default) or "model" (the learned classifier decides where the rules
+    are not certain); set with VBPARSE_ROLES or `vbparse parse --roles`."""
+    return "model" if os.environ.get("VBPARSE_ROLES", "").lower() == "model" else "rules"
+
+
+def parse(path: str | Path, *, include_lines: bool = False, roles: str | None = None) -> Document:
     """Read and parse one file. Raises readers.ReadError when the file cannot be read."""
-    return parse_raw(read(path), include_lines=include_lines)
+    return parse_raw(read(path), include_lines=include_lines, roles=roles)
 
 
-def parse_raw(raw: RawDocument, *, include_lines: bool = False) -> Document:
+def parse_raw(
+    raw: RawDocument, *, include_lines: bool = False, roles: str | None = None
+) -> Document:
     doc = Document(
         source=Source(
             path=raw.path,
@@ -57,6 +66,11 @@ def parse_raw(raw: RawDocument, *, include_lines: bool = False) -> Document:
     ctx = ParseContext.create(raw, doc)
     for _name, component in PIPELINE:
         component(ctx)
+    if (roles or default_roles()) == "model":
+        # Loads numpy and underthesea: only when asked for, never on the default path.
+        from .ml.roles_model import refine_roles
+
+        refine_roles(doc)
     if include_lines:
         doc.lines = [line.text for line in raw.lines]
     return doc

@@ -28,6 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--lines", action="store_true", help="include the reader's lines (for provenance)"
     )
     p.add_argument(
+        "--roles",
+        choices=("rules", "model"),
+        default=None,
+        help="how section roles are decided: keyword rules only (default, fast) or rules plus "
+        "the trained model where the rules are not certain (also VBPARSE_ROLES=model)",
+    )
+    p.add_argument(
         "--entities",
         action="store_true",
         help="add named entities (organisations, places, people, dates, quotes, references)",
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     suffix = {"json": ".json", "md": ".md", "text": ".txt", "html": ".html"}[args.format]
     for name in args.files:
         try:
-            doc = parse(name, include_lines=args.lines)
+            doc = parse(name, include_lines=args.lines, roles=args.roles)
             if args.entities:
                 from ..entities import add_entities
 

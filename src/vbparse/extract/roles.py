@@ -73,7 +73,8 @@ TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("budget", re.compile(r"^.{0,120}\b(?:KINH PHI|NGAN SACH|DU TOAN)\b")),
     ("responsibilities", re.compile(r"^.{0,120}\b(?:CO TRACH NHIEM|CHIU TRACH NHIEM|CHU TRI)\b")),
 )
-TEXT_RULE_CONFIDENCE = 0.6
+TEXT_RULE_CONFIDENCE = 0.8  # a keyword at the opening of the text
+DEFAULT_ROLE_CONFIDENCE = 0.5  # nothing but the default: a directive item is a task
 
 
 def _compile(
@@ -97,21 +98,29 @@ def classify_text(text: str) -> str | None:
 
 def classify_heading(heading: str) -> str | None:
     """The role a heading names, or None when no rule applies."""
+    found = _heading_rule(heading)
+    return found[0] if found else None
+
+
+def _heading_rule(heading: str) -> tuple[str, float] | None:
+    """(role, confidence): 1.0 for a specific keyword, lower for a weak one ("NỘI DUNG")."""
     folded = cues.fold(heading)
     best: tuple[int, int, str] | None = None
-    for patterns in (_RULE_PATTERNS, _WEAK_PATTERNS):
+    confidence = 1.0
+    for patterns, strength in ((_RULE_PATTERNS, 1.0), (_WEAK_PATTERNS, DEFAULT_ROLE_CONFIDENCE)):
         for order, role, pattern in patterns:
             m = pattern.search(folded)
             if m and (best is None or (m.start(), order) < best[:2]):
                 best = (m.start(), order, role)
         if best is not None:
+            confidence = strength
             break
     if best is None:
         return None
     # "BÁO CÁO" somewhere in a long heading about something else is not a reporting section.
     if best[2] == "reporting" and best[0] > 20 and "CHE DO" not in folded:
         return None
-    return best[2]
+    return best[2], confidence
 
 
 def extract(ctx: ParseContext) -> None:
@@ -123,24 +132,27 @@ def assign(doc: Document) -> None:
 
     def visit(nodes: list[Section], inherited: str | None) -> None:
         for node in nodes:
-            role = None
+            found: tuple[str, float] | None = None
             if node.kind == "article":
-                role = "articles"  # an article is a unit of the decision whatever it says
+                found = ("articles", 1.0)  # an article is a unit of the decision whatever it says
             elif node.heading:
-                role = classify_heading(node.heading)
-            if role is not None:
-                node.role, node.role_source, node.role_confidence = role, "rule", 1.0  # type: ignore[assignment]
+                found = _heading_rule(node.heading)
+            if found is not None:
+                node.role, node.role_source = found[0], "rule"  # type: ignore[assignment]
+                node.role_confidence = found[1]
             elif inherited is not None:
                 node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
             elif node.kind not in ("bullet", "part", "chapter", "section") and node.text:
                 # A numbered sentence with no heading under no role: a directive item (tasks)
                 # unless its opening says it reports, funds or assigns.
-                role = classify_text(node.text) or "tasks"
-                node.role, node.role_source = role, "rule"  # type: ignore[assignment]
-                node.role_confidence = TEXT_RULE_CONFIDENCE
+                role = classify_text(node.text)
+                node.role, node.role_source = role or "tasks", "rule"  # type: ignore[assignment]
+                node.role_confidence = TEXT_RULE_CONFIDENCE if role else DEFAULT_ROLE_CONFIDENCE
             visit(node.children, node.role)
             if node.role is None and any(c.role == "articles" for c in node.children):
-                # A chapter or part of a decree is a group of articles.
-                node.role, node.role_source, node.role_confidence = "articles", "rule", 1.0
+                # A chapter of a decree whose title names no role is a group of articles; weak
+                # evidence, so the learned model may name it better ("QUY ĐỊNH CHUNG" → scope).
+                node.role, node.role_source = "articles", "rule"
+                node.role_confidence = DEFAULT_ROLE_CONFIDENCE
 
     visit(doc.sections, None)

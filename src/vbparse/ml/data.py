@@ -34,6 +34,7 @@ class Example:
     weight: float
     rule_role: str | None  # what the rules said
     rule_certain: bool  # the rules decided from a heading keyword or structure (confidence 1)
+    rule_confidence: float  # how sure the rule was (0 when no rule applied)
     rule_source: str  # the parser's role_source for it
     inherited: str | None  # the role the parser gave by inheritance, if any
 
@@ -41,7 +42,11 @@ class Example:
 def is_certain(section: Section) -> bool:
     """A rule decision the model must not touch: from the heading or the structure (confidence
     1), not from the weaker reading of a heading-less text."""
-    return section.role_source == "rule" and (section.role_confidence or 0.0) >= 1.0
+    from ..extract.roles import TEXT_RULE_CONFIDENCE
+
+    return (
+        section.role_source == "rule" and (section.role_confidence or 0.0) >= TEXT_RULE_CONFIDENCE
+    )
 
 
 def _label_sets(root: Path) -> list[tuple[Path, dict[str, str]]]:
@@ -112,6 +117,9 @@ def collect(root: Path) -> list[Example]:
                                 weight=1.0 if own else CHILD_WEIGHT,
                                 rule_role=node.role if node.role_source == "rule" else None,
                                 rule_certain=is_certain(node),
+                                rule_confidence=node.role_confidence or 0.0
+                                if node.role_source == "rule"
+                                else 0.0,
                                 rule_source=node.role_source,
                                 inherited=node.role if node.role_source == "inherited" else None,
                             )
@@ -125,11 +133,15 @@ def collect(root: Path) -> list[Example]:
         for item in json.loads(lexicon.read_text("utf-8"))["headings"]:
             v = SectionView(item["heading"], "", "roman", 1, 3, 0)
             examples.append(
-                Example(v, item["role"], LEXICON_GROUP, False, True, 1.0, None, False, "none", None)
+                Example(
+                    v, item["role"], LEXICON_GROUP, False, True, 1.0, None, False, 0.0, "none", None
+                )
             )
         for item in json.loads(lexicon.read_text("utf-8")).get("openings", []):
             v = SectionView("", item["text"], "number", 1, 3, 0)
             examples.append(
-                Example(v, item["role"], LEXICON_GROUP, False, True, 1.0, None, False, "none", None)
+                Example(
+                    v, item["role"], LEXICON_GROUP, False, True, 1.0, None, False, 0.0, "none", None
+                )
             )
     return examples

@@ -72,7 +72,7 @@ class Report:
 
 
 def evaluate(root: Path, examples: list[Example] | None = None) -> Report:
-    from .roles_model import fit
+    from .roles_model import fit, model_overrules_rule
 
     examples = examples if examples is not None else collect(root)
     groups = sorted({e.group for e in examples if e.group != LEXICON_GROUP})
@@ -91,7 +91,13 @@ def evaluate(root: Path, examples: list[Example] | None = None) -> Report:
     rules = [e.rule_role for _, e in units]
     # The model never predicts articles (see roles_model.fit); Điều are articles by structure.
     model_only = [("articles" if e.view.kind == "article" else predicted[i][0]) for i, e in units]
-    combined = [e.rule_role if e.rule_certain else predicted[i][0] for i, e in units]
+    combined = [
+        e.rule_role
+        if e.rule_certain
+        or (e.rule_role and not model_overrules_rule(e.rule_confidence, predicted[i][1]))
+        else predicted[i][0]
+        for i, e in units
+    ]
 
     # The threshold above which the model may overrule an inherited role: the best on held-out
     # children, preferring the higher threshold on ties (the safer one).

@@ -159,6 +159,11 @@ def default_model() -> RolesModel:
     return load()
 
 
+def model_overrules_rule(rule_confidence: float, model_confidence: float) -> bool:
+    """A rule that was not certain gives way only to a model that is surer than the rule was."""
+    return model_confidence > rule_confidence
+
+
 def refine_roles(doc: Document, model: RolesModel | None = None) -> None:
     """Roles by the model for sections the rules did not decide.
 
@@ -187,7 +192,12 @@ def refine_roles(doc: Document, model: RolesModel | None = None) -> None:
     def apply(nodes: list[Section], parent_role: str | None) -> None:
         for node in nodes:
             guess = predicted.get(id(node))
-            if node.role_source == "rule" and guess is not None and parent_role is None:
+            if (
+                node.role_source == "rule"
+                and guess is not None
+                and parent_role is None
+                and model_overrules_rule(node.role_confidence or 0.0, guess[1])
+            ):
                 node.role, node.role_source = guess[0], "model"  # type: ignore[assignment]
                 node.role_confidence = round(guess[1], 3)
             elif not is_certain(node) and node.role_source != "rule":
