@@ -151,6 +151,7 @@ class Document(_Model):
     issuer: Issuer = Field(default_factory=Issuer)
     national_header: bool = False  # Quốc hiệu present
     motto: bool = False  # Tiêu ngữ present
+    party_header: bool = False  # "ĐẢNG CỘNG SẢN VIỆT NAM" in place of the Quốc hiệu (Party bodies)
     subject: str | None = None  # trích yếu
     addressees: list[str] = Field(default_factory=list)  # Kính gửi (công văn)
     bases: list[Base] = Field(default_factory=list)

@@ -155,3 +155,80 @@ def test_parent_and_issuer_run_together():
         "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
     ):
         assert _split_run_together(whole) == (None, whole)
+
+
+PARTY_PLAN = """ĐẢNG BỘ TỈNH QUẢNG NAM ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY ĐẠI LỘC
+* Đại Lộc, ngày 05 tháng 01 năm 2021
+Số 57-KH/HU
+KẾ HOẠCH
+thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII
+Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị về đại hội đảng bộ các cấp;
+I- MỤC ĐÍCH, YÊU CẦU
+1- Quán triệt sâu sắc nghị quyết.
+II- NỘI DUNG
+1- Tổ chức học tập nghị quyết.
+III- TỔ CHỨC THỰC HIỆN
+1- Ban Tuyên giáo Huyện ủy: hướng dẫn, theo dõi.
+Nơi nhận: T/M BAN THƯỜNG VỤ
+- Ban Thường vụ Tỉnh ủy (b/c), PHÓ BÍ THƯ
+- Lưu Văn phòng Huyện ủy.
+Nguyễn Văn Hùng
+"""
+
+
+def test_party_document_flattened(tmp_path):
+    doc = parse(write(tmp_path, "party.txt", PARTY_PLAN))
+    assert doc.party_header and not doc.national_header
+    assert (doc.issuer.parent, doc.issuer.name) == ("ĐẢNG BỘ TỈNH QUẢNG NAM", "HUYỆN ỦY ĐẠI LỘC")
+    assert (doc.number.number, doc.number.symbol, doc.number.style) == ("57", "KH/HU", "party")
+    assert [(b.number, b.symbol) for b in doc.bases] == [("35", "CT/TW")]
+    assert [(s.id, s.role) for s in doc.sections] == [
+        ("I", "purpose"),
+        ("II", "tasks"),
+        ("III", "responsibilities"),
+    ]
+    assert doc.responsibilities[0].actor == "Ban Tuyên giáo Huyện ủy"
+    assert doc.recipients == ["Ban Thường vụ Tỉnh ủy (b/c)", "Lưu Văn phòng Huyện ủy"]
+    assert (
+        doc.signer.authority,
+        doc.signer.authority_prefix,
+        doc.signer.title,
+        doc.signer.name,
+    ) == (
+        "T/M BAN THƯỜNG VỤ",
+        "TM.",
+        "PHÓ BÍ THƯ",
+        "Nguyễn Văn Hùng",
+    )
+
+
+def test_right_column_first_and_lost_dashes(tmp_path):
+    doc = parse(
+        write(
+            tmp_path,
+            "swapped.txt",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "ỦY BAN NHÂN DÂN QUẬN 2\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 253/KH-GDĐT\n"
+            "Quận 2, ngày 20 tháng 4 năm 2020\nKẾ HOẠCH\nTriển khai công tác dân vận\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức của cán bộ.\nPhát huy quyền làm chủ.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Các trường:\nXây dựng kế hoạch tại đơn vị.\n"
+            "Báo cáo kết quả về Phòng trước ngày 15/6/2020.\n"
+            "Nơi nhận: KT. TRƯỞNG PHÒNG\n- UBND Quận 2; PHÓ TRƯỞNG PHÒNG\n- Lưu: VT.\n(Đã ký)\nTrần Minh Tâm\n",
+        )
+    )
+    assert (doc.issuer.parent, doc.issuer.name) == (
+        "ỦY BAN NHÂN DÂN QUẬN 2",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    )
+    assert [c.id for c in doc.section("I").children] == ["I-1", "I-2"]
+    assert doc.responsibilities[0].duties == [
+        "Xây dựng kế hoạch tại đơn vị",
+        "Báo cáo kết quả về Phòng trước ngày 15/6/2020",
+    ]
+    assert doc.recipients == ["UBND Quận 2", "Lưu: VT"]
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "KT. TRƯỞNG PHÒNG",
+        "PHÓ TRƯỞNG PHÒNG",
+        "Trần Minh Tâm",
+    )

@@ -17,7 +17,7 @@ from . import cues
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
-    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?[{UP}][{UP} ,.\-]{{3,}}"
+    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*|(?:T/M|K/T|T/L)\s+)?[{UP}][{UP} ,.\-]{{3,}}"
     rf"(?:\s+(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)?)$"
 )
 _TRAILING_NAME = re.compile(
@@ -154,7 +154,8 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     """ "- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
     for pattern in (_TRAILING_CAPS, _TRAILING_NAME):
         m = pattern.match(line.text)
-        if m and m.group("left").rstrip().endswith((":", ",")):
+        right = m.group("right") if m else ""
+        if m and m.group("left").rstrip().endswith((":", ",")) and not _starts_signer(right):
             continue  # "Lưu: VT, KGVX": archive codes in capitals, not a signer
         if m and (pattern is _TRAILING_NAME or _signer_fragment(m.group("right"))):
             left = replace(line, text=m.group("left").strip())
@@ -163,6 +164,11 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
             )
             return left, right
     return line, None
+
+
+def _starts_signer(text: str) -> bool:
+    text = text.strip()
+    return bool(cues.sign_prefix(text)) or text.startswith(TITLES)
 
 
 def _signer_fragment(text: str) -> bool:

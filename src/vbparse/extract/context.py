@@ -21,6 +21,7 @@ class ParseContext:
     body_start: int = 0  # first line after the opening (căn cứ / thực hiện / Kính gửi)
     closing_start: int | None = None  # first line of the closing block (Nơi nhận, signer)
     used: set[int] = field(default_factory=set)  # lines a header/closing field was taken from
+    flat_header: bool = False  # the reader gave no columns: the header was flattened to text
     preamble: list[str] = field(default_factory=list)  # body text before the first section
     conclusion: list[str] = field(default_factory=list)  # "Trên đây là …" after the sections
 

@@ -51,7 +51,8 @@ OPENER = re.compile(
     _F,
 )
 BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
-SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*", _F)
+# State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
+SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
 # Placeholders where the signature, seal or name of a template goes.
 SIGNATURE_NOTE = re.compile(
@@ -113,7 +114,7 @@ def sign_prefix(text: str) -> str | None:
     m = SIGN_PREFIX.match(text)
     if not m:
         return None
-    prefix = m.group(1).upper() + "."
+    prefix = (m.group(1) or m.group(2).replace("/", "")).upper() + "."
     return prefix if prefix in SIGN_PREFIXES else None
 
 

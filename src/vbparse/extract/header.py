@@ -26,6 +26,7 @@ def unflatten(ctx: ParseContext) -> None:
     "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 tháng 4 năm 2020"."""
     if any(ln.zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT) for ln in ctx.lines):
         return
+    ctx.flat_header = True
     out: list[Line] = []
     for pos, line in enumerate(ctx.lines):
         out.extend(_cut(line) if pos < HEADER_SCAN and len(line.text) < 200 else [line])
@@ -99,6 +100,8 @@ def extract(ctx: ParseContext) -> None:
             ctx.mark("national_header", line)
         if cues.motto_span(text):
             doc.motto = True
+        if cues.party_span(text):
+            doc.party_header = True
         if (
             number_pos is None
             and cues.NUMBER_LINE.match(text)
@@ -206,7 +209,9 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         else (title_pos if title_pos is not None else min(len(lines), 8))
     )
     candidates: list[Line] = []
-    zoned = any(ln.zone is Zone.HEADER_LEFT for ln in lines[:HEADER_SCAN])
+    # Columns the reader saw (a table, PDF x positions) say which lines are the left block; in
+    # flat text only the cues do.
+    zoned = not ctx.flat_header and any(ln.zone is Zone.HEADER_LEFT for ln in lines[:HEADER_SCAN])
     for line in lines[:stop]:
         text = line.text
         if zoned and line.zone is not Zone.HEADER_LEFT:

@@ -32,11 +32,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^\s*(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b\.?\s*[:.\-–]?\s*")),
     ("section", re.compile(r"^\s*(MỤC|Mục)\s+(\d+|[IVXLC]+)\b\.?\s*[:.\-–]?\s*")),
     ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
-    ("roman", re.compile(rf"^\s*({_ROMAN})\s*[.)/]\s*(?=\S)")),
+    # Party documents write "I-", "1-" where state documents write "I.", "1.".
+    ("roman", re.compile(rf"^\s*({_ROMAN})\s*(?:[.)/]|-(?=\s))\s*(?=\S)")),
     (
         "number",
         re.compile(
-            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|(?=\s+[{UP}]))\s*(?=\S)"
+            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|-(?=\s+[{UP}])|(?=\s+[{UP}]))\s*(?=\S)"
         ),
     ),
     ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
@@ -188,7 +189,11 @@ def extract(ctx: ParseContext) -> None:
         )
         siblings.append(section)
         node = _Node(section, rank, lab.label if lab.kind == "bullet" else None)
-        node.colon_heading = heading is not None and rest.rstrip().endswith(":")
+        # A heading that introduces a list ("… :", or a heading in capitals with no text of its
+        # own): unlabelled paragraphs under it are items whose dashes were lost.
+        node.colon_heading = heading is not None and (
+            rest.rstrip().endswith(":") or (not body and cues.is_upper(rest))
+        )
         if body:
             node.text_parts.append(body)
         stack.append(node)
