@@ -154,5 +154,9 @@ def assign(doc: Document) -> None:
                 # evidence, so the learned model may name it better ("QUY ĐỊNH CHUNG" → scope).
                 node.role, node.role_source = "articles", "rule"
                 node.role_confidence = DEFAULT_ROLE_CONFIDENCE
+            elif node.role is None and inherited is None and node.kind != "bullet":
+                # A section whose heading names none of the roles: "other", weakly.
+                node.role, node.role_source = "other", "rule"
+                node.role_confidence = DEFAULT_ROLE_CONFIDENCE
 
     visit(doc.sections, None)
