@@ -90,6 +90,7 @@ class Base(_Model):
     type_code: str | None = None
     number: str | None = None
     symbol: str | None = None
+    year: int | None = None  # the year inside the number ("62/2015/QĐ-TTg"), if any
     date: str | None = None
     issuer: str | None = None
     title: str | None = None

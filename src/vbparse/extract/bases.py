@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Base
 from ..readers.base import Line
 from ..text.charclass import UP
-from ..vocab import TYPE_CODES, type_name_for
+from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
 from . import cues
 from .context import ParseContext
 from .refs import SYMBOL_RE, find_date, parse_number
@@ -32,15 +32,27 @@ _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
-    r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến)(?![\wÀ-ỹ])|[,;()]"
+    r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến)(?![\wÀ-ỹ])|[;()]"
+    # A comma ends the issuer, except inside a double title ("Bộ trưởng, Chủ nhiệm Văn phòng …").
+    r"|,(?!\s*(?:Chủ\s+nhiệm|Chủ\s+tịch|Bộ\s+trưởng|Trưởng\s+ban|Tổng\s+Giám\s+đốc)\s)"
     rf"|\s+và\s+(?=(?:{_TYPES})\s)"
+    # Verbs that start a title in capitals when a converter lost the punctuation before it.
+    r"|\s+(?=(?:Quy\s+định|Hướng\s+dẫn|Ban\s+hành|Xét|Phê\s+duyệt|Sửa\s+đổi)\s)"
 )
 # A law's name runs to its date or number ("Luật sửa đổi, bổ sung một số điều của Luật … ngày …").
 _LAW_NAME = re.compile(
-    r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)(?=\s+(?:ngày|số)\s*\d|[;.()]|$)"
+    r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)"
+    rf"(?=\s+(?:ngày|số)\s*\d|[;.()]|\s+(?:và\s+)?(?:{_TYPES})\s+(?:số\s*)?\d|$)",
+    re.IGNORECASE,
 )
 # "… báo cáo của Tổng công ty Bưu điện Việt Nam về việc … (Công văn số 4736/BĐVN-TCBC …)"
-_ISSUER_BEFORE_PAREN = re.compile(r"của\s+(?P<issuer>[^,;()]{3,80}?)\s+về\s[^()]*\(\s*$")
+_ISSUER_BEFORE_PAREN = re.compile(
+    r"(?:của|của\s+các\s+(?P<head>Bộ|Sở|Ban|Cục|Phòng)\s*:)\s+(?P<issuer>[^,;()]{3,80}?)\s*(?:về\s[^()]*)?\(\s*$"
+)
+# "ý kiến của các Bộ: Lao động - Thương binh và Xã hội (Công văn …), Tài chính (Công văn …)":
+# one body of an enumeration, named after the head word it shares.
+_ENUMERATED_BODY = re.compile(r"của\s+các\s+(?P<head>Bộ|Sở|Ban|Cục|Phòng)\s*:(?P<rest>[^;]*)$")
+_BODY_BEFORE_PAREN = re.compile(r"(?:^|[,:])\s*(?P<name>[^,:;()]{3,80}?)\s*\(\s*$")
 _ISSUER_BEFORE = re.compile(
     r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
     re.IGNORECASE,
@@ -59,18 +71,60 @@ def extract(ctx: ParseContext) -> None:
     for text, line in paragraphs:
         verb = cues.BASES_OPENER.match(text)
         kind = re.sub(r"\s+", " ", verb.group(1)).lower() if verb else None
-        for hit in citations_in(_cited_segments(text)):
+        segments = _cited_segments(text)
+        for hit in [*citations_in(segments), *_enumerated_citations(segments)]:
             hit.base.kind = kind
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
             if not _seen(ctx.doc.bases, hit.base):
                 ctx.doc.bases.append(hit.base)
 
 
+_ENUMERATION = re.compile(
+    rf"\bcác\s+(?P<type>{_TYPES})\s+(?:của\s+(?P<issuer>[^:;]{{3,150}}?))?\s*:\s*", re.IGNORECASE
+)
+_ENUM_ITEM = re.compile(rf"\b[Ss]ố\s*(?P<num>\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})")
+
+
+def _enumerated_citations(text: str) -> list[_Hit]:
+    """ "Căn cứ các Quyết định của Bộ trưởng …: số 1025/QĐ-LĐTBXH ngày …; số 547/QĐ-LĐTBXH …":
+    one type and issuer shared by a list of numbers."""
+    hits: list[_Hit] = []
+    for m in _ENUMERATION.finditer(text):
+        name = type_name_for(m.group("type")) or m.group("type")
+        end = text.find(".", m.end())
+        items = text[m.end() : end if end > 0 else len(text)]
+        for item in _ENUM_ITEM.finditer(items):
+            parts = parse_number(item.group("num"))
+            if parts is None:
+                continue
+            at = m.end() + item.start()
+            date = find_date(text[m.end() + item.end() : m.end() + item.end() + 40])
+            raw_end = m.end() + item.end() + (date.end if date else 0)
+            hits.append(
+                _Hit(
+                    at,
+                    raw_end,
+                    Base(
+                        raw=text[at:raw_end],
+                        doc_type=name,
+                        type_code=parts.type_code or TYPE_CODES.get(name),
+                        number=parts.number,
+                        symbol=parts.symbol,
+                        year=parts.year,
+                        date=date.iso if date else None,
+                        issuer=(m.group("issuer") or "").strip() or None,
+                    ),
+                )
+            )
+    return hits
+
+
 def _seen(bases: list[Base], base: Base) -> bool:
     """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one base."""
     if base.number is None:
         return False
-    return any(b.number == base.number and b.symbol == base.symbol for b in bases)
+    key = (base.number, base.symbol, base.year)
+    return any((b.number, b.symbol, b.year) == key for b in bases)
 
 
 def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
@@ -105,7 +159,8 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
 
 
 _SEGMENT_START = re.compile(
-    rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", re.IGNORECASE
+    rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|số\s*\d)\b",
+    re.IGNORECASE,
 )
 
 
@@ -177,9 +232,7 @@ def citations_in(text: str) -> list[_Hit]:
             pos += im.end() + len(tail[: stop.start()] if stop else tail)
         if issuer is None:
             window = text[max(0, m.start() - 300) : m.start()]
-            before = _ISSUER_BEFORE.search(window[-160:]) or _ISSUER_BEFORE_PAREN.search(window)
-            if before:
-                issuer = before.group("issuer").strip()
+            issuer = _issuer_before(window)
         title_start = pos
         nxt = _next_citation_start(text, title_start)
         title_text = text[title_start:nxt].split("(")[0].strip(" ,;.")
@@ -188,11 +241,7 @@ def citations_in(text: str) -> list[_Hit]:
             or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
             or None
         )
-        number = symbol = type_code = None
-        if num:
-            parts = parse_number(num.group(1))
-            if parts:
-                number, symbol, type_code = parts.number, parts.symbol, parts.type_code
+        parts = parse_number(num.group(1)) if num else None
         raw = text[m.start() : nxt].strip(" ,;.")
         hits.append(
             _Hit(
@@ -201,9 +250,10 @@ def citations_in(text: str) -> list[_Hit]:
                 Base(
                     raw=raw,
                     doc_type=name,
-                    type_code=type_code or TYPE_CODES.get(name),
-                    number=number,
-                    symbol=symbol,
+                    type_code=(parts.type_code if parts else None) or TYPE_CODES.get(name),
+                    number=parts.number if parts else None,
+                    symbol=parts.symbol if parts else None,
+                    year=parts.year if parts else None,
                     date=date.iso if date else None,
                     issuer=issuer or None,
                     title=title[:300] if title else None,
@@ -211,6 +261,22 @@ def citations_in(text: str) -> list[_Hit]:
             )
         )
     return hits
+
+
+def _issuer_before(window: str) -> str | None:
+    """The issuer named before a reference: "đề nghị của X tại Tờ trình số …", "báo cáo của X
+    về … (Công văn số …)", "ý kiến của các Bộ: A (Công văn số …), B (Công văn số …)"."""
+    before = _ISSUER_BEFORE.search(window[-160:])
+    if before:
+        return before.group("issuer").strip()
+    enum = _ENUMERATED_BODY.search(window)
+    if enum and window.rstrip().endswith("("):
+        body = _BODY_BEFORE_PAREN.search(enum.group("rest"))
+        if body:
+            name = body.group("name").strip()
+            return name if name.upper().startswith(ORG_HEADS) else f"{enum.group('head')} {name}"
+    paren = _ISSUER_BEFORE_PAREN.search(window)
+    return paren.group("issuer").strip() if paren else None
 
 
 def _at_segment_start(text: str, start: int) -> bool:

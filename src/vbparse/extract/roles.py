@@ -72,6 +72,17 @@ TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("reporting", re.compile(r"^(?:.{0,40}\b)?BAO CAO\b")),
     ("budget", re.compile(r"^.{0,120}\b(?:KINH PHI|NGAN SACH|DU TOAN)\b")),
     ("responsibilities", re.compile(r"^.{0,120}\b(?:CO TRACH NHIEM|CHIU TRACH NHIEM|CHU TRI)\b")),
+    # "Ủy ban nhân dân tỉnh … chủ động rà soát …", "Yêu cầu Bộ … khẩn trương …": a body is the
+    # subject of the sentence, so the item assigns a duty.
+    (
+        "responsibilities",
+        re.compile(
+            r"^(?:(?:YEU CAU|GIAO|DE NGHI)\s+)?(?:CAC\s+)?(?:UY BAN|UBND|BO|SO|PHONG|CUC|TONG CUC|"
+            r"BAN|VAN PHONG|HOI DONG|CONG DOAN|CHI BO|HIEU TRUONG|GIAM DOC|THU TRUONG|DIA PHUONG)\b"
+            r"(?!\s+(?:LUAT|HOP)\b).{0,100}?\b(?:CHI DAO|CHU DONG|KHAN TRUONG|TO CHUC|RA SOAT|"
+            r"HUONG DAN|PHOI HOP|THUC HIEN|XAY DUNG|TRIEN KHAI)\b"
+        ),
+    ),
 )
 TEXT_RULE_CONFIDENCE = 0.8  # a keyword at the opening of the text
 DEFAULT_ROLE_CONFIDENCE = 0.5  # nothing but the default: a directive item is a task
@@ -127,14 +138,25 @@ def extract(ctx: ParseContext) -> None:
     assign(ctx.doc)
 
 
+_GROUPS = ("part", "chapter", "section")
+
+
+def _groups_articles(node: Section) -> bool:
+    return any(
+        c.kind == "article" or (c.kind in _GROUPS and _groups_articles(c)) for c in node.children
+    )
+
+
 def assign(doc: Document) -> None:
     """Rule roles for every section; articles (Điều) are 'articles'."""
 
     def visit(nodes: list[Section], inherited: str | None) -> None:
         for node in nodes:
             found: tuple[str, float] | None = None
-            if node.kind == "article":
-                found = ("articles", 1.0)  # an article is a unit of the decision whatever it says
+            if node.kind == "article" or (node.kind in _GROUPS and _groups_articles(node)):
+                # Articles, and the chapters that group them, are the structure of a legal text:
+                # their role is "articles" whatever they say ("ĐIỀU KHOẢN THI HÀNH" included).
+                found = ("articles", 1.0)
             elif node.heading:
                 found = _heading_rule(node.heading)
             if found is not None:
@@ -142,19 +164,14 @@ def assign(doc: Document) -> None:
                 node.role_confidence = found[1]
             elif inherited is not None:
                 node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
-            elif node.kind not in ("bullet", "part", "chapter", "section") and node.text:
+            elif node.kind not in ("bullet", *_GROUPS) and node.text and not node.heading:
                 # A numbered sentence with no heading under no role: a directive item (tasks)
                 # unless its opening says it reports, funds or assigns.
                 role = classify_text(node.text)
                 node.role, node.role_source = role or "tasks", "rule"  # type: ignore[assignment]
                 node.role_confidence = TEXT_RULE_CONFIDENCE if role else DEFAULT_ROLE_CONFIDENCE
             visit(node.children, node.role)
-            if node.role is None and any(c.role == "articles" for c in node.children):
-                # A chapter of a decree whose title names no role is a group of articles; weak
-                # evidence, so the learned model may name it better ("QUY ĐỊNH CHUNG" → scope).
-                node.role, node.role_source = "articles", "rule"
-                node.role_confidence = DEFAULT_ROLE_CONFIDENCE
-            elif node.role is None and inherited is None and node.kind != "bullet":
+            if node.role is None and inherited is None and node.kind != "bullet":
                 # A section whose heading names none of the roles: "other", weakly.
                 node.role, node.role_source = "other", "rule"
                 node.role_confidence = DEFAULT_ROLE_CONFIDENCE
