@@ -135,6 +135,21 @@ def test_two_real_words_are_not_name_variants(lint_text):
     assert "name_variant" not in codes(lint_text(text))
 
 
+def test_variant_the_document_prefers_is_not_a_slip(lint_text):
+    # "Lòng ghép" written twice beside one "lồng ghép": the writer's own word, not a slip.
+    text = GOOD_PLAN.replace("2. Lồng ghép", "2. Lòng ghép").replace(
+        "xây dựng kế hoạch", "xây dựng, lòng ghép và lồng ghép kế hoạch"
+    )
+    assert "name_variant" not in codes(lint_text(text))
+
+
+def test_syllable_belonging_to_a_stronger_neighbour_word_is_no_variant(lint_text):
+    # "của cộng đồng dân cư" is "của" + "cộng đồng", not a misspelt "của công" ("đồng dân" is a
+    # weaker word than "cộng đồng").
+    text = GOOD_PLAN.replace("trong cơ quan.", "của công chức và của cộng đồng dân cư.")
+    assert "name_variant" not in codes(lint_text(text))
+
+
 def test_repeated_word(lint_text):
     text = GOOD_PLAN.replace("của đội ngũ cán bộ", "của đội ngũ ngũ cán bộ")
     found = [f for f in lint_text(text).findings if f.code == "repeated_word"]
@@ -156,6 +171,12 @@ def test_spelling(lint_text):
     assert "spelling" not in codes(lint_text(text, spelling=False))
 
 
+def test_i_and_y_spellings_are_both_right(lint_text):
+    # The dictionary spells "kì thi", documents "kỳ thi": neither is a misspelling of "kỳ thị".
+    text = GOOD_PLAN.replace("trong cơ quan.", "trong cơ quan và kỳ thi, kì thi, lý do.")
+    assert not {"spelling", "name_variant"} & set(codes(lint_text(text)))
+
+
 @pytest.mark.parametrize(
     ("citation", "missing"),
     [
@@ -170,6 +191,36 @@ def test_citation_incomplete(lint_text, citation, missing):
     )
     found = [f for f in lint_text(text).findings if f.code == "citation_incomplete"]
     assert [f.detail["missing"] for f in found] == [missing]
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        # Laws and ordinances are cited by type and name.
+        "Luật Giáo dục số 43/2019/QH14",
+        "Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11",
+        # A name between the type and "số"; "Văn bản" as the type.
+        "Báo cáo kết quả giám sát số 120/BC-ĐGS ngày 12 tháng 4 năm 2012 của Đoàn giám sát",
+        "Bộ Tài chính (Văn bản số 4773/TC-CSTC ngày 25/5/2001)",
+        # Dated and issued before the type, in the same clause.
+        "Ngày 12/6/2015, Bộ Quốc phòng đã có Công văn số 4966/BQP-CT",
+        # A list continuing one type and issuer.
+        "các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008"
+        " và số 53/2010/QĐ-TTg ngày 20/8/2010",
+    ],
+)
+def test_complete_citations_in_other_forms(lint_text, citation):
+    text = GOOD_PLAN.replace("xây dựng kế hoạch", f"xây dựng kế hoạch theo {citation}")
+    assert "citation_incomplete" not in codes(lint_text(text))
+
+
+def test_repeat_of_a_full_citation_without_its_year_is_not_a_first_mention(lint_text):
+    text = GOOD_PLAN.replace(
+        "xây dựng kế hoạch",
+        "xây dựng kế hoạch theo Quyết định số 62/2011/QĐ-TTg ngày 09/11/2011 của Thủ tướng"
+        " Chính phủ và Quyết định số 62/QĐ-TTg",
+    )
+    assert "citation_incomplete" not in codes(lint_text(text))
 
 
 def test_later_short_citation_is_fine(lint_text):

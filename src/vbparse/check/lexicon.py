@@ -1,8 +1,9 @@
 """The offline word lists the text rules consult: syllable and bigram frequencies of published
 documents, and the two-syllable words of a Vietnamese dictionary.
 
-Built by `scripts/build_lexicon.py` into `vbparse/data/lexicon.tsv.gz`. Loading costs tens of
-milliseconds, so it happens once, on first use (`lexicon()`), and only the rules that need it ask.
+Built by `scripts/build_lexicon.py` into `vbparse/data/lexicon.tsv.gz`. Loading costs a fifth of
+a second, so it happens once, on first use (`lexicon()`), and only the rules that need it ask.
+Also here: the tokeniser every text rule shares (`phrases`), and the i/y fold (`fold_iy`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ from ..text.normalize import fold_tone_placement, strip_diacritics
 
 LEXICON_FILE = "lexicon.tsv.gz"
 
-# A syllable: letters only (digits, codes and punctuation end a run).
-_SYLLABLE = re.compile(r"[A-Za-zÀ-ỹĐđƠơƯư]+")
-
 
 class Token(NamedTuple):
     text: str  # as written
@@ -31,27 +29,48 @@ class Token(NamedTuple):
     end: int
 
 
-def phrases(text: str) -> Iterator[list[Token]]:
+# A run of syllables (letters only) joined by single spaces; a comma, digit, bracket or double
+# space ends it.
+_RUN = re.compile(r"[A-Za-zÀ-ỹĐđƠơƯư]+(?: [A-Za-zÀ-ỹĐđƠơƯư]+)*")
+# Only these letter pairs can need the tone-placement fold ("hòa", "thủy"), the dearest step.
+_TONE_ON_FIRST = re.compile(r"[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY]")
+_KEY_CACHE: dict[str, tuple[str, str]] = {}
+_KEY_CACHE_MAX = 200_000  # distinct spellings kept; a long batch must not grow it without end
+
+
+def syllable_keys(syllable: str) -> tuple[str, str]:
+    """A syllable's match key (lower case, tone placement folded) and skeleton (no diacritics).
+    Both keep the syllable's length, so offsets into the text carry over to the keys."""
+    cached = _KEY_CACHE.get(syllable)
+    if cached is not None:
+        return cached
+    key = (fold_tone_placement(syllable) if _TONE_ON_FIRST.search(syllable) else syllable).lower()
+    if len(key) != len(syllable):
+        key = syllable.lower()
+    skel = strip_diacritics(key)
+    if len(skel) != len(key):
+        skel = key
+    if len(_KEY_CACHE) >= _KEY_CACHE_MAX:
+        _KEY_CACHE.clear()
+    _KEY_CACHE[syllable] = (key, skel)
+    return key, skel
+
+
+def phrases(text: str) -> list[list[Token]]:
     """Runs of syllables separated by one space: a comma, digit or bracket ends a run,
     so "ngũ, ngũ" or "2 2" are never adjacent."""
-    run: list[Token] = []
-    prev_end = -1
-    # Folding tone placement and case keeps every NFC letter one letter, so offsets carry over.
-    keys = fold_tone_placement(text).lower()
-    if len(keys) != len(text):
-        keys = text.lower()
-    skels = strip_diacritics(keys)
-    if len(skels) != len(keys):
-        skels = keys
-    for m in _SYLLABLE.finditer(text):
-        a, b = m.span()
-        if run and (a - prev_end != 1 or text[prev_end] != " "):
-            yield run
-            run = []
-        run.append(Token(m.group(), keys[a:b], skels[a:b], a, b))
-        prev_end = b
-    if run:
-        yield run
+    runs = []
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__; this skips it
+    for m in _RUN.finditer(text):
+        pos = m.start()
+        run = []
+        for word in m.group().split(" "):
+            key, skel = syllable_keys(word)
+            end = pos + len(word)
+            run.append(new(Token, (word, key, skel, pos, end)))
+            pos = end + 1
+        runs.append(run)
+    return runs
 
 
 def skeleton(key: str) -> str:
@@ -59,51 +78,140 @@ def skeleton(key: str) -> str:
     return strip_diacritics(key)
 
 
+# i and y after a consonant are one vowel spelt two ways, both correct ("kỳ thi"/"kì thi",
+# "lý do"/"lí do", "quy định"/"qui định"); the lexicon compares them as one. Not after a vowel:
+# "tuy", "khuy", "hay" are other syllables than "tui", "khui", "hai".
+_LONE_Y = re.compile(r"\b(qu|[bcdđghklmnprstvx]+)([yỳýỷỹỵ])\b")
+_ANY_Y = re.compile("[yỳýỷỹỵ]")
+_I_FOR_Y = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
+_IY_CACHE: dict[str, str] = {}
+
+
+def _i_for_y(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).translate(_I_FOR_Y)
+
+
+def _fold_iy(key: str) -> str:
+    return _LONE_Y.sub(_i_for_y, key) if _ANY_Y.search(key) else key
+
+
+def fold_iy(key: str) -> str:
+    """A match key (a syllable or words) with the vowel y after a consonant written i."""
+    folded = _IY_CACHE.get(key)
+    if folded is None:
+        folded = _fold_iy(key)
+        if len(_IY_CACHE) < _KEY_CACHE_MAX:
+            _IY_CACHE[key] = folded
+    return folded
+
+
 @dataclass
 class Lexicon:
+    """Every key held here is folded (`fold_iy`); the methods fold what they are asked."""
+
     syllables: dict[str, int] = field(default_factory=dict)  # key → count in the corpus
     bigrams: dict[str, int] = field(default_factory=dict)  # "w1 w2" → count in the corpus
     words: set[str] = field(default_factory=set)  # dictionary words of two syllables
     common: set[str] = field(default_factory=set)  # the commonest of them (Viet11K)
     by_skeleton: dict[str, list[str]] = field(default_factory=dict)  # syllable skeleton → keys
+    spelled: dict[str, str] = field(default_factory=dict)  # folded syllable → its usual spelling
+    # Each dictionary word with one syllable reduced to its skeleton ("su phạm", "sư pham"):
+    # which words lie one syllable's diacritics away from a pair, in two set look-ups.
+    masked: tuple[dict[str, int], dict[str, int]] = field(
+        default_factory=lambda: ({}, {}), repr=False
+    )  # first or second syllable masked → how many words
+    _known: dict[str, bool] = field(default_factory=dict, repr=False)
+    _near: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def bigram_score(self, bigram: str) -> int:
         """How well attested a two-syllable sequence is: corpus count, plus 5 if a dictionary
         word (a dictionary entry alone outweighs a few chance co-occurrences)."""
+        bigram = fold_iy(bigram)
         return self.bigrams.get(bigram, 0) + (5 if bigram in self.words else 0)
 
+    def is_word(self, bigram: str) -> bool:
+        return fold_iy(bigram) in self.words
+
+    def is_common(self, bigram: str) -> bool:
+        return fold_iy(bigram) in self.common
+
+    def syllable_count(self, syllable: str) -> int:
+        return self.syllables.get(fold_iy(syllable), 0)
+
     def known(self, bigram: str) -> bool:
-        return bigram in self.words or self.bigrams.get(bigram, 0) > 0
+        """Whether the dictionary or the corpus knows the pair. Cached: it is asked of every
+        pair of every document."""
+        hit = self._known.get(bigram)
+        if hit is None:
+            folded = fold_iy(bigram)
+            hit = folded in self.words or self.bigrams.get(folded, 0) > 0
+            if len(self._known) >= _KEY_CACHE_MAX:
+                self._known.clear()
+            self._known[bigram] = hit
+        return hit
 
     def bound(self, a: str, b: str, *, corpus: bool = True) -> bool:
         """Whether syllables a, b form a dictionary word (or, with `corpus`, a frequent pair)."""
-        pair = f"{a} {b}"
+        pair = fold_iy(f"{a} {b}")
         return pair in self.words or (corpus and self.bigrams.get(pair, 0) >= 3)
 
     def variants(self, syllable: str) -> list[str]:
-        """Known syllables that differ from `syllable` in diacritics only (itself excluded)."""
+        """Known syllables (folded) that differ from `syllable` in diacritics only, not itself."""
+        syllable = fold_iy(syllable)
         return [s for s in self.by_skeleton.get(skeleton(syllable), ()) if s != syllable]
+
+    def near_word(self, a: str, b: str) -> bool:
+        """Whether a dictionary word other than "a b" differs from it in the diacritics of one
+        syllable (an unknown pair near a word may be a slip for it)."""
+        pair = f"{a} {b}"
+        hit = self._near.get(pair)
+        if hit is None:
+            a, b = fold_iy(a), fold_iy(b)
+            itself = 1 if f"{a} {b}" in self.words else 0
+            hit = (
+                self.masked[0].get(f"{skeleton(a)} {b}", 0) > itself
+                or self.masked[1].get(f"{a} {skeleton(b)}", 0) > itself
+            )
+            if len(self._near) >= _KEY_CACHE_MAX:
+                self._near.clear()
+            self._near[pair] = hit
+        return hit
+
+    def spell(self, syllable: str) -> str:
+        """A folded syllable as documents usually write it ("kì" → "kỳ")."""
+        return self.spelled.get(syllable, syllable)
 
 
 def parse_lexicon(lines: Iterator[str]) -> Lexicon:
     lex = Lexicon()
+    seen: dict[str, int] = {}  # original spelling → count, to choose each folded key's spelling
     for line in lines:
         if not line or line.startswith("#"):
             continue
         kind, key, value = line.rstrip("\n").split("\t")
+        folded = _fold_iy(key)
         if kind == "s":
-            lex.syllables[key] = int(value)
+            seen[key] = int(value)
+            lex.syllables[folded] = lex.syllables.get(folded, 0) + int(value)
         elif kind == "b":
-            lex.bigrams[key] = int(value)
+            lex.bigrams[folded] = lex.bigrams.get(folded, 0) + int(value)
         elif kind == "w":
-            lex.words.add(key)
+            lex.words.add(folded)
             if value == "2":
-                lex.common.add(key)
+                lex.common.add(folded)
     for word in lex.words:
         for syl in word.split(" "):
             lex.syllables.setdefault(syl, 0)
+    for spelling, n in seen.items():
+        folded = _fold_iy(spelling)
+        if folded != spelling and n > seen.get(lex.spelled.get(folded, folded), -1):
+            lex.spelled[folded] = spelling
     for syl in lex.syllables:
         lex.by_skeleton.setdefault(skeleton(syl), []).append(syl)
+    for word in lex.words:
+        x, y = word.split(" ")
+        for side, masked in enumerate((f"{skeleton(x)} {y}", f"{x} {skeleton(y)}")):
+            lex.masked[side][masked] = lex.masked[side].get(masked, 0) + 1
     return lex
 
 

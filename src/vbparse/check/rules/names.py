@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ...readers.base import Line
 from ..lexicon import Token, lexicon
-from ..lint import LintContext
+from ..lint import LintContext, all_caps
 
 _MAX_NAME = 4  # longest name n-gram compared
 _KNOWN = 3  # lexicon score for the right spelling of a lower-case word
@@ -45,51 +46,79 @@ class Occurrence:
         return {(self.line.index, t.start) for t in self.tokens}
 
 
+_Gram = tuple[Line, list[Token], int, int]  # line, run, index of the first token, length
+
+
 def check(ctx: LintContext) -> None:
-    # First count spellings per skeleton with plain tuples; Occurrences are built only for the
-    # few skeletons written more than one way.
-    # Only a syllable the document writes two ways can make a name or word written two ways.
-    spellings: dict[str, set[str]] = defaultdict(set)
-    for _, runs in ctx.phrases():
-        for run in runs:
-            for t in run:
-                spellings[t.skel].add(t.key)
-    varied = {skel for skel, keys in spellings.items() if len(keys) > 1}
-    names: dict[str, dict[str, list[tuple[Line, list[Token], int, int]]]] = defaultdict(dict)
-    words: dict[str, dict[str, list[tuple[Line, list[Token], int, int]]]] = defaultdict(dict)
-    for line, runs in ctx.phrases():
-        for run in runs:
-            hits = [t.skel in varied for t in run]
-            if not any(hits):
-                continue
-            upper = [t.text[0].isupper() for t in run]
-            caps = [t.text.isupper() and len(t.text) > 1 for t in run]
-            for i in range(len(run) - 1):
-                if not (hits[i] or hits[i + 1] or (upper[i] and any(hits[i : i + _MAX_NAME]))):
-                    continue
-                if upper[i]:
-                    for n in range(2, _MAX_NAME + 1):
-                        if i + n > len(run) or not upper[i + n - 1]:
-                            break
-                        gram = run[i : i + n]
-                        skel = " ".join(t.skel for t in gram)
-                        key = " ".join(t.key for t in gram)
-                        names[skel].setdefault(key, []).append((line, run, i, n))
-                if not caps[i] and not caps[i + 1]:
-                    a, b = run[i], run[i + 1]
-                    words[f"{a.skel} {b.skel}"].setdefault(f"{a.key} {b.key}", []).append(
-                        (line, run, i, 2)
-                    )
     covered: set[tuple[int, int]] = set()
-    multi = [g for g in names.values() if len(g) > 1]
-    for n in range(_MAX_NAME, 1, -1):
-        for group in multi:
-            occs = [Occurrence(*o) for spell in group.values() for o in spell if o[3] == n]
-            if occs:
-                _name_group(ctx, occs, covered)
-    for group in words.values():
+    # Longer names first, so that "Trường Tiểu học Bình Trưng Đông" is reported once, not again
+    # as "Bình Trưng" and "Trưng Đông".
+    names = sorted(_name_grams(ctx).values(), key=lambda g: -_length(g))
+    for group in names:
+        if len(group) > 1:
+            _name_group(ctx, [Occurrence(*o) for spell in group.values() for o in spell], covered)
+    for group in _word_pairs(ctx).values():
         if len(group) > 1:
             _word_group(ctx, [Occurrence(*o) for spell in group.values() for o in spell], covered)
+
+
+def _name_grams(ctx: LintContext) -> dict[str, dict[str, list[_Gram]]]:
+    """The capitalised n-grams holding a syllable the document capitalises in two spellings,
+    by skeleton, then spelling: only such a syllable can make a name written two ways."""
+    first_key: dict[str, str] = {}
+    varied: set[str] = set()
+    capitalised: list[tuple[Line, list[Token]]] = []  # runs with a capitalised syllable
+    for line, runs in ctx.phrases():
+        for run in runs:
+            upper = [t for t in run if t.text[0].isupper()]
+            if upper:
+                capitalised.append((line, run))
+                for t in upper:
+                    if first_key.setdefault(t.skel, t.key) != t.key:
+                        varied.add(t.skel)
+    names: dict[str, dict[str, list[_Gram]]] = defaultdict(dict)
+    for line, run in capitalised if varied else ():
+        hits = [h for h, t in enumerate(run) if t.skel in varied and t.text[0].isupper()]
+        starts = sorted({i for h in hits for i in range(max(0, h - _MAX_NAME + 1), h + 1)})
+        for i in starts:
+            for n in range(2, _MAX_NAME + 1):
+                if i + n > len(run) or not all(t.text[0].isupper() for t in run[i : i + n]):
+                    break
+                if not any(i <= h < i + n for h in hits):
+                    continue
+                gram = run[i : i + n]
+                skel = " ".join(t.skel for t in gram)
+                key = " ".join(t.key for t in gram)
+                names[skel].setdefault(key, []).append((line, run, i, n))
+    return names
+
+
+def _word_pairs(ctx: LintContext) -> dict[str, dict[str, list[_Gram]]]:
+    """Every spelling of each word pair the document writes once at least as a pair the lexicon
+    does not know: only such a pair can be reported (`_word_group`), so only those are gathered."""
+    pairs: dict[str, dict[str, list[_Gram]]] = defaultdict(dict)
+    lex = lexicon()
+    wanted = {
+        f"{run[i].skel} {run[i + 1].skel}"
+        for _, run, i in ctx.unknown_pairs()
+        if lex.near_word(run[i].key, run[i + 1].key)
+    }
+    if not wanted:
+        return pairs
+    firsts = {skel.split(" ", 1)[0] for skel in wanted}
+    for line, runs in ctx.phrases():
+        for run in runs:
+            for i, (a, b) in enumerate(pairwise(run)):
+                if a.skel not in firsts or all_caps(a.text) or all_caps(b.text):
+                    continue
+                skel = f"{a.skel} {b.skel}"
+                if skel in wanted:
+                    pairs[skel].setdefault(f"{a.key} {b.key}", []).append((line, run, i, 2))
+    return pairs
+
+
+def _length(group: dict[str, list[_Gram]]) -> int:
+    return next(iter(group.values()))[0][3]
 
 
 def _spellings(group: list[Occurrence]) -> dict[str, list[Occurrence]]:
@@ -141,10 +170,15 @@ def _word_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
     right = max(scores, key=lambda k: scores[k])
     # The right spelling must be a dictionary word: a corpus bigram alone may straddle two words
     # ("và tình"), and its variant ("và tinh") is then no misspelling.
-    if scores[right] < _KNOWN or right not in lex.words:
+    if scores[right] < _KNOWN or not lex.is_word(right):
         return
     for key, occs in by_key.items():
         if key == right or scores[key] > 0 or not _one_syllable_apart(key, right):
+            continue
+        # A slip is the rarer spelling in the document; a spelling the writer uses more often
+        # than the dictionary word is more likely a word the lexicon lacks ("dựa vào" beside
+        # one "đưa vào").
+        if len(occs) > len(by_key[right]):
             continue
         for occ in occs:
             if in_other_word(occ, right):
@@ -187,15 +221,20 @@ def in_other_word(occ: Occurrence, right: str | None = None) -> bool:
 
 
 def _bound_outward(run: list[Token], left: int, right: int, beyond: int) -> bool:
-    """Tokens left, right form a word, and the outer one of them is not already taken by a
-    dictionary word with the token `beyond` it."""
+    """Tokens left, right form a word, and the outer one of them is not taken by a dictionary
+    word with the token `beyond` it that is at least as well attested: in "Hội đồng sự phạm",
+    "hội đồng" holds "đồng" against "đồng sự"; in "của cộng đồng dân cư", "cộng đồng" keeps
+    "đồng" from the weaker "đồng dân"."""
     lex = lexicon()
     if left < 0 or right >= len(run) or not lex.bound(run[left].key, run[right].key):
         return False
     if not 0 <= beyond < len(run):
         return True
     outer = (run[beyond].key, run[left].key) if beyond < left else (run[right].key, run[beyond].key)
-    return not lex.bound(*outer, corpus=False)
+    if not lex.bound(*outer, corpus=False):
+        return True
+    inner = f"{run[left].key} {run[right].key}"
+    return lex.bigram_score(" ".join(outer)) < lex.bigram_score(inner)
 
 
 def _line_numbers(occs: list[Occurrence]) -> list[int]:

@@ -14,7 +14,6 @@ from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ...vocab import CODE_TYPES, TYPE_CODES
 from ..lint import LintContext
-from .components import issuer_text
 
 _GROUP = r"[A-Za-zÀ-ỹĐđƠơƯư0-9&]+"
 STATE_RE = re.compile(rf"^\d+[a-z]?(?:/(?:19|20)\d\d)?/{_GROUP}(?:-{_GROUP})*$")
@@ -90,7 +89,8 @@ def is_party_body(ctx: LintContext) -> bool:
     """Whether the issuer is a Party or Đoàn body (their numbers take the Party style)."""
     if any(cues.party_span(ln.text) for ln in ctx.lines[:30]):
         return True
-    text = issuer_text(ctx)
+    issuer = ctx.doc.issuer
+    text = " ".join(filter(None, (issuer.parent, issuer.name)))
     return bool(text and _PARTY_BODY.search(strip_diacritics(text).upper()))
 
 

@@ -10,6 +10,8 @@ dictionary word ("Hội đồng sự phạm" → "sư phạm"). Needs the lexico
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...readers.base import Line
 from ..lexicon import Token, lexicon
 from ..lint import LintContext
@@ -57,6 +59,7 @@ REDUPLICATIONS = frozenset(
 )
 _COMMON_SYLLABLE = 3  # corpus count of a syllable a correction may use
 _DICT_WORD = 5  # lexicon score of a dictionary word with no corpus hits
+_CLEAR_BEST = 2  # the best correction must be twice as well attested as the next one
 
 
 def check_repeated(ctx: LintContext) -> None:
@@ -74,7 +77,7 @@ def _doubled_syllables(ctx: LintContext, line: Line, run: list[Token]) -> None:
         if a.key in REDUPLICATIONS or len(a.key) < 2:
             continue
         lex = lexicon()
-        if f"{a.key} {b.key}" in lex.words:
+        if lex.is_word(f"{a.key} {b.key}"):
             continue
         # Two words meeting: the second copy starts a known word ("đã từng | từng bước",
         # "bình thường | thường xuyên"); a slip leaves it stranded ("đội ngũ ngũ | cán bộ").
@@ -123,55 +126,52 @@ def check_spelling(ctx: LintContext) -> None:
     reported = {
         (f.index, f.start) for f in ctx.findings if f.code in ("name_variant", "repeated_word")
     }
-    words, bigrams = lex.words, lex.bigrams
-    for line, runs in ctx.phrases():
-        for run in runs:
-            for i in range(len(run) - 1):
-                a, b = run[i], run[i + 1]
-                if (
-                    a.text[:1].isupper()
-                    or b.text[:1].isupper()
-                    or (line.index, a.start) in reported
-                ):
-                    continue
-                bigram = f"{a.key} {b.key}"
-                if bigram in words or bigram in bigrams:
-                    continue
-                best = _best_variant(a.key, b.key)
-                if best is None:
-                    continue
-                if in_other_word(Occurrence(line, run, i, 2)):
-                    continue
-                found = line.text[a.start : b.end]
-                ctx.add(
-                    "spelling",
-                    "warning",
-                    line,
-                    "spelling",
-                    start=a.start,
-                    end=b.end,
-                    fix=best,
-                    found=found,
-                    expected=best,
-                )
+    for line, run, i in ctx.unknown_pairs():
+        a, b = run[i], run[i + 1]
+        if a.text[:1].isupper() or b.text[:1].isupper() or (line.index, a.start) in reported:
+            continue
+        best = best_variant(a.key, b.key)
+        if best is None or in_other_word(Occurrence(line, run, i, 2)):
+            continue
+        ctx.add(
+            "spelling",
+            "warning",
+            line,
+            "spelling",
+            start=a.start,
+            end=b.end,
+            fix=best,
+            found=line.text[a.start : b.end],
+            expected=best,
+        )
 
 
 def _common(word: str) -> bool:
     lex = lexicon()
-    return all(lex.syllables.get(s, 0) >= _COMMON_SYLLABLE for s in word.split(" "))
+    return all(lex.syllable_count(s) >= _COMMON_SYLLABLE for s in word.split(" "))
 
 
-def _best_variant(a: str, b: str) -> str | None:
-    """The one dictionary word that differs from "a b" in the diacritics of one syllable."""
+@lru_cache(maxsize=65536)
+def best_variant(a: str, b: str) -> str | None:
+    """The one dictionary word that differs from "a b" in the diacritics of one syllable, as
+    documents spell it; None when there is none, or no clear best. Cached: the lexicon is loaded
+    once, and an OCR'd text repeats its unknown pairs."""
     lex = lexicon()
-    candidates = [f"{v} {b}" for v in lex.variants(a)] + [f"{a} {v}" for v in lex.variants(b)]
+    candidates = [(v, b) for v in lex.variants(a)] + [(a, v) for v in lex.variants(b)]
     # The correction must be a dictionary word whose syllables published documents use.
     scored = sorted(
-        ((lex.bigram_score(c), c) for c in candidates if c in lex.common and _common(c)),
+        (
+            (lex.bigram_score(f"{x} {y}"), x, y)
+            for x, y in candidates
+            if lex.is_common(f"{x} {y}") and _common(f"{x} {y}")
+        ),
         reverse=True,
     )
     if not scored or scored[0][0] < _DICT_WORD:
         return None
-    if len(scored) > 1 and scored[1][0] >= scored[0][0]:
-        return None  # two equally good corrections: no telling which was meant
-    return scored[0][1]
+    # Two corrections near in evidence: no telling which was meant.
+    if len(scored) > 1 and scored[1][0] * _CLEAR_BEST > scored[0][0]:
+        return None
+    _, x, y = scored[0]
+    # The lexicon writes y after a consonant as i; the writer's own syllable is kept as written.
+    return f"{x if x == a else lex.spell(x)} {y if y == b else lex.spell(y)}"
