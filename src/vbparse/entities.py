@@ -3,7 +3,7 @@ Matcher patterns on a syllable tokenisation), dates and periods, quoted names, c
 
 Offsets (`start`, `end`) are character offsets into `"\\n".join(doc.lines)`; `add_entities`
 fills `doc.lines` when the parse did not keep them, so the text is always in the output.
-underthesea and spaCy are loaded on first use, once per process, and only here.
+underthesea's models (read by `vbparse.nlp`) and spaCy are loaded on first use, once per process.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from .extract.refs import DATE_NUMERIC_RE, DATE_WORDS_RE, parse_number, to_iso
 from .model import Document, Entity
+from .nlp import import_spacy, ner
 
 # Priority when spans of the same type overlap, and which source wins across types.
 _PREFER = {"rule": 0, "signer": 0, "crf": 1}
@@ -121,7 +122,7 @@ LOC_NAMES = [
 @lru_cache(maxsize=1)
 def _nlp() -> tuple[Any, Any]:
     """A blank Vietnamese spaCy pipeline on syllables (no pyvi) with the rule patterns."""
-    import spacy
+    spacy = import_spacy()
     from spacy.lang.punctuation import TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
     from spacy.matcher import Matcher
     from spacy.tokenizer import Tokenizer
@@ -172,17 +173,10 @@ def _nlp() -> tuple[Any, Any]:
     return nlp, m
 
 
-@lru_cache(maxsize=1)
-def _crf() -> Any:
-    from underthesea import ner
-
-    return ner
-
-
 def load() -> None:
     """Load the NER models now (they load lazily otherwise); for timing and warm-up."""
     _nlp()
-    _crf()("Hà Nội")
+    ner("Hà Nội")
 
 
 def document_text(doc: Document) -> str:
@@ -298,7 +292,7 @@ def _crf_entities(text: str) -> Iterator[Entity]:
 def _crf_window(line: str, offset: int) -> Iterator[Entity]:
     cursor = 0
     current: list[Any] = []  # [type, start, end]
-    for token, _pos, _chunk, tag in _crf()(line):
+    for token, _pos, _chunk, tag in ner(line):
         at = line.find(token, cursor)
         if at < 0:
             current = []

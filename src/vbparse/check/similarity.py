@@ -2,28 +2,26 @@
 term recall and anchors (quoted names, document numbers, dates, numbers).
 
 Segmentation uses underthesea's CRF word-segmentation model. The model files are loaded straight
-into `underthesea_core`; importing the `underthesea` package itself costs ~0.6 s and scikit-learn
-~1.7 s, which alone would break the one-second budget of `vbparse check`, so the weighting is
-computed here in plain Python (the corpora are a few dozen short paragraphs). Nothing is
-downloaded: when the model is absent, syllables are used as words.
+into `underthesea_core` (`vbparse.nlp`); importing the `underthesea` package itself costs ~0.6 s
+and scikit-learn ~1.7 s, which alone would break the one-second budget of `vbparse check`, so the
+weighting is computed here in plain Python (the corpora are a few dozen short paragraphs). Nothing
+is downloaded: when the model is absent, syllables are used as words.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import math
 import os
-import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from ..nlp import CRF, word_segmenter
 from ..text.normalize import clean, match_key
 
 # Syllables, document numbers (36/2017/TT-BGDĐT), dates, hyphenated names (xanh-sạch-đẹp), and
@@ -105,43 +103,23 @@ class _CRFSegmenter:
     """underthesea's word segmentation model, loaded without importing the `underthesea` package."""
 
     def __init__(self) -> None:
-        self.tagger: Any = None
-        self.featurizer: Any = None
+        self.model: CRF | None = None
         self.loaded = False
 
     def _load(self) -> None:
         self.loaded = True
         try:
-            spec = importlib.util.find_spec("underthesea")
-            if spec is None or not spec.submodule_search_locations:
-                return
-            base = Path(next(iter(spec.submodule_search_locations)))
-            models = sorted((base / "pipeline" / "word_tokenize" / "models").glob("ws_crf_*"))
-            if not models:
-                return
-            from underthesea_core import CRFFeaturizer, CRFTagger
-
-            model_dir = models[-1]
-            # The two small files are plain pickles written by joblib.dump; the package's own
-            # loader reads them the same way (joblib.load).
-            with open(model_dir / "features.bin", "rb") as fh:
-                features = pickle.load(fh)
-            with open(model_dir / "dictionary.bin", "rb") as fh:
-                dictionary = pickle.load(fh)
-            tagger = CRFTagger()
-            tagger.load(str(model_dir / "models.bin"))
-            self.featurizer = CRFFeaturizer(features, dictionary)
-            self.tagger = tagger
+            self.model = word_segmenter()
         except Exception:  # an incompatible model version: fall back to syllables
-            self.tagger = None
+            self.model = None
 
     def words(self, text: str) -> list[str]:
         tokens = _TOKEN.findall(text)
         if not self.loaded:
             self._load()
-        if self.tagger is None or not tokens:
+        if self.model is None or not tokens:
             return tokens
-        tags = self.tagger.tag(self.featurizer.process([[[t] for t in tokens]])[0])
+        tags = self.model.tag([[t] for t in tokens])
         out: list[str] = []
         for tag, token in zip(tags, tokens, strict=False):
             if tag == "I-W" and out and token.isalnum() and out[-1][-1:].isalnum():
