@@ -7,6 +7,8 @@ Sources:
   tests over corpus/docs measure false alarms on text the lexicon has never seen.
 - two-syllable words of the Viet74K word list shipped by underthesea (Apache-2.0).
 
+Keys are written as spelt; `check.lexicon.parse_lexicon` folds i/y and indexes them on loading.
+
 Run: python scripts/build_lexicon.py [--shared ../shared/corpus] [--out src/vbparse/data/...]
 """
 

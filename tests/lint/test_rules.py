@@ -245,6 +245,22 @@ def test_numbering(lint_text, old, new, key):
     assert found[0].fix == ("III" if key == "numbering_gap" else "2")
 
 
+def test_numbering_that_starts_late(lint_text):
+    text = GOOD_PLAN.replace("1. Thực hiện dân chủ", "Thực hiện dân chủ")
+    found = [f for f in lint_text(text).findings if f.code == "numbering"]
+    assert [(f.quote[:2], f.fix) for f in found] == [("2.", "1")]
+
+
+def test_numbering_whose_first_item_is_quoted_is_whole(lint_text):
+    # "1." stands inside quotation marks (quoted from an amended text): the outline lacks it,
+    # the text does not.
+    text = GOOD_PLAN.replace(
+        "1. Thực hiện dân chủ, công khai, minh bạch trong cơ quan.",
+        "“1. Thực hiện dân chủ, công khai, minh bạch trong cơ quan.”",
+    )
+    assert "numbering" not in codes(lint_text(text))
+
+
 def test_structure_plan_without_purpose_or_organisation(lint_text):
     text = GOOD_PLAN.replace("MỤC ĐÍCH – YÊU CẦU", "NỘI DUNG").replace(
         "TỔ CHỨC THỰC HIỆN", "GIẢI PHÁP"

@@ -61,11 +61,12 @@ def phrases(text: str) -> list[list[Token]]:
     so "ngũ, ngũ" or "2 2" are never adjacent."""
     runs = []
     new = tuple.__new__  # Token(...) goes through a Python-level __new__; this skips it
+    cached = _KEY_CACHE.get
     for m in _RUN.finditer(text):
         pos = m.start()
         run = []
         for word in m.group().split(" "):
-            key, skel = syllable_keys(word)
+            key, skel = cached(word) or syllable_keys(word)
             end = pos + len(word)
             run.append(new(Token, (word, key, skel, pos, end)))
             pos = end + 1
@@ -113,15 +114,15 @@ class Lexicon:
     bigrams: dict[str, int] = field(default_factory=dict)  # "w1 w2" → count in the corpus
     words: set[str] = field(default_factory=set)  # dictionary words of two syllables
     common: set[str] = field(default_factory=set)  # the commonest of them (Viet11K)
-    by_skeleton: dict[str, list[str]] = field(default_factory=dict)  # syllable skeleton → keys
+    by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)  # skeleton → syllables
     spelled: dict[str, str] = field(default_factory=dict)  # folded syllable → its usual spelling
     # Each dictionary word with one syllable reduced to its skeleton ("su phạm", "sư pham"):
     # which words lie one syllable's diacritics away from a pair, in two set look-ups.
     masked: tuple[dict[str, int], dict[str, int]] = field(
         default_factory=lambda: ({}, {}), repr=False
     )  # first or second syllable masked → how many words
-    _known: dict[str, bool] = field(default_factory=dict, repr=False)
-    _near: dict[str, bool] = field(default_factory=dict, repr=False)
+    known_cache: dict[str, bool] = field(default_factory=dict, repr=False)
+    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def bigram_score(self, bigram: str) -> int:
         """How well attested a two-syllable sequence is: corpus count, plus 5 if a dictionary
@@ -141,13 +142,13 @@ class Lexicon:
     def known(self, bigram: str) -> bool:
         """Whether the dictionary or the corpus knows the pair. Cached: it is asked of every
         pair of every document."""
-        hit = self._known.get(bigram)
+        hit = self.known_cache.get(bigram)
         if hit is None:
-            folded = fold_iy(bigram)
+            folded = _fold_iy(bigram)
             hit = folded in self.words or self.bigrams.get(folded, 0) > 0
-            if len(self._known) >= _KEY_CACHE_MAX:
-                self._known.clear()
-            self._known[bigram] = hit
+            if len(self.known_cache) >= _KEY_CACHE_MAX:
+                self.known_cache.clear()
+            self.known_cache[bigram] = hit
         return hit
 
     def bound(self, a: str, b: str, *, corpus: bool = True) -> bool:
@@ -160,22 +161,24 @@ class Lexicon:
         syllable = fold_iy(syllable)
         return [s for s in self.by_skeleton.get(skeleton(syllable), ()) if s != syllable]
 
-    def near_word(self, a: str, b: str) -> bool:
-        """Whether a dictionary word other than "a b" differs from it in the diacritics of one
-        syllable (an unknown pair near a word may be a slip for it)."""
+    def neighbours(self, a: str, b: str) -> tuple[str, ...]:
+        """The dictionary words (folded) other than "a b" that differ from it in the diacritics
+        of one syllable: what an unknown pair may be a slip for. Cached."""
         pair = f"{a} {b}"
-        hit = self._near.get(pair)
-        if hit is None:
+        words = self._near.get(pair)
+        if words is None:
             a, b = fold_iy(a), fold_iy(b)
             itself = 1 if f"{a} {b}" in self.words else 0
-            hit = (
-                self.masked[0].get(f"{skeleton(a)} {b}", 0) > itself
-                or self.masked[1].get(f"{a} {skeleton(b)}", 0) > itself
-            )
+            words = ()
+            # The counts say in two look-ups whether there is any; most pairs have none.
+            if self.masked[0].get(f"{skeleton(a)} {b}", 0) > itself:
+                words += tuple(w for v in self.variants(a) if (w := f"{v} {b}") in self.words)
+            if self.masked[1].get(f"{a} {skeleton(b)}", 0) > itself:
+                words += tuple(w for v in self.variants(b) if (w := f"{a} {v}") in self.words)
             if len(self._near) >= _KEY_CACHE_MAX:
                 self._near.clear()
-            self._near[pair] = hit
-        return hit
+            self._near[pair] = words
+        return words
 
     def spell(self, syllable: str) -> str:
         """A folded syllable as documents usually write it ("kì" → "kỳ")."""
@@ -206,13 +209,31 @@ def parse_lexicon(lines: Iterator[str]) -> Lexicon:
         folded = _fold_iy(spelling)
         if folded != spelling and n > seen.get(lex.spelled.get(folded, folded), -1):
             lex.spelled[folded] = spelling
-    for syl in lex.syllables:
-        lex.by_skeleton.setdefault(skeleton(syl), []).append(syl)
+    by_skeleton: dict[str, list[str]] = {}
+    skeletons = {syl: skeleton(syl) for syl in lex.syllables}
+    for syl, skel in skeletons.items():
+        by_skeleton.setdefault(skel, []).append(syl)
+    # Tuples of strings, not lists: the garbage collector stops tracking them, so that its full
+    # passes do not walk thousands of lists in the middle of a document.
+    lex.by_skeleton = {k: tuple(v) for k, v in by_skeleton.items()}
+    first, second = lex.masked
     for word in lex.words:
         x, y = word.split(" ")
-        for side, masked in enumerate((f"{skeleton(x)} {y}", f"{x} {skeleton(y)}")):
-            lex.masked[side][masked] = lex.masked[side].get(masked, 0) + 1
+        form = f"{skeletons[x]} {y}"
+        first[form] = first.get(form, 0) + 1
+        form = f"{x} {skeletons[y]}"
+        second[form] = second.get(form, 0) + 1
     return lex
+
+
+def clear_caches() -> None:
+    """Forget every cached key and look-up (the lexicon itself stays loaded): a benchmark's
+    way to time a document as a fresh process would."""
+    _KEY_CACHE.clear()
+    _IY_CACHE.clear()
+    lex = lexicon()
+    lex.known_cache.clear()
+    lex._near.clear()
 
 
 @lru_cache(maxsize=1)

@@ -4,8 +4,14 @@ in the diacritics of one syllable ("Bình Trung Đông" / "Bình Trưng Đông",
 
 Capitalised runs (names of places, bodies, people) are compared among themselves: the document
 cannot say which spelling is right, so the finding stands at the less frequent one and lists the
-other. Lower-case two-syllable words are reported only when the lexicon decides: one spelling is
-a known word, the other is not (two real words such as "các cấp" / "các cặp" are left alone).
+other. Lower-case two-syllable words are reported only when the evidence is plain: one spelling
+is a dictionary word, the other unknown to dictionary and corpus (two real words such as
+"các cấp" / "các cặp" are left alone); the document does not use the unknown spelling more often
+than the word; and the pair is not two words meeting ("của cộng đồng" is not a misspelt
+"của công").
+
+Cost: only pairs the lexicon does not know, near a dictionary word, are followed up
+(`LintContext.unknown_pairs`, `Lexicon.neighbours`), so a long document costs one pass.
 """
 
 from __future__ import annotations
@@ -70,26 +76,30 @@ def _name_grams(ctx: LintContext) -> dict[str, dict[str, list[_Gram]]]:
     capitalised: list[tuple[Line, list[Token]]] = []  # runs with a capitalised syllable
     for line, runs in ctx.phrases():
         for run in runs:
-            upper = [t for t in run if t.text[0].isupper()]
-            if upper:
+            capital = [t for t in run if t.text[0].isupper()]
+            if capital:
                 capitalised.append((line, run))
-                for t in upper:
+                for t in capital:
                     if first_key.setdefault(t.skel, t.key) != t.key:
                         varied.add(t.skel)
     names: dict[str, dict[str, list[_Gram]]] = defaultdict(dict)
     for line, run in capitalised if varied else ():
-        hits = [h for h, t in enumerate(run) if t.skel in varied and t.text[0].isupper()]
-        starts = sorted({i for h in hits for i in range(max(0, h - _MAX_NAME + 1), h + 1)})
-        for i in starts:
-            for n in range(2, _MAX_NAME + 1):
-                if i + n > len(run) or not all(t.text[0].isupper() for t in run[i : i + n]):
-                    break
-                if not any(i <= h < i + n for h in hits):
-                    continue
-                gram = run[i : i + n]
-                skel = " ".join(t.skel for t in gram)
-                key = " ".join(t.key for t in gram)
-                names[skel].setdefault(key, []).append((line, run, i, n))
+        upper = [t.text[0].isupper() for t in run]
+        hit = [u and t.skel in varied for u, t in zip(upper, run, strict=True)]
+        if not any(hit):
+            continue
+        for i in range(len(run) - 1):
+            # Each all-capitalised n-gram from i that holds a varied syllable.
+            held = hit[i]
+            n = 1
+            while upper[i] and n < _MAX_NAME and i + n < len(run) and upper[i + n]:
+                held = held or hit[i + n]
+                n += 1
+                if held:
+                    gram = run[i : i + n]
+                    skel = " ".join(t.skel for t in gram)
+                    key = " ".join(t.key for t in gram)
+                    names[skel].setdefault(key, []).append((line, run, i, n))
     return names
 
 
@@ -101,15 +111,18 @@ def _word_pairs(ctx: LintContext) -> dict[str, dict[str, list[_Gram]]]:
     wanted = {
         f"{run[i].skel} {run[i + 1].skel}"
         for _, run, i in ctx.unknown_pairs()
-        if lex.near_word(run[i].key, run[i + 1].key)
+        if lex.neighbours(run[i].key, run[i + 1].key)
     }
     if not wanted:
         return pairs
-    firsts = {skel.split(" ", 1)[0] for skel in wanted}
+    firsts = {skel.split(" ")[0] for skel in wanted}
+    seconds = {skel.split(" ")[1] for skel in wanted}
     for line, runs in ctx.phrases():
         for run in runs:
             for i, (a, b) in enumerate(pairwise(run)):
-                if a.skel not in firsts or all_caps(a.text) or all_caps(b.text):
+                if a.skel not in firsts or b.skel not in seconds:
+                    continue  # most pairs stop here, before any string is built
+                if all_caps(a.text) or all_caps(b.text):
                     continue
                 skel = f"{a.skel} {b.skel}"
                 if skel in wanted:

@@ -107,7 +107,7 @@ def _sequence(ctx: LintContext, nodes: list[Section]) -> None:
         expected = prev_n + 1
         # "d" then "e" skips "đ": both orders are in use, so it is not reported.
         skips_dd = node.kind == "letter" and prev_n == LETTERS.index("d") + 1 and n == expected + 1
-        if n != expected and not skips_dd:
+        if n != expected and not skips_dd and not (prev is None and _lost_first(ctx, node)):
             line = ctx.line_at(node.span)
             got = node.label or ""
             want = render_ordinal(node.kind, expected, got)
@@ -132,6 +132,18 @@ def _sequence(ctx: LintContext, nodes: list[Section]) -> None:
                 expected=want,
             )
         prev, prev_n = node, n
+
+
+def _lost_first(ctx: LintContext, node: Section) -> bool:
+    """Whether the item a sequence should start with is written above its first item, where the
+    outline does not have it: inside quotation marks ("1. Đối tượng …" quoted from an amended
+    text, whose "2. Sửa đổi …" follows) or in a form the parser did not take for an item. The
+    numbering is then whole in the text; only the outline lacks the item."""
+    if node.span is None:
+        return False
+    label = render_ordinal(node.kind, 1, node.label or "")
+    written = re.compile(rf"^[\s\"“”«'(\[]*{re.escape(label)}\s*[.)]")
+    return any(written.match(ln.text) for ln in ctx.lines if ln.index < node.span.line)
 
 
 def _structure(ctx: LintContext) -> None:

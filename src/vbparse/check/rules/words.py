@@ -5,7 +5,9 @@ Reduplications Vietnamese uses on purpose ("dần dần", "thường thường")
 doubling that is two words meeting ("đã từng từng bước": "đã từng" + "từng bước").
 
 spelling: a two-syllable sequence no dictionary or corpus knows, one diacritic away from a
-dictionary word ("Hội đồng sự phạm" → "sư phạm"). Needs the lexicon (loaded on first use).
+dictionary word ("Hội đồng sự phạm" → "sư phạm") that is at least twice as well attested as any
+other such word. i and y after a consonant are one letter to the lexicon ("kỳ thi" is "kì thi").
+Needs the lexicon (loaded on first use).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...readers.base import Line
-from ..lexicon import Token, lexicon
+from ..lexicon import Token, fold_iy, lexicon
 from ..lint import LintContext
 from .names import Occurrence, in_other_word
 
@@ -157,13 +159,12 @@ def best_variant(a: str, b: str) -> str | None:
     documents spell it; None when there is none, or no clear best. Cached: the lexicon is loaded
     once, and an OCR'd text repeats its unknown pairs."""
     lex = lexicon()
-    candidates = [(v, b) for v in lex.variants(a)] + [(a, v) for v in lex.variants(b)]
-    # The correction must be a dictionary word whose syllables published documents use.
+    # The correction must be a common dictionary word whose syllables published documents use.
     scored = sorted(
         (
-            (lex.bigram_score(f"{x} {y}"), x, y)
-            for x, y in candidates
-            if lex.is_common(f"{x} {y}") and _common(f"{x} {y}")
+            (lex.bigram_score(word), word)
+            for word in lex.neighbours(a, b)
+            if lex.is_common(word) and _common(word)
         ),
         reverse=True,
     )
@@ -172,6 +173,6 @@ def best_variant(a: str, b: str) -> str | None:
     # Two corrections near in evidence: no telling which was meant.
     if len(scored) > 1 and scored[1][0] * _CLEAR_BEST > scored[0][0]:
         return None
-    _, x, y = scored[0]
+    x, y = scored[0][1].split(" ")
     # The lexicon writes y after a consonant as i; the writer's own syllable is kept as written.
-    return f"{x if x == a else lex.spell(x)} {y if y == b else lex.spell(y)}"
+    return f"{a if x == fold_iy(a) else lex.spell(x)} {b if y == fold_iy(b) else lex.spell(y)}"
