@@ -20,15 +20,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Run in a fresh interpreter: parse one document (what every entity user has done first), then
-# load the rule pipeline (spaCy) and the CRF NER (underthesea's models), timing each.
+# Run in a fresh interpreter: parse one document (what every user has done first), then load
+# the rule pipeline (spaCy), the CRF NER (underthesea's models) and the role model (its arrays,
+# and the word segmentation its first prediction loads), timing each.
 _LOAD = """
 import json, time
 from vbparse.pipeline import parse
-parse(%r)
-from vbparse import entities
+doc = parse(%r)
+from vbparse import entities, nlp
+from vbparse.ml import roles_model
 out = {}
-for part, load in (("spacy", entities._nlp), ("crf", lambda: entities._crf()("Hà Nội"))):
+for part, load in (
+    ("spacy", entities._nlp),
+    ("crf", lambda: nlp.ner("Hà Nội")),
+    ("roles", lambda: roles_model.refine_roles(doc, roles_model.default_model())),
+):
     wall, cpu = time.perf_counter(), time.process_time()
     load()
     out[part] = (time.perf_counter() - wall, time.process_time() - cpu)
@@ -36,8 +42,8 @@ print(json.dumps(out))
 """
 
 
-def ner_load(runs: int) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) seconds of each part of the NER load, and of the total, over `runs`."""
+def one_off_loads(runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each part of the load, and of the totals, over `runs`."""
     code = _LOAD % str(ROOT / "corpus/seed/kh-36-thbtd.txt")
     samples = []
     for _ in range(runs):
@@ -45,7 +51,8 @@ def ner_load(runs: int) -> dict[str, tuple[float, float]]:
         if out.returncode:
             raise SystemExit(f"NER load failed: {out.stderr.strip().splitlines()[-1:]}")
         parts = json.loads(out.stdout)
-        parts["total"] = [sum(p[k] for p in parts.values()) for k in (0, 1)]
+        parts["ner"] = [parts["spacy"][k] + parts["crf"][k] for k in (0, 1)]
+        parts["all"] = [parts["ner"][k] + parts["roles"][k] for k in (0, 1)]
         samples.append(parts)
     return {
         part: (
@@ -70,16 +77,11 @@ def main() -> None:
     )
     docs = [parse(f, include_lines=True) for f in files]
 
-    load = ner_load(args.runs)
+    load = one_off_loads(args.runs)
     from vbparse import entities
-
-    entities.load()
-    t = time.perf_counter()
     from vbparse.ml import roles_model
 
-    model = roles_model.default_model()
-    model_load = time.perf_counter() - t
-    model.predict([])  # numpy warm
+    entities.load()
 
     chars = sum(len("\n".join(d.lines or [])) for d in docs)
     t, cpu = time.perf_counter(), time.process_time()
@@ -96,15 +98,15 @@ def main() -> None:
         roles_model.refine_roles(d)
     role_time = time.perf_counter() - t
 
-    wall, cpu_s = load["total"]
-    print(
-        f"NER load: {wall:.2f} s wall, {cpu_s:.2f} s CPU once per process "
-        f"(spaCy {load['spacy'][0]:.2f} s, underthesea CRF {load['crf'][0]:.2f} s; "
-        f"median of {args.runs} processes)"
-    )
-    print(
-        f"role model load (numpy arrays + underthesea import): {model_load:.2f} s once per process"
-    )
+    print(f"one-off loads, median of {args.runs} fresh processes (wall s / CPU s):")
+    for part, label in (
+        ("ner", "NER (spaCy rules + underthesea CRF)"),
+        ("spacy", "  spaCy"),
+        ("crf", "  underthesea CRF models"),
+        ("roles", "role model (arrays + segmentation on first use)"),
+        ("all", "NER + role model"),
+    ):
+        print(f"  {label:<50} {load[part][0]:.2f} / {load[part][1]:.2f}")
     print(
         f"entities: {len(docs)} documents, {chars / 1000:.0f} k chars, {n} entities in "
         f"{ent_time:.2f} s ({ent_cpu:.2f} s CPU) = {len(docs) / ent_time:.1f} docs/s, "
