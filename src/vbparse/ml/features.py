@@ -47,7 +47,7 @@ def segment(text: str) -> tuple[str, ...]:
     """Vietnamese words (underthesea's segmentation), folded for matching: "giáo_dục"."""
     if not text:
         return ()
-    from underthesea import word_tokenize
+    from ..nlp import word_tokenize  # equal to underthesea's, without importing the package
 
     words = []
     for token in word_tokenize(text):

@@ -59,11 +59,14 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
     return TableKind("plain")
 
 
+_SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|ký|daky)[^)\]]*[)\]]", re.IGNORECASE)
+
+
 def _looks_like_signer(cell: str) -> bool:
-    """An upper-case title followed by a personal name: "HIỆU TRƯỞNG Nguyễn Văn A"."""
-    return bool(
-        re.match(rf"^[^{LO}]{{4,}}\s+[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}\s*$", cell.strip())
-    )
+    """A personal name, maybe under an upper-case title and with a signature note:
+    "HIỆU TRƯỞNG Nguyễn Văn A", "Nguyễn Mạnh Kiểm (Đã ký)"."""
+    text = _SIGNED.sub(" ", cell).strip()
+    return bool(re.match(rf"^(?:[^{LO}]{{4,}}\s+)?[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}$", text))
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
