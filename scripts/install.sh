@@ -22,4 +22,6 @@ fi
 PYTHON=${PYTHON:-python3}
 echo "install: python package (editable, with extras)"
 "$PYTHON" -m pip install -q --disable-pip-version-check -e ".[dev]"
+# pyenv only sees a new console script after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
 echo "install: done"
