@@ -137,7 +137,9 @@ def _parse(path: str, sha256: str, want_rows: bool) -> FileResult:
         return failed_result(path, sha256, exc.kind, exc.message)
     except Exception as exc:  # a parser bug is one file's failure, not the run's
         return failed_result(path, sha256, "internal", f"{type(exc).__name__}: {exc}")
-    result = FileResult(path, sha256, "ok", doc.source.format, doc.doc_type.code)
+    # Counted by code; a công văn has none, so its name stands in ("Công văn").
+    kind = doc.doc_type.code or doc.doc_type.name
+    result = FileResult(path, sha256, "ok", doc.source.format, kind)
     # The core contract's JSON with "status" first; spliced, not re-serialised, for speed.
     result.json = '{"status":"ok",' + document_json[1:]
     if want_rows:
@@ -191,7 +193,7 @@ class Summary:
     def add(self, result: FileResult, stored_status: str | None) -> None:
         if result.status == "ok":
             self.parsed += 1
-            self.by_type[result.doc_type or "?"] += 1
+            self.by_type[result.doc_type or "unknown type"] += 1
         elif result.status == "failed":
             self.failed += 1
             if len(self.failures) < self.MAX_FAILURES_KEPT:
