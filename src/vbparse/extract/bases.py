@@ -47,7 +47,9 @@ _LAW_NAME = re.compile(
 )
 # "… báo cáo của Tổng công ty Bưu điện Việt Nam về việc … (Công văn số 4736/BĐVN-TCBC …)"
 _ISSUER_BEFORE_PAREN = re.compile(
-    r"(?:của|của\s+các\s+(?P<head>Bộ|Sở|Ban|Cục|Phòng)\s*:)\s+(?P<issuer>[^,;()]{3,80}?)\s*(?:về\s[^()]*)?\(\s*$"
+    # the last "của" before the parenthesis names the issuer
+    r"^.*\bcủa\s+(?P<issuer>[^,;()]{3,80}?)\s*(?:về\s[^()]*)?\(\s*$",
+    re.DOTALL,
 )
 # "ý kiến của các Bộ: Lao động - Thương binh và Xã hội (Công văn …), Tài chính (Công văn …)":
 # one body of an enumeration, named after the head word it shares.
@@ -159,7 +161,7 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
 
 
 _SEGMENT_START = re.compile(
-    rf"^\s*(?:và\s+)?(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|số\s*\d)\b",
+    rf"^\s*(?:và\s+)?(?:(?:{_TYPES}|Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b|số\s*\d)",
     re.IGNORECASE,
 )
 

@@ -183,7 +183,7 @@ def _signer_fragment(text: str) -> bool:
 
 
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
-    items: list[str] = []
+    items: list[str] = []  # as written, trailing ";" kept until the item is complete
     spans = []
     for line in lines:
         text = cues.BULLET.sub("", line.text, count=1).strip()
@@ -195,12 +195,11 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
             and text[:1].islower()
             and not text.lower().startswith("lưu")
         ):
-            items[-1] = f"{items[-1]} {text}".strip(" ;,.")
+            items[-1] = f"{items[-1]} {text}"  # the item wrapped onto this line
             continue
-        item = text.rstrip(" ;,.").strip()
-        if item:
-            items.append(item)
-            spans.append(ctx.span(line))
+        items.append(text)
+        spans.append(ctx.span(line))
+    items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
     if not items:

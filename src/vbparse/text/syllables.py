@@ -62,7 +62,7 @@ def repair_split_syllables(text: str) -> str:
     ]
     if not any(frag):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
-        return split_joined_words(text)
+        return join_letter_runs(split_joined_words(text))
     out: list[str] = []
     i = 0
     n = len(tokens)
@@ -89,7 +89,41 @@ def repair_split_syllables(text: str) -> str:
                 break
         out.append("".join(tokens[i:best_j]))
         i = best_j
-    return split_joined_words(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out)))
+    return join_letter_runs(split_joined_words(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out))))
+
+
+_CAPS_PIECE = re.compile(r"^[A-ZĐ]{1,3}$")
+
+
+def join_letter_runs(text: str) -> str:
+    """ "thuộc T W", "các Vụ: KG V X", "Thành đoàn T N C S": an abbreviation whose letters a
+    converter spaced out. A run of short capital pieces is joined when it holds single letters
+    and is not made of words ("TU" alone is a syllable, "T TU B" is a code)."""
+    if not re.search(r"(?:^|\s)[A-ZĐ](?:\s|[,;:.)]|$)", text):
+        return text
+    tokens = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens):
+            core = tokens[j].rstrip(",;:.)") if j > i else tokens[j]
+            if not _CAPS_PIECE.match(core) or (core != tokens[j] and j == i):
+                break
+            j += 1
+            if core != tokens[j - 1]:
+                break  # punctuation ends the run
+        run = tokens[i:j]
+        cores = [t.rstrip(",;:.)") for t in run]
+        singles = sum(len(c) == 1 for c in cores)
+        words = sum(len(c) > 1 and is_syllable(c) for c in cores)
+        if len(run) >= 2 and singles >= 1 and (words == 0 or singles >= 2):
+            out.append("".join(run))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
 
 
 _JOINED = re.compile(rf"(?<=[{LO}]{{3}})(?=[{UP}][{LO}])")
