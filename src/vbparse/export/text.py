@@ -7,7 +7,7 @@ from .summary import header_rows
 
 
 def to_text(doc: Document) -> str:
-    out = [f"{label}: {value}" for label, value in header_rows(doc)]
+    out = [f"{label}: {value or '—'}" for label, value in header_rows(doc)]
     if doc.bases:
         out.append("Căn cứ:")
         out.extend(f"  - {b.raw}" for b in doc.bases)
