@@ -203,7 +203,12 @@ def citations_in(text: str) -> list[_Hit]:
         if date:
             pos += date.end
         law_name = None
-        if not num and not date and name in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+        if (
+            not num
+            and not date
+            and name in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp")
+            and m.group(1)[0].isupper()  # "luật sư", "pháp luật" are common nouns
+        ):
             # Laws are cited by name: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
             # "Pháp lệnh Ưu đãi … số 26/2005/PL-UBTVQH11 ngày …".
             lm = _LAW_NAME.match(after)
@@ -223,15 +228,20 @@ def citations_in(text: str) -> list[_Hit]:
                 continue
         if not num and not date and law_name is None:
             continue
+        amended = _AMENDED.match(text[pos:]) if law_name is not None and date else None
         issuer = None
         rest = text[pos:]
         im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
         if im:
             tail = rest[im.end() :]
-            stop = _ISSUER_STOP.search(tail)
-            issuer = tail[: stop.start()] if stop else tail
-            issuer = issuer.strip(" .;,)")
-            pos += im.end() + len(tail[: stop.start()] if stop else tail)
+            stops = list(_ISSUER_STOP.finditer(tail))
+            if re.match(r"(?:liên|các)\s+(?:bộ|sở|ngành)\s*:", tail, re.IGNORECASE):
+                # "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế": the commas list
+                # the bodies that issued it together.
+                stops = [s for s in stops if not s.group(0).startswith(",")]
+            end = stops[0].start() if stops else len(tail)
+            issuer = tail[:end].strip(" .;,)")
+            pos += im.end() + end
         if issuer is None:
             window = text[max(0, m.start() - 300) : m.start()]
             issuer = _issuer_before(window)
@@ -262,7 +272,33 @@ def citations_in(text: str) -> list[_Hit]:
                 ),
             )
         )
+        if amended:
+            # "Luật … ngày 12/11/1996 đã sửa đổi, bổ sung một số điều ngày 16/12/2002": the
+            # amending law is cited too, by its date.
+            found = find_date(amended.group(0))
+            start = pos + amended.start()
+            hits.append(
+                _Hit(
+                    start,
+                    pos + amended.end(),
+                    Base(
+                        raw=amended.group(0).strip(" ,;"),
+                        doc_type=name,
+                        type_code=TYPE_CODES.get(name),
+                        date=found.iso if found else None,
+                        title=law_name,
+                    ),
+                )
+            )
     return hits
+
+
+# The amendment of a law cited just before: "… đã (được) sửa đổi, bổ sung (một số điều) ngày …".
+_AMENDED = re.compile(
+    r"^\s*,?\s*(?:đã\s+(?:được\s+)?)?sửa\s+đổi,?\s*bổ\s+sung(?:\s+một\s+số\s+điều)?"
+    r"(?:\s+(?:năm|ngày)\s*[\d/ -]+(?:tháng\s*\d+\s*năm\s*\d{4})?)",
+    re.IGNORECASE,
+)
 
 
 def _issuer_before(window: str) -> str | None:

@@ -114,6 +114,7 @@ def extract(ctx: ParseContext) -> None:
     prev_line: Line | None = None
 
     in_quote = False
+    quoted_numbers: set[str] = set()
     for line in lines:
         text = line.full_text
         # Text quoted from another document ("1. Đối tượng … bao gồm: a) …") keeps its labels
@@ -122,7 +123,22 @@ def extract(ctx: ParseContext) -> None:
         closes = text.rstrip()[-1:] in '"”' or text.rstrip().endswith(('";', "”;", '".', "”."))
         quoted = in_quote or (opens and not closes)
         in_quote = (in_quote or opens) and not closes
-        lab = None if quoted or opens else parse_label(text)
+        if quoted or opens:
+            quoted_label = parse_label(text.lstrip('"“ '))
+            if quoted_label is not None and quoted_label.kind == "number":
+                quoted_numbers.add(quoted_label.label)
+            lab = None
+        else:
+            lab = parse_label(text)
+        if (
+            lab is not None
+            and lab.kind == "number"
+            and not stack
+            and lab.label.isdigit()
+            and str(int(lab.label) - 1) in quoted_numbers
+            and not any(s.kind == "number" for s in roots)
+        ):
+            lab = None  # "2." continuing a list whose "1." stood inside a quotation
         if lab is None and _CONCLUSION.match(text):
             # "Trên đây là Kế hoạch …": the closing paragraph belongs to no section.
             while stack:

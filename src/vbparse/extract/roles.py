@@ -150,10 +150,16 @@ def _groups_articles(node: Section) -> bool:
 def assign(doc: Document) -> None:
     """Rule roles for every section; articles (Điều) are 'articles'."""
 
+    # In a legal text every chapter is a group of articles, even one whose articles were
+    # repealed ("Chương 2 (được bãi bỏ)").
+    legal = any(s.kind in _GROUPS and _groups_articles(s) for s in doc.sections)
+
     def visit(nodes: list[Section], inherited: str | None) -> None:
         for node in nodes:
             found: tuple[str, float] | None = None
-            if node.kind == "article" or (node.kind in _GROUPS and _groups_articles(node)):
+            if node.kind == "article" or (
+                node.kind in _GROUPS and (legal or _groups_articles(node))
+            ):
                 # Articles, and the chapters that group them, are the structure of a legal text:
                 # their role is "articles" whatever they say ("ĐIỀU KHOẢN THI HÀNH" included).
                 found = ("articles", 1.0)
