@@ -1,0 +1,89 @@
+"""Every form of the same document gives the same parse (issue 7): the seed plan and công văn
+3354/VPCP-KGVX as .txt/.md, .docx, .doc, .odt, .rtf, text PDF, TCVN3 .docx, VNI and Windows-1258
+text; the scanned PDF at least on the fields a clerk files by."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vbparse.model import Document
+from vbparse.pipeline import parse
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+FORMATS = CORPUS / "formats"
+
+
+def contract(doc: Document) -> dict[str, Any]:
+    """The fields of the JSON contract, without where they came from (positions differ by format)."""
+
+    def sections(nodes: list[Any]) -> list[Any]:
+        return [(s.id, s.label, s.heading, s.role, s.text, sections(s.children)) for s in nodes]
+
+    return {
+        "doc_type": (doc.doc_type.name, doc.doc_type.code),
+        "number": doc.number.model_dump(exclude={"raw"}),
+        "issued": (doc.issued.place, doc.issued.date),
+        "issuer": doc.issuer.model_dump(),
+        "national_header": doc.national_header,
+        "subject": doc.subject,
+        "bases": [b.model_dump(exclude={"span", "raw"}) for b in doc.bases],
+        "sections": sections(doc.sections),
+        "responsibilities": [r.model_dump() for r in doc.responsibilities],
+        "recipients": doc.recipients,
+        "signer": doc.signer.model_dump(),
+    }
+
+
+SEED_FORMS = [
+    "kh-36-thbtd.docx",
+    "kh-36-thbtd.doc",
+    "kh-36-thbtd.odt",
+    "kh-36-thbtd.rtf",
+    "kh-36-thbtd.pdf",
+    "kh-36-thbtd-tcvn3.docx",
+    "kh-36-thbtd-vni.txt",
+    "kh-36-thbtd-cp1258.txt",
+]
+CV_FORMS = [
+    "cv-3354-vpcp.docx",
+    "cv-3354-vpcp.doc",
+    "cv-3354-vpcp.odt",
+    "cv-3354-vpcp.rtf",
+    "cv-3354-vpcp.pdf",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_contract() -> dict[str, Any]:
+    return contract(parse(CORPUS / "seed" / "kh-36-thbtd.txt"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SEED_FORMS)
+def test_seed_in_every_form(seed_contract, name):
+    got = contract(parse(FORMATS / name))
+    for key, value in seed_contract.items():
+        assert got[key] == value, f"{name}: {key}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CV_FORMS)
+def test_cong_van_in_every_form(name):
+    reference = contract(parse(CORPUS / "docs" / "file_data_27.md"))
+    got = contract(parse(FORMATS / name))
+    for key, value in reference.items():
+        assert got[key] == value, f"{name}: {key}"
+
+
+@pytest.mark.slow
+def test_scanned_pdf_keeps_the_filing_fields(seed_contract):
+    doc = parse(FORMATS / "kh-36-thbtd-scan.pdf")
+    assert doc.source.pages and all(p["method"] == "ocr" for p in doc.source.pages)
+    got = contract(doc)
+    for key in ("doc_type", "issued", "subject", "recipients"):
+        assert got[key] == seed_contract[key], key
+    assert (got["number"]["number"], got["number"]["symbol"]) == ("36", "KH-THBTD")
+    assert got["signer"]["name"] == seed_contract["signer"]["name"]
