@@ -225,20 +225,29 @@ def test_batch_reports_every_school_and_survives_a_broken_file(
         name = case.name.replace(".expected.json", ".txt")
         (folder / name).write_bytes((PLANS / name).read_bytes())
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03 not text")
-    out = tmp_path / "report.csv"
-    rc = main(
-        ["check-batch", str(folder), "--parent", str(PARENT), "--out", str(out), "--no-progress"]
-    )
-    assert rc == 1  # one file failed, the others are still in the report
-    rows = list(csv.reader(out.open(encoding="utf-8")))
     item_ids = [i.id for i in parent.items]
-    assert rows[0][2 : 2 + len(item_ids)] == item_ids
-    schools = [r for r in rows[1:] if r[1].endswith(".txt")]
-    assert len(schools) == 3
-    assert any(r[0].startswith("unreadable") and "broken.txt" in r[0] for r in rows)
-    totals = {r[0]: r for r in rows if r[0].startswith("Total")}
-    for col in range(2, 2 + len(item_ids)):
-        assert sum(int(totals[f"Total {s}"][col]) for s in ("covered", "partial", "missing")) == 3
+    words = {
+        "vi": ("Số đơn vị ", "không đọc được", ("đã có", "có một phần", "chưa có")),
+        "en": ("Total ", "unreadable", ("covered", "partial", "missing")),
+    }
+    for lang, (total, unreadable, statuses) in words.items():
+        out = tmp_path / f"report-{lang}.csv"
+        rc = main(
+            [
+                *("check-batch", str(folder), "--parent", str(PARENT)),
+                *("--out", str(out), "--no-progress", "--lang", lang),
+            ]
+        )
+        assert rc == 1  # one file failed, the others are still in the report
+        rows = list(csv.reader(out.open(encoding="utf-8")))
+        assert rows[0][2 : 2 + len(item_ids)] == item_ids
+        schools = [r for r in rows[1:] if r[1].endswith(".txt")]
+        assert len(schools) == 3
+        assert {c for r in schools for c in r[2 : 2 + len(item_ids)]} <= set(statuses)
+        assert any(r[0].startswith(unreadable) and "broken.txt" in r[0] for r in rows)
+        totals = {r[0]: r for r in rows if r[0].startswith(total)}
+        for col in range(2, 2 + len(item_ids)):
+            assert sum(int(totals[total + s][col]) for s in statuses) == 3
     html_out = tmp_path / "report.html"
     main(
         [

@@ -13,6 +13,7 @@ from ..extract.refs import DATE_NUMERIC_RE, DATE_WORDS_RE, find_date
 from ..model import Base, Document, Section
 from ..text.normalize import match_key
 from .compare import Coverage, Unit, acronym, section_text, source_line
+from .messages import Lang, render
 from .similarity import TermIndex, quote_key, quote_similarity, quotes
 
 SEVERITY = {
@@ -94,7 +95,7 @@ def _base_line(base: Base) -> int | None:
 
 
 def check_reference(
-    parent: Document, child: Document, index: TermIndex, lines: list[str]
+    parent: Document, child: Document, index: TermIndex, lines: list[str], lang: Lang = "vi"
 ) -> list[Finding]:
     p_num, p_sym = parent.number.number, parent.number.symbol
     p_date = parent.issued.date
@@ -133,19 +134,20 @@ def check_reference(
         own = f"{p_num or '?'}/{p_sym or '?'}"
         parts = []
         if "number" in wrong or "symbol" in wrong:
-            parts.append(f"number {cited} instead of {own}")
+            parts.append(render("check.ref_number", lang, cited=cited, own=own))
         if "date" in wrong:
-            parts.append(f"date {base.date} instead of {p_date}")
-        if "issuer" in wrong:
             parts.append(
-                f"issuer “{base.issuer}” instead of “{parent.issuer.name or parent.number.issuer_code}”"
+                render("check.ref_date", lang, cited=fmt_date(base.date), own=fmt_date(p_date))
             )
+        if "issuer" in wrong:
+            own_issuer = parent.issuer.name or parent.number.issuer_code
+            parts.append(render("check.ref_issuer", lang, cited=base.issuer, own=own_issuer))
         if not parts:
             return []
         return [
             Finding(
                 "parent_reference_mismatch",
-                f"The child cites the parent plan with {'; '.join(parts)}.",
+                render("check.parent_reference_mismatch", lang, parts="; ".join(parts)),
                 p_loc,
                 Location(None, _base_line(base), _short(base.raw)),
             )
@@ -157,9 +159,12 @@ def check_reference(
     return [
         Finding(
             "parent_reference_missing",
-            f"The child does not cite the parent plan {p_num}/{p_sym}"
-            + (f" of {_fmt(p_date)}" if p_date else "")
-            + " anywhere.",
+            render(
+                "check.parent_reference_missing" + ("" if p_date else "_undated"),
+                lang,
+                ref=f"{p_num}/{p_sym}",
+                date=fmt_date(p_date),
+            ),
             p_loc,
             Location(
                 None, None, "; ".join(_short(b.raw, 120) for b in child.bases) or "(no căn cứ)"
@@ -181,7 +186,8 @@ def _number_pattern(number: str | None, symbol: str | None) -> re.Pattern[str] |
     )
 
 
-def _fmt(iso: str | None) -> str:
+def fmt_date(iso: str | None) -> str:
+    """An ISO date as Vietnamese documents write it: 5/6/2020."""
     if not iso:
         return "?"
     y, m, d = iso.split("-")
@@ -191,14 +197,14 @@ def _fmt(iso: str | None) -> str:
 # --- dates and periods --------------------------------------------------------------------------
 
 
-def check_date_order(parent: Document, child: Document) -> list[Finding]:
+def check_date_order(parent: Document, child: Document, lang: Lang = "vi") -> list[Finding]:
     p, c = parent.issued.date, child.issued.date
     if not p or not c or c >= p:
         return []
     return [
         Finding(
             "date_order",
-            f"The child is dated {_fmt(c)}, before the parent it implements ({_fmt(p)}).",
+            render("check.date_order", lang, child=fmt_date(c), parent=fmt_date(p)),
             _field_location(parent, "issued", parent.issued.raw),
             _field_location(child, "issued", child.issued.raw),
         )
@@ -248,12 +254,12 @@ def find_period(doc: Document, lines: list[str]) -> tuple[tuple[str, str], Locat
     return None
 
 
-def _describe(period: tuple[str, str]) -> str:
-    return f"năm học {period[1]}" if period[0] == "school_year" else f"năm {period[1]}"
+def _describe(period: tuple[str, str], lang: Lang) -> str:
+    return render(f"check.period_{period[0]}", lang, year=period[1])
 
 
 def check_period(
-    parent: Document, child: Document, p_lines: list[str], c_lines: list[str]
+    parent: Document, child: Document, p_lines: list[str], c_lines: list[str], lang: Lang = "vi"
 ) -> list[Finding]:
     p, c = find_period(parent, p_lines), find_period(child, c_lines)
     if not p or not c or p[0] == c[0]:
@@ -261,7 +267,12 @@ def check_period(
     return [
         Finding(
             "period_mismatch",
-            f"The child's period is {_describe(c[0])}; the parent's is {_describe(p[0])}.",
+            render(
+                "check.period_mismatch",
+                lang,
+                child=_describe(c[0], lang),
+                parent=_describe(p[0], lang),
+            ),
             p[1],
             c[1],
         )
@@ -270,23 +281,21 @@ def check_period(
 
 # --- deadlines and reporting frequency ----------------------------------------------------------
 
-# Frequencies as months between reports; a shorter interval satisfies a longer one.
+# Frequencies as months between reports; a shorter interval satisfies a longer one. Each is named
+# by the message "check.every_<months>".
 _FREQUENCIES = (
-    (re.compile(r"\b(hàng|hằng)\s+tháng\b|\bđịnh kỳ\s+tháng\b", re.IGNORECASE), 1, "hằng tháng"),
+    (re.compile(r"\b(hàng|hằng)\s+tháng\b|\bđịnh kỳ\s+tháng\b", re.IGNORECASE), 1),
     (
         re.compile(r"\b(hàng|hằng|mỗi)\s+quý\b|\bquý\s+(I|II|III|IV|\d)\b", re.IGNORECASE),
         3,
-        "hằng quý",
     ),
     (
         re.compile(r"\b(6|sáu)\s+tháng\b|\bsơ\s+kết\b|\bgiữa\s+năm\b|\bhọc\s+kỳ\b", re.IGNORECASE),
         6,
-        "6 tháng",
     ),
     (
         re.compile(r"\b(tổng\s+kết|cuối|hàng|hằng|cả)\s+năm\b|\btổng\s+kết\b", re.IGNORECASE),
         12,
-        "năm",
     ),
 )
 
@@ -307,31 +316,39 @@ class Deadlines:
     dates: list[str]  # ISO dates
     every: set[int]  # report intervals in months
 
-    def describe(self) -> str:
-        parts = [n for r, m, n in _FREQUENCIES if m in self.every]
-        parts += [f"trước {_fmt(d)}" for d in self.dates]
-        return ", ".join(parts) or "no deadline"
+    def describe(self, lang: Lang = "vi") -> str:
+        parts = [_every(m, lang) for _rx, m in _FREQUENCIES if m in self.every]
+        parts += [_by(d, lang) for d in self.dates]
+        return ", ".join(parts) or render("check.no_deadline", lang)
+
+
+def _every(months: int, lang: Lang) -> str:
+    return render(f"check.every_{months}", lang)
+
+
+def _by(iso: str, lang: Lang) -> str:
+    return render("check.deadline_by", lang, date=fmt_date(iso))
 
 
 def deadlines_of(text: str) -> Deadlines:
     dates = _dates_in(text)
-    every = {months for rx, months, _n in _FREQUENCIES if rx.search(text)}
+    every = {months for rx, months in _FREQUENCIES if rx.search(text)}
     return Deadlines(dates, every)
 
 
-def _unmet(parent: Deadlines, child: Deadlines) -> list[str]:
+def _unmet(parent: Deadlines, child: Deadlines, lang: Lang) -> list[str]:
     misses = []
     for d in parent.dates:
         if not any(c <= d for c in child.dates):
-            misses.append(f"trước {_fmt(d)}")
+            misses.append(_by(d, lang))
     for months in sorted(parent.every):
         if not any(c <= months for c in child.every):
-            misses.append(next(n for _r, m, n in _FREQUENCIES if m == months))
+            misses.append(_every(months, lang))
     return misses
 
 
 def check_deadlines(
-    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit]
+    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit], lang: Lang = "vi"
 ) -> list[Finding]:
     out: list[Finding] = []
     by_id = {c.parent_id: c for c in coverage}
@@ -346,11 +363,11 @@ def check_deadlines(
         given = deadlines_of(" ".join(u.text for u in units))
         top = units[0]
         if item.kind == "reporting":
-            misses = _unmet(wanted, given)
+            misses = _unmet(wanted, given, lang)
         else:
             # A duty with a date is kept when the child states no later date for it.
             misses = [
-                f"trước {_fmt(d)}"
+                _by(d, lang)
                 for d in wanted.dates
                 if deadlines_of(top.text).dates and min(deadlines_of(top.text).dates) > d
             ]
@@ -358,8 +375,15 @@ def check_deadlines(
             out.append(
                 Finding(
                     "deadline_mismatch",
-                    f"Parent {item.id} asks for {wanted.describe()}; child {top.id} promises "
-                    f"{given.describe()} (missing: {', '.join(misses)}).",
+                    render(
+                        "check.deadline_mismatch",
+                        lang,
+                        parent_id=item.id,
+                        wanted=wanted.describe(lang),
+                        child_id=top.id,
+                        given=given.describe(lang),
+                        missing=", ".join(misses),
+                    ),
                     Location(item.id, item.line, _short(item.text)),
                     Location(top.id, top.line, _short(top.text)),
                 )
@@ -379,7 +403,7 @@ def _quoted(doc: Document) -> list[tuple[str, Section | None]]:
     return out
 
 
-def check_quotes(parent: Document, child: Document) -> list[Finding]:
+def check_quotes(parent: Document, child: Document, lang: Lang = "vi") -> list[Finding]:
     p_quotes = _quoted(parent)
     exact = {quote_key(q) for q, _s in p_quotes}
     out: list[Finding] = []
@@ -399,7 +423,7 @@ def check_quotes(parent: Document, child: Document) -> list[Finding]:
         out.append(
             Finding(
                 "quote_mismatch",
-                f"The child quotes “{q}” where the parent's name is “{pq}”.",
+                render("check.quote_mismatch", lang, child=q, parent=pq),
                 Location(ps.id if ps else None, source_line(ps) if ps else None, f"“{pq}”"),
                 Location(where, source_line(section) if section else None, f"“{q}”"),
             )
@@ -417,10 +441,11 @@ def find_all(
     child_units: list[Unit],
     parent_lines: list[str],
     child_lines: list[str],
+    lang: Lang = "vi",
 ) -> list[Finding]:
-    found = check_reference(parent, child, index, child_lines)
-    found += check_date_order(parent, child)
-    found += check_period(parent, child, parent_lines, child_lines)
-    found += check_deadlines(items, coverage, {u.id: u for u in child_units})
-    found += check_quotes(parent, child)
+    found = check_reference(parent, child, index, child_lines, lang)
+    found += check_date_order(parent, child, lang)
+    found += check_period(parent, child, parent_lines, child_lines, lang)
+    found += check_deadlines(items, coverage, {u.id: u for u in child_units}, lang)
+    found += check_quotes(parent, child, lang)
     return found

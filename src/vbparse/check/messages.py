@@ -1,4 +1,5 @@
-"""Every lint message, in Vietnamese (default) and English, in one table.
+"""Every message of the checkers (`vbparse lint`, and `vbparse check`/`check-batch` under keys
+"check.*"), in Vietnamese (default) and English, in one table.
 
 Messages speak to a clerk checking a document by eye: they name the component or the words, say
 what the decree asks, and what to write. Placeholders are filled by `render`; a placeholder
@@ -6,6 +7,11 @@ what the decree asks, and what to write. Placeholders are filled by `render`; a 
 """
 
 from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- missing_component ---
@@ -151,6 +157,154 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Quyết định không có điều khoản (Điều 1, Điều 2, …).",
         "en": "The decision has no articles (Điều 1, Điều 2, …).",
     },
+    # === vbparse check / check-batch: a school's plan against its parent plan ("check.*") ===
+    # Findings; the placeholders hold dates (d/m/yyyy), numbers and quoted names.
+    "check.parent_reference_missing": {
+        "vi": "Kế hoạch của đơn vị không viện dẫn kế hoạch cấp trên (số {ref}, ngày {date}) ở bất "
+        "kỳ chỗ nào.",
+        "en": "The child does not cite the parent plan {ref} of {date} anywhere.",
+    },
+    "check.parent_reference_missing_undated": {
+        "vi": "Kế hoạch của đơn vị không viện dẫn kế hoạch cấp trên (số {ref}) ở bất kỳ chỗ nào.",
+        "en": "The child does not cite the parent plan {ref} anywhere.",
+    },
+    "check.parent_reference_mismatch": {
+        "vi": "Kế hoạch của đơn vị viện dẫn kế hoạch cấp trên chưa đúng: {parts}.",
+        "en": "The child cites the parent plan with {parts}.",
+    },
+    "check.ref_number": {
+        "vi": "ghi số, ký hiệu {cited} thay vì {own}",
+        "en": "number {cited} instead of {own}",
+    },
+    "check.ref_date": {
+        "vi": "ghi ngày {cited} thay vì {own}",
+        "en": "date {cited} instead of {own}",
+    },
+    "check.ref_issuer": {
+        "vi": "ghi cơ quan ban hành “{cited}” thay vì “{own}”",
+        "en": "issuer “{cited}” instead of “{own}”",
+    },
+    "check.date_order": {
+        "vi": "Kế hoạch của đơn vị ban hành ngày {child}, trước cả ngày ban hành kế hoạch cấp trên "
+        "({parent}) mà kế hoạch này triển khai thực hiện.",
+        "en": "The child is dated {child}, before the parent it implements ({parent}).",
+    },
+    "check.period_mismatch": {
+        "vi": "Kế hoạch của đơn vị áp dụng cho {child}, trong khi kế hoạch cấp trên áp dụng cho "
+        "{parent}.",
+        "en": "The child's period is {child}; the parent's is {parent}.",
+    },
+    "check.period_school_year": {"vi": "năm học {year}", "en": "the school year {year}"},
+    "check.period_year": {"vi": "năm {year}", "en": "the year {year}"},
+    "check.deadline_mismatch": {
+        "vi": "Mục {parent_id} của kế hoạch cấp trên yêu cầu {wanted}; mục {child_id} của kế hoạch "
+        "đơn vị chỉ ghi {given} (còn thiếu: {missing}).",
+        "en": "Parent {parent_id} asks for {wanted}; child {child_id} promises {given} (missing: "
+        "{missing}).",
+    },
+    "check.deadline_by": {"vi": "trước ngày {date}", "en": "by {date}"},
+    "check.no_deadline": {"vi": "không nêu thời hạn", "en": "no deadline"},
+    # Report intervals, by months between reports.
+    "check.every_1": {"vi": "báo cáo hằng tháng", "en": "monthly reports"},
+    "check.every_3": {"vi": "báo cáo hằng quý", "en": "quarterly reports"},
+    "check.every_6": {"vi": "báo cáo sơ kết 6 tháng", "en": "half-year reports"},
+    "check.every_12": {"vi": "báo cáo tổng kết năm", "en": "yearly reports"},
+    "check.quote_mismatch": {
+        "vi": "Kế hoạch của đơn vị ghi “{child}”, trong khi tên gọi trong kế hoạch cấp trên là "
+        "“{parent}”.",
+        "en": "The child quotes “{child}” where the parent's name is “{parent}”.",
+    },
+    # Report words. Status, kind and severity keys end in the JSON value they name.
+    "check.status.covered": {"vi": "đã có", "en": "covered"},
+    "check.status.partial": {"vi": "có một phần", "en": "partial"},
+    "check.status.missing": {"vi": "chưa có", "en": "missing"},
+    "check.kind.task": {"vi": "nhiệm vụ", "en": "task"},
+    "check.kind.solution": {"vi": "giải pháp", "en": "solution"},
+    "check.kind.duty": {"vi": "trách nhiệm được giao", "en": "duty"},
+    "check.kind.reporting": {"vi": "chế độ báo cáo", "en": "reporting"},
+    "check.severity.error": {"vi": "lỗi", "en": "error"},
+    "check.severity.warning": {"vi": "cảnh báo", "en": "warning"},
+    "check.severity.info": {"vi": "lưu ý", "en": "info"},
+    "check.title": {"vi": "Kết quả đối chiếu kế hoạch", "en": "Plan check"},
+    "check.parent": {"vi": "Kế hoạch cấp trên: {doc}", "en": "Parent: {doc}"},
+    "check.child": {"vi": "Kế hoạch của đơn vị: {doc}", "en": "Child: {doc}"},
+    "check.doc": {"vi": "Số {number}, ngày {date} — {path}", "en": "{number} of {date} — {path}"},
+    "check.no_number": {"vi": "(không có số)", "en": "(no number)"},
+    "check.summary": {
+        "vi": "Tỷ lệ đáp ứng {ratio}: trong {items} nội dung của kế hoạch cấp trên, {covered} nội "
+        "dung đã có, {partial} có một phần, {missing} chưa có; {findings} vấn đề cần xem lại; "
+        "{extras} mục không tương ứng với kế hoạch cấp trên.",
+        "en": "Coverage {ratio}: {covered} covered, {partial} partial, {missing} missing of {items} "
+        "parent items; {findings} finding(s); {extras} extra section(s).",
+    },
+    "check.h.coverage": {"vi": "Đối chiếu từng nội dung", "en": "Coverage"},
+    "check.h.findings": {"vi": "Các vấn đề phát hiện", "en": "Findings"},
+    "check.h.gaps": {
+        "vi": "Nội dung chưa có hoặc mới có một phần",
+        "en": "Partial and missing items",
+    },
+    "check.h.extras": {
+        "vi": "Nội dung của đơn vị không tương ứng với kế hoạch cấp trên",
+        "en": "Extras (child sections that answer no parent item)",
+    },
+    "check.col.parent_item": {"vi": "Mục của cấp trên", "en": "Parent item"},
+    "check.col.kind": {"vi": "Loại nội dung", "en": "Kind"},
+    "check.col.status": {"vi": "Tình trạng", "en": "Status"},
+    "check.col.score": {"vi": "Độ tương đồng", "en": "Score"},
+    "check.col.child_sections": {"vi": "Mục của đơn vị", "en": "Child sections"},
+    "check.col.evidence": {"vi": "Nội dung tương ứng của đơn vị", "en": "Evidence"},
+    "check.col.text": {"vi": "Nội dung", "en": "Text"},
+    "check.no_findings": {"vi": "Không phát hiện vấn đề nào.", "en": "No findings."},
+    "check.no_gaps": {
+        "vi": "Kế hoạch của đơn vị đã có đủ các nội dung của kế hoạch cấp trên.",
+        "en": "Every parent item is covered.",
+    },
+    "check.no_answer": {
+        "vi": "(kế hoạch của đơn vị không có nội dung tương ứng)",
+        "en": "(nothing in the child answers it)",
+    },
+    "check.none": {"vi": "Không có.", "en": "None."},
+    "check.at_parent": {"vi": "Cấp trên — {where}", "en": "Parent {where}"},
+    "check.at_child": {"vi": "Đơn vị — {where}", "en": "Child {where}"},
+    "check.line": {"vi": "dòng {line}", "en": "line {line}"},
+    "check.header": {"vi": "(phần đầu văn bản)", "en": "(header)"},
+    # check-batch
+    "check.batch.title": {
+        "vi": "Tổng hợp đối chiếu kế hoạch của các đơn vị",
+        "en": "District check",
+    },
+    "check.batch.counts": {
+        "vi": "Đã đối chiếu {checked} kế hoạch; {failed} tệp không đọc được.",
+        "en": "{checked} school plan(s) checked, {failed} could not be read.",
+    },
+    "check.batch.key": {"vi": "Ký hiệu:", "en": "Key:"},
+    "check.batch.h.matrix": {
+        "vi": "Bảng tổng hợp theo đơn vị và nội dung",
+        "en": "Coverage matrix",
+    },
+    "check.batch.h.failures": {
+        "vi": "Tệp không đối chiếu được",
+        "en": "Files that could not be checked",
+    },
+    "check.batch.h.per_school": {"vi": "Vấn đề của từng đơn vị", "en": "Findings per school"},
+    "check.batch.col.school": {"vi": "Kế hoạch của đơn vị", "en": "School plan"},
+    "check.batch.col.file": {"vi": "Tệp", "en": "File"},
+    "check.batch.col.ratio": {"vi": "Tỷ lệ đáp ứng", "en": "Ratio"},
+    "check.batch.col.findings": {"vi": "Vấn đề", "en": "Findings"},
+    "check.batch.col.reason": {"vi": "Lý do", "en": "Reason"},
+    "check.batch.col.code": {"vi": "Mã", "en": "Code"},
+    "check.batch.col.severity": {"vi": "Mức độ", "en": "Severity"},
+    "check.batch.col.message": {"vi": "Nội dung", "en": "Message"},
+    "check.batch.col.parent_location": {
+        "vi": "Vị trí ở kế hoạch cấp trên",
+        "en": "Parent location",
+    },
+    "check.batch.col.child_location": {"vi": "Vị trí ở kế hoạch đơn vị", "en": "Child location"},
+    "check.batch.total": {"vi": "Số đơn vị {status}", "en": "Total {status}"},
+    "check.batch.missing_list": {"vi": "Chưa có: {items}", "en": "Missing: {items}"},
+    "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
+    "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},
+    "check.batch.sheet.findings": {"vi": "Vấn đề", "en": "Findings"},
 }
 
 # Names substituted for `{x_label}` placeholders.
@@ -184,7 +338,7 @@ def label(key: str, lang: str) -> str:
     return entry[lang] if entry else key
 
 
-def render(key: str, lang: str, **params: str) -> str:
+def render(key: str, lang: str, **params: object) -> str:
     """The message `key` in `lang`, filled. A list of label keys joined by "+" (e.g.
     missing="date+issuer") renders as a localised enumeration."""
     template = MESSAGES[key][lang]

@@ -2,6 +2,8 @@
 how it is built, and its renderings (text, Markdown, self-contained HTML, JSON, CSV, XLSX).
 
 Text, Markdown and HTML are rendered from one list of blocks, so they carry the same content.
+Every human-readable word comes from `messages.py` (keys "check.*") in the report's language;
+the JSON keys, codes and status values never change with it, only the findings' messages do.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document
+from . import messages
 from .compare import Coverage, Unit, align, child_units, parent_items
-from .findings import Finding, find_all
+from .findings import Finding, find_all, fmt_date
+from .messages import Lang
 from .similarity import TermIndex
 
 PLAN_TYPES = {None, "KH", "CTr", "PA", "ĐA", "HD"}
@@ -82,6 +86,7 @@ class CheckReport:
     findings: list[Finding]
     extras: list[Unit]
     child_text: dict[str, str] = field(default_factory=dict)
+    lang: Lang = "vi"  # of the findings' messages and of every rendering but JSON's keys
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -142,7 +147,7 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
     }
 
 
-def check_child(parent: ParentPlan, path: str) -> CheckReport:
+def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport:
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
         raise CheckError(
@@ -163,6 +168,7 @@ def check_child(parent: ParentPlan, path: str) -> CheckReport:
         child_units=units,
         parent_lines=parent.lines,
         child_lines=lines,
+        lang=lang,
     )
     return CheckReport(
         parent=_doc_info(parent.path, parent.doc),
@@ -172,100 +178,158 @@ def check_child(parent: ParentPlan, path: str) -> CheckReport:
         findings=findings,
         extras=aligned.extras,
         child_text={u.id: u.text for u in units},
+        lang=lang,
     )
 
 
 # --- blocks: one content, three renderings -------------------------------------------------------
 
-Block = tuple[
-    Any, ...
-]  # ("h", level, text) ("p", text) ("table", headers, rows) ("pair", l, lt, r, rt)
+Block = tuple[Any, ...]
+# ("h", level, text) ("p", text) ("pair", l, lt, r, rt) ("key", text, [StatusCell])
+# ("table", headers, rows, footer_rows, css_class): the last `footer_rows` rows are totals.
 
 
-def _doc_line(info: dict[str, Any]) -> str:
-    number = info.get("number") or "(no number)"
-    return f"{number} of {info.get('date') or '?'} — {info.get('path')}"
+def _t(key: str, lang: Lang, **params: object) -> str:
+    return messages.render("check." + key, lang, **params)
+
+
+def _word(group: str, value: str, lang: Lang) -> str:
+    """The localised name of a status, kind or severity; the value itself if it has none."""
+    key = f"check.{group}.{value}"
+    return messages.render(key, lang) if key in messages.MESSAGES else value
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    """A cell that shows a coverage status: HTML colours it, CSV and XLSX write its word."""
+
+    status: str  # covered | partial | missing
+    text: str  # what the table shows: the mark in the matrix, the word elsewhere
+    word: str  # the status in the report's language
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _status_cell(status: str, lang: Lang, *, mark: bool = False) -> StatusCell:
+    word = _word("status", status, lang)
+    return StatusCell(status, STATUS_MARK.get(status, status) if mark else word, word)
+
+
+def _doc_line(info: dict[str, Any], lang: Lang) -> str:
+    date = info.get("date")
+    # Vietnamese readers write 20/4/2020; English readers get the unambiguous ISO date.
+    shown = (fmt_date(date) if lang == "vi" else date) if date else "?"
+    number = info.get("number") or _t("no_number", lang)
+    return _t("doc", lang, number=number, date=shown, path=info.get("path"))
+
+
+def _finding_heading(severity: str, code: str, lang: Lang) -> str:
+    return f"{_word('severity', severity, lang).upper()} {code}"
 
 
 def report_blocks(report: CheckReport) -> list[Block]:
+    lang = report.lang
     s = report.summary
     item_by_id = {i.id: i for i in report.items}
     blocks: list[Block] = [
-        ("h", 1, "Plan check"),
-        ("p", f"Parent: {_doc_line(report.parent)}"),
-        ("p", f"Child: {_doc_line(report.child)}"),
-        (
-            "p",
-            f"Coverage {s['ratio']:.0%}: {s['covered']} covered, {s['partial']} partial, "
-            f"{s['missing']} missing of {s['items']} parent items; {s['findings']} finding(s); "
-            f"{s['extras']} extra section(s).",
-        ),
-        ("h", 2, "Coverage"),
+        ("h", 1, _t("title", lang)),
+        ("p", _t("parent", lang, doc=_doc_line(report.parent, lang))),
+        ("p", _t("child", lang, doc=_doc_line(report.child, lang))),
+        ("p", _t("summary", lang, **{**s, "ratio": f"{s['ratio']:.0%}"})),
+        ("h", 2, _t("h.coverage", lang)),
         (
             "table",
-            ["Parent item", "Kind", "Status", "Score", "Child sections", "Evidence"],
+            [
+                _t(f"col.{name}", lang)
+                for name in ("parent_item", "kind", "status", "score", "child_sections", "evidence")
+            ],
             [
                 [
                     c.parent_id,
-                    item_by_id[c.parent_id].kind,
-                    c.status,
+                    _word("kind", item_by_id[c.parent_id].kind, lang),
+                    _status_cell(c.status, lang),
                     f"{c.score:.2f}",
                     ", ".join(c.child_ids) or "—",
                     c.evidence or "—",
                 ]
                 for c in report.coverage
             ],
+            0,
+            "",
         ),
-        ("h", 2, "Findings"),
+        ("h", 2, _t("h.findings", lang)),
     ]
     if not report.findings:
-        blocks.append(("p", "No findings."))
+        blocks.append(("p", _t("no_findings", lang)))
     for f in report.findings:
-        blocks.append(("h", 3, f"{f.severity.upper()} {f.code}"))
+        blocks.append(("h", 3, _finding_heading(f.severity, f.code, lang)))
         blocks.append(("p", f.message))
         blocks.append(
             (
                 "pair",
-                f"Parent {_where(f.parent_location.section, f.parent_location.line)}",
+                _t(
+                    "at_parent",
+                    lang,
+                    where=_where(f.parent_location.section, f.parent_location.line, lang),
+                ),
                 f.parent_location.text,
-                f"Child {_where(f.child_location.section, f.child_location.line)}",
+                _t(
+                    "at_child",
+                    lang,
+                    where=_where(f.child_location.section, f.child_location.line, lang),
+                ),
                 f.child_location.text,
             )
         )
     gaps = [c for c in report.coverage if c.status != "covered"]
-    blocks.append(("h", 2, "Partial and missing items"))
+    blocks.append(("h", 2, _t("h.gaps", lang)))
     if not gaps:
-        blocks.append(("p", "Every parent item is covered."))
+        blocks.append(("p", _t("no_gaps", lang)))
     for c in gaps:
         item = item_by_id[c.parent_id]
-        child = (
-            " / ".join(report.child_text.get(i, "") for i in c.child_ids)
-            or "(nothing in the child answers it)"
+        child = " / ".join(report.child_text.get(i, "") for i in c.child_ids) or _t(
+            "no_answer", lang
         )
-        blocks.append(("h", 3, f"{c.parent_id} — {c.status} ({c.score:.2f})"))
+        status = _word("status", c.status, lang)
+        blocks.append(("h", 3, f"{c.parent_id} — {status} ({c.score:.2f})"))
         blocks.append(
             (
                 "pair",
-                f"Parent {_where(item.id, item.line)}",
+                _t("at_parent", lang, where=_where(item.id, item.line, lang)),
                 item.text,
-                f"Child {', '.join(c.child_ids) or '—'}",
+                _t("at_child", lang, where=", ".join(c.child_ids) or "—"),
                 child,
             )
         )
-    blocks.append(("h", 2, "Extras (child sections that answer no parent item)"))
+    blocks.append(("h", 2, _t("h.extras", lang)))
     blocks.append(
-        ("p", "None.")
+        ("p", _t("none", lang))
         if not report.extras
-        else ("table", ["Child section", "Text"], [[u.id, u.text] for u in report.extras])
+        else (
+            "table",
+            [_t("col.child_sections", lang), _t("col.text", lang)],
+            [[u.id, u.text] for u in report.extras],
+            0,
+            "",
+        )
     )
     return blocks
 
 
-def _where(section: str | None, line: int | None) -> str:
+def _where(section: str | None, line: int | None, lang: Lang) -> str:
     parts = [section] if section else []
     if line:
-        parts.append(f"line {line}")
-    return ", ".join(parts) or "(header)"
+        parts.append(_t("line", lang, line=line))
+    return ", ".join(parts) or _t("header", lang)
+
+
+def _key_text(label: str, cells: list[StatusCell]) -> str:
+    return f"{label} " + ", ".join(f"{c.text} {c.word}" for c in cells) + "."
 
 
 def blocks_to_markdown(blocks: list[Block]) -> str:
@@ -275,6 +339,8 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
             out.append("#" * b[1] + " " + b[2])
         elif b[0] == "p":
             out.append(b[1])
+        elif b[0] == "key":
+            out.append(_key_text(b[1], b[2]))
         elif b[0] == "table":
             out.append("| " + " | ".join(b[1]) + " |")
             out.append("|" + "---|" * len(b[1]))
@@ -297,6 +363,8 @@ def blocks_to_text(blocks: list[Block]) -> str:
             out.append(("=" if b[1] == 1 else "-") * len(b[2]) if b[1] < 3 else "")
         elif b[0] == "p":
             out.append(b[1])
+        elif b[0] == "key":
+            out.append(_key_text(b[1], b[2]))
         elif b[0] == "table":
             out.append("  ".join(b[1]))
             out.extend("  ".join(str(c) for c in row) for row in b[2])
@@ -311,11 +379,20 @@ body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:2em;color:#222;max
 h1{font-size:1.6em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
 table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #bbb;padding:.3em .5em;
 vertical-align:top;font-size:.92em}th{background:#f0f0f0}
-td.covered{background:#cdeccd}td.partial{background:#fff1b8}td.missing{background:#f8c9c4}
+td.covered,.key .covered{background:#cdeccd}td.partial,.key .partial{background:#fff1b8}
+td.missing,.key .missing{background:#f8c9c4}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.4em 0 1em}
 .pair div{border:1px solid #ccc;border-radius:4px;padding:.5em;background:#fafafa}
 .pair b{display:block;margin-bottom:.3em;color:#555}
 td.mark{text-align:center;font-weight:bold}
+.key span{display:inline-block;border:1px solid #bbb;border-radius:3px;padding:.1em .6em;
+margin-right:.5em}
+.matrix{max-height:80vh;overflow:auto;border:1px solid #ddd}.matrix table{margin:0}
+.matrix thead th{position:sticky;top:0;z-index:2;box-shadow:0 1px 0 #bbb}
+.matrix tbody th,.matrix tfoot th{position:sticky;left:0;z-index:1;background:#f7f7f7;
+text-align:left}
+.matrix tfoot td,.matrix tfoot th{font-weight:bold;background:#eee}
+.matrix td.total{font-weight:bold;background:#f4f4f4;text-align:right}
 """
 
 
@@ -327,10 +404,13 @@ def blocks_to_html(blocks: list[Block], title: str) -> str:
             body.append(f"<h{b[1]}>{e(b[2])}</h{b[1]}>")
         elif b[0] == "p":
             body.append(f"<p>{e(b[1])}</p>")
+        elif b[0] == "key":
+            chips = "".join(
+                f'<span class="{c.status}">{e(c.text)} {e(c.word)}</span>' for c in b[2]
+            )
+            body.append(f'<p class="key">{e(b[1])} {chips}</p>')
         elif b[0] == "table":
-            head = "".join(f"<th>{e(str(h))}</th>" for h in b[1])
-            rows = "".join("<tr>" + "".join(_html_cell(c) for c in row) + "</tr>" for row in b[2])
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            body.append(_html_table(b[1], b[2], b[3], b[4]))
         elif b[0] == "pair":
             body.append(
                 f'<div class="pair"><div><b>{e(b[1])}</b>{e(b[2])}</div>'
@@ -342,12 +422,35 @@ def blocks_to_html(blocks: list[Block], title: str) -> str:
     )
 
 
+def _html_table(headers: list[str], rows: list[list[object]], footer: int, css_class: str) -> str:
+    head = "".join(f'<th scope="col">{html.escape(str(h))}</th>' for h in headers)
+    # A matrix row is named by its first cell, which stays in view when the table scrolls sideways.
+    first = _html_row_head if css_class == "matrix" else _html_cell
+    body_rows, foot_rows = rows[: len(rows) - footer], rows[len(rows) - footer :]
+
+    def tr(row: list[object]) -> str:
+        return "<tr>" + first(row[0]) + "".join(_html_cell(c) for c in row[1:]) + "</tr>"
+
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(map(tr, body_rows))}</tbody>"
+    if foot_rows:
+        table += f"<tfoot>{''.join(map(tr, foot_rows))}</tfoot>"
+    table += "</table>"
+    return f'<div class="{css_class}">{table}</div>' if css_class else table
+
+
+def _html_row_head(value: object) -> str:
+    return f'<th scope="row">{html.escape(str(value))}</th>'
+
+
 def _html_cell(value: object) -> str:
-    text = str(value)
-    for status, mark in STATUS_MARK.items():
-        if text in (status, mark):
-            return f'<td class="{status} mark" title="{status}">{html.escape(text)}</td>'
-    return f"<td>{html.escape(text)}</td>"
+    if isinstance(value, StatusCell):
+        return (
+            f'<td class="{value.status} mark" title="{html.escape(value.word)}">'
+            f"{html.escape(value.text)}</td>"
+        )
+    if isinstance(value, TotalCell):
+        return f'<td class="total">{html.escape(str(value))}</td>'
+    return f"<td>{html.escape(str(value))}</td>"
 
 
 def render(report: CheckReport, fmt: str) -> str:
@@ -357,9 +460,8 @@ def render(report: CheckReport, fmt: str) -> str:
     if fmt == "md":
         return blocks_to_markdown(blocks)
     if fmt == "html":
-        return blocks_to_html(
-            blocks, f"Plan check — {report.child.get('number') or report.child['path']}"
-        )
+        name = report.child.get("number") or report.child["path"]
+        return blocks_to_html(blocks, f"{_t('title', report.lang)} — {name}")
     return blocks_to_text(blocks)
 
 
@@ -372,6 +474,7 @@ class BatchReport:
     item_ids: list[str]
     results: list[dict[str, Any]]  # CheckReport.to_dict() of each school, in file order
     failures: list[dict[str, str]]  # {"path", "error"}
+    lang: Lang = "vi"
 
     def column_totals(self) -> dict[str, dict[str, int]]:
         totals = {i: dict.fromkeys(STATUS_MARK, 0) for i in self.item_ids}
@@ -398,19 +501,23 @@ def _school_name(result: dict[str, Any]) -> str:
     return str(result["child"].get("number") or Path(result["child"]["path"]).name)
 
 
-def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[str]]]:
-    """The matrix: one row per school, one column per parent item, totals at the ends."""
+class TotalCell(str):
+    """A count in the matrix's totals (per school, per item): shown in bold in HTML."""
+
+
+def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[Any]]]:
+    """The matrix: one row per school, one column per parent item, totals at the ends (the last
+    len(STATUS_MARK) rows count the schools per status of each item)."""
+    lang = batch.lang
     headers = [
-        "School plan",
-        "File",
+        _t("batch.col.school", lang),
+        _t("batch.col.file", lang),
         *batch.item_ids,
-        "Covered",
-        "Partial",
-        "Missing",
-        "Ratio",
-        "Findings",
+        *[_capital(_word("status", s, lang)) for s in STATUS_MARK],
+        _t("batch.col.ratio", lang),
+        _t("batch.col.findings", lang),
     ]
-    rows = []
+    rows: list[list[Any]] = []
     for r in batch.results:
         status = {c["parent_id"]: c["status"] for c in r["coverage"]}
         s = r["summary"]
@@ -418,24 +525,25 @@ def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[str]]]:
             [
                 _school_name(r),
                 Path(r["child"]["path"]).name,
-                *[STATUS_MARK[status.get(i, "missing")] for i in batch.item_ids],
-                str(s["covered"]),
-                str(s["partial"]),
-                str(s["missing"]),
-                f"{s['ratio']:.0%}",
+                *[_status_cell(status.get(i, "missing"), lang, mark=True) for i in batch.item_ids],
+                *[TotalCell(s[name]) for name in STATUS_MARK],
+                TotalCell(f"{s['ratio']:.0%}"),
                 "; ".join(f["code"] for f in r["findings"]) or "—",
             ]
         )
     totals = batch.column_totals()
     for name in STATUS_MARK:
+        # Where the row of a status meets its own column stands the count over all schools.
+        grand = [
+            TotalCell(sum(r["summary"][name] for r in batch.results)) if other == name else ""
+            for other in STATUS_MARK
+        ]
         rows.append(
             [
-                f"Total {name}",
+                _t("batch.total", lang, status=_word("status", name, lang)),
                 "",
-                *[str(totals[i][name]) for i in batch.item_ids],
-                "",
-                "",
-                "",
+                *[TotalCell(totals[i][name]) for i in batch.item_ids],
+                *grand,
                 "",
                 "",
             ]
@@ -443,36 +551,54 @@ def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
+def _status_key(lang: Lang) -> Block:
+    return ("key", _t("batch.key", lang), [_status_cell(s, lang, mark=True) for s in STATUS_MARK])
+
+
 def batch_blocks(batch: BatchReport) -> list[Block]:
+    lang = batch.lang
     headers, rows = batch_rows(batch)
     blocks: list[Block] = [
-        ("h", 1, "District check"),
-        ("p", f"Parent: {_doc_line(batch.parent)}"),
-        (
-            "p",
-            f"{len(batch.results)} school plan(s) checked, {len(batch.failures)} could not be read. "
-            "✓ covered, ½ partial, ✗ missing.",
-        ),
-        ("h", 2, "Coverage matrix"),
-        ("table", headers, rows),
+        ("h", 1, _t("batch.title", lang)),
+        ("p", _t("parent", lang, doc=_doc_line(batch.parent, lang))),
+        ("p", _t("batch.counts", lang, checked=len(batch.results), failed=len(batch.failures))),
+        ("h", 2, _t("batch.h.matrix", lang)),
+        _status_key(lang),
+        ("table", headers, rows, len(STATUS_MARK), "matrix"),
     ]
     if batch.failures:
-        blocks.append(("h", 2, "Files that could not be checked"))
+        blocks.append(("h", 2, _t("batch.h.failures", lang)))
         blocks.append(
-            ("table", ["File", "Reason"], [[f["path"], f["error"]] for f in batch.failures])
+            (
+                "table",
+                [_t("batch.col.file", lang), _t("batch.col.reason", lang)],
+                [[f["path"], f["error"]] for f in batch.failures],
+                0,
+                "",
+            )
         )
-    blocks.append(("h", 2, "Findings per school"))
+    blocks.append(("h", 2, _t("batch.h.per_school", lang)))
     for r in batch.results:
         blocks.append(("h", 3, f"{_school_name(r)} — {Path(r['child']['path']).name}"))
         if not r["findings"]:
-            blocks.append(("p", "No findings."))
+            blocks.append(("p", _t("no_findings", lang)))
         blocks.extend(
-            ("p", f"{f['severity'].upper()} {f['code']}: {f['message']}") for f in r["findings"]
+            ("p", f"{_finding_heading(f['severity'], f['code'], lang)}: {f['message']}")
+            for f in r["findings"]
         )
         missing = [c["parent_id"] for c in r["coverage"] if c["status"] == "missing"]
         if missing:
-            blocks.append(("p", "Missing: " + ", ".join(missing)))
+            blocks.append(("p", _t("batch.missing_list", lang, items=", ".join(missing))))
     return blocks
+
+
+def _sheet_value(cell: object) -> object:
+    """A matrix cell as a spreadsheet holds it: the status word, or the number."""
+    if isinstance(cell, StatusCell):
+        return cell.word
+    if isinstance(cell, TotalCell) and cell.isdigit():
+        return int(cell)
+    return cell
 
 
 def render_batch(batch: BatchReport, fmt: str) -> str | bytes:
@@ -482,12 +608,11 @@ def render_batch(batch: BatchReport, fmt: str) -> str | bytes:
         headers, rows = batch_rows(batch)
         buf = io.StringIO()
         writer = csv.writer(buf)
-        status_names = {v: k for k, v in STATUS_MARK.items()}
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([status_names.get(c, c) for c in row])
+            writer.writerow([_sheet_value(c) for c in row])
         for f in batch.failures:
-            writer.writerow([f"unreadable: {f['path']}", f["error"]])
+            writer.writerow([_t("batch.unreadable", batch.lang, path=f["path"]), f["error"]])
         return buf.getvalue()
     if fmt == "xlsx":
         return _batch_xlsx(batch)
@@ -495,7 +620,7 @@ def render_batch(batch: BatchReport, fmt: str) -> str | bytes:
     if fmt == "md":
         return blocks_to_markdown(blocks)
     if fmt == "html":
-        return blocks_to_html(blocks, "District plan check")
+        return blocks_to_html(blocks, _t("batch.title", batch.lang))
     return blocks_to_text(blocks)
 
 
@@ -503,24 +628,39 @@ def _batch_xlsx(batch: BatchReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    lang = batch.lang
     wb = Workbook()
     ws = wb.active
-    ws.title = "Coverage"
+    ws.title = _t("batch.sheet.coverage", lang)
     headers, rows = batch_rows(batch)
-    status_names = {v: k for k, v in STATUS_MARK.items()}
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    ws.freeze_panes = "C2"  # the header row and the school columns stay in view
     for row in rows:
-        ws.append([status_names.get(c, c) for c in row])
-        for cell in ws[ws.max_row]:
-            colour = STATUS_COLOUR.get(str(cell.value))
-            if colour:
-                cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
-    fs = wb.create_sheet("Findings")
+        ws.append([_sheet_value(c) for c in row])
+        for value, cell in zip(row, ws[ws.max_row], strict=True):
+            if isinstance(value, StatusCell):
+                cell.fill = PatternFill("solid", fgColor=STATUS_COLOUR[value.status].lstrip("#"))
+            elif isinstance(value, TotalCell):
+                cell.font = Font(bold=True)
+    fs = wb.create_sheet(_t("batch.sheet.findings", lang))
     fs.append(
-        ["School plan", "File", "Code", "Severity", "Message", "Parent location", "Child location"]
+        [
+            _t(f"batch.col.{name}", lang)
+            for name in (
+                "school",
+                "file",
+                "code",
+                "severity",
+                "message",
+                "parent_location",
+                "child_location",
+            )
+        ]
     )
+    for cell in fs[1]:
+        cell.font = Font(bold=True)
     for r in batch.results:
         for f in r["findings"]:
             fs.append(
@@ -528,14 +668,15 @@ def _batch_xlsx(batch: BatchReport) -> bytes:
                     _school_name(r),
                     r["child"]["path"],
                     f["code"],
-                    f["severity"],
+                    _word("severity", f["severity"], lang),
                     f["message"],
-                    _where(f["parent_location"]["section"], f["parent_location"]["line"]),
-                    _where(f["child_location"]["section"], f["child_location"]["line"]),
+                    _where(f["parent_location"]["section"], f["parent_location"]["line"], lang),
+                    _where(f["child_location"]["section"], f["child_location"]["line"], lang),
                 ]
             )
     for f in batch.failures:
-        fs.append(["", f["path"], "unreadable", "error", f["error"], "", ""])
+        error = _word("severity", "error", lang)
+        fs.append(["", f["path"], "unreadable", error, f["error"], "", ""])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

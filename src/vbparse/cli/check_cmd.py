@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         help="output format (default: text)",
     )
     p.add_argument("--out", "-o", metavar="FILE", help="write the report to FILE, not stdout")
-    _parent_and_threshold(p, "the coverage ratio (covered + ½ partial, over the items)")
+    _shared_options(p, "the coverage ratio (covered + ½ partial, over the items)")
     p.set_defaults(func=run_check)
 
     b = sub.add_parser(
@@ -55,12 +55,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     )
     b.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: up to 2)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
-    _parent_and_threshold(b, "some school's coverage ratio")
+    _shared_options(b, "some school's coverage ratio")
     b.set_defaults(func=run_batch)
 
 
-def _parent_and_threshold(parser: argparse.ArgumentParser, what: str) -> None:
+def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
+    from ..check.messages import LANGS
+
     parser.add_argument("--parent", "-p", required=True, metavar="PARENT", help="the district plan")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="vi",
+        help="language of the report's words and messages (default: vi); JSON keys, codes and "
+        "status values never change",
+    )
     parser.add_argument(
         "--fail-under",
         type=_ratio,
@@ -96,7 +105,7 @@ def run_check(args: argparse.Namespace) -> int:
             f"parent {args.parent}: internal error while reading ({type(exc).__name__}: {exc})"
         )
     try:
-        report = check_child(parent, args.child)
+        report = check_child(parent, args.child, args.lang)
     except CheckError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a checker bug: one line, not a traceback
@@ -115,22 +124,24 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-# One parent per worker process, loaded by the pool's initializer.
+# One parent per worker process, loaded by the pool's initializer, and the report language.
 _WORKER_PARENT: Any = None
+_WORKER_LANG: Any = "vi"
 
 
-def _init_worker(parent_path: str) -> None:
-    global _WORKER_PARENT
+def _init_worker(parent_path: str, lang: str = "vi") -> None:
+    global _WORKER_PARENT, _WORKER_LANG
     from ..check.report import ParentPlan
 
     _WORKER_PARENT = ParentPlan.load(parent_path)
+    _WORKER_LANG = lang
 
 
 def _check_one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
     from ..check.report import CheckError, check_child
 
     try:
-        return path, check_child(_WORKER_PARENT, path).to_dict(), None
+        return path, check_child(_WORKER_PARENT, path, _WORKER_LANG).to_dict(), None
     except CheckError as exc:
         return path, None, exc.message
     except Exception as exc:  # one broken school file must not stop the district report
@@ -151,7 +162,7 @@ def plan_files(folder: Path, parent: Path) -> list[Path]:
 
 
 def check_many(
-    parent_path: str, files: list[str], *, jobs: int = 0, progress: bool = True
+    parent_path: str, files: list[str], *, jobs: int = 0, progress: bool = True, lang: str = "vi"
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], Any]:
     """Check `files` against the parent, in order; returns the results and the loaded parent."""
     import multiprocessing
@@ -159,7 +170,7 @@ def check_many(
 
     from tqdm import tqdm
 
-    _init_worker(parent_path)
+    _init_worker(parent_path, lang)
     parent = _WORKER_PARENT
     jobs = jobs or min(2, os.cpu_count() or 1)
     bar = tqdm(
@@ -168,7 +179,7 @@ def check_many(
     results = []
     if jobs > 1 and len(files) > 4:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(parent_path,)) as pool:
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(parent_path, lang)) as pool:
             for result in pool.imap(_check_one, files, chunksize=4):
                 results.append(result)
                 bar.update(1)
@@ -200,7 +211,7 @@ def run_batch(args: argparse.Namespace) -> int:
         return _fail(f"{folder}: no plan files (.txt .md .docx .doc .rtf .odt .pdf) found")
     try:
         results, parent = check_many(
-            args.parent, files, jobs=args.jobs, progress=not args.no_progress
+            args.parent, files, jobs=args.jobs, progress=not args.no_progress, lang=args.lang
         )
     except CheckError as exc:
         return _fail(f"parent {exc}")
@@ -209,6 +220,7 @@ def run_batch(args: argparse.Namespace) -> int:
         item_ids=[i.id for i in parent.items],
         results=[r for _p, r, _e in results if r is not None],
         failures=[{"path": p, "error": e or ""} for p, r, e in results if r is None],
+        lang=args.lang,
     )
     for failure in batch.failures:
         print(f"vbparse: {failure['path']}: {failure['error']}", file=sys.stderr)
