@@ -248,7 +248,9 @@ class TermIndex:
     def shared_terms(self, query: str, doc: str, limit: int = 8) -> list[str]:
         """The heaviest whole words both texts share, for explaining a match."""
         both = {t for t in set(terms(query)) & set(terms(doc)) if not t.startswith("~")}
-        return [t.replace("_", " ") for t in sorted(both, key=self.weight, reverse=True)[:limit]]
+        # Ties broken by the term itself, so reports are the same from run to run.
+        ranked = sorted(both, key=lambda t: (-self.weight(t), t))
+        return [t.replace("_", " ") for t in ranked[:limit]]
 
 
 # --- anchors ------------------------------------------------------------------------------------
