@@ -87,3 +87,36 @@ def test_scanned_pdf_keeps_the_filing_fields(seed_contract):
         assert got[key] == seed_contract[key], key
     assert (got["number"]["number"], got["number"]["symbol"]) == ("36", "KH-THBTD")
     assert got["signer"]["name"] == seed_contract["signer"]["name"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", [False, True], ids=["pdftotext", "pdftotext-layout"])
+@pytest.mark.parametrize(
+    ("pdf", "reference"),
+    [
+        ("kh-36-thbtd.pdf", CORPUS / "seed" / "kh-36-thbtd.txt"),
+        ("cv-3354-vpcp.pdf", CORPUS / "docs" / "file_data_27.md"),
+    ],
+)
+def test_text_extracted_from_pdf_by_another_tool(tmp_path, pdf, reference, layout):
+    """Text that another tool pulled out of the PDF: header columns one after the other or side
+    by side, wrapped lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM", "… năm" / "2020")."""
+    import subprocess
+
+    out = tmp_path / (pdf + ".txt")
+    args = ["pdftotext", *(["-layout"] if layout else []), str(FORMATS / pdf), str(out)]
+    subprocess.run(args, check=True, timeout=60)
+    want = contract(parse(reference))
+    got = contract(parse(out))
+    for key in (
+        "doc_type",
+        "number",
+        "issued",
+        "issuer",
+        "national_header",
+        "subject",
+        "recipients",
+        "signer",
+    ):
+        assert got[key] == want[key], key
+    assert [s[0] for s in got["sections"]] == [s[0] for s in want["sections"]]

@@ -107,7 +107,13 @@ def extract(ctx: ParseContext) -> None:
         if line.zone is Zone.CLOSING_RIGHT:
             signer_lines.append(line)
             continue
-        if line.zone is Zone.CLOSING_LEFT or (in_recipients and _recipient_like(text)):
+        wrapped = (
+            in_recipients
+            and recipient_lines
+            and recipient_lines[-1].text.rstrip().endswith(",")
+            and not _starts_signer(text)
+        )
+        if line.zone is Zone.CLOSING_LEFT or (in_recipients and (_recipient_like(text) or wrapped)):
             left, right = _split_interleaved(line)
             if left is not None:
                 recipient_lines.append(left)
@@ -192,7 +198,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         if (
             items
             and not cues.BULLET.match(line.text)
-            and text[:1].islower()
+            and (text[:1].islower() or items[-1].rstrip().endswith(","))
             and not text.lower().startswith("lưu")
         ):
             items[-1] = f"{items[-1]} {text}"  # the item wrapped onto this line

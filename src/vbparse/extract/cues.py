@@ -16,7 +16,7 @@ def fold(text: str) -> str:
     return strip_diacritics(text).upper()
 
 
-_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA\s*VIET\s*NAM")
+_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET\s*NAM)?")
 _MOTTO = re.compile(r"DOC\s*LAP\s*[-–—,.]?\s*TU\s*DO\s*[-–—,.]?\s*HANH\s*PHUC")
 _PARTY = re.compile(r"DANG\s*CONG\s*SAN\s*VIET\s*NAM")
 

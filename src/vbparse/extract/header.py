@@ -27,10 +27,33 @@ def unflatten(ctx: ParseContext) -> None:
     if any(ln.zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT) for ln in ctx.lines):
         return
     ctx.flat_header = True
+    ctx.lines = _join_wrapped_header_lines(ctx.lines)
     out: list[Line] = []
     for pos, line in enumerate(ctx.lines):
         out.extend(_cut(line) if pos < HEADER_SCAN and len(line.text) < 200 else [line])
     ctx.lines = out
+
+
+def _join_wrapped_header_lines(lines: list[Line]) -> list[Line]:
+    """Join what a narrow column wrapped: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM", and
+    "…, ngày 23 tháng 4 năm" / "2020"."""
+    out: list[Line] = []
+    for pos, line in enumerate(lines):
+        prev = out[-1] if out and pos < HEADER_SCAN else None
+        if prev is not None and (
+            (
+                cues.fold(prev.text).endswith("CHU NGHIA")
+                and cues.fold(line.text).startswith("VIET NAM")
+            )
+            or (
+                re.search(r"ng[àa]y.*n[ăa]m\s*$", prev.text, re.IGNORECASE)
+                and re.match(r"^\s*\d{4}\b", line.text)
+            )
+        ):
+            out[-1] = replace(prev, text=f"{prev.text} {line.text}")
+            continue
+        out.append(line)
+    return out
 
 
 def _piece(line: Line, start: int, end: int, zone: Zone) -> Line:
@@ -316,6 +339,9 @@ def _type_and_subject(
                 or cues.title_type(nxt.text)
                 or len(nxt.text) > 160
                 or _is_label(nxt.text)
+                or nxt.zone is Zone.HEADER_RIGHT
+                or cues.national_span(nxt.text)
+                or cues.motto_span(nxt.text)
             ):
                 break
             if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
@@ -477,7 +503,12 @@ def _addressees(ctx: ParseContext) -> None:
 
 
 def _items(text: str) -> list[str]:
-    parts = re.split(rf"(?<=[;])\s*(?=[-–+•]?\s*\S)|^\s*[-–+•]\s*|\s+[-–+•]\s+(?=[{UP}])", text)
+    # "- A; - B" is a list run onto one line; "Bộ Lao động - Thương binh và Xã hội" is one name.
+    listed = bool(re.match(r"^\s*[-–+•]\s", text)) and ";" not in text
+    pattern = r"(?<=[;])\s*(?=[-–+•]?\s*\S)|^\s*[-–+•]\s*" + (
+        rf"|\s+[-–+•]\s+(?=[{UP}])" if listed else ""
+    )
+    parts = re.split(pattern, text)
     return [p.strip(" ;,.-–") for p in parts if p and p.strip(" ;,.-–")]
 
 
