@@ -120,3 +120,44 @@ def test_text_extracted_from_pdf_by_another_tool(tmp_path, pdf, reference, layou
     ):
         assert got[key] == want[key], key
     assert [s[0] for s in got["sections"]] == [s[0] for s in want["sections"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", [False, True], ids=["pdftotext", "pdftotext-layout"])
+def test_decree_pdf_text_closing_not_fooled_by_its_articles(tmp_path, layout):
+    """Nghị định 30/2020 writes about "Nơi nhận" and "./." in its own articles; the closing is
+    still found where the body ends, with all 21 recipients though the signer block is
+    interleaved with them."""
+    import shutil
+    import subprocess
+
+    source = CORPUS / "heldout" / "30_2020_ND_CP.docx"
+    shutil.copy(source, tmp_path / source.name)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / source.name),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = tmp_path / "decree.txt"
+    args = [
+        "pdftotext",
+        *(["-layout"] if layout else []),
+        str(tmp_path / "30_2020_ND_CP.pdf"),
+        str(text),
+    ]
+    subprocess.run(args, check=True, timeout=60)
+    want = contract(parse(source))
+    got = contract(parse(text))
+    for key in ("doc_type", "number", "issued", "issuer", "subject", "recipients", "signer"):
+        assert got[key] == want[key], key
+    assert [s[0] for s in got["sections"]] == [s[0] for s in want["sections"]]

@@ -36,13 +36,17 @@ def find_closing(ctx: ParseContext) -> None:
         ctx.closing_start = zoned[0]
         return
     start = ctx.header_end
-    recipients = next(
-        (i for i in range(start, len(lines)) if cues.RECIPIENTS.match(lines[i].text)), None
-    )
-    end_mark = next(
-        (i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)), None
-    )
-    if end_mark is not None and (recipients is None or end_mark < recipients):
+    recipients = _recipients_line(lines, start)
+    marks = [i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)]
+    # The "./." that ends the body: the last one just above Nơi nhận, or without Nơi nhận the
+    # first one a signer block follows. (A decree on văn thư mentions "./." in its articles.)
+    if recipients is not None:
+        end_mark = next((i for i in reversed(marks) if recipients - 8 <= i < recipients), None)
+    else:
+        end_mark = next(
+            (i for i in marks if _signer_follows(lines, i + 1)), marks[-1] if marks else None
+        )
+    if end_mark is not None:
         ctx.closing_start = end_mark + 1
         return
     if recipients is not None:
@@ -57,6 +61,28 @@ def find_closing(ctx: ParseContext) -> None:
     while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
         pos -= 1
     ctx.closing_start = pos if pos < len(lines) else None
+
+
+_RECIPIENTS_LINE = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", re.IGNORECASE)
+
+
+def _recipients_line(lines: list[Line], start: int) -> int | None:
+    """The "Nơi nhận:" that opens the closing block, not one an article or a form mentions: the
+    first with a list under it or the end of the body just above it, else the last one."""
+    found = [i for i in range(start, len(lines)) if _RECIPIENTS_LINE.match(lines[i].text)]
+    for i in found:
+        below = [ln.text for ln in lines[i + 1 : i + 3]]
+        above = [ln.text for ln in lines[max(start, i - 6) : i]]
+        has_items = any(cues.BULLET.match(t) for t in below) or bool(
+            _RECIPIENTS_LINE.sub("", lines[i].text).strip()
+        )
+        if has_items or any(cues.END_MARK.search(t) or _signer_like(t) for t in above):
+            return i
+    return found[-1] if found else None
+
+
+def _signer_follows(lines: list[Line], pos: int) -> bool:
+    return any(_signer_like(ln.text) for ln in lines[pos : pos + 5])
 
 
 def _signer_like(text: str) -> bool:
@@ -113,7 +139,12 @@ def extract(ctx: ParseContext) -> None:
             and recipient_lines[-1].text.rstrip().endswith(",")
             and not _starts_signer(text)
         )
-        if line.zone is Zone.CLOSING_LEFT or (in_recipients and (_recipient_like(text) or wrapped)):
+        # Once "Nơi nhận:" has been seen, its items go on past signer lines that two-column
+        # extraction put between them ("- A;" / "TM. CHÍNH PHỦ" / "- B;").
+        listed = in_recipients and (
+            bool(cues.BULLET.match(text)) or (_recipient_like(text) and not _signer_like(text))
+        )
+        if line.zone is Zone.CLOSING_LEFT or listed or wrapped:
             left, right = _split_interleaved(line)
             if left is not None:
                 recipient_lines.append(left)
@@ -122,7 +153,6 @@ def extract(ctx: ParseContext) -> None:
             continue
         if cues.BULLET.match(text) and not in_recipients:
             continue
-        in_recipients = in_recipients and not _signer_like(text)
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
     _signer(ctx, signer_lines)
