@@ -232,3 +232,20 @@ def test_right_column_first_and_lost_dashes(tmp_path):
         "PHÓ TRƯỞNG PHÒNG",
         "Trần Minh Tâm",
     )
+
+
+def test_signer_name_under_a_seal_is_recovered(tmp_path):
+    doc = parse(
+        write(
+            tmp_path,
+            "sealed.txt",
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGDĐT-VP\nV/v phòng chống dịch\nĐà Nẵng, ngày 05 tháng 8 năm 2020\n"
+            "Kính gửi: Các trường.\nSở yêu cầu các trường thực hiện nghiêm./.\n"
+            "@ơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- PGĐ Phạm Mạnh Cường;\n- Lưu: VT.\n"
+            'â Mạnh H "huâ Cường\n',
+        )
+    )
+    assert doc.recipients == ["Như trên", "PGĐ Phạm Mạnh Cường", "Lưu: VT"]
+    assert (doc.signer.authority, doc.signer.title) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    assert doc.signer.name == "Phạm Mạnh Cường"
+    assert any(w.field == "signer.name" and w.code == "field_inferred" for w in doc.warnings)

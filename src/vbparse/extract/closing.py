@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
+from ..text.syllables import is_syllable
 from ..vocab import TITLES
 from . import cues
 from .context import ParseContext
@@ -285,10 +286,50 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         ctx.mark("signer", first_line)
     if name_line is not None:
         ctx.mark("signer.name", name_line)
+    if doc.signer.name is None or len(doc.signer.name.split()) < 3:
+        _recover_name(ctx, lines)
     if doc.signer.name is None:
         doc.warn("field_missing", "signer's name not found", "signer.name")
     if doc.signer.title is None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+_TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")
+_HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô", "Đ/c"}
+_NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")
+
+
+def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
+    """A signer's name damaged by a seal or OCR ("Lê â Thị H Bích "huâ Thuận", "Mạnh Cường"):
+    keep its well-formed capitalised syllables, and take the full name where the document writes
+    it again ("- PCN Phạm Mạnh Cường;"). Marked with a warning: a clerk should confirm it."""
+    doc = ctx.doc
+    partial = doc.signer.name
+    if partial is None:
+        for line in reversed(lines):
+            words = [w.strip("\"'“”.,;:()") for w in line.text.split()]
+            kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
+            if len(kept) >= 2 and not cues.is_upper(line.text) and not cues.BULLET.match(line.text):
+                partial = " ".join(kept)
+                break
+    if partial is None:
+        return
+    tokens = partial.split()
+    text = "\n".join(ln.text for ln in ctx.lines)
+    for m in _NAME_IN_TEXT.finditer(text):
+        candidate = m.group(0).split()
+        while candidate and candidate[0] in _HONORIFICS:
+            candidate = candidate[1:]
+        if len(candidate) > len(tokens) and candidate[-len(tokens) :] == tokens:
+            partial = " ".join(candidate)
+            break
+    if partial != doc.signer.name:
+        doc.signer.name = partial
+        doc.warn(
+            "field_inferred",
+            f"the signer's name was damaged (seal, OCR); read as {partial!r}: please confirm",
+            "signer.name",
+        )
 
 
 def _trailing_name(text: str) -> str | None:

@@ -44,7 +44,8 @@ PLACE_DATE = re.compile(
 )
 VV_LINE = re.compile(r"^\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
-RECIPIENTS = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*:?\s*", _F)
+# OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
+RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậa]n\s*:?\s*", _F)
 ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i\s*:?\s*", _F)
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
