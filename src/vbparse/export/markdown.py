@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document, Section
-from .summary import header_rows
+from .summary import header_rows, warning_vi
 
 
 def _cell(text: str) -> str:
@@ -34,5 +34,7 @@ def to_markdown(doc: Document) -> str:
             out += [f"  - {d}" for d in r.duties]
     out += ["", "## Nơi nhận", ""] + [f"- {r}" for r in doc.recipients]
     if doc.warnings:
-        out += ["", "## Cảnh báo", ""] + [f"- `{w.code}` {w.message}" for w in doc.warnings]
+        out += ["", "## Cảnh báo", ""] + [
+            f"- {warning_vi(w.code, w.field, w.message)} `{w.code}`" for w in doc.warnings
+        ]
     return "\n".join(out) + "\n"

@@ -20,3 +20,37 @@ def header_rows(doc: Document) -> list[tuple[str, str]]:
         ("Người ký", " — ".join(x for x in (signer.authority, signer.title, signer.name) if x)),
     ]
     return rows
+
+
+_FIELD_VI = {
+    "issuer": "tên cơ quan ban hành",
+    "issuer.parent": "tên cơ quan chủ quản",
+    "number": "số, ký hiệu",
+    "number.number": "số của văn bản",
+    "issued": "địa danh và ngày ban hành",
+    "issued.date": "ngày ban hành",
+    "doc_type": "loại văn bản",
+    "subject": "trích yếu",
+    "recipients": "nơi nhận",
+    "signer": "người ký",
+    "signer.name": "họ tên người ký",
+    "signer.title": "chức vụ của người ký",
+}
+_CODE_VI = {
+    "field_missing": "Không tìm thấy {label}.",
+    "field_blank": "{Label} để trống trên bản in (có thể đã được điền tay).",
+    "field_inferred": "{Label} được suy ra, cần kiểm tra lại ({message}).",
+    "invalid": "{Label} không hợp lệ ({message}).",
+    "ambiguous": "{Label} chưa đọc được chắc chắn ({message}).",
+    "fixed_phrase": "Cụm từ cố định viết sai ({message}).",
+}
+
+
+def warning_vi(code: str, field: str | None, message: str) -> str:
+    """A parse warning in Vietnamese for the human-readable views; the JSON keeps the stable
+    code and field, and the English message, for programs."""
+    label = _FIELD_VI.get(field or "", field or "văn bản")
+    template = _CODE_VI.get(code)
+    if template is None:
+        return message
+    return template.format(label=label, Label=label[:1].upper() + label[1:], message=message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document, Section
-from .summary import header_rows
+from .summary import header_rows, warning_vi
 
 
 def to_text(doc: Document) -> str:
@@ -25,5 +25,5 @@ def to_text(doc: Document) -> str:
         out.extend(f"  {r.actor}: {len(r.duties)} nhiệm vụ" for r in doc.responsibilities)
     out.append("Nơi nhận: " + "; ".join(doc.recipients))
     for w in doc.warnings:
-        out.append(f"! {w.code}: {w.message}")
+        out.append(f"! {warning_vi(w.code, w.field, w.message)} [{w.code}]")
     return "\n".join(out) + "\n"

@@ -113,9 +113,7 @@ def extract(ctx: ParseContext) -> None:
         if m:
             in_recipients = True
             if m.group(0).strip().lower().startswith("noi"):
-                doc.warn(
-                    "fixed_phrase", f"'Nơi nhận' is typed {m.group(0).strip()!r}", "recipients"
-                )
+                doc.warn("fixed_phrase", f"{m.group(0).strip()!r} → 'Nơi nhận:'", "recipients")
             ctx.mark("recipients", line)
             rest = text[m.end() :].strip()
             name = _trailing_name(rest) if rest else None
