@@ -1,9 +1,14 @@
 """Parent items, child units and the coverage of one by the other.
 
 A parent item is an outline leaf of the district plan that asks something of the schools: a task,
-a solution, a duty given to the schools, a reporting demand. Duties the issuing office gives
-itself (IV.1 "Phòng Giáo dục và Đào tạo") and the purpose section are not items. A child unit is
-any section of the school's plan with text of its own outside its purpose section.
+a solution, a duty given to the schools, a reporting demand. Not items: the purpose section;
+duties the issuing office gives itself (IV.1 "Phòng Giáo dục và Đào tạo", "Văn phòng Sở", a bullet
+"Phòng GDĐT giao bộ phận …"); and, when the plan assigns duties both to intermediate offices
+("Các phòng GDĐT huyện") and to the units themselves ("Các đơn vị trực thuộc", "Các trường"), the
+offices' duties, since the plans checked are the units'. A reporting demand written as a paragraph
+of its own under a section ("Các đơn vị báo cáo … trước ngày 25/5/2021") is an item with that
+section's id. A child unit is any section of the school's plan with text of its own outside its
+purpose section.
 """
 
 from __future__ import annotations
@@ -24,15 +29,34 @@ ITEM_ROLES = {
     "budget": "duty",
 }
 NOT_ITEM_ROLES = {"purpose", "scope", "situation"}
+# A section whose heading names no role ("4. Tuyên truyền:") among a plan's items asks for work.
+UNNAMED_ROLES = {None, "other"}
 
 # Score thresholds on the combined score (see `pair_score`).
 COVERED = 0.45
 PARTIAL = 0.22
 # Exponent of the discount for a unit that answers another item better.
 COMPETITION = 0.5
+# Term recall at which shared anchors count in full (see `pair_score`).
+ANCHOR_SUPPORT = 0.25
 
 # The closing formula ("Trên đây là Kế hoạch …") sometimes ends up inside the last bullet.
-_CLOSING = re.compile(r"\s*\bTrên đây là\b.*$", re.DOTALL)
+_CLOSING = re.compile(
+    r"\s*\b(?:Trên đây là|Nhận được (?:công văn|kế hoạch|văn bản) này)\b.*$", re.DOTALL | re.I
+)
+# A sentence that asks for a report: "báo cáo … về Phòng …", "… trước ngày …", "định kỳ …".
+_REPORT_DEMAND = re.compile(
+    r"\bbáo cáo\b.{0,200}?(?:\btrước ngày\b|\bchậm nhất\b|\bđịnh kỳ\b|\bh[àằ]ng (?:tháng|quý|năm)\b"
+    r"|\bvề (?:Phòng|Sở|Bộ|Ủy ban|UBND)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Group headings that name the units the plans come from, and those that name offices above them.
+_UNIT_GROUP = re.compile(
+    r"\b(?:trường|nhà trường|đơn vị|cơ sở giáo dục|trung tâm|cơ sở)\b", re.IGNORECASE
+)
+_OFFICE_GROUP = re.compile(
+    r"^(?:các\s+)?(?:phòng|sở|ủy ban|ubnd|ban|ngành|cơ quan|văn phòng|thanh tra)\b", re.IGNORECASE
+)
 _SKIP_WORDS = {"va", "cua", "cac", "phong", "so", "ban", "uy", "o", "tai"}
 
 
@@ -95,6 +119,31 @@ def _is_issuer(heading: str | None, doc: Document) -> bool:
     return False
 
 
+def _issuer_head(doc: Document) -> str:
+    """The issuer's head noun, folded: "sở", "phòng", "ubnd"."""
+    words = match_key(doc.issuer.name or "").split()
+    return words[0] if words else ""
+
+
+def _internal_unit(heading: str, doc: Document) -> bool:
+    """A group of the issuing office itself: "Văn phòng Sở", "Thanh tra Sở", "Lãnh đạo Phòng"."""
+    head = _issuer_head(doc)
+    words = re.findall(r"\w+", match_key(heading))
+    return bool(head) and len(words) > 1 and words[-1] == head
+
+
+def _opens_with_issuer(text: str, doc: Document) -> bool:
+    """A duty whose subject is the issuing office: "Phòng GDĐT giao bộ phận …", "Sở Giáo dục …"."""
+    key = " ".join(re.findall(r"[\w&]+", match_key(text)[:120]))
+    names = [" ".join(re.findall(r"[\w&]+", match_key(doc.issuer.name or "")))]
+    head, code = _issuer_head(doc), match_key(doc.number.issuer_code or "")
+    if head and code[:1] == head[:1] and len(code) > 2:
+        # PGDĐT → "phòng gdđt", "phòng gd&đt"
+        rest = code[1:]
+        names += [f"{head} {rest}", f"{head} {rest.replace('đ', '&đ', 1)}"]
+    return any(n and (key == n or key.startswith(n + " ")) for n in names)
+
+
 def _walk(
     sections: list[Section],
     role: str | None,
@@ -107,29 +156,83 @@ def _walk(
         _walk(s.children, r, s.heading or group, out)
 
 
+def _skipped_groups(flat: list[tuple[Section, str | None, str | None]], doc: Document) -> set[str]:
+    """Ids under duty groups that are not the units': the issuer's own, and the offices'."""
+    groups = [s for s, role, _g in flat if role == "responsibilities" and s.children and s.heading]
+    skip: set[str] = set()
+    for s in groups:
+        if _is_issuer(s.heading, doc) or _internal_unit(s.heading or "", doc):
+            skip.update(_descendant_ids(s))
+    kept = [s for s in groups if s.id not in skip]
+    if any(_UNIT_GROUP.search(s.heading or "") for s in kept):
+        for s in kept:
+            heading = s.heading or ""
+            if _OFFICE_GROUP.match(heading) and not _UNIT_GROUP.search(heading):
+                skip.update(_descendant_ids(s))
+    return skip
+
+
+def _trailing_reports(section: Section, text: str, lines: list[str]) -> tuple[str, str]:
+    """Split off the reporting demands that stand as paragraphs of their own after a leaf's first
+    paragraph (the reader joins a paragraph under the last bullet of a list to that bullet)."""
+    starts = sorted(
+        i
+        for line in lines
+        if len(line.strip()) >= 30
+        and (i := text.find(line.strip()[:60])) > 0
+        and _REPORT_DEMAND.search(line)
+    )
+    if not starts:
+        return text, ""
+    return text[: starts[0]].strip(), text[starts[0] :].strip()
+
+
 def parent_items(doc: Document) -> list[Unit]:
     """The parent's items: leaves with text, in an item role, not addressed to the issuer."""
     flat: list[tuple[Section, str | None, str | None]] = []
     _walk(doc.sections, None, None, flat)
-    items: list[Unit] = []
-    skip_ids: set[str] = set()
-    for s, role, _group in flat:
-        if role == "responsibilities" and s.children and _is_issuer(s.heading, doc):
-            skip_ids.update(_descendant_ids(s))
+    enclosing = {c.id: s for s, _r, _g in flat for c in s.children}
+    skip_ids = _skipped_groups(flat, doc)
     roles_known = any(role for _s, role, _g in flat)
+    lines = doc.lines or []
+    items: list[Unit] = []
+    reports: dict[str, Unit] = {}  # reporting paragraphs, by the id of the section they stand in
+
+    def add_report(section: Section, text: str) -> None:
+        if section.id in reports:
+            reports[section.id].text += " " + text
+            return
+        reports[section.id] = Unit(
+            section.id, "reporting", text, source_line(section), section.heading
+        )
+        items.append(reports[section.id])
+
     for s, role, group in flat:
-        if s.children or s.id in skip_ids:
+        if s.id in skip_ids:
+            continue
+        if s.children:
+            # Text of its own over sub-items: a reporting demand the parser kept at this level.
+            own = _CLOSING.sub("", s.text or "").strip()
+            if role not in NOT_ITEM_ROLES and own and _REPORT_DEMAND.search(own):
+                add_report(s, own)
             continue
         text = section_text(s)
         if len(terms(text)) < 2:
             continue
-        if roles_known and (role not in ITEM_ROLES):
+        if roles_known and role not in ITEM_ROLES and role not in UNNAMED_ROLES:
             continue
         if not roles_known and s.id.split(".")[0].split("-")[0] == "I":
             continue
+        if role == "responsibilities" and _opens_with_issuer(text, doc):
+            continue
+        report = ""
+        if s.id in enclosing and role != "reporting":
+            text, report = _trailing_reports(s, text, lines)
         items.append(
             Unit(s.id, ITEM_ROLES.get(role or "", "task"), text, source_line(s), s.heading, group)
         )
+        if report:
+            add_report(enclosing[s.id], report)
     return items
 
 
@@ -161,7 +264,10 @@ def pair_score(index: TermIndex, item: Unit, unit: Unit) -> tuple[float, list[st
     """How well `unit` answers `item`: IDF-weighted term recall, raised by shared anchors."""
     recall = index.recall(item.text, unit.text)
     anchor, hits = anchor_recall(item.text, unit.text)
-    score = recall + 0.35 * anchor * (1 - recall)
+    # Anchors confirm a text that speaks of the item; alone (the same decree cited for another
+    # task) they are no answer, so their weight grows with the words the texts share.
+    support = min(1.0, recall / ANCHOR_SUPPORT)
+    score = recall + 0.35 * anchor * (1 - recall) * support
     return score, hits
 
 

@@ -300,24 +300,55 @@ _FREQUENCIES = (
 )
 
 
+# A date is a deadline when a cue stands before it ("trước ngày 15/6/2020", "chậm nhất ngày …",
+# "hạn nộp: …"); the date of a cited document ("Nghị định số 130/2020/NĐ-CP ngày 30/10/2020") is not.
+_DEADLINE_CUE = re.compile(
+    r"(?:\btrước|\bchậm nhất|\bmuộn nhất|\bhạn(?: chót| nộp| cuối)?|\bkhông quá|\bđến hết"
+    r"|\bhoàn thành|\bgửi về[^.;]{0,80}?|\bnộp[^.;]{0,80}?)"
+    r"\s*(?:là\s+|vào\s+|trong\s+)?(?:ngày\s*)?[:]?\s*$",
+    re.IGNORECASE,
+)
+# A day of a recurring month: "trước ngày 15 của tháng cuối quý", "trước ngày 20 hằng tháng".
+_RECURRING_DAY = re.compile(
+    r"\bngày\s+(\d{1,2})\s+(?:của\s+)?(tháng\s+cuối\s+(?:quý|kỳ|năm|học\s+kỳ)"
+    r"|tháng\s+đầu\s+(?:quý|kỳ|năm)|h[àằ]ng\s+tháng|tháng\s+(?:sau|kế\s+tiếp|tiếp\s+theo))",
+    re.IGNORECASE,
+)
+# Months in which a recurring day falls, when the phrase fixes them.
+_RECURRING_MONTHS = {
+    "tháng cuối quý": {3, 6, 9, 12},
+    "tháng đầu quý": {1, 4, 7, 10},
+}
+
+
 def _dates_in(text: str) -> list[str]:
-    """Every date of `text` in ISO form, in order."""
+    """Every deadline date of `text` in ISO form, in order."""
     out: list[str] = []
     pos = 0
     while (m := find_date(text[pos:])) is not None:
-        if m.iso:
+        before = text[max(0, pos + m.start - 100) : pos + m.start]
+        if m.iso and _DEADLINE_CUE.search(before):
             out.append(m.iso)
         pos += max(m.end, 1)
     return out
+
+
+def _recurring_days(text: str) -> set[tuple[str, int]]:
+    return {
+        (" ".join(match_key(m.group(2)).replace("hàng", "hằng").split()), int(m.group(1)))
+        for m in _RECURRING_DAY.finditer(text)
+    }
 
 
 @dataclass
 class Deadlines:
     dates: list[str]  # ISO dates
     every: set[int]  # report intervals in months
+    days: set[tuple[str, int]] = field(default_factory=set)  # ("tháng cuối quý", 15)
 
     def describe(self, lang: Lang = "vi") -> str:
         parts = [_every(m, lang) for _rx, m in _FREQUENCIES if m in self.every]
+        parts += [_by_day(day, lang) for day in sorted(self.days)]
         parts += [_by(d, lang) for d in self.dates]
         return ", ".join(parts) or render("check.no_deadline", lang)
 
@@ -330,10 +361,26 @@ def _by(iso: str, lang: Lang) -> str:
     return render("check.deadline_by", lang, date=fmt_date(iso))
 
 
+def _by_day(day: tuple[str, int], lang: Lang) -> str:
+    # The phrase is the parent's own Vietnamese words; only the date slot is rendered.
+    return render("check.deadline_by", lang, date=f"{day[1]} {day[0]}")
+
+
 def deadlines_of(text: str) -> Deadlines:
     dates = _dates_in(text)
     every = {months for rx, months in _FREQUENCIES if rx.search(text)}
-    return Deadlines(dates, every)
+    return Deadlines(dates, every, _recurring_days(text))
+
+
+def _day_met(wanted: tuple[str, int], child: Deadlines) -> bool:
+    """A recurring day is met by the same phrase with an earlier or equal day, or by dates that
+    recur (two or more) on or before that day in the months the phrase names."""
+    phrase, day = wanted
+    if any(p == phrase and d <= day for p, d in child.days):
+        return True
+    months = _RECURRING_MONTHS.get(phrase, set())
+    hits = {iso[5:7] for iso in child.dates if int(iso[5:7]) in months and int(iso[8:10]) <= day}
+    return len(hits) >= 2
 
 
 def _unmet(parent: Deadlines, child: Deadlines, lang: Lang) -> list[str]:
@@ -341,7 +388,13 @@ def _unmet(parent: Deadlines, child: Deadlines, lang: Lang) -> list[str]:
     for d in parent.dates:
         if not any(c <= d for c in child.dates):
             misses.append(_by(d, lang))
+    for day in sorted(parent.days):
+        if not _day_met(day, child):
+            misses.append(_by_day(day, lang))
     for months in sorted(parent.every):
+        # A yearly report is one report by a date: a dated promise answers it.
+        if months == 12 and child.dates:
+            continue
         if not any(c <= months for c in child.every):
             misses.append(_every(months, lang))
     return misses
@@ -357,7 +410,7 @@ def check_deadlines(
         if cov is None or cov.status == "missing" or not cov.child_ids:
             continue
         wanted = deadlines_of(item.text)
-        if not wanted.dates and not wanted.every:
+        if not wanted.dates and not wanted.every and not wanted.days:
             continue
         units = [child_units[i] for i in cov.child_ids if i in child_units]
         given = deadlines_of(" ".join(u.text for u in units))
