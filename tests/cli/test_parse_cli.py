@@ -98,3 +98,31 @@ def test_eval_reports_per_field_accuracy():
     result = run("eval", str(CORPUS / "docs"))
     assert result.returncode == 0, result.stderr
     assert "issued.date" in result.stdout and "ALL" in result.stdout
+
+
+def test_several_files_json_lines_and_no_overwrite(tmp_path):
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "plan.txt").write_bytes(SEED.read_bytes())
+    files = [str(tmp_path / "a" / "plan.txt"), str(tmp_path / "b" / "plan.txt")]
+    result = run("parse", *files)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(ln)["number"]["number"] == "36" for ln in lines)
+    out = tmp_path / "out"
+    assert run("parse", *files, "--out", str(out)).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["plan.txt-2.json", "plan.txt.json"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    result = run("parse", files[0], "--out", str(blocked))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_run_on_number_line_keeps_only_the_number(tmp_path):
+    path = tmp_path / "oneline.txt"
+    path.write_text(
+        "Số: 12/KH-THAP Trường Tiểu học An Phú triển khai kế hoạch trong toàn trường năm 2020\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("parse", str(path)).stdout)
+    assert (data["number"]["raw"], data["number"]["symbol"]) == ("12/KH-THAP", "KH-THAP")

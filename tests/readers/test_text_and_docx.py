@@ -198,3 +198,50 @@ def test_missing_and_directory(tmp_path):
     with pytest.raises(ReadError) as err:
         read(tmp_path)
     assert err.value.kind == "is_directory"
+
+
+HTML_PLAN = """<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>
+<table><tr><td><p>ỦY BAN NHÂN DÂN QUẬN 2</p><p>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO</p><p>Số: 253/KH-GDĐT</p></td>
+<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>
+<p>Quận 2, ngày 20 tháng 4 năm 2020</p></td></tr></table>
+<p><b>KẾ HOẠCH</b></p><p>Triển khai công tác dân vận năm 2020</p>
+<p>I. MỤC ĐÍCH, YÊU CẦU</p><p>- Nâng cao nhận thức.</p>
+<table><tr><td><p><b>Nơi nhận:</b></p><p>- Các trường;</p><p>- Lưu: VT.</p></td>
+<td><p>KT. TRƯỞNG PHÒNG</p><p>PHÓ TRƯỞNG PHÒNG</p><p>Trần Minh Tâm</p></td></tr></table>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["plan.html", "saved-page.txt"])
+def test_html_page_read_with_its_tables(tmp_path, name):
+    """A web page (even one saved with a .txt name) keeps its header and closing columns."""
+    from vbparse.pipeline import parse
+
+    path = tmp_path / name
+    path.write_text(HTML_PLAN, encoding="utf-8")
+    doc = parse(path)
+    assert doc.source.format == "html"
+    assert (doc.issuer.parent, doc.issuer.name) == (
+        "ỦY BAN NHÂN DÂN QUẬN 2",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    )
+    assert (doc.number.number, doc.issued.date, doc.subject) == (
+        "253",
+        "2020-04-20",
+        "Triển khai công tác dân vận năm 2020",
+    )
+    assert doc.recipients == ["Các trường", "Lưu: VT"]
+    assert (doc.signer.title, doc.signer.name) == ("PHÓ TRƯỞNG PHÒNG", "Trần Minh Tâm")
+
+
+def test_form_feed_does_not_shift_line_numbers(tmp_path):
+    path = tmp_path / "pages.txt"
+    path.write_text(
+        "Số: 1/KH-X\nHà Nội, ngày 01 tháng 02 năm 2020\fKẾ HOẠCH\nabc\n", encoding="utf-8"
+    )
+    got = [(ln.loc.line, ln.text) for ln in read(path).lines]
+    assert got == [
+        (1, "Số: 1/KH-X"),
+        (2, "Hà Nội, ngày 01 tháng 02 năm 2020"),
+        (2, "KẾ HOẠCH"),
+        (3, "abc"),
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,10 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     p = Path(path)
     if not create and not p.exists():
         raise RegistryError(f"{path}: no such registry")
-    conn = sqlite3.connect(p, isolation_level=None)  # autocommit: transactions are explicit
+    try:
+        conn = sqlite3.connect(p, isolation_level=None)  # autocommit: transactions are explicit
+    except sqlite3.Error as exc:
+        raise RegistryError(f"{path}: cannot be opened ({exc})") from exc
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL mode: a committed transaction survives the process being killed; only a
@@ -177,7 +181,10 @@ for _cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
 
 
 def fold(text: str) -> str:
-    """`text` without diacritics, đ → d, same length as `text` (for search only)."""
+    """`text` without diacritics, đ → d, same length as `text` (for search only). Decomposed
+    input (NFD, as some keyboards and PDFs give it) is composed first, or its marks would stay."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text.translate(_FOLD_TABLE)
 
 

@@ -80,8 +80,13 @@ def _print_text(output: object, lang: str) -> None:
             continue
         for f in report.findings:
             where = f"{report.file}:{f.line}" if f.line is not None else report.file
-            quote = f" «{f.quote}»" if f.quote else ""
-            fix = (" → " + f.fix) if f.fix else ""
+            quote = f" «{_short(f.quote)}»" if f.quote else ""
+            fix = (" → " + _short(f.fix)) if f.fix else ""
             print(f"{where}: {_SEVERITY[lang][f.severity]} [{f.code}]{quote} {f.message}{fix}")
         counts = ", ".join(f"{n} {_SEVERITY[lang][s]}" for s, n in report.counts.items())
         print(f"{report.file}: {counts}")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A quote cut to one screen line: a run-on line of a flattened file can be a whole page."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

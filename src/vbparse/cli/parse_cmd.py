@@ -12,8 +12,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "parse",
         help="parse documents into structured JSON",
         description="Parse one or more documents (.txt .md .docx .doc .rtf .odt .pdf, images). "
-        "One file: the result goes to standard output. Several files or --out: one result file "
-        "per input in the --out folder. Exit 0 when all parsed, 1 when some failed.",
+        "Without --out the results go to standard output (several JSON results: one per line, "
+        "JSON Lines); with --out DIR one result file per input. Exit 0 when all parsed, 1 when "
+        "some failed (one line per failure on standard error), 2 on bad usage.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="documents to parse")
     p.add_argument(
@@ -48,12 +49,19 @@ def run(args: argparse.Namespace) -> int:
     from ..readers import ReadError
 
     out_dir = Path(args.out) if args.out else None
-    if out_dir is None and len(args.files) > 1:
-        out_dir = None  # several files to stdout: JSON Lines-like, one document after another
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(
+                f"vbparse: {out_dir}: cannot write results there ({exc.strerror or exc})",
+                file=sys.stderr,
+            )
+            return 2
+    # Several JSON results on standard output: one compact document per line (JSON Lines).
+    json_lines = out_dir is None and args.format == "json" and len(args.files) > 1
     failed = 0
-    suffix = {"json": ".json", "md": ".md", "text": ".txt", "html": ".html"}[args.format]
+    written: set[Path] = set()
     for name in args.files:
         try:
             doc = parse(name, include_lines=args.lines, roles=args.roles)
@@ -61,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                 from ..entities import add_entities
 
                 add_entities(doc)
-            rendered = render(doc, args.format)
+            rendered = doc.to_json(indent=None) if json_lines else render(doc, args.format)
         except ReadError as exc:
             failed += 1
             print(f"vbparse: {exc.path}: {exc.message}", file=sys.stderr)
@@ -73,8 +81,28 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        if out_dir:
-            (out_dir / (Path(name).name + suffix)).write_text(rendered, encoding="utf-8")
-        else:
+        if out_dir is None:
             sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+            continue
+        target = _result_path(out_dir, Path(name), args.format, written)
+        try:
+            target.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            failed += 1
+            print(f"vbparse: {target}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
     return 1 if failed else 0
+
+
+_SUFFIX = {"json": ".json", "md": ".md", "text": ".txt", "html": ".html"}
+
+
+def _result_path(out_dir: Path, source: Path, fmt: str, written: set[Path]) -> Path:
+    """DIR/NAME.EXT.json; two inputs with the same name (d1/plan.txt, d2/plan.txt) get -2, -3 …
+    rather than one overwriting the other."""
+    target = out_dir / (source.name + _SUFFIX[fmt])
+    n = 2
+    while target in written:
+        target = out_dir / f"{source.name}-{n}{_SUFFIX[fmt]}"
+        n += 1
+    written.add(target)
+    return target

@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 
 DEFAULT_REGISTRY = "vbparse.sqlite"
 
@@ -58,6 +59,10 @@ def parse_date(text: str, *, end: bool) -> str | None:
     m = re.fullmatch(r"((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
     if m:
         year, month, day = m.groups()
+        try:  # "2020-13-45" is no date
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None
         parts = [year, f"{int(month):02d}" if month else None, f"{int(day):02d}" if day else None]
         iso = "-".join(p for p in parts if p)
         # ISO dates compare as strings: "2020-04" ≤ every April date; "2020-04~" ≥ them all.

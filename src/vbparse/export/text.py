@@ -23,7 +23,7 @@ def to_text(doc: Document) -> str:
     if doc.responsibilities:
         out.append("Phân công:")
         out.extend(f"  {r.actor}: {len(r.duties)} nhiệm vụ" for r in doc.responsibilities)
-    out.append("Nơi nhận: " + "; ".join(doc.recipients))
+    out.append("Nơi nhận: " + ("; ".join(doc.recipients) or "—"))
     for w in doc.warnings:
         out.append(f"! {warning_vi(w.code, w.field, w.message)} [{w.code}]")
     return "\n".join(out) + "\n"

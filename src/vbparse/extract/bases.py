@@ -32,7 +32,8 @@ _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
-    r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến)(?![\wÀ-ỹ])|[;()]"
+    r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến|lấy|chỉ\s+đạo|công\s+nhận|"
+    r"phê\s+chuẩn|chấp\s+thuận|cho\s+phép|quyết\s+định)(?![\wÀ-ỹ])|[;()]"
     # A comma ends the issuer, except inside a double title ("Bộ trưởng, Chủ nhiệm Văn phòng …").
     r"|,(?!\s*(?:Chủ\s+nhiệm|Chủ\s+tịch|Bộ\s+trưởng|Trưởng\s+ban|Tổng\s+Giám\s+đốc)\s)"
     rf"|\s+và\s+(?=(?:{_TYPES})\s)"

@@ -182,12 +182,15 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     # Cut what follows the ký hiệu on the same line (a run-together "V/v …").
     raw = re.split(r"\s+(?=[Vv]\s*/\s*[Vv]\b)", raw)[0].strip()
     parts = parse_number(raw)
+    if parts is not None:
+        raw = raw[: parts.end].strip()  # a flattened line may run on after the ký hiệu
     doc = ctx.doc
     doc.number.raw = raw or None
     if parts is None:
-        ctx.doc.warn(
-            "ambiguous", f"'Số:' line found but its number could not be read: {raw!r}", "number"
-        )
+        if raw:  # an empty "Số:" is reported once, as a missing field
+            ctx.doc.warn(
+                "ambiguous", f"'Số:' line found but its number could not be read: {raw!r}", "number"
+            )
         ctx.mark("number", line, m.start("raw"))
         return
     doc.number.number = parts.number

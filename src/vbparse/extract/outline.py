@@ -101,6 +101,7 @@ class _Node:
     bullet: str | None = None
     text_parts: list[str] = field(default_factory=list)
     colon_heading: bool = False
+    explicit_bullet: bool = False  # a bullet written in the text (not one inferred for lost dashes)
     implicit_children: bool = False
 
 
@@ -182,6 +183,10 @@ def extract(ctx: ParseContext) -> None:
         ):
             lab = _Label("bullet", "-", 0)
         if lab is None:
+            # A new paragraph after a dashed list is the section's again ("Các đơn vị báo cáo
+            # … trước ngày 25/5"), not part of the list's last item.
+            while len(stack) > 1 and stack[-1].explicit_bullet:
+                _close(stack.pop())
             if stack:
                 stack[-1].text_parts.append(line.text)
             else:
@@ -205,6 +210,7 @@ def extract(ctx: ParseContext) -> None:
         )
         siblings.append(section)
         node = _Node(section, rank, lab.label if lab.kind == "bullet" else None)
+        node.explicit_bullet = lab.kind == "bullet" and lab.rest_start > 0
         # A heading that introduces a list ("… :", or a heading in capitals with no text of its
         # own): unlabelled paragraphs under it are items whose dashes were lost.
         node.colon_heading = heading is not None and (
@@ -272,8 +278,13 @@ def _make_id(lab: _Label, parent: Section | None, siblings: list[Section], ids: 
     return node_id
 
 
+_CONCLUSION_DOCS = (
+    r"(?:công\s+văn|văn\s+bản|kế\s+hoạch|thông\s+báo|chỉ\s+thị|hướng\s+dẫn|quyết\s+định)"
+)
 _CONCLUSION = re.compile(
-    r"^\s*(Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(thực\s+hiện|triển\s+khai)|Nhận\s+được\s+(công\s+văn|văn\s+bản)\s+này)",
+    r"^\s*(Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(thực\s+hiện|triển\s+khai)|Nhận\s+được\s+"
+    + _CONCLUSION_DOCS
+    + r"\s+này)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?…”\")]\s*$|\./\.\s*$")

@@ -32,12 +32,16 @@ class NumberParts:
     issuer_code: str | None
     year: int | None
     style: str
+    end: int = 0  # where the số/ký hiệu ends in `raw`: text after it is not part of it
 
 
 def parse_number(raw: str) -> NumberParts | None:
     """Split a số/ký hiệu as written after "Số:" into its parts; None when it is not one."""
-    text = raw.strip().strip(".,;")
-    text = re.sub(r"[_.…]{2,}", " ", text)  # dotted blanks of an unfilled template
+    stripped = raw.strip().lstrip(".,;")
+    offset = raw.find(stripped) if stripped else 0
+    text = stripped.rstrip(".,;")
+    # Dotted blanks of an unfilled template, replaced length for length so offsets still hold.
+    text = re.sub(r"[_.…]{2,}", lambda d: " " * len(d.group()), text)
     m = _NUMBER.match(text)
     if not m:
         return None
@@ -62,6 +66,7 @@ def parse_number(raw: str) -> NumberParts | None:
         issuer_code=issuer_code,
         year=year,
         style="party" if party else "state",
+        end=offset + m.end(),
     )
 
 

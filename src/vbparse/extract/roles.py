@@ -176,10 +176,11 @@ def assign(doc: Document) -> None:
                 role = classify_text(node.text)
                 node.role, node.role_source = role or "tasks", "rule"  # type: ignore[assignment]
                 node.role_confidence = TEXT_RULE_CONFIDENCE if role else DEFAULT_ROLE_CONFIDENCE
-            visit(node.children, node.role)
-            if node.role is None and inherited is None and node.kind != "bullet":
-                # A section whose heading names none of the roles: "other", weakly.
+            elif node.kind != "bullet":
+                # A section whose heading names none of the roles: "other", weakly; its
+                # children inherit it.
                 node.role, node.role_source = "other", "rule"
                 node.role_confidence = DEFAULT_ROLE_CONFIDENCE
+            visit(node.children, node.role)
 
     visit(doc.sections, None)

@@ -21,6 +21,7 @@ MAX_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear message, 
 READERS: dict[str, str] = {
     "txt": "text",
     "md": "markdown",
+    "html": "html",
     "docx": "docx",
     "pdf": "pdf",
     "image": "image",
@@ -34,6 +35,8 @@ _EXTENSIONS = {
     ".text": "txt",
     ".md": "md",
     ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
     ".docx": "docx",
     ".pdf": "pdf",
     ".png": "image",
@@ -61,6 +64,9 @@ def sniff_format(path: Path, data: bytes) -> str | None:
         return "rtf"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return "image"
+    start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"  # a web page, whatever its name says
     return _EXTENSIONS.get(path.suffix.lower())
 
 

@@ -15,7 +15,7 @@ from ..text.normalize import clean
 from ..text.syllables import repair_split_syllables
 from .base import Line, Loc, RawDocument, Zone
 from .layout import classify_table, split_cell
-from .text import decode
+from .text import decode, split_lines
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$")
@@ -42,10 +42,10 @@ def _cells(row: str) -> list[str]:
 
 def read(path: Path, data: bytes) -> RawDocument:
     text, encoding = decode(path, data)
-    raw_lines = text.splitlines()
+    raw_lines = [line.rstrip("\r\n") for line in split_lines(text)]
     offsets: list[int] = []
     pos = 0
-    for raw_line in text.splitlines(keepends=True):
+    for raw_line in split_lines(text):
         offsets.append(pos)
         pos += len(raw_line)
 

@@ -198,8 +198,10 @@ def read(path: Path, data: bytes) -> RawDocument:
             pw = PageWords(number, float(page.width), float(page.height), words)
             info = PageInfo(number, "text-layer")
             if i not in to_ocr:
-                if not words:
-                    to_ocr.append(i)
+                if not words and (page.images or page.curves or page.rects):
+                    to_ocr.append(i)  # a page drawn as a picture: read it by OCR
+                elif not words:
+                    info.notes.append("blank page: no text and nothing drawn")
                 elif _scanned(page):
                     texts = _convert_lines([w.text for w in words])
                     if is_garbage(texts):

@@ -97,25 +97,34 @@ def _decode_8bit(name: str, data: bytes) -> tuple[str, str]:
     return text, enc
 
 
+_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, broken at \\n, \\r\\n and \\r only: str.splitlines also breaks at
+    form feeds (pdftotext's page breaks) and would shift every later line number."""
+    return [part for part in _LINE_END.split(text) if part]
+
+
 def lines_of(text: str) -> list[Line]:
     """Split decoded text into non-empty Lines with 1-based line numbers and char offsets."""
     out: list[Line] = []
     offset = 0
-    for number, raw_line in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw_line.rstrip("\r\n")
-        cleaned = repair_split_syllables(clean(body))
-        if cleaned:
-            lead = len(body) - len(body.lstrip())
-            out.append(
-                Line(
-                    cleaned,
-                    Loc(
-                        line=number, char_start=offset + lead, char_end=offset + len(body.rstrip())
-                    ),
-                )
-            )
+    for number, raw_line in enumerate(split_lines(text), start=1):
+        # A page break (form feed) inside a line separates two lines of text on one numbered line.
+        start = offset
+        for piece in _PAGE_BREAK.split(raw_line.rstrip("\r\n")):
+            cleaned = repair_split_syllables(clean(piece))
+            if cleaned:
+                lead = len(piece) - len(piece.lstrip())
+                end = start + len(piece.rstrip())
+                out.append(Line(cleaned, Loc(line=number, char_start=start + lead, char_end=end)))
+            start += len(piece) + 1
         offset += len(raw_line)
     return out
+
+
+_PAGE_BREAK = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def read(path: Path, data: bytes) -> RawDocument:
