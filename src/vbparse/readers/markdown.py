@@ -26,10 +26,20 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span)[^>]*>")
+
+
 def _strip_inline(text: str) -> str:
-    text = _ESCAPE.sub(r"\1", _LINK.sub(r"\1", text))
-    text = re.sub(r"</?(?:sup|sub|b|i|u|em|strong|span)[^>]*>", "", text)
-    return repair_split_syllables(clean(_EMPHASIS.sub("", text)))
+    # Each rewrite only where its marker occurs: most lines have none, and this runs per line.
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return repair_split_syllables(clean(text))
 
 
 def _cells(row: str) -> list[str]:

@@ -54,15 +54,11 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:.)])(?=\s|$)")
 def repair_split_syllables(text: str) -> str:
     """Re-join syllables split at their accented letter; drop a space before , ; : . )."""
     tokens = text.split(" ")
-    frag = [
-        0 < len(t.rstrip(",;:.)")) <= 3
-        and t.rstrip(",;:.)").isalpha()
-        and not is_syllable(t.rstrip(",;:.)"))
-        for t in tokens
-    ]
-    if not any(frag):
+    # Most lines hold no fragment: find that out in one C-level pass over cached answers.
+    if not any(map(_is_fragment, tokens)):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text) if " ," in text or " ;" in text else text
         return join_letter_runs(split_joined_words(text))
+    frag = [_is_fragment(t) for t in tokens]
     out: list[str] = []
     i = 0
     n = len(tokens)
