@@ -126,3 +126,10 @@ def test_run_on_number_line_keeps_only_the_number(tmp_path):
     )
     data = json.loads(run("parse", str(path)).stdout)
     assert (data["number"]["raw"], data["number"]["symbol"]) == ("12/KH-THAP", "KH-THAP")
+
+
+def test_shipped_schema_file_is_current():
+    """The JSON Schema shipped in the package is the one the model generates (regenerate it with
+    `vbparse schema > src/vbparse/schema/document.schema.json`)."""
+    shipped = ROOT / "src" / "vbparse" / "schema" / "document.schema.json"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == json.loads(run("schema").stdout)

@@ -62,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
     json_lines = out_dir is None and args.format == "json" and len(args.files) > 1
     failed = 0
     written: set[Path] = set()
-    for name in args.files:
+    files = args.files
+    if out_dir is not None and len(files) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm  # a bar only where someone watches, and only for results to files
+
+        files = tqdm(files, unit="file", desc="parse", file=sys.stderr)
+    for name in files:
         try:
             doc = parse(name, include_lines=args.lines, roles=args.roles)
             if args.entities:
