@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -311,11 +310,6 @@ def quote_similarity(a: str, b: str) -> float:
     return common / max(len(wa), len(wb))
 
 
-def contains_quote(name: str, text: str) -> bool:
-    """Whether `text` carries the quoted name, quoted or not, folded for case and tone marks."""
-    return quote_key(name) in quote_key(text)
-
-
 def anchor_recall(query: str, doc: str) -> tuple[float, list[str]]:
     """Share of the query's anchors that `doc` contains, and those anchors. Stand-alone numbers
     count for little (a year is everywhere); quoted names and document numbers count most."""
@@ -344,10 +338,6 @@ def anchor_recall(query: str, doc: str) -> tuple[float, list[str]]:
             hit += w
             hits.append(value)
     return (hit / total if total else 0.0), hits
-
-
-def char_ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, quote_key(a), quote_key(b)).ratio()
 
 
 def best_sentence(query_terms: Iterable[str], text: str, limit: int = 300) -> str:
