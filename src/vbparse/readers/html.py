@@ -7,13 +7,14 @@ columns. Scripts, styles and the page's head are dropped.
 
 from __future__ import annotations
 
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..text.normalize import clean
 from ..text.syllables import repair_split_syllables
 from .base import Line, Loc, RawDocument
-from .layout import classify_table, split_cell
+from .layout import table_lines
 from .text import decode
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title", "section"}
@@ -92,6 +93,10 @@ class _Collector(HTMLParser):
         self._flush()
 
 
+def _cell_loc(line: int, table: int, row: int, col: int) -> Loc:
+    return Loc(line=line, table=table, row=row, col=col)
+
+
 def read(path: Path, data: bytes) -> RawDocument:
     text, encoding = decode(path, data)
     collector = _Collector()
@@ -106,17 +111,9 @@ def read(path: Path, data: bytes) -> RawDocument:
                 if cleaned:
                     lines.append(Line(cleaned, Loc(line=line_no)))
             continue
-        grid = [
-            [repair_split_syllables(clean(cell.replace("<br>", " "))) for cell in row]
-            for row in value
-        ]
-        table_kind = classify_table(grid, first=tables == 0 and not lines)
-        for r, row in enumerate(value):
-            for c, cell in enumerate(row):
-                zone = table_kind.zone_for_column(c, len(row))
-                for piece in cell.split("<br>"):
-                    for part in split_cell(repair_split_syllables(clean(piece)), zone):
-                        loc = Loc(line=line_no, table=tables, row=r, col=c)
-                        lines.append(Line(part, loc, zone=zone))
+        # Cells keep their "<br>": split_cell cuts them there into the cell's lines.
+        grid = [[repair_split_syllables(clean(cell)) for cell in row] for row in value]
+        where = partial(_cell_loc, line_no, tables)
+        lines.extend(table_lines(grid, first=tables == 0 and not lines, loc=where))
         tables += 1
     return RawDocument(path=str(path), format="html", lines=lines, encoding=encoding)

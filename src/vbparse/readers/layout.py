@@ -8,10 +8,11 @@ table is which, and how to cut a cell whose lines a converter ran together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.charclass import LO, UP
-from .base import Zone
+from .base import Line, Loc, Zone
 
 _NATIONAL = re.compile(r"C[ỘO]NG\s*H[ÒOÓ]A\s*X[ÃA]\s*H[ỘO]I", re.IGNORECASE)
 _PARTY = re.compile(r"Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
@@ -60,6 +61,20 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
 
 
 _SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|ký|daky)[^)\]]*[)\]]", re.IGNORECASE)
+
+
+def table_lines(
+    grid: list[list[str]], *, first: bool, loc: Callable[[int, int], Loc]
+) -> list[Line]:
+    """The lines of a table whose cells are text (Markdown, HTML): each cell cut back into its
+    lines and placed in the zone its table and column give; `loc(row, col)` says where it stands."""
+    kind = classify_table(grid, first=first)
+    out: list[Line] = []
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            zone = kind.zone_for_column(c, len(row))
+            out.extend(Line(part, loc(r, c), zone=zone) for part in split_cell(cell, zone))
+    return out
 
 
 def _looks_like_signer(cell: str) -> bool:

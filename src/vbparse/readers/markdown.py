@@ -14,7 +14,7 @@ from pathlib import Path
 from ..text.normalize import clean
 from ..text.syllables import repair_split_syllables
 from .base import Line, Loc, RawDocument, Zone
-from .layout import classify_table, split_cell
+from .layout import table_lines
 from .text import decode, split_lines
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -119,24 +119,8 @@ def _demote_title_if_no_header(lines: list[Line]) -> None:
 def _table_lines(
     rows: list[tuple[int, list[str]]], table_index: int, offsets: list[int], *, before_body: bool
 ) -> list[Line]:
-    grid = [cells for _, cells in rows]
-    kind = classify_table(grid, first=before_body)
-    out: list[Line] = []
-    for r, (line_no, cells) in enumerate(rows):
-        for c, cell in enumerate(cells):
-            zone = kind.zone_for_column(c, len(cells))
-            for part in split_cell(cell, zone):
-                out.append(
-                    Line(
-                        part,
-                        Loc(
-                            line=line_no + 1,
-                            table=table_index,
-                            row=r,
-                            col=c,
-                            char_start=offsets[line_no],
-                        ),
-                        zone=zone,
-                    )
-                )
-    return out
+    def loc(r: int, c: int) -> Loc:
+        line_no = rows[r][0]
+        return Loc(line=line_no + 1, table=table_index, row=r, col=c, char_start=offsets[line_no])
+
+    return table_lines([cells for _, cells in rows], first=before_body, loc=loc)
