@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole check suite, as CI runs it (.ci/run): install if needed, then lint, type-check
-# and run the tests. Usage: bash scripts/test.sh [extra pytest args]
+# Everything before the tests, as CI runs it (.ci/run): install if needed, make sure the
+# package under test is this checkout, then lint and type-check. The README's test command runs
+# this and then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -20,6 +21,3 @@ echo "== ruff"
 "$PYTHON" -m ruff format --check src tests benchmarks scripts cli.py
 echo "== mypy"
 "$PYTHON" -m mypy
-echo "== pytest"
-export OMP_THREAD_LIMIT=1
-"$PYTHON" -m pytest "$@"
