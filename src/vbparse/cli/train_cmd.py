@@ -32,20 +32,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _root(value: str) -> Path | None:
+    """The project root holding corpus/, or None (after saying why); scikit-learn's
+    FutureWarnings are silenced for the run, they are noise to a user."""
+    import warnings
+
     root = Path(value).resolve()
     if not (root / "corpus").is_dir():
         print(f"vbparse: {root}: no corpus/ folder here (use --root)", file=sys.stderr)
         return None
+    warnings.filterwarnings("ignore", category=FutureWarning)
     return root
 
 
 def run_train(args: argparse.Namespace) -> int:
-    import warnings
-
     root = _root(args.root)
     if root is None:
         return 2
-    warnings.filterwarnings("ignore", category=FutureWarning)
     from ..ml import roles_model
     from ..ml.data import collect, data_hash
     from ..ml.eval_roles import evaluate, format_report
@@ -77,12 +79,9 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    import warnings
-
     root = _root(args.root)
     if root is None:
         return 2
-    warnings.filterwarnings("ignore", category=FutureWarning)
     from ..ml.eval_roles import evaluate, format_report
 
     report = evaluate(root)
