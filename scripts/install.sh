@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils antiword catdoc)
+# fonts-liberation: Liberation Serif is metric-compatible with Times New Roman, so LibreOffice
+# lays out Vietnamese documents (and wraps their header columns) as Word does.
+APT_PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils antiword catdoc
+  fonts-liberation fonts-dejavu-core)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

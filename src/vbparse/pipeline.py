@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .extract import bases, closing, header, outline, responsibilities, roles
+from .extract import bases, closing, frame, header, outline, responsibilities, roles
 from .extract.context import ParseContext
 from .model import Document, Source
 from .readers import RawDocument, read
@@ -18,6 +18,7 @@ from .readers import RawDocument, read
 Component = Callable[[ParseContext], None]
 
 PIPELINE: list[tuple[str, Component]] = [
+    ("frame", frame.locate),
     ("unflatten", header.unflatten),
     ("header", header.extract),
     ("find_closing", closing.find_closing),

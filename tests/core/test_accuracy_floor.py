@@ -1,5 +1,5 @@
-"""Per-field accuracy over every hand-annotated document of the corpus (corpus/docs,
-corpus/heldout, corpus/seed), as `vbparse eval corpus` prints it. The floors are the figures
+"""Per-field accuracy over the first hand-annotated documents of the corpus (corpus/docs,
+corpus/heldout, corpus/seed); corpus/real has floors of its own (test_real_accuracy.py). The floors are the figures
 measured when they were last raised; a change that loses accuracy fails here."""
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def result():
-    return evaluate(CORPUS)
+    first = {"docs", "heldout", "seed"}
+    return evaluate(CORPUS, only=lambda path: path.relative_to(CORPUS).parts[0] in first)
 
 
 def test_every_gold_document_parses(result):

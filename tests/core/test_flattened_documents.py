@@ -56,7 +56,10 @@ def scores(tmp_path_factory) -> dict[str, tuple[int, int]]:
         doc = parse(flat)
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for name, getter in FIELDS.items():
-            got, want = getter(doc, gold)
+            try:
+                got, want = getter(doc, gold)
+            except KeyError:
+                continue  # a field this gold does not annotate
             totals[name][0] += _norm(got) == _norm(want)
             totals[name][1] += 1
     return {k: (c, n) for k, (c, n) in totals.items()}

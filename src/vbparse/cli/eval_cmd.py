@@ -1,10 +1,21 @@
-"""vbparse eval GOLD_DIR : per-field accuracy against hand-written gold files."""
+"""vbparse eval GOLD_DIR : per-field accuracy (and F1 of list fields) against gold files."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from pathlib import Path
+from typing import Any
+
+# The fields in the order a report lists them, with what each figure is.
+REPORT_FIELDS = (
+    "doc_type.name", "doc_type.code", "number.number", "number.symbol", "number.type_code",
+    "number.issuer_code", "issued.date", "issued.place", "issuer.name", "issuer.parent",
+    "national_header", "motto", "party_header", "subject", "signer.authority", "signer.title", "signer.name",
+    "recipients_f1", "addressees_f1", "sections_f1", "section_roles", "bases_f1",
+    "recipients", "sections_top", "bases",
+)  # fmt: skip
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,11 +23,36 @@ def register(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="measure per-field accuracy against gold annotations",
         description="Parse every document in GOLD_DIR (recursively) that has a gold file "
-        "'NAME.gold.json' beside it and print the per-field accuracy.",
+        "'NAME.gold.json' beside it and print per field the accuracy (scalar fields) or F1 "
+        "(fields ending in _f1: recipients, sections, căn cứ), overall and per source class "
+        "(the first folder below GOLD_DIR; 'scan' for documents read by OCR).",
     )
     p.add_argument("gold_dir", metavar="GOLD_DIR")
     p.add_argument("--misses", action="store_true", help="list every wrong value (got vs gold)")
+    p.add_argument(
+        "--baseline",
+        choices=("regex",),
+        help="measure the 30-line regex baseline instead of the parser",
+    )
+    p.add_argument(
+        "--split",
+        choices=("dev", "holdout", "all"),
+        default="all",
+        help="only the files that GOLD_DIR/SPLIT.tsv puts in this part (default: all)",
+    )
+    p.add_argument("--groups", action="store_true", help="also print one column per source class")
     p.set_defaults(func=run)
+
+
+def _selector(root: Path, split: str) -> Any:
+    table = root / "SPLIT.tsv"
+    if split == "all" or not table.exists():
+        return None
+    with table.open(encoding="utf-8") as fh:
+        chosen = {
+            row["file"] for row in csv.DictReader(fh, delimiter="\t") if row["split"] == split
+        }
+    return lambda path: str(path.relative_to(root)) in chosen
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,18 +62,31 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"vbparse: {root}: not a folder", file=sys.stderr)
         return 2
-    result = evaluate(root)
+    parser = None
+    if args.baseline == "regex":
+        from ..baseline import parse as parser
+    result = evaluate(root, parser=parser, only=_selector(root, args.split))
     if result.documents == 0:
         print(f"vbparse: {root}: no document with a .gold.json beside it", file=sys.stderr)
         return 1
-    print(f"{'field':<20} {'correct':>8} {'total':>6} {'accuracy':>9}")
-    for name, f in result.fields.items():
-        print(f"{name:<20} {f.correct:>8} {f.total:>6} {f.accuracy:>9.1%}")
-    print(f"{'ALL':<20} {'':>8} {'':>6} {result.overall:>9.1%}   ({result.documents} documents)")
+    groups = sorted(result.groups) if args.groups else []
+    print(f"{'field':<20} {'n':>5} {'score':>7}" + "".join(f" {g[:9]:>9}" for g in groups))
+    for name in REPORT_FIELDS:
+        score, count = result.figure(name)
+        if not count:
+            continue
+        cells = []
+        for g in groups:
+            gs, gc = result.groups[g].figure(name)
+            cells.append(f" {gs:>9.2f}" if gc else f" {'-':>9}")
+        print(f"{name:<20} {count:>5} {score:>7.3f}" + "".join(cells))
+    docs = "".join(f" {result.groups[g].documents:>9}" for g in groups)
+    print(f"{'documents':<20} {result.documents:>5} {'':>7}" + docs)
     for path, error in result.failures:
         print(f"failed: {path}: {error}")
     if args.misses:
-        for name, f in result.fields.items():
-            for doc, got, want in f.misses:
+        for name in REPORT_FIELDS:
+            fr = result.fields.get(name) or result.lists.get(name)
+            for doc, got, want in fr.misses if fr else []:
                 print(f"\n[{name}] {doc}\n   got:  {got!r}\n   gold: {want!r}")
     return 1 if result.failures else 0

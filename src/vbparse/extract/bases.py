@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import cues
 from ..model import Base
 from ..readers.base import Line
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
-from . import cues
 from .context import ParseContext
 from .refs import SYMBOL_RE, find_date, parse_number
 

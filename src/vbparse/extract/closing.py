@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
-from . import cues
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
@@ -23,6 +23,10 @@ _TRAILING_CAPS = re.compile(
 )
 _TRAILING_NAME = re.compile(
     rf"^(?P<left>.*?[;.])\s+(?P<right>(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)$"
+)
+# "- HĐND, UBND …;   [ (Đã ký)": the signature placeholder of the right column.
+_TRAILING_NOTE = re.compile(
+    r"^(?P<left>.*?[;:.,)])\s+(?P<right>[\[(]+\s*\(?\s*(?:đã\s+)?ký\b.*)$", re.I
 )
 _SECTION_LABEL = re.compile(
     r"^\s*(Chương|Điều|Phần|Mục)\s+[\dIVXLC]+\b|^\s*(PHỤ LỤC|QUY CHẾ|QUY ĐỊNH)\b"
@@ -64,18 +68,15 @@ def find_closing(ctx: ParseContext) -> None:
     ctx.closing_start = pos if pos < len(lines) else None
 
 
-_RECIPIENTS_LINE = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", re.IGNORECASE)
-
-
 def _recipients_line(lines: list[Line], start: int) -> int | None:
     """The "Nơi nhận:" that opens the closing block, not one an article or a form mentions: the
     first with a list under it or the end of the body just above it, else the last one."""
-    found = [i for i in range(start, len(lines)) if _RECIPIENTS_LINE.match(lines[i].text)]
+    found = [i for i in range(start, len(lines)) if cues.RECIPIENTS_LABEL.match(lines[i].text)]
     for i in found:
         below = [ln.text for ln in lines[i + 1 : i + 3]]
         above = [ln.text for ln in lines[max(start, i - 6) : i]]
         has_items = any(cues.BULLET.match(t) for t in below) or bool(
-            _RECIPIENTS_LINE.sub("", lines[i].text).strip()
+            cues.RECIPIENTS_LABEL.sub("", lines[i].text).strip()
         )
         if has_items or any(cues.END_MARK.search(t) or _signer_like(t) for t in above):
             return i
@@ -137,6 +138,9 @@ def extract(ctx: ParseContext) -> None:
             and recipient_lines
             and recipient_lines[-1].text.rstrip().endswith(",")
             and not _starts_signer(text)
+            and not cues.SIGNATURE_NOTE.match(text)
+            and not cues.is_person_name(text)
+            and not text.strip().isdigit()  # a page number between two pages of the list
         )
         # Once "Nơi nhận:" has been seen, its items go on past signer lines that two-column
         # extraction put between them ("- A;" / "TM. CHÍNH PHỦ" / "- B;").
@@ -187,6 +191,11 @@ def _recipient_like(text: str) -> bool:
 
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     """ "- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
+    note = _TRAILING_NOTE.match(line.text)
+    if note:
+        return replace(line, text=note.group("left").strip()), replace(
+            line, text=note.group("right").strip(), offset=line.offset + note.start("right")
+        )
     for pattern in (_TRAILING_CAPS, _TRAILING_NAME):
         m = pattern.match(line.text)
         right = m.group("right") if m else ""
@@ -220,14 +229,23 @@ def _signer_fragment(text: str) -> bool:
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     items: list[str] = []  # as written, trailing ";" kept until the item is complete
     spans = []
+    # In a dashed list an undashed line continues its item unless that item was closed by ";"
+    # or "." ("- Văn phòng Trung ương và các Ban của" / "Đảng;"); without dashes only case and a
+    # trailing comma tell.
+    dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
     for line in lines:
         text = cues.BULLET.sub("", line.text, count=1).strip()
         if not text:
             continue
+        open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
         if (
             items
             and not cues.BULLET.match(line.text)
-            and (text[:1].islower() or items[-1].rstrip().endswith(","))
+            and (
+                text[:1].islower()
+                or items[-1].rstrip().endswith(",")
+                or (dashed and open_item and len(text) < 60)
+            )
             and not text.lower().startswith("lưu")
         ):
             items[-1] = f"{items[-1]} {text}"  # the item wrapped onto this line

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
-from . import cues
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number
 
@@ -31,20 +31,30 @@ def unflatten(ctx: ParseContext) -> None:
     out: list[Line] = []
     for pos, line in enumerate(ctx.lines):
         out.extend(_cut(line) if pos < HEADER_SCAN and len(line.text) < 200 else [line])
-    ctx.lines = out
+    ctx.lines = _rejoin_fixed_phrases(out)
+
+
+def _rejoin_fixed_phrases(lines: list[Line]) -> list[Line]:
+    """A Quốc hiệu cut off by its column ("… CHỦ NGHĨA VIỆT") gets back its rest from one of the
+    next lines ("NAM"), even when the left column's rule or name came in between."""
+    out = list(lines)
+    for pos in range(min(len(out), HEADER_SCAN)):
+        for nxt in range(pos + 1, min(len(out), pos + 4)):
+            if cues.continues_fixed_phrase(out[pos].text, out[nxt].text):
+                out[pos] = replace(out[pos], text=f"{out[pos].text} {out[nxt].text}")
+                del out[nxt]
+                break
+    return out
 
 
 def _join_wrapped_header_lines(lines: list[Line]) -> list[Line]:
-    """Join what a narrow column wrapped: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM", and
+    """Join what a narrow column wrapped: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM", and
     "…, ngày 23 tháng 4 năm" / "2020"."""
     out: list[Line] = []
     for pos, line in enumerate(lines):
         prev = out[-1] if out and pos < HEADER_SCAN else None
         if prev is not None and (
-            (
-                cues.fold(prev.text).endswith("CHU NGHIA")
-                and cues.fold(line.text).startswith("VIET NAM")
-            )
+            cues.continues_fixed_phrase(prev.text, line.text)
             or (
                 re.search(r"ng[àa]y.*n[ăa]m\s*$", prev.text, re.IGNORECASE)
                 and re.match(r"^\s*\d{4}\b", line.text)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import cues
 from ..model import Section
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
-from . import cues
 from .context import ParseContext
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -94,6 +94,22 @@ def parse_label(text: str) -> _Label | None:
     return None
 
 
+_REFERENCE_TAIL = re.compile(
+    r"^(?:của|này|và|Nghị\s+định|Luật|Bộ\s+luật|Thông\s+tư|Quyết\s+định|Pháp\s+lệnh)\b"
+)
+
+
+def _wrapped_reference(prev: Line | None, text: str, lab: _Label) -> bool:
+    """A line that starts "Chương II"/"Điều 5" only because a sentence citing it wrapped there:
+    the line before breaks off mid-sentence and the rest is not a heading."""
+    if prev is None or lab.kind not in ("part", "chapter", "section", "article"):
+        return False
+    if re.search(r"[.:;!?)\]\"”]\s*$", prev.text):
+        return False
+    rest = text[lab.rest_start :].strip()
+    return not cues.is_upper(rest) and (rest[:1].islower() or bool(_REFERENCE_TAIL.match(rest)))
+
+
 @dataclass
 class _Node:
     section: Section
@@ -131,6 +147,8 @@ def extract(ctx: ParseContext) -> None:
             lab = None
         else:
             lab = parse_label(text)
+        if lab is not None and _wrapped_reference(prev_line, text, lab):
+            lab = None  # "… quy định tại" / "Chương II Nghị định này.": a reference, wrapped
         if (
             lab is not None
             and lab.kind == "number"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import cues
 from ..model import Document, Section
-from . import cues
 from .context import ParseContext
 
 # (role, keywords) — keywords folded; order breaks ties at the same position.

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
+import os
 from pathlib import Path
 
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
@@ -94,11 +96,40 @@ def read(path: str | Path) -> RawDocument:
     fmt = sniff_format(p, data)
     if fmt is None:
         fmt = "txt"  # unknown extension: try it as text; the text reader refuses binary data
+    sha = hashlib.sha256(data).hexdigest()
+    cached = _cache_file(sha, fmt)
+    if cached is not None and cached.exists():
+        raw = RawDocument.from_dict(json.loads(cached.read_text(encoding="utf-8")))
+        raw.path = name
+        return raw
     module = importlib.import_module(f"{__name__}.{READERS[fmt]}")
-    raw: RawDocument = module.read(p, data)
+    raw = module.read(p, data)
     raw.path = name
     raw.format = raw.format or fmt
-    raw.sha256 = hashlib.sha256(data).hexdigest()
+    raw.sha256 = sha
     if not any(line.text for line in raw.lines):
         raise ReadError(name, "no_text", f"no text could be read from this {fmt} file")
+    if cached is not None:
+        _store(cached, raw)
     return raw
+
+
+def _cache_file(sha: str, fmt: str) -> Path | None:
+    """Where VBPARSE_READ_CACHE keeps what was read from these bytes (OCR is the slow part of a
+    re-parse); the key holds the version, so a new reader never serves an old reading."""
+    folder = os.environ.get("VBPARSE_READ_CACHE")
+    if not folder:
+        return None
+    from .. import __version__
+
+    return Path(folder) / f"{sha[:32]}-{fmt}-{__version__}.json"
+
+
+def _store(target: Path, raw: RawDocument) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(raw.to_dict(), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(target)
+    except OSError:
+        pass  # a cache that cannot be written only costs time

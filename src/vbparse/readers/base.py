@@ -106,6 +106,49 @@ class RawDocument:
         for i, line in enumerate(self.lines):
             line.index = i
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data (the read cache stores it; no pickle)."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "sha256": self.sha256,
+            "warnings": self.warnings,
+            "pages": [vars(p) for p in self.pages],
+            "lines": [
+                {
+                    "text": ln.text,
+                    "loc": ln.loc.as_dict(),
+                    "zone": ln.zone.value,
+                    "bold": ln.bold,
+                    "italic": ln.italic,
+                    "font": ln.font,
+                    "size": ln.size,
+                    "list_label": ln.list_label,
+                    "offset": ln.offset,
+                }
+                for ln in self.lines
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RawDocument:
+        lines = []
+        for d in data["lines"]:
+            loc = dict(d["loc"])
+            if "bbox" in loc:
+                loc["bbox"] = tuple(loc["bbox"])
+            lines.append(Line(**{**d, "loc": Loc(**loc), "zone": Zone(d["zone"])}))
+        return cls(
+            path=data["path"],
+            format=data["format"],
+            lines=lines,
+            encoding=data["encoding"],
+            sha256=data["sha256"],
+            pages=[PageInfo(**p) for p in data["pages"]],
+            warnings=list(data["warnings"]),
+        )
+
 
 class ReadError(Exception):
     """A file could not be read. `kind` is a short stable code; the message says why in words."""

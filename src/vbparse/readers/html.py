@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..text.normalize import clean
 from ..text.syllables import repair_split_syllables
-from .base import Line, Loc, RawDocument
+from .base import Line, Loc, RawDocument, Zone
 from .layout import table_lines
 from .text import decode
 
@@ -114,6 +114,9 @@ def read(path: Path, data: bytes) -> RawDocument:
         # Cells keep their "<br>": split_cell cuts them there into the cell's lines.
         grid = [[repair_split_syllables(clean(cell)) for cell in row] for row in value]
         where = partial(_cell_loc, line_no, tables)
-        lines.extend(table_lines(grid, first=tables == 0 and not lines, loc=where))
+        # A page's layout tables come before the document: the header is the first table that
+        # looks like one, wherever it stands.
+        first = not any(ln.zone is Zone.HEADER_RIGHT for ln in lines)
+        lines.extend(table_lines(grid, first=first, loc=where))
         tables += 1
     return RawDocument(path=str(path), format="html", lines=lines, encoding=encoding)

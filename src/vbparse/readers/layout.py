@@ -11,16 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import cues
 from ..text.charclass import LO, UP
 from .base import Line, Loc, Zone
-
-_NATIONAL = re.compile(r"C[ỘO]NG\s*H[ÒOÓ]A\s*X[ÃA]\s*H[ỘO]I", re.IGNORECASE)
-_PARTY = re.compile(r"Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM", re.IGNORECASE)
-_NUMBER = re.compile(r"^\s*S[ốoô]\s*[:.]", re.IGNORECASE)
-_DATE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", re.IGNORECASE)
-_RECIPIENTS = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*:?", re.IGNORECASE)
-_SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.", re.IGNORECASE)
-_ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i\s*:?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,18 +37,23 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
     if ncols == 0 or ncols > 3:
         return TableKind("plain")
     text = " ".join(cells)
+    top = " ".join(c for row in grid[:3] for c in row)
+    if (first or len(grid) <= 3) and (cues.has_national_start(top) or cues.party_span(top)):
+        return TableKind("header")
     if first or len(grid) <= 3:
-        if _NATIONAL.search(text) or _PARTY.search(text):
+        if (
+            first
+            and any(cues.NUMBER_LINE.match(c) for c in cells)
+            and cues.DATE_PHRASE.search(text)
+        ):
             return TableKind("header")
-        if first and any(_NUMBER.match(c) for c in cells) and _DATE.search(text):
-            return TableKind("header")
-    if any(_RECIPIENTS.match(c) for c in cells):
+    if any(cues.RECIPIENTS.match(c) for c in cells):
         return TableKind("closing")
-    if len(grid) <= 2 and any(_SIGN_PREFIX.match(c) for c in cells):
+    if len(grid) <= 2 and any(cues.SIGN_PREFIX.match(c) for c in cells):
         return TableKind("closing")
     if len(grid) == 1 and ncols == 2 and not grid[0][0].strip() and _looks_like_signer(grid[0][1]):
         return TableKind("closing")
-    if grid and grid[0] and _ADDRESSEE.match(grid[0][0]):
+    if grid and grid[0] and cues.ADDRESSEE.match(grid[0][0]):
         return TableKind("addressee")
     return TableKind("plain")
 
@@ -107,7 +105,7 @@ def split_cell(cell: str, zone: Zone) -> list[str]:
                 parts.extend(_HEADER_LEFT_BREAKS.split(piece))
             elif zone is Zone.HEADER_RIGHT:
                 parts.extend(_HEADER_RIGHT_BREAKS.split(piece))
-            elif zone is Zone.CLOSING_LEFT or (zone is Zone.BODY and _ADDRESSEE.match(piece)):
+            elif zone is Zone.CLOSING_LEFT or (zone is Zone.BODY and cues.ADDRESSEE.match(piece)):
                 parts.extend(_split_items(piece))
             else:
                 parts.append(piece)

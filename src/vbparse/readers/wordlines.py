@@ -24,6 +24,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .. import cues
 from ..text.normalize import clean
 from .base import Line, Loc, Zone
 
@@ -176,13 +177,6 @@ def drop_furniture(pages: list[tuple[PageWords, list[VLine]]]) -> None:
 
 # --- header and closing columns -----------------------------------------------------------------
 
-# "Nơi nhận", also as OCR misreads its first letter ("@ơi nhận:").
-_RECIPIENTS = re.compile(r"^\s*(?:N[ơo]i\s*nh[ậa]n|\S[ơo]i\s*nh[ậâa]n\s*:)", re.IGNORECASE)
-_ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i", re.IGNORECASE)
-_SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.", re.IGNORECASE)
-_STAMP_WORD = re.compile(
-    r"^\W*(ĐẾN|CÔNG VĂN ĐẾN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT)\W*$"
-)
 _STAMP_FIELDS = re.compile(
     r"^\W*(S[ốo]|Ng[àa]y|Chuy[ểe]n|L[ưu]u\s*h[ồo]\s*s[ơo])\s*[:.]", re.IGNORECASE
 )
@@ -269,7 +263,9 @@ def mark_header(lines: list[VLine], geo: _Geometry, page_height: float) -> list[
         tol = max(12.0, ln.height)
         if ln.x0 < split - tol and ln.x1 > split + tol:
             break
-        if _ADDRESSEE.match(ln.text) or (header and ln.top - header[-1].bottom > 2.5 * ln.height):
+        if cues.ADDRESSEE.match(ln.text) or (
+            header and ln.top - header[-1].bottom > 2.5 * ln.height
+        ):
             break
         cl = statistics.fmean(c_left) if c_left else geo.left
         cr = statistics.fmean(c_right) if c_right else geo.right
@@ -291,17 +287,17 @@ def find_closing(pages: list[list[VLine]]) -> tuple[int, int] | None:
         for li, ln in enumerate(pages[pi]):
             if ln.zone is not Zone.BODY:
                 continue
-            if _RECIPIENTS.match(_seg_text(ln.segments[0])):
+            if cues.RECIPIENTS.match(_seg_text(ln.segments[0])):
                 return pi, li
             if len(ln.segments) >= 2 and any(
-                _SIGN_PREFIX.match(_seg_text(s)) for s in ln.segments[1:]
+                cues.SIGN_PREFIX.match(_seg_text(s)) for s in ln.segments[1:]
             ):
                 return pi, li
     return None
 
 
 def _is_stamp(text: str, after_stamp: bool) -> bool:
-    if _STAMP_WORD.match(text) or _STAMP_NUMBER_DATE.search(text):
+    if cues.STAMP_WORD.match(text) or _STAMP_NUMBER_DATE.search(text):
         return True
     return after_stamp and bool(_STAMP_FIELDS.match(text)) and len(text) < 40
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...extract import cues
+from ... import cues
 from ...extract.refs import find_date
 from ...readers.base import Line, Zone
 from ...text.normalize import strip_diacritics

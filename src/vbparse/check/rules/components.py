@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ...extract import cues
+from ... import cues
 from ...readers.base import Line, Zone
 from ..lint import LintContext
 

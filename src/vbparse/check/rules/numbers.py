@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...extract import cues
+from ... import cues
 from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ...vocab import CODE_TYPES, TYPE_CODES

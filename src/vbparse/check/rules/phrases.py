@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...extract import cues
+from ... import cues
 from ...readers.base import Line, Zone
 from ...text.normalize import fold_tone_placement, match_key
 from ..lint import LintContext, Severity

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.charclass import LO, UP
-from ..text.normalize import strip_diacritics
-from ..vocab import SIGN_PREFIXES, type_name_for
+from .text.charclass import LO, UP
+from .text.normalize import strip_diacritics
+from .vocab import SIGN_PREFIXES, type_name_for
 
 _F = re.IGNORECASE
 
@@ -16,7 +16,9 @@ def fold(text: str) -> str:
     return strip_diacritics(text).upper()
 
 
-_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET\s*NAM)?")
+_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET(?:\s*NAM)?)?")
+# The first words are enough to tell a header table (a cell may wrap after "XÃ HỘI").
+_NATIONAL_START = re.compile(r"CONG\s*HOA\s*XA\s*HOI")
 _MOTTO = re.compile(r"DOC\s*LAP\s*[-–—,.]?\s*TU\s*DO\s*[-–—,.]?\s*HANH\s*PHUC")
 _PARTY = re.compile(r"DANG\s*CONG\s*SAN\s*VIET\s*NAM")
 
@@ -25,6 +27,26 @@ def national_span(text: str) -> tuple[int, int] | None:
     """Where the Quốc hiệu stands in `text` (folding keeps offsets: one char per char)."""
     m = _NATIONAL.search(fold(text))
     return (m.start(), m.end()) if m else None
+
+
+_NATIONAL_FULL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA\s*VIET\s*NAM")
+_MOTTO_START = re.compile(r"DOC\s*LAP")
+
+
+def continues_fixed_phrase(prev: str, text: str) -> bool:
+    """`text` is the rest of a Quốc hiệu or Tiêu ngữ that a narrow column wrapped after `prev`
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM", "Độc lập - Tự do -" / "Hạnh phúc"), wherever
+    the wrap fell."""
+    before, joined = fold(prev), fold(f"{prev} {text}")
+    if _NATIONAL_START.search(before) and not _NATIONAL_FULL.search(before):
+        return bool(_NATIONAL_FULL.search(joined))
+    if _MOTTO_START.search(before) and not _MOTTO.search(before):
+        return bool(_MOTTO.search(joined))
+    return False
+
+
+def has_national_start(text: str) -> bool:
+    return bool(_NATIONAL_START.search(fold(text)))
 
 
 def motto_span(text: str) -> tuple[int, int] | None:
@@ -37,15 +59,24 @@ def party_span(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-NUMBER_LINE = re.compile(r"^\s*S[ốôo]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$", _F)
+# "Số:", and the legal texts' "Luật số:", "Nghị quyết số:", "Pháp lệnh số:".
+NUMBER_LINE = re.compile(
+    r"^\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
+    r"S[ốôo]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",
+    _F,
+)
 PLACE_DATE = re.compile(
     r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y\b.*?n[ăa]m\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
     _F,
 )
+# A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
+DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
 VV_LINE = re.compile(r"^\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
-RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậa]n\s*:?\s*", _F)
+RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
+# The label that opens the closing block: "Nơi nhận:" alone or before its first item.
+RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
 ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i\s*:?\s*", _F)
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
@@ -53,11 +84,11 @@ OPENER = re.compile(
 )
 BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
 # State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
-SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F)
+SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
 # Placeholders where the signature, seal or name of a template goes.
 SIGNATURE_NOTE = re.compile(
-    r"^\s*[(\[]?\s*(đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký|chữ\s+ký|daky|ký\s+tên|ký,\s*đóng\s+dấu|"
+    r"^[\s(\[]*(đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký|chữ\s+ký|daky|ký\s+tên|ký,\s*đóng\s+dấu|"
     r"chữ\s+ký,\s*dấu|ký,\s*ghi\s+rõ\s+họ\s+tên)[^)\]]*[)\]]?\s*$",
     _F,
 )
@@ -118,5 +149,10 @@ def sign_prefix(text: str) -> str | None:
     prefix = (m.group(1) or m.group(2).replace("/", "")).upper() + "."
     return prefix if prefix in SIGN_PREFIXES else None
 
+
+# Marks stamped or typed above the header: incoming-mail stamps and urgency/secrecy grades.
+STAMP_WORD = re.compile(
+    r"^\W*(ĐẾN|CÔNG VĂN ĐẾN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT)\W*$"
+)
 
 BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")

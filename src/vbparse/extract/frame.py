@@ -1,0 +1,67 @@
+"""Where the document itself starts: a saved web page or a portal export puts its navigation,
+breadcrumbs and metadata table above the văn bản. The document starts at its header — the
+Quốc hiệu (or the Party heading) and the issuer lines just above it — so lines before that are
+dropped from the lines the extractors read (the reader's lines stay as they are)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import cues
+from ..readers.base import Line, Zone
+from .context import ParseContext
+
+SEARCH = 200  # a page's shell is never longer than this many lines
+SHELL_MIN = 6  # fewer lines above the Quốc hiệu are the issuer block, not a shell
+ISSUER_LINES = 4  # how far above the Quốc hiệu the issuer block may start
+
+
+def locate(ctx: ParseContext) -> None:
+    lines = ctx.lines
+    head = next(
+        (
+            pos
+            for pos, ln in enumerate(lines[:SEARCH])
+            if cues.has_national_start(ln.text) or cues.party_span(ln.text)
+        ),
+        None,
+    )
+    if head is not None and head >= SHELL_MIN:
+        start = head
+        while start > 0 and head - start < ISSUER_LINES and _issuer_like(lines[start - 1]):
+            start -= 1
+        lines = lines[start:]
+    ctx.lines = _cut_trailing_shell(lines)
+
+
+_OUTLINE_LABEL = re.compile(r"^\s*(?:Chương|Phần|Điều)\s+[\dIVXLC]+\b")
+TAIL = 15  # a page's footer is this short; a document's closing is longer than what follows it
+
+
+def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
+    """A page's table of contents repeats the outline after the document ("Mục lục", "Chương I"
+    again), under the site's footer: the document ends before the outline starts over, and its
+    last line is the signer's name."""
+    first = next((ln.text for ln in lines if _OUTLINE_LABEL.match(ln.text)), None)
+    if first is None:
+        return lines
+    seen = [i for i, ln in enumerate(lines) if ln.text == first]
+    if len(seen) < 2 or seen[1] < len(lines) // 2:
+        return lines
+    end = seen[1]
+    names = [i for i in range(max(0, end - TAIL), end) if cues.is_person_name(lines[i].text)]
+    if names and not any(
+        cues.RECIPIENTS.match(ln.text) or cues.BULLET.match(ln.text)
+        for ln in lines[names[-1] + 1 : end]
+    ):
+        end = names[-1] + 1
+    return lines[:end]
+
+
+def _issuer_like(line: Line) -> bool:
+    text = line.text
+    return (
+        line.zone is Zone.HEADER_LEFT
+        or bool(cues.RULE_LINE.match(text))
+        or (cues.is_upper(text) and len(text) < 80)
+    )
