@@ -40,13 +40,8 @@ def classify_table(grid: list[list[str]], *, first: bool) -> TableKind:
     top = " ".join(c for row in grid[:3] for c in row)
     if (first or len(grid) <= 3) and (cues.has_national_start(top) or cues.party_span(top)):
         return TableKind("header")
-    if first or len(grid) <= 3:
-        if (
-            first
-            and any(cues.NUMBER_LINE.match(c) for c in cells)
-            and cues.DATE_PHRASE.search(text)
-        ):
-            return TableKind("header")
+    if first and any(cues.NUMBER_LINE.match(c) for c in cells) and cues.DATE_PHRASE.search(text):
+        return TableKind("header")
     if any(cues.RECIPIENTS.match(c) for c in cells):
         return TableKind("closing")
     if len(grid) <= 2 and any(cues.SIGN_PREFIX.match(c) for c in cells):
