@@ -15,6 +15,7 @@ from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
+from . import signer
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
@@ -280,10 +281,11 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             and not caps[: later.start()].strip().startswith(TITLES)
         ):
             caps = caps[later.start() :].strip()  # a caption before the authority line
-        if caps and cues.is_upper(caps):
+        if caps and cues.is_upper(caps) and name_line is None:
+            # Capitals after the name belong to what follows the signature (an annex, a form).
             first_line = first_line or line
             (authority if cues.sign_prefix(caps) else titles).append(caps)
-        if run_name:
+        if run_name and name_line is None:
             name_line = replace(line, text=run_name)
             doc.signer.name = run_name
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
@@ -297,7 +299,17 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             authority[0]
         )
     if titles:
-        doc.signer.title = re.sub(r"\s+", " ", " ".join(titles)).strip(" ,")
+        doc.signer.title = _title_from(titles)
+    if doc.signer.title is None and doc.signer.authority:
+        deputy = signer.deputy_title(doc.signer.authority)
+        if deputy:
+            doc.signer.title = deputy
+            doc.warn(
+                "field_inferred",
+                f"no readable title under {doc.signer.authority!r}: a deputy signs on behalf "
+                f"of the head, so the title is taken to be {deputy!r}",
+                "signer.title",
+            )
     if first_line is not None:
         ctx.mark("signer", first_line)
     if name_line is not None:
@@ -308,6 +320,31 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "signer's name not found", "signer.name")
     if doc.signer.title is None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _title_from(lines: list[str]) -> str | None:
+    """The best-scored title line, with the line under it when the title wraps onto it
+    ("VỤ TRƯỞNG VỤ KẾ HOẠCH -" / "TÀI CHÍNH")."""
+    best = signer.best_title(lines)
+    if best is None:
+        return None
+    pos = lines.index(best.text)
+    value = best.value
+    nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+    if nxt is not None and _continues_title(value, nxt):
+        value = f"{value} {nxt}"
+    return re.sub(r"\s+", " ", value).strip(" ,")
+
+
+def _continues_title(title: str, text: str) -> bool:
+    words = text.split()
+    return (
+        len(words) <= 6
+        and signer.vocabulary_match(text) is None
+        and not cues.national_span(text)
+        and all(is_syllable(w.strip(",.-–&").lower()) for w in words if w.strip(",.-–&"))
+        and (title.rstrip().endswith(("-", "–", ",")) or len(title.split()) >= 2)
+    )
 
 
 _TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")

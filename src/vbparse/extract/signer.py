@@ -1,0 +1,113 @@
+"""The signer's title (chức vụ), chosen from candidates over the whole signer block.
+
+Every capitals line of the block between the authority line (KT./TM./…) and the name is a
+candidate. Each is scored on how well its first words match a known title (after folding
+diacritics, so OCR's "PHO GIAM ĐỌC" still matches "PHÓ GIÁM ĐỐC"), how close it stands above
+the name, and how much of it is letters; lines that are the Quốc hiệu, an annex's heading or a
+form's caption are never titles. The best wins; a title that matches a known one through OCR
+damage is given in its correct spelling. With no readable title under "KT. GIÁM ĐỐC", the
+deputy's title "PHÓ GIÁM ĐỐC" follows from the rule of signing on behalf (Nghị định 30/2020,
+Điều 13), and says so in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import cues
+from ..text.cer import edit_distance
+from ..text.syllables import is_syllable
+from ..vocab import TITLES
+
+# Words that open a heading or caption of what follows the signature, never a title.
+_NOT_TITLE = re.compile(
+    r"^(?:PHU LUC|MAU|BIEU MAU|DANH SACH|DANH MUC|BANG|PHIEU|GIAY|XAC NHAN|QUY CHE|QUY DINH|"
+    r"PHE DUYET|NOI NHAN|HUONG DAN|TOM TAT|DANG KY)\b"
+)
+_FOLDED_TITLES = sorted(((cues.fold(t), t) for t in TITLES), key=lambda p: -len(p[0]))
+MAX_WORDS = 12  # a title runs over at most two lines of this many words
+MIN_SCORE = 0.55  # below this no candidate is a title
+
+
+@dataclass
+class TitleCandidate:
+    text: str  # the line as read
+    value: str  # the title it gives (vocabulary spelling where OCR damaged it)
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def vocabulary_match(text: str) -> tuple[str, str, float] | None:
+    """(known title, the rest of the line, similarity) for the title the line starts with;
+    similarity 1 only when the line spells it exactly so."""
+    folded = cues.fold(text)  # one character per character: offsets carry over to `text`
+    skipped = len(folded) - len(re.sub(r"^[^A-Z]+", "", folded))  # OCR noise before the letters
+    best: tuple[str, str, float] | None = None
+    for key, title in _FOLDED_TITLES:
+        end = skipped + len(key)
+        if end < len(folded) and folded[end].isalpha():
+            continue  # the title must end where a word ends
+        dist = edit_distance(folded[skipped:end], key)
+        sim = 1 - dist / max(len(key), 1)
+        if dist <= max(1, len(key) // 6) and (best is None or sim > best[2]):
+            best = (title, text[end:].strip(), sim if text[skipped:end] == title else min(sim, 0.99))
+            if dist == 0:
+                break
+    return best
+
+
+def candidates(block: list[str]) -> list[TitleCandidate]:
+    """Score every line of the signer block (lines above the name, in order) as the title."""
+    out: list[TitleCandidate] = []
+    n = len(block)
+    for pos, text in enumerate(block):
+        folded = cues.fold(text).strip(" .-–,:;\"'“”")
+        reasons: list[str] = []
+        if not folded or cues.sign_prefix(text) or cues.national_span(text) or cues.motto_span(text):
+            continue
+        if _NOT_TITLE.match(folded) or cues.title_type(text):
+            continue
+        words = text.split()
+        letters = sum(ch.isalpha() for ch in text) / max(len(text.replace(" ", "")), 1)
+        match = vocabulary_match(text)
+        score = 0.0
+        value = text.strip(" ,")
+        if match is not None:
+            title, rest, sim = match
+            score += 0.6 * (sim if sim == 1 else 0.75 * sim)  # an exact spelling beats a guess
+            reasons.append(f"known title {title!r} ({sim:.2f})")
+            # OCR-damaged spelling is given as the title is spelt; a clean line as it stands.
+            # Of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
+            if sim < 1:
+                rest = " ".join(w for w in rest.split() if is_syllable(w.lower()))
+            value = text.strip(" ,") if sim == 1 else f"{title} {rest}".strip(" ,")
+        elif cues.is_upper(text):
+            score += 0.3
+            reasons.append("capitals")
+        else:
+            continue
+        score += 0.25 * (1 - (n - 1 - pos) / max(n, 1))  # nearer the name is better
+        score += 0.15 * letters
+        if len(words) > MAX_WORDS:
+            score -= 0.5
+            reasons.append("too long")
+        out.append(TitleCandidate(text, value, round(score, 3), reasons))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def best_title(block: list[str]) -> TitleCandidate | None:
+    found = candidates(block)
+    return found[0] if found and found[0].score >= MIN_SCORE else None
+
+
+def deputy_title(authority: str) -> str | None:
+    """ "KT. GIÁM ĐỐC" → "PHÓ GIÁM ĐỐC": who signs on behalf of a head is a deputy."""
+    if cues.sign_prefix(authority) != "KT.":
+        return None
+    head = cues.SIGN_PREFIX.sub("", authority).strip()
+    match = vocabulary_match(head)
+    if match is None or match[2] < 0.8 or match[0].startswith("PHÓ"):
+        return None
+    deputy = f"PHÓ {match[0]}"
+    return deputy if deputy in TITLES else None
