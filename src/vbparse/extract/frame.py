@@ -26,7 +26,7 @@ def locate(ctx: ParseContext) -> None:
         ),
         None,
     )
-    if head is not None and head >= SHELL_MIN:
+    if head is not None and head >= SHELL_MIN and not _header_above(lines, head):
         start = head
         while start > 0 and head - start < ISSUER_LINES and _issuer_like(lines[start - 1]):
             start -= 1
@@ -56,6 +56,15 @@ def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
     ):
         end = names[-1] + 1
     return lines[:end]
+
+
+def _header_above(lines: list[Line], head: int) -> bool:
+    """The left column came first (Số, V/v, a wrapped trích yếu above the Quốc hiệu): what stands
+    above is the header itself, not a page's shell."""
+    return any(
+        cues.NUMBER_LINE.match(ln.text) or cues.VV_LINE.match(ln.text)
+        for ln in lines[max(0, head - 12) : head]
+    )
 
 
 def _issuer_like(line: Line) -> bool:

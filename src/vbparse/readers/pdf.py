@@ -1,6 +1,7 @@
-"""PDF through pdfplumber: words with positions → lines in reading order, with layout zones.
+"""PDF: words with positions → lines in reading order, with layout zones.
 
-One `extract_words` pass per page; the reading order (two-column header and closing, page
+Words, boxes and fonts come from PDFium (`pdfium_text.py`; pdfplumber only when PDFium refuses
+a file); the reading order (two-column header and closing, page
 numbers and running headers dropped, paragraphs joined across lines and pages) is rebuilt by
 `wordlines.layout_document`, the same code the OCR path uses. Text typed in legacy Vietnamese
 fonts (.VnTime → TCVN3 code points) is converted. A page with no text layer, or a scanned page
@@ -12,6 +13,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,29 +118,119 @@ def _open(name: str, data: bytes) -> Any:
     return pdf
 
 
-def _render_dpi(page: Any) -> float:
+@dataclass
+class _Page:
+    """What the reader needs of one page, whichever library read it."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    images: list[tuple[float, float, float, float, int]]  # x0, top, x1, bottom, pixel width
+    drawn: bool  # anything drawn besides text (images, paths)
+    error: str | None = None  # the text layer could not be read
+
+
+def _pdfium_pages(name: str, data: bytes) -> Iterator[_Page]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from .pdfium_text import page_images, page_words
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ReadError(
+                name,
+                "encrypted",
+                "is encrypted (password protected); remove the password and try again",
+            ) from exc
+        raise
+    try:
+        if len(pdf) == 0:
+            raise ReadError(name, "no_pages", "the PDF has no pages")
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                width, height = page.get_size()
+                error = None
+                try:
+                    words = page_words(page)
+                except pdfium.PdfiumError as exc:
+                    words, error = [], type(exc).__name__
+                images = page_images(page)
+                drawn = bool(images) or any(
+                    True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,))
+                )
+                yield _Page(i + 1, width, height, words, images, drawn, error)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _pdfplumber_pages(name: str, data: bytes) -> Iterator[_Page]:
+    """The fallback for files PDFium refuses: pdfminer is slower but more forgiving."""
+    pdf = _open(name, data)
+    try:
+        for i, page in enumerate(pdf.pages):
+            error = None
+            try:
+                raw = page.extract_words(
+                    keep_blank_chars=False, use_text_flow=False, extra_attrs=_WORD_ATTRS
+                )
+            except Exception as exc:  # a damaged content stream: try the picture instead
+                raw, error = [], type(exc).__name__
+            words = [
+                Word(
+                    w["text"],
+                    float(w["x0"]),
+                    float(w["top"]),
+                    float(w["x1"]),
+                    float(w["bottom"]),
+                    font=w.get("fontname"),
+                    size=float(w["size"]) if w.get("size") else None,
+                )
+                for w in raw
+            ]
+            images = [
+                (
+                    float(im["x0"]),
+                    float(im["top"]),
+                    float(im["x1"]),
+                    float(im["bottom"]),
+                    int((im.get("srcsize") or (0, 0))[0]),
+                )
+                for im in page.images
+            ]
+            drawn = bool(page.images or page.curves or page.rects)
+            yield _Page(i + 1, float(page.width), float(page.height), words, images, drawn, error)
+            page.close()  # frees the parsed objects of this page
+    finally:
+        pdf.close()
+
+
+def _render_dpi(page: _Page) -> float:
     """Resolution to render a page at for OCR: the scan's own, within [MIN_DPI, MAX_DPI]."""
     from .ocr import MAX_DPI, MIN_DPI, RENDER_DPI
 
     best = 0.0
-    for im in page.images:
-        width_pt = float(im["x1"]) - float(im["x0"])
-        src = im.get("srcsize") or (0, 0)
-        if width_pt > 0 and src[0]:
-            best = max(best, float(src[0]) / (width_pt / 72))
+    for x0, _top, x1, _bottom, px in page.images:
+        width_pt = x1 - x0
+        if width_pt > 0 and px:
+            best = max(best, px / (width_pt / 72))
     if not best:
         return float(RENDER_DPI)
     return float(min(MAX_DPI, max(MIN_DPI, best)))
 
 
-def _scanned(page: Any) -> bool:
+def _scanned(page: _Page) -> bool:
     """The page is (mostly) one picture: a scan or a photo."""
-    area = float(page.width * page.height) or 1.0
-    covered = 0.0
-    for im in page.images:
-        covered += max(0.0, float(im["x1"]) - float(im["x0"])) * max(
-            0.0, float(im["bottom"]) - float(im["top"])
-        )
+    area = page.width * page.height or 1.0
+    covered = sum(
+        max(0.0, x1 - x0) * max(0.0, bottom - top) for x0, top, x1, bottom, _ in page.images
+    )
     return covered >= 0.5 * area
 
 
@@ -162,61 +255,46 @@ def _convert_lines(texts: list[str]) -> list[str]:
     return _Converter()(texts)
 
 
+def _pages(name: str, data: bytes) -> list[_Page]:
+    try:
+        return list(_pdfium_pages(name, data))
+    except ReadError:
+        raise
+    except Exception:  # PDFium refused the file: pdfminer may still read it
+        return list(_pdfplumber_pages(name, data))
+
+
 def read(path: Path, data: bytes) -> RawDocument:
     name = str(path)
-    pdf = _open(name, data)
     pages: list[PageWords] = []
     infos: list[PageInfo] = []
     warnings: list[str] = []
     to_ocr: list[int] = []
     dpis: dict[int, float] = {}
-    try:
-        for i, page in enumerate(pdf.pages):
-            number = i + 1
-            try:
-                raw = page.extract_words(
-                    keep_blank_chars=False, use_text_flow=False, extra_attrs=_WORD_ATTRS
-                )
-            except Exception as exc:  # a damaged content stream: try the picture instead
-                warnings.append(
-                    f"page {number}: text layer unreadable ({type(exc).__name__}); read by OCR"
-                )
-                raw = []
-                to_ocr.append(i)
-            words = [
-                Word(
-                    w["text"],
-                    float(w["x0"]),
-                    float(w["top"]),
-                    float(w["x1"]),
-                    float(w["bottom"]),
-                    font=w.get("fontname"),
-                    size=float(w["size"]) if w.get("size") else None,
-                )
-                for w in raw
-            ]
-            pw = PageWords(number, float(page.width), float(page.height), words)
-            info = PageInfo(number, "text-layer")
-            if i not in to_ocr:
-                if not words and (page.images or page.curves or page.rects):
-                    to_ocr.append(i)  # a page drawn as a picture: read it by OCR
-                elif not words:
-                    info.notes.append("blank page: no text and nothing drawn")
-                elif _scanned(page):
-                    texts = _convert_lines([w.text for w in words])
-                    if is_garbage(texts):
-                        info.notes.append("embedded OCR text layer rejected as garbage")
-                        warnings.append(
-                            f"page {number}: the embedded OCR text is garbage; read again by OCR"
-                        )
-                        to_ocr.append(i)
-            if i in to_ocr:
-                dpis[i] = _render_dpi(page)
-            pages.append(pw)
-            infos.append(info)
-            page.close()  # frees the parsed objects of this page
-    finally:
-        pdf.close()
+    for i, page in enumerate(_pages(name, data)):
+        number = page.number
+        words = page.words
+        if page.error:
+            warnings.append(f"page {number}: text layer unreadable ({page.error}); read by OCR")
+            to_ocr.append(i)
+        info = PageInfo(number, "text-layer")
+        if i not in to_ocr:
+            if not words and page.drawn:
+                to_ocr.append(i)  # a page drawn as a picture: read it by OCR
+            elif not words:
+                info.notes.append("blank page: no text and nothing drawn")
+            elif _scanned(page):
+                texts = _convert_lines([w.text for w in words])
+                if is_garbage(texts):
+                    info.notes.append("embedded OCR text layer rejected as garbage")
+                    warnings.append(
+                        f"page {number}: the embedded OCR text is garbage; read again by OCR"
+                    )
+                    to_ocr.append(i)
+        if i in to_ocr:
+            dpis[i] = _render_dpi(page)
+        pages.append(PageWords(number, page.width, page.height, words))
+        infos.append(info)
 
     if to_ocr:
         from . import ocr
