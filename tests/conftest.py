@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Tests read every file afresh: a developer's read cache (VBPARSE_READ_CACHE) must not answer
+# for the readers under test.
+os.environ.pop("VBPARSE_READ_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

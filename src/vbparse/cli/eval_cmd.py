@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
             gs, gc = result.groups[g].figure(name)
             cells.append(f" {gs:>9.2f}" if gc else f" {'-':>9}")
         print(f"{name:<20} {count:>5} {score:>7.3f}" + "".join(cells))
+    overall = "".join(f" {result.groups[g].overall:>9.2f}" for g in groups)
+    print(f"{'ALL (scalar fields)':<20} {'':>5} {result.overall:>7.3f}" + overall)
     docs = "".join(f" {result.groups[g].documents:>9}" for g in groups)
     print(f"{'documents':<20} {result.documents:>5} {'':>7}" + docs)
     for path, error in result.failures:

@@ -7,9 +7,14 @@ ends, where the body starts, which lines are the closing) and writes its part of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Document, Span
 from ..readers.base import Line, RawDocument, Zone
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+    from .tagging import LineTags
 
 
 @dataclass
@@ -24,6 +29,8 @@ class ParseContext:
     flat_header: bool = False  # the reader gave no columns: the header was flattened to text
     preamble: list[str] = field(default_factory=list)  # body text before the first section
     conclusion: list[str] = field(default_factory=list)  # "Trên đây là …" after the sections
+    tags: dict[int, LineTags] = field(default_factory=dict)  # cue tags of header/closing lines
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per field, best first
 
     @classmethod
     def create(cls, raw: RawDocument, doc: Document) -> ParseContext:

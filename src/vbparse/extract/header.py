@@ -11,6 +11,7 @@ from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
+from . import candidates, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number
 
@@ -121,40 +122,26 @@ def _place_date_start(text: str) -> int | None:
 
 
 def extract(ctx: ParseContext) -> None:
+    """Tag the header window's lines, resolve each field's line from scored candidates, then
+    read the fields from the winning lines."""
     doc = ctx.doc
     lines = ctx.lines
-    limit = min(len(lines), HEADER_SCAN)
-    number_pos = date_pos = title_pos = vv_pos = None
-    for pos in range(limit):
-        line = lines[pos]
-        text = line.text
-        if cues.national_span(text):
+    ctx.tags = tagging.tag_lines(lines)
+    resolution = candidates.resolve(ctx.tags, min(len(lines), tagging.HEADER_WINDOW))
+    ctx.candidates = resolution.fields
+    number_pos = resolution.best("number")
+    date_pos = resolution.best("date")
+    title_pos = resolution.best("title")
+    vv_pos = resolution.best("vv")
+    # The Quốc hiệu and the Tiêu ngữ count where the header stands, not in an annexed form.
+    top = max(p for p in (number_pos, date_pos, title_pos, vv_pos, resolution.body_cue, 12) if p)
+    for pos in range(min(len(lines), top + 1)):
+        t = ctx.tags[pos]
+        if t.has("national"):
             doc.national_header = True
-            ctx.mark("national_header", line)
-        if cues.motto_span(text):
-            doc.motto = True
-        if cues.party_span(text):
-            doc.party_header = True
-        if (
-            number_pos is None
-            and cues.NUMBER_LINE.match(text)
-            and line.zone is not Zone.CLOSING_LEFT
-        ):
-            number_pos = pos
-        if date_pos is None and _date_line(text):
-            date_pos = pos
-        if (
-            vv_pos is None
-            and cues.VV_LINE.match(text)
-            and (line.zone is Zone.HEADER_LEFT or pos < 12)
-        ) and (not text.lower().startswith("về việc") or line.zone is Zone.HEADER_LEFT):
-            vv_pos = pos
-        if title_pos is None and cues.title_type(text) and line.zone in (Zone.BODY, Zone.TABLE):
-            title_pos = pos
-            break
-        if cues.OPENER.match(text) or cues.ADDRESSEE.match(text) or _is_label(text):
-            break
-
+            ctx.mark("national_header", lines[pos])
+        doc.motto = doc.motto or t.has("motto")
+        doc.party_header = doc.party_header or t.has("party")
     _number(ctx, number_pos)
     _place_date(ctx, date_pos)
     _issuer(ctx, number_pos, title_pos)

@@ -1,0 +1,124 @@
+"""Header fields resolved from candidates scored over the whole header window, not first-match.
+
+Every tagged line that could carry a field (the Số line, the place-date, the title, the V/v
+subject) is a candidate. Its score adds the strength of its cue, a weight for the zone the reader
+put it in, a cost for how far down it stands, a penalty once the body has begun (a "QUYẾT ĐỊNH:"
+after the căn cứ, a "Số:" quoted in an article) and a bonus for standing near the Quốc hiệu. The
+best candidate above `MIN_SCORE` wins; all of them are kept for `vbparse parse --explain`.
+The weights are data (`ZONE_WEIGHTS`, `Weights`): a new kind of header is a row, not a branch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..readers.base import Zone
+from .tagging import LineTags
+
+_HL, _HR, _B, _T = Zone.HEADER_LEFT, Zone.HEADER_RIGHT, Zone.BODY, Zone.TABLE
+_CL, _CR = Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT
+
+# field -> tags whose strength makes a line a candidate for it
+FIELD_TAGS: dict[str, tuple[str, ...]] = {
+    "number": ("number",),
+    "date": ("place_date", "date"),
+    "title": ("title",),
+    "vv": ("vv",),
+}
+
+# field -> zone -> weight: where the reader's layout says the field should stand
+ZONE_WEIGHTS: dict[str, dict[Zone, float]] = {
+    "number": {_HL: 0.3, _HR: 0.1, _B: 0.0, _T: -0.1, _CL: -1.0, _CR: -1.0},
+    "date": {_HR: 0.3, _HL: 0.1, _B: 0.0, _T: -0.1, _CL: -0.8, _CR: -0.8},
+    "title": {_B: 0.2, _T: 0.1, _HL: -0.6, _HR: -0.6, _CL: -1.0, _CR: -1.0},
+    "vv": {_HL: 0.4, _HR: -0.3, _B: 0.0, _T: 0.0, _CL: -1.0, _CR: -1.0},
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    position: float = 0.01  # cost per line from the top
+    after_body: float = 0.6  # once the căn cứ / Kính gửi / first section has begun
+    near_national: float = 0.1  # within `near` lines of the Quốc hiệu or the issuer's name
+    near: int = 8
+    long_line: float = 0.5  # a header field never fills a long line
+    long_chars: int = 120
+    min_score: float = 0.3
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class Candidate:
+    field: str
+    pos: int
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    """The candidates of every header field, best first, and where the body begins."""
+
+    body_cue: int | None
+    fields: dict[str, list[Candidate]]
+
+    def best(self, name: str) -> int | None:
+        found = self.fields.get(name) or []
+        return found[0].pos if found and found[0].score >= WEIGHTS.min_score else None
+
+
+def body_cue(tags: dict[int, LineTags], start: int = 3) -> int | None:
+    """The first line that begins the body: a căn cứ paragraph, Kính gửi, a section label. A
+    lower-case "thực hiện" is the wrapped tail of a trích yếu, not a paragraph."""
+    for pos, t in tags.items():
+        if pos < start:
+            continue
+        if t.has("addressee") or t.has("label") or (t.has("opener") and t.text[:1].isupper()):
+            return pos
+    return None
+
+
+def _about_not_under_number(t: LineTags, number_lines: list[int]) -> bool:
+    return (
+        t.text.lstrip().lower().startswith("về việc")
+        and t.zone is not Zone.HEADER_LEFT
+        and not any(0 < t.index - n <= 3 for n in number_lines)
+    )
+
+
+def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
+    w = WEIGHTS
+    header = [t for pos, t in tags.items() if pos < limit]
+    cue = body_cue({t.index: t for t in header})
+    anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]
+    number_lines = [t.index for t in header if t.has("number")]
+    out: dict[str, list[Candidate]] = {}
+    for name, wanted in FIELD_TAGS.items():
+        found: list[Candidate] = []
+        for t in header:
+            strength = max((t.tags[k] for k in wanted if k in t.tags), default=0.0)
+            if not strength:
+                continue
+            reasons = [f"cue {strength:.1f}"]
+            score = strength
+            zone_w = ZONE_WEIGHTS[name].get(t.zone, 0.0)
+            if zone_w:
+                score += zone_w
+                reasons.append(f"zone {t.zone.value} {zone_w:+.1f}")
+            score -= w.position * t.index
+            if cue is not None and t.index > cue:
+                score -= w.after_body
+                reasons.append(f"after the body began (line {cue}) -{w.after_body}")
+            if any(abs(t.index - a) <= w.near for a in anchors):
+                score += w.near_national
+                reasons.append(f"near the Quốc hiệu +{w.near_national}")
+            if len(t.text) > w.long_chars:
+                score -= w.long_line
+                reasons.append(f"long line -{w.long_line}")
+            if name == "vv" and _about_not_under_number(t, number_lines):
+                continue  # a "Về việc" under a title is that title's subject, not a V/v
+            found.append(Candidate(name, t.index, round(score, 3), reasons))
+        out[name] = sorted(found, key=lambda c: (-c.score, c.pos))
+    return Resolution(cue, out)

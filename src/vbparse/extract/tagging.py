@@ -1,0 +1,88 @@
+"""The line-tagging pass: every line of the header and closing windows gets its cue tags once,
+before any field is decided (GROBID labels header lines the same way before it reads fields).
+
+A tag is a name from the cue layer (`vbparse.cues`) with a strength in [0, 1]; the field
+resolvers (`candidates.py`) score their candidates from these tags, the line's zone and its
+position, and `vbparse parse --explain` prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import cues
+from ..readers.base import Line, Zone
+from .refs import BLANK_DATE_RE, find_date, parse_number
+
+HEADER_WINDOW = 60  # lines from the top where header fields are looked for
+CLOSING_WINDOW = 40  # lines from the bottom where closing fields are looked for
+
+_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S|^\s*(?:Điều|Chương|Phần)\s+\S+")
+_DAY_MONTH = re.compile(r"^\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng", re.IGNORECASE)
+
+
+@dataclass
+class LineTags:
+    index: int  # position in ctx.lines
+    text: str
+    zone: Zone
+    tags: dict[str, float] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        return name in self.tags
+
+    def describe(self) -> str:
+        return " ".join(f"{k}" if v == 1 else f"{k}:{v:.1f}" for k, v in self.tags.items())
+
+
+def tag_line(pos: int, line: Line) -> LineTags:
+    text = line.text
+    t = LineTags(pos, text, line.zone)
+    tags = t.tags
+    if cues.national_span(text):
+        tags["national"] = 1.0
+    if cues.motto_span(text):
+        tags["motto"] = 1.0
+    if cues.party_span(text):
+        tags["party"] = 1.0
+    m = cues.NUMBER_LINE.match(text)
+    if m:
+        parts = parse_number(m.group("raw"))
+        tags["number"] = 1.0 if parts is not None and parts.symbol else 0.4
+    if cues.PLACE_DATE.match(text) or (_DAY_MONTH.match(text) and len(text) < 60):
+        found = find_date(text, numeric=False)
+        strength = 1.0 if found and found.iso else 0.6 if BLANK_DATE_RE.search(text) else 0.3
+        tags["place_date" if cues.PLACE_DATE.match(text) else "date"] = strength
+    if cues.VV_LINE.match(text):
+        tags["vv"] = 1.0
+    if cues.title_type(text):
+        tags["title"] = 1.0
+    if cues.RULE_LINE.match(text):
+        tags["rule"] = 1.0
+    if cues.is_upper(text):
+        tags["upper"] = 1.0
+    if cues.OPENER.match(text):
+        tags["opener"] = 1.0
+    if cues.ADDRESSEE.match(text):
+        tags["addressee"] = 1.0
+    if _LABEL.match(text):
+        tags["label"] = 1.0
+    if cues.RECIPIENTS.match(text):
+        tags["recipients"] = 1.0
+    if cues.sign_prefix(text):
+        tags["sign_prefix"] = 1.0
+    if cues.is_person_name(text):
+        tags["person_name"] = 1.0
+    if cues.SIGNATURE_NOTE.match(text):
+        tags["signature_note"] = 1.0
+    if cues.STAMP_WORD.match(text):
+        tags["stamp"] = 1.0
+    return t
+
+
+def tag_lines(lines: list[Line]) -> dict[int, LineTags]:
+    """Tags of the lines of the header window and of the closing window, by position."""
+    positions = set(range(min(len(lines), HEADER_WINDOW)))
+    positions |= set(range(max(0, len(lines) - CLOSING_WINDOW), len(lines)))
+    return {pos: tag_line(pos, lines[pos]) for pos in sorted(positions)}
