@@ -184,6 +184,10 @@ class Document(_Model):
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.walk_sections() if s.id == section_id), None)
 
+    def inferred(self, field: str) -> bool:
+        """The field was not printed where it belongs; the parser inferred it from the text."""
+        return any(w.code == "field_inferred" and w.field == field for w in self.warnings)
+
     def warn(self, code: str, message: str, field: str | None = None) -> None:
         self.warnings.append(Warning(code=code, field=field, message=message))
 

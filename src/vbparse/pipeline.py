@@ -10,7 +10,16 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .extract import bases, closing, frame, header, outline, responsibilities, roles
+from .extract import (
+    bases,
+    closing,
+    frame,
+    header,
+    inference,
+    outline,
+    responsibilities,
+    roles,
+)
 from .extract.context import ParseContext
 from .model import Document, Source
 from .readers import RawDocument, read
@@ -27,6 +36,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("roles", roles.extract),
     ("responsibilities", responsibilities.extract),
     ("closing", closing.extract),
+    ("inference", inference.infer),
 ]
 
 
@@ -44,6 +54,18 @@ def parse(path: str | Path, *, include_lines: bool = False, roles: str | None = 
 def parse_raw(
     raw: RawDocument, *, include_lines: bool = False, roles: str | None = None
 ) -> Document:
+    return run_pipeline(raw, include_lines=include_lines, roles=roles).doc
+
+
+def explain(path: str | Path) -> ParseContext:
+    """Parse one file and keep the shared context: its line tags and field candidates are what
+    `vbparse parse --explain` prints."""
+    return run_pipeline(read(path))
+
+
+def run_pipeline(
+    raw: RawDocument, *, include_lines: bool = False, roles: str | None = None
+) -> ParseContext:
     doc = Document(
         source=Source(
             path=raw.path,
@@ -74,4 +96,4 @@ def parse_raw(
         refine_roles(doc)
     if include_lines:
         doc.lines = [line.text for line in raw.lines]
-    return doc
+    return ctx

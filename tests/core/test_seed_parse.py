@@ -49,8 +49,24 @@ def test_responsibilities(seed_doc):
 def test_closing(seed_doc):
     assert seed_doc.recipients == ["Các bộ phận đoàn thể", "Tổ chuyên môn", "Lưu VT"]
     assert seed_doc.signer.name == "Nguyễn Thị Lệ Hằng"
-    assert seed_doc.signer.title is None
-    assert any(w.field == "signer.title" and "missing" in w.message for w in seed_doc.warnings)
+
+
+
+def test_inferred_fields_point_at_their_evidence(seed_doc, seed_path):
+    """No issuer in the header and no title over the signature: both come from the text
+    ("Trường Tiểu học … ban hành Kế hoạch …", "Hiệu trưởng Trường Tiểu học … đề nghị"), each
+    flagged field_inferred, with provenance on the sentence that says it."""
+    assert seed_doc.issuer.name == "Trường Tiểu học Bình Trung Đông"
+    assert seed_doc.signer.title == "Hiệu trưởng"
+    inferred = {w.field for w in seed_doc.warnings if w.code == "field_inferred"}
+    assert inferred == {"issuer", "signer.title"}
+    assert not any(w.code == "field_missing" and w.field in inferred for w in seed_doc.warnings)
+    raw_lines = seed_path.read_text(encoding="utf-8").splitlines()
+    for key, words in (("issuer", "ban hành Kế hoạch"), ("signer.title", "đề nghị")):
+        span = seed_doc.provenance[key]
+        line = raw_lines[span.source["line"] - 1]
+        assert words in line
+        assert line[span.start : span.end] in (seed_doc.issuer.name, seed_doc.signer.title)
 
 
 def test_provenance_points_at_the_source(seed_doc, seed_path):

@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="add named entities (organisations, places, people, dates, quotes, references)",
     )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="show why: each header and closing line with its cue tags, and per field the "
+        "scored candidates and which one won (text, instead of the result)",
+    )
     p.set_defaults(func=run)
 
 
@@ -69,6 +75,12 @@ def run(args: argparse.Namespace) -> int:
         files = tqdm(files, unit="file", desc="parse", file=sys.stderr)
     for name in files:
         try:
+            if args.explain:
+                from ..export.explain import render_explain
+                from ..pipeline import explain
+
+                sys.stdout.write(render_explain(explain(name)))
+                continue
             doc = parse(name, include_lines=args.lines, roles=args.roles)
             if args.entities:
                 from ..entities import add_entities

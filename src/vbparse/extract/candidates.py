@@ -55,6 +55,7 @@ class Candidate:
     pos: int
     score: float
     reasons: list[str] = field(default_factory=list)
+    value: str | None = None  # the value it gives, where that differs from its line's text
 
 
 @dataclass

@@ -16,6 +16,7 @@ from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
 from . import signer
+from .candidates import Candidate
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
@@ -300,6 +301,10 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         )
     if titles:
         doc.signer.title = _title_from(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in signer.candidates(titles)
+        ]
     if doc.signer.title is None and doc.signer.authority:
         deputy = signer.deputy_title(doc.signer.authority)
         if deputy:

@@ -51,7 +51,11 @@ def vocabulary_match(text: str) -> tuple[str, str, float] | None:
         dist = edit_distance(folded[skipped:end], key)
         sim = 1 - dist / max(len(key), 1)
         if dist <= max(1, len(key) // 6) and (best is None or sim > best[2]):
-            best = (title, text[end:].strip(), sim if text[skipped:end] == title else min(sim, 0.99))
+            best = (
+                title,
+                text[end:].strip(),
+                sim if text[skipped:end] == title else min(sim, 0.99),
+            )
             if dist == 0:
                 break
     return best
@@ -64,7 +68,12 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
     for pos, text in enumerate(block):
         folded = cues.fold(text).strip(" .-–,:;\"'“”")
         reasons: list[str] = []
-        if not folded or cues.sign_prefix(text) or cues.national_span(text) or cues.motto_span(text):
+        if (
+            not folded
+            or cues.sign_prefix(text)
+            or cues.national_span(text)
+            or cues.motto_span(text)
+        ):
             continue
         if _NOT_TITLE.match(folded) or cues.title_type(text):
             continue

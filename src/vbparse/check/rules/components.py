@@ -35,7 +35,7 @@ def check(ctx: LintContext) -> None:
         _missing(ctx, header_anchor, "national_header", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     if not doc.motto:
         _missing(ctx, header_anchor, "motto", "Độc lập - Tự do - Hạnh phúc")
-    if not doc.issuer.name:
+    if not doc.issuer.name or doc.inferred("issuer"):
         _missing(ctx, header_anchor, "issuer")
     if not doc.number.raw and number_line is None:
         _missing(ctx, first, "number")
@@ -53,7 +53,7 @@ def check(ctx: LintContext) -> None:
         name_line = _find(_closing_lines(ctx), _person_name)
     title_line = ctx.provenance("signer") if doc.signer.title else None
     signer_anchor = name_line or title_line or lines[-1]
-    if not doc.signer.title:
+    if not doc.signer.title or doc.inferred("signer.title"):
         _missing(ctx, signer_anchor, "signer_title")
     if not doc.signer.name and name_line is None:
         _missing(ctx, signer_anchor, "signer_name")

@@ -1,0 +1,55 @@
+"""`vbparse parse --explain`: why each header and closing field has the value it has.
+
+Prints the header window and the closing window line by line with their cue tags, then for
+each field every candidate with its score and reasons, the winner marked — the first thing to
+read when a field is wrong."""
+
+from __future__ import annotations
+
+from ..extract.context import ParseContext
+
+_FIELDS = {
+    "number": "number (Số, ký hiệu)",
+    "date": "issued (địa danh, ngày)",
+    "title": "doc_type (tên loại)",
+    "vv": "subject of a công văn (V/v)",
+    "signer.title": "signer.title (chức vụ)",
+}
+
+
+def render_explain(ctx: ParseContext) -> str:
+    doc = ctx.doc
+    out = [f"# {doc.source.path}", "", "## Header lines (position, zone, tags)"]
+    header_end = max(ctx.header_end + 2, 8)
+    for pos, t in ctx.tags.items():
+        if pos >= header_end:
+            break
+        out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
+    out += ["", "## Candidates (score, line, reasons); * = chosen"]
+    for key, label in _FIELDS.items():
+        found = ctx.candidates.get(key, [])
+        out.append(f"{label}: {len(found)} candidate(s)")
+        for i, c in enumerate(found[:6]):
+            mark = "*" if i == 0 else " "
+            where = f"line {c.pos}" if c.pos >= 0 else "signer block"
+            text = c.value or (ctx.lines[c.pos].text[:60] if 0 <= c.pos < len(ctx.lines) else "")
+            out.append(f"  {mark} {c.score:6.3f}  {where:<12} {text}")
+            out.append(f"             {'; '.join(c.reasons)}")
+    out += ["", "## Closing lines (position, zone, tags)"]
+    start = ctx.closing_start if ctx.closing_start is not None else len(ctx.lines)
+    for pos, t in ctx.tags.items():
+        if pos >= start:
+            out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
+    out += ["", "## Result"]
+    for name, value in (
+        ("doc_type", doc.doc_type.name),
+        ("number", doc.number.raw),
+        ("issued", f"{doc.issued.place} {doc.issued.date}"),
+        ("issuer", f"{doc.issuer.parent} / {doc.issuer.name}"),
+        ("subject", doc.subject),
+        ("signer", f"{doc.signer.authority} / {doc.signer.title} / {doc.signer.name}"),
+    ):
+        out.append(f"{name:<9} {value}")
+    for w in doc.warnings:
+        out.append(f"! {w.code} [{w.field}] {w.message}")
+    return "\n".join(out) + "\n"
