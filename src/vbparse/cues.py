@@ -71,7 +71,8 @@ PLACE_DATE = re.compile(
 )
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
-VV_LINE = re.compile(r"^\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
+# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …").
+VV_LINE = re.compile(r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
 RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)

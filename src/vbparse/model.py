@@ -72,7 +72,7 @@ class DocNumber(_Model):
 
 class Issued(_Model):
     place: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD
+    date: str | None = None  # ISO YYYY-MM-DD; YYYY-MM or YYYY when the day is blank/unreadable
     raw: str | None = None
 
 

@@ -137,7 +137,9 @@ def test_cong_van_from_vv_and_type_from_code(tmp_path):
         )
     )
     assert (no_title.doc_type.name, no_title.doc_type.inferred_from) == ("Thông báo", "number")
-    assert no_title.number.number is None and no_title.issued.date is None
+    # A blank day and month give the year alone, flagged: a partial date, not none.
+    assert no_title.number.number is None and no_title.issued.date == "2021"
+    assert any(w.code == "field_partial" for w in no_title.warnings)
     assert {w.field for w in no_title.warnings} >= {"doc_type", "number.number", "issued.date"}
 
 

@@ -40,6 +40,7 @@ _CODE_VI = {
     "field_missing": "Không tìm thấy {label}.",
     "field_blank": "{Label} để trống trên bản in (có thể đã được điền tay).",
     "field_inferred": "{Label} được suy ra, cần kiểm tra lại ({message}).",
+    "field_partial": "{Label} chỉ đọc được một phần (ngày để trống hoặc viết tay); cần kiểm tra.",
     "invalid": "{Label} không hợp lệ ({message}).",
     "ambiguous": "{Label} chưa đọc được chắc chắn ({message}).",
     "fixed_phrase": "Cụm từ cố định viết sai ({message}).",

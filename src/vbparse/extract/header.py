@@ -13,7 +13,7 @@ from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, tagging
 from .context import ParseContext
-from .refs import BLANK_DATE_RE, find_date, parse_number
+from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date
 
 HEADER_SCAN = 30  # the header never runs past this many lines
 
@@ -25,14 +25,26 @@ def unflatten(ctx: ParseContext) -> None:
     """Cut lines where a flattened two-column header put left and right blocks on one line:
     "UBND QUẬN 2 CỘNG HÒA XÃ HỘI…", "TRƯỜNG TH … Độc lập - Tự do - Hạnh phúc",
     "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 tháng 4 năm 2020"."""
-    if any(ln.zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT) for ln in ctx.lines):
-        return
-    ctx.flat_header = True
-    ctx.lines = _join_wrapped_header_lines(ctx.lines)
+    zoned = any(ln.zone in (Zone.HEADER_LEFT, Zone.HEADER_RIGHT) for ln in ctx.lines)
+    if not zoned:
+        ctx.flat_header = True
+        ctx.lines = _join_wrapped_header_lines(ctx.lines)
     out: list[Line] = []
     for pos, line in enumerate(ctx.lines):
-        out.extend(_cut(line) if pos < HEADER_SCAN and len(line.text) < 200 else [line])
+        # Where the reader saw columns, only a line that still runs two of them together is cut
+        # (OCR and PDF layout sometimes join "Số: … Kiên Giang, ngày …" across the gap).
+        cut = pos < HEADER_SCAN and len(line.text) < 200 and (not zoned or _run_together(line))
+        out.extend(_cut(line) if cut else [line])
     ctx.lines = _rejoin_fixed_phrases(out)
+
+
+def _run_together(line: Line) -> bool:
+    text = line.text
+    for finder in (cues.national_span, cues.party_span):
+        span = finder(text)
+        if span and re.search(r"\w", text[: span[0]]):
+            return True
+    return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
 
 def _rejoin_fixed_phrases(lines: list[Line]) -> list[Line]:
@@ -215,8 +227,18 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
         doc.issued.place = m.group("place").strip(" .-")
     found = find_date(line.text, numeric=False)
     doc.issued.raw = line.text
+    partial = partial_date(line.text)
     if found and found.iso:
         doc.issued.date = found.iso
+    elif partial:
+        # A day left blank for the signing, or written by hand where OCR cannot read it.
+        doc.issued.date = partial
+        doc.warn(
+            "field_partial",
+            f"the day{'' if '-' in partial else ' and month'} could not be read (blank or "
+            f"handwritten): the date is given as {partial}",
+            "issued.date",
+        )
     elif found and not found.iso:
         doc.warn("invalid", f"the date {found.text!r} is not a real date", "issued.date")
     elif BLANK_DATE_RE.search(line.text):

@@ -44,7 +44,7 @@ def parse_number(raw: str) -> NumberParts | None:
     text = re.sub(r"[_.…]{2,}", lambda d: " " * len(d.group()), text)
     m = _NUMBER.match(text)
     if not m:
-        return None
+        return _symbol_only(raw, text, offset)
     number = m.group("num")
     symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
     year = None
@@ -68,6 +68,20 @@ def parse_number(raw: str) -> NumberParts | None:
         style="party" if party else "state",
         end=offset + m.end(),
     )
+
+
+# A number written by hand that OCR could not read ("4 #12 /SYT-TCCB", "{34.2 /KH-SYT"): the
+# printed ký hiệu after the slash still reads.
+_SYMBOL_AFTER_SLASH = re.compile(rf"/\s*(?P<sym>[{_LETTER}][{_LETTER}0-9&]*(?:\s?-\s?[{_LETTER}0-9&.]+)+)")
+
+
+def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
+    m = _SYMBOL_AFTER_SLASH.search(text)
+    if m is None or m.start() > 12:
+        return None
+    symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
+    type_code, issuer_code = _split_symbol(symbol, party=False)
+    return NumberParts(raw.strip(), None, symbol, type_code, issuer_code, None, "state", offset + m.end())
 
 
 def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:
@@ -112,6 +126,24 @@ class DateMatch:
     start: int
     end: int
     text: str
+
+
+_MONTH_YEAR = re.compile(r"th[áa]ng\s*(\d\s?\d|\d)\s*n[ăa]m\s*(\d\s?\d\s?\d\s?\d)", re.I)
+_YEAR_ONLY = re.compile(r"n[ăa]m\s*(\d\s?\d\s?\d\s?\d)\b", re.I)
+
+
+def partial_date(text: str) -> str | None:
+    """ "ngày   tháng 3 năm 2023" (the day blank or unreadable) → "2023-03"; only the year →
+    "2023"."""
+    m = _MONTH_YEAR.search(text)
+    if m:
+        month, year = int(m.group(1).replace(" ", "")), m.group(2).replace(" ", "")
+        if 1 <= month <= 12 and year[:2] in ("19", "20"):
+            return f"{year}-{month:02d}"
+    y = _YEAR_ONLY.search(text)
+    if y and y.group(1).replace(" ", "")[:2] in ("19", "20"):
+        return y.group(1).replace(" ", "")
+    return None
 
 
 def find_date(text: str, *, numeric: bool = True) -> DateMatch | None:
