@@ -235,9 +235,17 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     # or "." ("- Văn phòng Trung ương và các Ban của" / "Đảng;"); without dashes only case and a
     # trailing comma tell.
     dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
+    archived = False  # "Lưu: VT, …" is the last item (Nghị định 30, Phụ lục I)
     for line in lines:
         text = cues.BULLET.sub("", line.text, count=1).strip()
         if not text:
+            continue
+        if archived:
+            if text[:1].islower() and len(text) <= 25 and not cues.BULLET.match(line.text):
+                items[-1] = f"{items[-1]} {text}"  # the archive item's initials wrapped
+                continue
+            break  # what follows the archive item is not Nơi nhận (an annex, a form, a table)
+        if _signer_fragment_word(line.text):
             continue
         open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
         if (
@@ -254,11 +262,25 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
             continue
         items.append(text)
         spans.append(ctx.span(line))
+        archived = cues.fold(text).startswith("LUU")
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
     if not items:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
+
+
+def _signer_fragment_word(text: str) -> bool:
+    """One capitals syllable without a dash ("GIÁM", "TIỀN"): a piece of the signer's block
+    that OCR set beside the list, not an item (an abbreviation like "TCCB" is not a syllable)."""
+    word = text.strip(" ;,.:")
+    return (
+        not cues.BULLET.match(text)
+        and " " not in word
+        and word.isupper()
+        and is_syllable(word)
+        and not cues.fold(word).startswith("LUU")
+    )
 
 
 def _signer(ctx: ParseContext, lines: list[Line]) -> None:
