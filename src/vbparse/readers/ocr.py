@@ -223,6 +223,10 @@ def ocr_image(
             Word(text, float(left), float(top), float(left + width), float(top + height), conf=c)
         )
         confs.append(c)
+    reread = _reread_signature(prep.image, words, pytesseract)
+    if reread:
+        words.extend(reread)
+        confs.extend(w.conf or 0.0 for w in reread)
     info = PageInfo(
         number,
         "ocr",
@@ -241,6 +245,60 @@ def ocr_image(
         scale=points_per_pixel / prep.scale,
     )
     return pw, info
+
+
+# Words of a signer's title ("PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "TRƯỞNG PHÒNG"), diacritics folded.
+_TITLE_WORDS = {"GIAM", "DOC", "CHU", "TICH", "TRUONG", "CHANH", "HIEU", "BI", "THU", "VIEN"}
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[Word]:
+    """The signer's name under a seal and a signature is often lost by whole-page layout
+    analysis. When a title stands in the right half with no name-like words under it, the
+    block under the title is read again on its own (one small extra Tesseract call)."""
+    from ..text.normalize import strip_diacritics
+
+    width, height = img.width, img.height
+    titles = [
+        w
+        for w in words
+        if w.x0 > width * 0.4
+        and w.top > height * 0.25
+        and strip_diacritics(w.text).upper().strip(".,:") in _TITLE_WORDS
+        and w.text.isupper()
+    ]
+    if len(titles) < 2:
+        return []
+    bottom = max(w.bottom for w in titles)
+    below = (bottom, min(height, bottom + height * 0.25))
+    if any(
+        _NAME_WORD.match(w.text) and w.x0 > width * 0.4 and below[0] < w.top < below[1]
+        for w in words
+    ):
+        return []
+    x0 = int(width * 0.4)
+    crop = img.crop((x0, int(below[0]), width, int(below[1])))
+    data = pytesseract.image_to_data(
+        crop, lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT
+    )
+    out = []
+    for text, conf, left, top, w_, h_ in zip(
+        data["text"],
+        data["conf"],
+        data["left"],
+        data["top"],
+        data["width"],
+        data["height"],
+        strict=True,
+    ):
+        text = (text or "").strip()
+        # Seal rims and signature strokes read as digits and signs: only words are kept.
+        if float(conf) >= 40 and sum(ch.isalpha() for ch in text) >= 2:
+            y = below[0] + top
+            out.append(
+                Word(text, float(x0 + left), y, float(x0 + left + w_), y + h_, conf=float(conf))
+            )
+    return out
 
 
 def ocr_pdf_pages(
