@@ -152,6 +152,12 @@ def _pdfium_pages(name: str, data: bytes) -> Iterator[_Page]:
             raise ReadError(name, "no_pages", "the PDF has no pages")
         for i in range(len(pdf)):
             page = pdf[i]
+            if pdfium_c.FPDFPage_GetAnnotCount(page.raw):
+                # E-office systems stamp the number and the day into form fields after signing
+                # ("Số: 2858 /QĐ-UBND", "ngày 21 tháng 11"): flattened, they are page text.
+                if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == 1:
+                    page.close()
+                    page = pdf[i]
             try:
                 width, height = page.get_size()
                 error = None
@@ -256,11 +262,11 @@ def _convert_lines(texts: list[str]) -> list[str]:
 
 
 def _pages(name: str, data: bytes) -> list[_Page]:
+    import pypdfium2 as pdfium
+
     try:
         return list(_pdfium_pages(name, data))
-    except ReadError:
-        raise
-    except Exception:  # PDFium refused the file: pdfminer may still read it
+    except (pdfium.PdfiumError, ValueError, OSError):  # PDFium refused it: pdfminer may not
         return list(_pdfplumber_pages(name, data))
 
 

@@ -74,7 +74,10 @@ def page_words(page: Any) -> list[Word]:
             # Loose boxes span the font's ascent and descent: a dash or a quote gets the height of
             # its line, not of its ink.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            ch_size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (top - bottom)
+            # Text drawn at size 1 and scaled by its matrix reports size 1: the box tells then.
+            ch_size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+            if ch_size < 4:
+                ch_size = 0.7 * (top - bottom)
             if box:
                 gap = left - box[2]
                 # Another line when the boxes do not overlap vertically (quotes and marks sit
@@ -103,7 +106,7 @@ def page_images(page: Any) -> list[tuple[float, float, float, float, int]]:
     height = page.get_height()
     out = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         try:
             px = int(obj.get_px_size()[0])
         except Exception:  # an image whose size pdfium cannot tell: only its area counts
