@@ -72,7 +72,9 @@ def parse_number(raw: str) -> NumberParts | None:
 
 # A number written by hand that OCR could not read ("4 #12 /SYT-TCCB", "{34.2 /KH-SYT"): the
 # printed ký hiệu after the slash still reads.
-_SYMBOL_AFTER_SLASH = re.compile(rf"/\s*(?P<sym>[{_LETTER}][{_LETTER}0-9&]*(?:\s?-\s?[{_LETTER}0-9&.]+)+)")
+_SYMBOL_AFTER_SLASH = re.compile(
+    rf"/\s*(?P<sym>[{_LETTER}][{_LETTER}0-9&]*(?:\s?-\s?[{_LETTER}0-9&.]+)+)"
+)
 
 
 def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
@@ -81,7 +83,9 @@ def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
         return None
     symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
     type_code, issuer_code = _split_symbol(symbol, party=False)
-    return NumberParts(raw.strip(), None, symbol, type_code, issuer_code, None, "state", offset + m.end())
+    return NumberParts(
+        raw.strip(), None, symbol, type_code, issuer_code, None, "state", offset + m.end()
+    )
 
 
 def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:

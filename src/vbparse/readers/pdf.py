@@ -152,12 +152,12 @@ def _pdfium_pages(name: str, data: bytes) -> Iterator[_Page]:
             raise ReadError(name, "no_pages", "the PDF has no pages")
         for i in range(len(pdf)):
             page = pdf[i]
-            if pdfium_c.FPDFPage_GetAnnotCount(page.raw):
-                # E-office systems stamp the number and the day into form fields after signing
-                # ("Số: 2858 /QĐ-UBND", "ngày 21 tháng 11"): flattened, they are page text.
-                if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == 1:
-                    page.close()
-                    page = pdf[i]
+            # E-office systems stamp the number and the day into form fields after signing
+            # ("Số: 2858 /QĐ-UBND", "ngày 21 tháng 11"): flattened, they are page text.
+            annotated = pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
+            if annotated and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == 1:
+                page.close()
+                page = pdf[i]
             try:
                 width, height = page.get_size()
                 error = None
