@@ -7,6 +7,9 @@ read when a field is wrong."""
 from __future__ import annotations
 
 from ..extract.context import ParseContext
+from ..extract.tagging import tag_line
+
+CLOSING_LINES = 25  # lines of the closing block shown
 
 _FIELDS = {
     "number": "number (Số, ký hiệu)",
@@ -36,10 +39,10 @@ def render_explain(ctx: ParseContext) -> str:
             out.append(f"  {mark} {c.score:6.3f}  {where:<12} {text}")
             out.append(f"             {'; '.join(c.reasons)}")
     out += ["", "## Closing lines (position, zone, tags)"]
-    start = ctx.closing_start if ctx.closing_start is not None else len(ctx.lines)
-    for pos, t in ctx.tags.items():
-        if pos >= start:
-            out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
+    start = ctx.closing_start if ctx.closing_start is not None else max(0, len(ctx.lines) - 12)
+    for pos in range(start, min(len(ctx.lines), start + CLOSING_LINES)):
+        t = ctx.tags.get(pos) or tag_line(pos, ctx.lines[pos])
+        out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
     out += ["", "## Result"]
     for name, value in (
         ("doc_type", doc.doc_type.name),

@@ -412,7 +412,11 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
         )
 
 
+_SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re.IGNORECASE)
+
+
 def _trailing_name(text: str) -> str | None:
+    text = _SIGNED_TAIL.sub("", text)  # "Trần Văn Truyền – Đã ký": the copy's signing note
     if cues.is_person_name(text):
         return text.strip()
     m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)

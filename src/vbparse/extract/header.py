@@ -423,7 +423,8 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             pos += 1
             continue
         if (
-            (cues.OPENER.match(text) and (texts or _cites(text)))
+            # A lower-case "thực hiện …" continues a wrapped trích yếu; it opens no paragraph.
+            (cues.OPENER.match(text) and text[:1].isupper() and (texts or _cites(text)))
             or cues.ADDRESSEE.match(text)
             or _is_label(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
