@@ -51,7 +51,6 @@ def test_closing(seed_doc):
     assert seed_doc.signer.name == "Nguyễn Thị Lệ Hằng"
 
 
-
 def test_inferred_fields_point_at_their_evidence(seed_doc, seed_path):
     """No issuer in the header and no title over the signature: both come from the text
     ("Trường Tiểu học … ban hành Kế hoạch …", "Hiệu trưởng Trường Tiểu học … đề nghị"), each

@@ -4,8 +4,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from vbparse.extract.roles import is_certain
 from vbparse.ml import roles_model
-from vbparse.ml.data import collect, is_certain
+from vbparse.ml.data import collect
 from vbparse.pipeline import parse
 
 ROOT = Path(__file__).resolve().parents[2]

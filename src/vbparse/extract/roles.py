@@ -184,3 +184,11 @@ def assign(doc: Document) -> None:
             visit(node.children, node.role)
 
     visit(doc.sections, None)
+
+
+def is_certain(section: Section) -> bool:
+    """A rule decision the role model must not touch: from the heading or the structure
+    (confidence 1), not from the weaker reading of a heading-less text."""
+    return (
+        section.role_source == "rule" and (section.role_confidence or 0.0) >= TEXT_RULE_CONFIDENCE
+    )

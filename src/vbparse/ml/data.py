@@ -14,39 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..extract.roles import is_certain
 from ..model import Section
-from .features import SectionView, view
+from .features import Example, SectionView, view
 
 CHILD_WEIGHT = 0.3  # an inherited label says less about a child than a label read on it
 LEXICON_GROUP = "<headings>"
-
-
-@dataclass
-class Example:
-    view: SectionView
-    role: str
-    group: str  # the document; cross-validation never splits one
-    top: bool  # a top-level labelled section (an evaluation unit)
-    explicit: bool  # labelled on itself, not inherited
-    weight: float
-    rule_role: str | None  # what the rules said
-    rule_certain: bool  # the rules decided from a heading keyword or structure (confidence 1)
-    rule_confidence: float  # how sure the rule was (0 when no rule applied)
-    rule_source: str  # the parser's role_source for it
-    inherited: str | None  # the role the parser gave by inheritance, if any
-
-
-def is_certain(section: Section) -> bool:
-    """A rule decision the model must not touch: from the heading or the structure (confidence
-    1), not from the weaker reading of a heading-less text."""
-    from ..extract.roles import TEXT_RULE_CONFIDENCE
-
-    return (
-        section.role_source == "rule" and (section.role_confidence or 0.0) >= TEXT_RULE_CONFIDENCE
-    )
 
 
 def _label_sets(root: Path) -> list[tuple[Path, dict[str, str]]]:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ROLES
-from .data import LEXICON_GROUP, Example, collect
+from .data import LEXICON_GROUP, collect
+from .features import Example
 
 N_FOLDS = 10
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)

@@ -87,3 +87,20 @@ def features(v: SectionView) -> list[str]:
     if v.position == v.siblings - 1:
         out.append("s:last")
     return out
+
+
+@dataclass
+class Example:
+    """One labelled section the role model learns from (built by `ml.data.collect`)."""
+
+    view: SectionView
+    role: str
+    group: str  # the document; cross-validation never splits one
+    top: bool  # a top-level labelled section (an evaluation unit)
+    explicit: bool  # labelled on itself, not inherited
+    weight: float
+    rule_role: str | None  # what the rules said
+    rule_certain: bool  # the rules decided from a heading keyword or structure (confidence 1)
+    rule_confidence: float  # how sure the rule was (0 when no rule applied)
+    rule_source: str  # the parser's role_source for it
+    inherited: str | None  # the role the parser gave by inheritance, if any

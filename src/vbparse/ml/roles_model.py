@@ -20,14 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..extract.roles import is_certain
 from ..model import Document, Section
-from .data import is_certain
 from .features import FEATURE_VERSION, SectionView, features, view
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .data import Example
+    from .features import Example
 
 SEED = 6
 PARAMS = {"C": 10.0, "class_weight": "balanced", "sublinear_tf": True, "min_df": 1}
