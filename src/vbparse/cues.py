@@ -156,4 +156,10 @@ STAMP_WORD = re.compile(
     r"^\W*(ĐẾN|CÔNG VĂN ĐẾN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT)\W*$"
 )
 
+# The visible text of a digital signature ("Ký bởi: CÔNG BÁO …", "Cơ quan: …", "Ngày ký: …").
+ESIGN_FIELD = re.compile(
+    r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
+)
+ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
+
 BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")

@@ -357,7 +357,7 @@ def _type_and_subject(
             elif (
                 _date_line(nxt.text)
                 or cues.ADDRESSEE.match(nxt.text)
-                or cues.OPENER.match(nxt.text)
+                or (cues.OPENER.match(nxt.text) and nxt.text[:1].isupper())
                 or cues.title_type(nxt.text)
                 or len(nxt.text) > 160
                 or _is_label(nxt.text)

@@ -151,7 +151,8 @@ def _band(line: VLine, height: float) -> str | None:
 
 
 def drop_furniture(pages: list[tuple[PageWords, list[VLine]]]) -> None:
-    """Remove running page numbers and lines repeated in the top/bottom band of most pages."""
+    """Remove running page numbers, lines repeated in the top/bottom band of most pages, and the
+    visible text of digital signatures."""
     n = len(pages)
     keys: dict[tuple[str, str], set[int]] = {}
     for pw, lines in pages:
@@ -163,7 +164,11 @@ def drop_furniture(pages: list[tuple[PageWords, list[VLine]]]) -> None:
     repeated = {k for k, on in keys.items() if n >= 2 and len(on) >= max(2, -(-n * 6 // 10))}
     for pw, lines in pages:
         keep = []
+        signed = any(cues.ESIGN_START.match(ln.text) for ln in lines)
         for ln in lines:
+            if signed and cues.ESIGN_FIELD.match(ln.text):
+                continue  # a digital signature's visible text, not the document's
+
             band = _band(ln, pw.height)
             if band:
                 text = clean(ln.text)

@@ -1,0 +1,32 @@
+"""Where the document starts and ends inside a page, and the số/date readers' tolerance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vbparse.extract.refs import parse_number, partial_date
+from vbparse.pipeline import parse
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+
+
+def test_web_page_shell_and_table_of_contents_are_not_the_document():
+    """A vbpl.vn page: navigation and metadata above the văn bản, its "Mục lục" and the site's
+    footer below it."""
+    doc = parse(REAL / "vbpl" / "vbpl_doc_000003.html")
+    assert (doc.issuer.name, doc.number.number, doc.number.symbol) == ("QUỐC HỘI", "109", "QH15")
+    assert doc.doc_type.name == "Luật"
+    assert doc.signer.name == "Trần Thanh Mẫn"
+    assert [s.id for s in doc.sections] == ["Chương I", "Chương II", "Chương III", "Chương IV"]
+
+
+def test_handwritten_number_keeps_the_printed_symbol():
+    parts = parse_number("4 #12 /SYT-TCCB")
+    assert parts is not None and parts.number is None
+    assert (parts.symbol, parts.issuer_code) == ("SYT-TCCB", "SYT-TCCB")
+
+
+def test_partial_dates():
+    assert partial_date("Hà Nội, ngày   tháng 3 năm 2023") == "2023-03"
+    assert partial_date("An Bình, ngày    tháng    năm 2021") == "2021"
+    assert partial_date("ngày tháng năm") is None
