@@ -30,3 +30,21 @@ def test_partial_dates():
     assert partial_date("Hà Nội, ngày   tháng 3 năm 2023") == "2023-03"
     assert partial_date("An Bình, ngày    tháng    năm 2021") == "2021"
     assert partial_date("ngày tháng năm") is None
+
+
+def test_number_forms_of_real_headers():
+    """Số lines as real documents write them: the dash lost between type and issuer code, the
+    number glued to its ký hiệu, a space inside, a stamp that hid the slash, Cyrillic letters."""
+    cases = {
+        "12KH/TWĐTN-VP": ("12", "KH/TWĐTN-VP", "KH", "party"),
+        "45/QĐUBND": ("45", "QĐ-UBND", "QĐ", "state"),
+        "12-KH/TWĐTN": ("12", "KH/TWĐTN", "KH", "party"),
+        "12 KH- UBND": ("12", "KH-UBND", "KH", "state"),
+        "45 /KH-SGDĐT": ("45", "KH-SGDĐT", "KH", "state"),
+        "203BGDĐT-GDPT": ("203", "BGDĐT-GDPT", None, "state"),
+        "7 /КН-UBND": ("7", "KH-UBND", "KH", "state"),  # Cyrillic К and Н
+    }
+    for raw, want in cases.items():
+        p = parse_number(raw)
+        assert p is not None, raw
+        assert (p.number, p.symbol, p.type_code, p.style) == want, raw

@@ -41,6 +41,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="only the files that GOLD_DIR/SPLIT.tsv puts in this part (default: all)",
     )
     p.add_argument("--groups", action="store_true", help="also print one column per source class")
+    p.add_argument(
+        "--variants",
+        action="store_true",
+        help="noise harness: parse every gold document again after damage (columns "
+        "interleaved, lines wrapped, dashes dropped, header as a Markdown table) and print how "
+        "often each field is the same as on the clean document",
+    )
+    p.add_argument(
+        "--render",
+        action="store_true",
+        help="with --variants: also docx → LibreOffice → PDF → pdftotext / the PDF reader",
+    )
+    p.add_argument(
+        "--ocr", action="store_true", help="with --render: also OCR of the page at 200 dpi"
+    )
     p.set_defaults(func=run)
 
 
@@ -62,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"vbparse: {root}: not a folder", file=sys.stderr)
         return 2
+    if args.variants:
+        return _run_variants(root, args)
     parser = None
     if args.baseline == "regex":
         from ..baseline import parse as parser
@@ -92,3 +109,23 @@ def run(args: argparse.Namespace) -> int:
             for doc, got, want in fr.misses if fr else []:
                 print(f"\n[{name}] {doc}\n   got:  {got!r}\n   gold: {want!r}")
     return 1 if result.failures else 0
+
+
+def _run_variants(root: Path, args: argparse.Namespace) -> int:
+    from ..evaluation import gold_pairs
+    from ..variants import COMPARED, run_variants
+
+    select = _selector(root, args.split)
+    docs = [d for d, _ in gold_pairs(root) if select is None or select(d)]
+    table = run_variants(docs, render=args.render, ocr=args.ocr)
+    keys = list(COMPARED)
+    print(f"{'variant':<18}" + "".join(f" {k[:11]:>11}" for k in keys) + "   docs")
+    for name, fields in table.items():
+        n = max(a.total for a in fields.values())
+        print(f"{name:<18}" + "".join(f" {fields[k].rate:>11.2f}" for k in keys) + f" {n:>6}")
+    if args.misses:
+        for name, fields in table.items():
+            for key, a in fields.items():
+                for doc, got, want in a.differ:
+                    print(f"\n[{name} {key}] {doc}\n   got:   {got!r}\n   clean: {want!r}")
+    return 0

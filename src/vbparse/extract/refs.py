@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..vocab import canonical_code
+from ..vocab import CODE_TYPES, canonical_code
+
+_CODES_LONGEST_FIRST = sorted((c for c in CODE_TYPES if len(c) >= 2), key=len, reverse=True)
 
 _LETTER = "A-Za-zÀ-ỹĐđƠơƯư"
 # A ký hiệu: letter/digit groups joined by - or / ("KH-THBTD", "QĐ-UBND", "KH/TWĐTN", "NĐ-CP").
@@ -42,6 +44,8 @@ def parse_number(raw: str) -> NumberParts | None:
     text = stripped.rstrip(".,;")
     # Dotted blanks of an unfilled template, replaced length for length so offsets still hold.
     text = re.sub(r"[_.…]{2,}", lambda d: " " * len(d.group()), text)
+    text = text.translate(_LOOKALIKES)
+    text, shift = _restore_separator(text)
     m = _NUMBER.match(text)
     if not m:
         return _symbol_only(raw, text, offset)
@@ -57,6 +61,8 @@ def parse_number(raw: str) -> NumberParts | None:
         return None
     sep = m.group("sep").strip()
     party = sep == "-" or (sep == "" and "/" in symbol and "-" not in symbol.split("/")[0])
+    if not party and "-" not in symbol and "/" not in symbol:
+        symbol = _restore_dash(symbol)
     type_code, issuer_code = _split_symbol(symbol, party=party)
     return NumberParts(
         raw=raw.strip(),
@@ -66,7 +72,7 @@ def parse_number(raw: str) -> NumberParts | None:
         issuer_code=issuer_code,
         year=year,
         style="party" if party else "state",
-        end=offset + m.end(),
+        end=offset + m.end() - shift,
     )
 
 
@@ -86,6 +92,32 @@ def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
     return NumberParts(
         raw.strip(), None, symbol, type_code, issuer_code, None, "state", offset + m.end()
     )
+
+
+# Cyrillic and Greek capitals that look like Latin ones, typed into a ký hiệu by a keyboard
+# layout or an OCR engine ("КН-UBND"); one character for one, so offsets hold.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЅАΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "ABEKMHOPCTXYISAABEHIKMNOPTXYZ")
+_GLUED = re.compile(rf"^(\d{{1,6}})([A-ZĐ][{_LETTER}&]*)([/-])")
+
+
+def _restore_separator(text: str) -> tuple[str, int]:
+    """ "12KH/TWĐTN-VP" → "12-KH/TWĐTN-VP" (Party style), "203BGDĐT-GDPT" → "203/BGDĐT-GDPT":
+    the number glued to its ký hiệu where a dash was lost or a stamp hid the slash. Returns the
+    text and how many characters were inserted."""
+    m = _GLUED.match(text)
+    if not m:
+        return text, 0
+    party = m.group(3) == "/" and canonical_code(m.group(2)) is not None
+    return f"{m.group(1)}{'-' if party else '/'}{text[m.end(1) :]}", 1
+
+
+def _restore_dash(symbol: str) -> str:
+    """ "QĐUBND" → "QĐ-UBND", "KHTHBTD" → "KH-THBTD": extraction lost the dash between the type
+    code and the issuer's code; a symbol that starts with no type code stays as it is."""
+    for code in _CODES_LONGEST_FIRST:
+        if symbol.startswith(code) and len(symbol) - len(code) >= 2 and symbol[len(code)].isupper():
+            return f"{code}-{symbol[len(code) :]}"
+    return symbol
 
 
 def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:

@@ -77,7 +77,8 @@ def _looks_like_signer(cell: str) -> bool:
     return bool(re.match(rf"^(?:[^{LO}]{{4,}}\s+)?[{UP}][{LO}]+(\s+[{UP}][{LO}]+){{1,4}}$", text))
 
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Line breaks inside a table cell: <br>, and the backslash some converters write instead.
+_BR = re.compile(r"<br\s*/?>|\s\\\\?(?=\s)|\\\\?$", re.IGNORECASE)
 # A rule drawn with dashes/underscores under the issuing body or the motto.
 _RULE = re.compile(r"\s*(?:[-_–—=]\s?){3,}\s*")
 _HEADER_LEFT_BREAKS = re.compile(r"\s+(?=S[ốô]\s*:)|\s+(?=[Vv]\s*/\s*[Vv]\b)|\s+(?=Về\s+việc\b)")

@@ -26,7 +26,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
-_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span)[^>]*>")
+_INLINE_TAG = re.compile(
+    r"</?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>"
+)  # not <br>: it breaks lines
 
 
 def _strip_inline(text: str) -> str:
