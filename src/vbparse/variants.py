@@ -11,6 +11,7 @@ vbparse's PDF reader, and by OCR of the page rendered at 200 dpi.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 import subprocess
@@ -196,10 +197,9 @@ def run_variants(
                 files[name] = work / f"{name}{suffix}"
                 files[name].write_text(make(lines), encoding="utf-8")
             if render:
-                try:
+                # A conversion that fails leaves those variants out for this file.
+                with contextlib.suppress(subprocess.SubprocessError, OSError):
                     files.update(rendered(lines, work, ocr=ocr))
-                except (subprocess.SubprocessError, OSError):
-                    pass  # a conversion that fails leaves those variants out for this file
             for name, file in files.items():
                 try:
                     doc = parse(file)
