@@ -240,6 +240,17 @@ def _scanned(page: _Page) -> bool:
     return covered >= 0.5 * area
 
 
+SIGNATURE_WORDS = 60  # a signature's visible text is shorter than this; a page's text is not
+
+
+def _signature_only(texts: list[str]) -> bool:
+    """A scanned page whose only text is the digital signature stamped on it when it was signed
+    ("Người ký: Sở Y tế / Email: … / Cơ quan: …"): the document itself is the picture."""
+    from .. import cues
+
+    return len(texts) < SIGNATURE_WORDS and bool(cues.ESIGN_START.search(" ".join(texts)))
+
+
 class _Converter:
     """Legacy TCVN3/VNI text (.VnTime fonts extract as their code points) → Unicode; remembers
     which legacy encoding it met."""
@@ -296,6 +307,9 @@ def read(path: Path, data: bytes) -> RawDocument:
                     warnings.append(
                         f"page {number}: the embedded OCR text is garbage; read again by OCR"
                     )
+                    to_ocr.append(i)
+                elif _signature_only(texts):
+                    info.notes.append("text layer holds only a digital signature; read by OCR")
                     to_ocr.append(i)
         if i in to_ocr:
             dpis[i] = _render_dpi(page)
