@@ -7,7 +7,7 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import SIGN_PREFIXES, type_name_for
+from .vocab import ALL_TYPE_NAMES, SIGN_PREFIXES, type_name_for
 
 _F = re.IGNORECASE
 
@@ -19,7 +19,7 @@ def fold(text: str) -> str:
 _NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET(?:\s*NAM)?)?")
 # The first words are enough to tell a header table (a cell may wrap after "XÃ HỘI").
 _NATIONAL_START = re.compile(r"CONG\s*HOA\s*XA\s*HOI")
-_MOTTO = re.compile(r"DOC\s*LAP\s*[-–—,.]?\s*TU\s*DO\s*[-–—,.]?\s*HANH\s*PHUC")
+_MOTTO = re.compile(r"DOC\s*LAP\s*[-–—~,.]{0,3}\s*TU\s*DO\s*[-–—~,.]{0,3}\s*HANH\s*PHUC")
 _PARTY = re.compile(r"DANG\s*CONG\s*SAN\s*VIET\s*NAM")
 
 
@@ -61,7 +61,7 @@ def party_span(text: str) -> tuple[int, int] | None:
 
 # "Số:", and the legal texts' "Luật số:", "Nghị quyết số:", "Pháp lệnh số:".
 NUMBER_LINE = re.compile(
-    r"^\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
+    r"^\s*[.,'`‘’\"“]{0,2}\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
     r"S[ốôo]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",
     _F,
 )
@@ -72,7 +72,10 @@ PLACE_DATE = re.compile(
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
 # OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …").
-VV_LINE = re.compile(r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F)
+# OCR also drops the "v" ("V/ báo cáo …").
+VV_LINE = re.compile(
+    r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F
+)
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
 RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
@@ -132,12 +135,26 @@ def is_person_name(text: str) -> bool:
     return words[0] not in _NOT_NAME_WORDS and all(len(w) <= 8 for w in words)
 
 
+def fuzzy_type_name(text: str) -> str | None:
+    """A title line OCR damaged by one letter ("KÉẺ HOẠCH", "THÔNG BẢO" is exact once folded)."""
+    from .text.cer import edit_distance
+
+    folded = fold(text).strip(" .:")
+    if len(folded) < 6:
+        return None
+    for name in ALL_TYPE_NAMES:
+        key = fold(name)
+        if len(key) >= 6 and abs(len(key) - len(folded)) <= 1 and edit_distance(key, folded) <= 1:
+            return name
+    return None
+
+
 def title_type(text: str) -> str | None:
     """The type name when the line is a document title ("KẾ HOẠCH", "QUYẾT ĐỊNH")."""
     stripped = text.strip().rstrip(":")
     if len(stripped) > 40:
         return None
-    name = type_name_for(stripped)
+    name = type_name_for(stripped) or (fuzzy_type_name(stripped) if is_upper(stripped) else None)
     if name and (is_upper(stripped) or stripped.istitle() or len(stripped.split()) <= 3):
         return name
     return None

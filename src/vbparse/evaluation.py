@@ -43,6 +43,14 @@ def _subject(text: str | None) -> str | None:
     return _ABOUT.sub("", text) if text else text
 
 
+_PREFIX_SPACE = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*")
+
+
+def _authority(text: str | None) -> str | None:
+    """ "KT.GIÁM ĐỐC" and "KT. GIÁM ĐỐC" are one authority line: the space is typing, not text."""
+    return _PREFIX_SPACE.sub(r"\1. ", text) if text else text
+
+
 def _base_key(b: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(_norm(b.get(k)) for k in ("doc_type", "number", "symbol", "date", "issuer"))
 
@@ -73,7 +81,10 @@ FIELDS: dict[str, Callable[[Document, dict[str, Any]], tuple[Any, Any]]] = {
         [(s["id"], s["role"]) for s in g["sections_top"]],
     ),
     "recipients": lambda d, g: (d.recipients, g["recipients"]),
-    "signer.authority": lambda d, g: (d.signer.authority, g["signer"]["authority"]),
+    "signer.authority": lambda d, g: (
+        _authority(d.signer.authority),
+        _authority(g["signer"]["authority"]),
+    ),
     "signer.title": lambda d, g: (d.signer.title, g["signer"]["title"]),
     "signer.name": lambda d, g: (d.signer.name, g["signer"]["name"]),
 }

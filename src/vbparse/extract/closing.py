@@ -321,8 +321,19 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
             authority[0]
         )
+    if doc.signer.authority:
+        doc.signer.authority = signer.respell_authority(doc.signer.authority)
     if titles:
         doc.signer.title = _title_from(titles)
+    if doc.signer.authority is None and doc.signer.title:
+        head = signer.head_for_deputy(doc.signer.title, titles)
+        if head:
+            doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
+            doc.warn(
+                "field_inferred",
+                f"the line above {doc.signer.title!r} is damaged; a deputy signs 'KT. {head}'",
+                "signer.authority",
+            )
         ctx.candidates["signer.title"] = [
             Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
             for c in signer.candidates(titles)

@@ -120,3 +120,39 @@ def deputy_title(authority: str) -> str | None:
         return None
     deputy = f"PHÓ {match[0]}"
     return deputy if deputy in TITLES else None
+
+
+def respell_authority(authority: str) -> str:
+    """ "KT.GIÁM ĐÓC" → "KT.GIÁM ĐỐC": the head's title after the prefix in its spelling."""
+    m = cues.SIGN_PREFIX.match(authority)
+    if m is None:
+        return authority
+    rest = authority[m.end() :]
+    match = vocabulary_match(rest)
+    if match is None or match[2] == 1 or match[2] < 0.8:
+        return authority
+    title, tail, _ = match
+    words = [w for w in tail.split() if is_syllable(w.lower())]
+    return (authority[: m.end()] + " ".join([title, *words])).strip()
+
+
+def head_for_deputy(title: str, block: list[str]) -> str | None:
+    """The head's title H when the signer is "PHÓ H" and a damaged line of the block reads H
+    after noise ("ZT: GIÁM ĐÓC", "VÃ. GIÁM ĐÓC"): that line was "KT. H"."""
+    if not title.startswith("PHÓ "):
+        return None
+    head = title[4:]
+    key = cues.fold(head)
+    for text in block:
+        folded = cues.fold(text).strip(" .,:;")
+        at = folded.rfind(key)
+        before = folded[:at].strip() if at > 0 else ""
+        # A garbled "KT." ("ZT:", "VÃ.", "V1.") stands before the head's title, nothing after it.
+        if (
+            at > 0
+            and folded.endswith(key)
+            and 0 < len(before) <= 4
+            and not before.startswith("PHO")
+        ):
+            return head
+    return None
