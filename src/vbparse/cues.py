@@ -88,7 +88,10 @@ OPENER = re.compile(
 )
 BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
 # State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
-SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F)
+# OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
+SIGN_PREFIX = re.compile(
+    r"^[\s\-–—.,'`\"“”„]*(?:(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F
+)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
 # Placeholders where the signature, seal or name of a template goes.
 SIGNATURE_NOTE = re.compile(
@@ -123,6 +126,21 @@ _NOT_NAME_WORDS = {
     "Tổ",
     "Ủy",
     "Hội",
+    "Khoa",
+    "Trung",
+    "Bệnh",
+    "Viện",
+    "Cục",
+    "Vụ",
+    "Đoàn",
+    "Đội",
+    "Công",
+    "Chi",
+    "Đảng",
+    "Quận",
+    "Huyện",
+    "Tỉnh",
+    "Thành",
 }
 
 

@@ -86,14 +86,14 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             title, rest, sim = match
             score += 0.6 * (sim if sim == 1 else 0.75 * sim)  # an exact spelling beats a guess
             reasons.append(f"known title {title!r} ({sim:.2f})")
-            # OCR-damaged spelling is given as the title is spelt; a clean line as it stands.
-            # Of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
+            # OCR-damaged spelling is given as the title is spelt, without the noise before it;
+            # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
             if sim < 1:
                 rest = " ".join(w for w in rest.split() if is_syllable(w.lower()))
-            value = text.strip(" ,") if sim == 1 else f"{title} {rest}".strip(" ,")
-        elif cues.is_upper(text):
-            score += 0.3
-            reasons.append("capitals")
+            value = f"{title} {rest}".strip(" ,")
+        elif _plain_title(text) and pos == n - 1:
+            score += 0.3  # a title the vocabulary lacks, right above the name
+            reasons.append("capitals above the name")
         else:
             continue
         score += 0.25 * (1 - (n - 1 - pos) / max(n, 1))  # nearer the name is better
@@ -103,6 +103,18 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
+
+
+def _plain_title(text: str) -> bool:
+    """Capitals that read as words: two to eight Vietnamese syllables, not OCR noise ("TS.",
+    "ZZ", "° 1N II TRƯỜNG")."""
+    words = [w.strip(",.-–&()") for w in text.split()]
+    words = [w for w in words if w]
+    return (
+        cues.is_upper(text)
+        and 2 <= len(words) <= 8
+        and all(len(w) >= 2 and is_syllable(w.lower()) for w in words)
+    )
 
 
 def best_title(block: list[str]) -> TitleCandidate | None:
