@@ -303,8 +303,13 @@ def _fix_spaced_letters(text: str) -> str:
     )
 
 
+_FOLDED_HEADS = tuple(sorted({cues.fold(h) for h in ORG_HEADS}, key=len, reverse=True))
+
+
 def _starts_org(name: str) -> bool:
-    return any(name.startswith(h + " ") or name == h for h in ORG_HEADS)
+    """Begins like a body's name; compared without marks, so OCR's "SỐ Y TẾ" is "SỞ Y TẾ"."""
+    folded = cues.fold(name)
+    return any(folded.startswith(h + " ") or folded == h for h in _FOLDED_HEADS)
 
 
 def _split_run_together(text: str) -> tuple[str | None, str]:
