@@ -24,7 +24,8 @@ def parse(path: Path) -> Document:
 
     raw = read(path)
     lines = [ln.text for ln in raw.lines[:60]]
-    doc = Document(source=Source(path=str(path), format=raw.format))
+    pages: list[dict[str, object]] = [{"number": p.number, "method": p.method} for p in raw.pages]
+    doc = Document(source=Source(path=str(path), format=raw.format, pages=pages))
     text = "\n".join(lines)
     if m := _NUMBER.search(text):
         year = re.match(r"(\d{4})/", m.group(2))

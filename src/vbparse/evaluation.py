@@ -214,12 +214,12 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
 
 
 def source_class(doc_path: Path, gold_dir: Path, doc: Document) -> list[str]:
-    """The classes a document is reported under: its folder below the gold folder, and
-    "scan" when any of its pages was read by OCR."""
+    """The classes a document is reported under: its folder below the gold folder, and "scan"
+    when any of its pages was read by OCR, else "digital"."""
     rel = doc_path.relative_to(gold_dir).parts
     classes = [rel[0] if len(rel) > 1 else "."]
-    if any(p.get("method") == "ocr" for p in doc.source.pages):
-        classes.append("scan")
+    scanned = any(p.get("method") == "ocr" for p in doc.source.pages)
+    classes.append("scan" if scanned else "digital")
     return classes
 
 

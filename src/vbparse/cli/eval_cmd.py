@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Parse every document in GOLD_DIR (recursively) that has a gold file "
         "'NAME.gold.json' beside it and print per field the accuracy (scalar fields) or F1 "
         "(fields ending in _f1: recipients, sections, căn cứ), overall and per source class "
-        "(the first folder below GOLD_DIR; 'scan' for documents read by OCR).",
+        "(the first folder below GOLD_DIR; 'scan' for documents read by OCR, 'digital' for the others).",
     )
     p.add_argument("gold_dir", metavar="GOLD_DIR")
     p.add_argument("--misses", action="store_true", help="list every wrong value (got vs gold)")

@@ -1,0 +1,59 @@
+"""Per-field accuracy on corpus/real: 120 real documents from seven public sources in their
+original formats (web pages, Công báo PDFs, e-office PDFs, Word 97 files, scans), with gold
+written blind (corpus/real/GOLD.md). Floors are the last measurement (docs/accuracy.md) less
+three points, overall, on the born-digital documents and on the scans; a change that loses
+accuracy on real documents fails here. Every file is read afresh (scans by OCR): this test is
+the slow one of the suite (several minutes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.evaluation import evaluate
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+
+# field -> (all documents, born-digital, scans); None: no floor
+FLOORS: dict[str, tuple[float, float, float | None]] = {
+    "doc_type.name": (0.86, 0.88, 0.84),
+    "doc_type.code": (0.89, 0.92, 0.86),
+    "number.number": (0.59, 0.90, 0.08),
+    "number.symbol": (0.82, 0.88, 0.73),
+    "number.type_code": (0.84, 0.90, 0.75),
+    "issued.date": (0.58, 0.89, 0.08),
+    "issued.place": (0.92, 0.94, 0.90),
+    "issuer.name": (0.72, 0.82, 0.54),
+    "issuer.parent": (0.80, 0.85, 0.73),
+    "national_header": (0.95, 0.94, 0.97),
+    "subject": (0.67, 0.82, 0.43),
+    "signer.authority": (0.77, 0.89, 0.59),
+    "signer.title": (0.62, 0.82, 0.30),
+    "signer.name": (0.62, 0.82, 0.28),
+    "section_roles": (0.89, 0.90, 0.89),
+    "recipients_f1": (0.76, 0.93, 0.40),
+    "sections_f1": (0.86, 0.94, 0.67),
+    "bases_f1": (0.90, 0.93, 0.79),
+}
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate(REAL)
+
+
+def test_every_real_document_is_read(result):
+    assert result.documents == 120
+    assert result.failures == []
+    assert result.groups["scan"].documents >= 40  # the scans were read by OCR
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_floor_on_real_documents(result, field):
+    for group, floor in zip((None, "digital", "scan"), FLOORS[field], strict=True):
+        if floor is None:
+            continue
+        scored = result if group is None else result.groups[group]
+        score, n = scored.figure(field)
+        assert score >= floor, f"{field} [{group or 'all'}]: {score:.3f} over {n} < {floor}"
