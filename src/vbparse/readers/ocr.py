@@ -192,6 +192,20 @@ def prepare(img: Image, pytesseract: Any, *, allow_upscale: bool = True) -> Prep
 # --- recognition --------------------------------------------------------------------------------
 
 
+def _tesseract_words(data: dict[str, list[Any]], dx: float = 0, dy: float = 0) -> list[Word]:
+    """The words of pytesseract's image_to_data, boxes shifted by (dx, dy)."""
+    out = []
+    for text, conf, left, top, width, height in zip(
+        data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"],
+        strict=True,
+    ):  # fmt: skip
+        text = (text or "").strip()
+        if text:
+            x, y = dx + float(left), dy + float(top)
+            out.append(Word(text, x, y, x + float(width), y + float(height), conf=float(conf)))
+    return out
+
+
 def ocr_image(
     img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
 ) -> tuple[PageWords, PageInfo]:
@@ -203,26 +217,14 @@ def ocr_image(
     )
     words: list[Word] = []
     confs: list[float] = []
-    for text, conf, left, top, width, height in zip(
-        data["text"],
-        data["conf"],
-        data["left"],
-        data["top"],
-        data["width"],
-        data["height"],
-        strict=True,
-    ):
-        text = (text or "").strip()
-        c = float(conf)
-        if not text or c < 0:
+    for word in _tesseract_words(data):
+        if word.conf is None or word.conf < 0:
             continue
-        text = _DASHES.get(text, text)
-        if _JUNK.match(text):  # specks, rules, stamp borders read as punctuation
+        word.text = _DASHES.get(word.text, word.text)
+        if _JUNK.match(word.text):  # specks, rules, stamp borders read as punctuation
             continue
-        words.append(
-            Word(text, float(left), float(top), float(left + width), float(top + height), conf=c)
-        )
-        confs.append(c)
+        words.append(word)
+        confs.append(word.conf)
     reread = _reread_signature(prep.image, words, pytesseract)
     if reread:
         words.extend(reread)
@@ -282,22 +284,10 @@ def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[W
         crop, lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT
     )
     out = []
-    for text, conf, left, top, w_, h_ in zip(
-        data["text"],
-        data["conf"],
-        data["left"],
-        data["top"],
-        data["width"],
-        data["height"],
-        strict=True,
-    ):
-        text = (text or "").strip()
+    for word in _tesseract_words(data, dx=x0, dy=below[0]):
         # Seal rims and signature strokes read as digits and signs: only words are kept.
-        if float(conf) >= 40 and sum(ch.isalpha() for ch in text) >= 2:
-            y = below[0] + top
-            out.append(
-                Word(text, float(x0 + left), y, float(x0 + left + w_), y + h_, conf=float(conf))
-            )
+        if (word.conf or 0) >= 40 and sum(ch.isalpha() for ch in word.text) >= 2:
+            out.append(word)
     return out
 
 
