@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..export.cells import csv_cell, keep_text
+
 # Column headings as a Vietnamese office reads them, and the registry column behind each.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("Số/ký hiệu", "number_raw"),
@@ -106,7 +108,7 @@ def _write_csv(data: Iterator[tuple[Any, ...]], target: Path) -> int:
         writer = csv.writer(f)
         writer.writerow([heading for heading, _ in COLUMNS])
         for row in data:
-            writer.writerow(row)
+            writer.writerow([csv_cell(v) for v in row])
             count += 1
     return count
 
@@ -138,7 +140,11 @@ def _write_xlsx(data: Iterator[tuple[Any, ...]], target: Path) -> int:
     for row in data:
         values = [_cell_value(v) for v in row]
         values[date_index] = _as_date(values[date_index])
-        sheet.append(values)
+        cells = []
+        for v in values:
+            cell = WriteOnlyCell(sheet, value=v)
+            cells.append(keep_text(cell))
+        sheet.append(cells)
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     book.save(target)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..export.cells import csv_cell, keep_text
 from ..model import Document
 from . import messages
 from .compare import Coverage, Unit, align, child_units, parent_items
@@ -610,9 +611,11 @@ def render_batch(batch: BatchReport, fmt: str) -> str | bytes:
         writer = csv.writer(buf)
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([_sheet_value(c) for c in row])
+            writer.writerow([csv_cell(_sheet_value(c)) for c in row])
         for f in batch.failures:
-            writer.writerow([_t("batch.unreadable", batch.lang, path=f["path"]), f["error"]])
+            writer.writerow(
+                [csv_cell(_t("batch.unreadable", batch.lang, path=f["path"])), csv_cell(f["error"])]
+            )
         return buf.getvalue()
     if fmt == "xlsx":
         return _batch_xlsx(batch)
@@ -678,5 +681,9 @@ def _batch_xlsx(batch: BatchReport) -> bytes:
         error = _word("severity", "error", lang)
         fs.append(["", f["path"], "unreadable", error, f["error"], "", ""])
     buf = io.BytesIO()
+    for sheet in wb.worksheets:  # school and file names are text, never formulas
+        for row_cells in sheet.iter_rows():
+            for cell in row_cells:
+                keep_text(cell)
     wb.save(buf)
     return buf.getvalue()
