@@ -48,3 +48,26 @@ def test_number_forms_of_real_headers():
         p = parse_number(raw)
         assert p is not None, raw
         assert (p.number, p.symbol, p.type_code, p.style) == want, raw
+
+
+def test_joint_issuers_stand_side_by_side():
+    """A thông tư liên tịch of five bodies: each is an issuer, none the others' parent, and its
+    ký hiệu wrapped by the column is whole; a kế hoạch liên tịch keeps the UBND above as parent."""
+    ttlt = parse(REAL / "phapluat" / "TTLT-01-2022-TTLT-VKSNDTC-TANDTC-BCA-BQP-BLDTBXH.pdf")
+    assert ttlt.issuer.parent is None
+    assert ttlt.issuer.name.split(" - ")[:2] == [
+        "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO",
+        "TÒA ÁN NHÂN DÂN TỐI CAO",
+    ]
+    assert ttlt.number.symbol == "TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"
+    khlt = parse(REAL / "phuocbuu" / "90_KHLT-SGDDT-TCGD_huong-nghiep.pdf")
+    assert khlt.issuer.parent == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert khlt.issuer.name.startswith("SỞ GIÁO DỤC VÀ ĐÀO TẠO – TẠP CHÍ GIÁO DỤC")
+
+
+def test_page_that_is_a_picture_under_a_running_header_is_read_by_ocr():
+    """TB-02-2023 in Công báo: the text layer holds only "CÔNG BÁO/Số 577 + 578/…", the
+    notice itself is an image."""
+    doc = parse(REAL / "phapluat" / "TB-02-2023-TB-LPQT.pdf")
+    assert (doc.doc_type.name, doc.issuer.name) == ("Thông báo", "BỘ NGOẠI GIAO")
+    assert any(p["method"] == "ocr" for p in doc.source.pages)

@@ -188,6 +188,12 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     m = cues.NUMBER_LINE.match(line.text)
     assert m is not None
     raw = m.group("raw")
+    # A joint ký hiệu wrapped by its column ("…/TTLT-VKSNDTC" / "TANDTC-BCA-BQP-BLĐTBXH"),
+    # the date of the other column perhaps read in between.
+    for nxt in ctx.lines[pos + 1 : pos + 3]:
+        if _WRAPPED_CODES.match(nxt.text) and nxt.zone is not Zone.HEADER_RIGHT:
+            raw = raw.rstrip().rstrip("-") + "-" + nxt.text.strip()
+            break
     # Cut what follows the ký hiệu on the same line (a run-together "V/v …").
     raw = re.split(r"\s+(?=[Vv]\s*/\s*[Vv]\b)", raw)[0].strip()
     parts = parse_number(raw)
@@ -215,6 +221,9 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             "the number is left blank in the printed form (it may have been filled in by hand)",
             "number.number",
         )
+
+
+_WRAPPED_CODES = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*(?:-[A-ZĐ][A-ZĐ0-9&]+)+$")
 
 
 def _place_date(ctx: ParseContext, pos: int | None) -> None:
@@ -274,7 +283,22 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         return
     names = [c.text.strip(" -") for c in candidates]
     names = [_fix_spaced_letters(n) for n in names]
-    if len(names) == 1:
+    if _joint(ctx.doc.number.symbol) and len(names) > 1:
+        # A liên tịch document: the bodies stand side by side, none is the others' parent.
+        bodies: list[str] = []
+        for n in names:
+            if bodies and not _starts_org(n):
+                bodies[-1] = f"{bodies[-1]} {n}"  # a body's name wrapped onto the next line
+            else:
+                bodies.append(n)
+        bodies = list(dict.fromkeys(bodies))
+        # A body above the joint ones whose code is not in the ký hiệu is their parent (the
+        # UBND above "SỞ GDĐT – TẠP CHÍ GIÁO DỤC" of KHLT-SGDĐT-TCGD).
+        codes = re.split(r"[-/]", ctx.doc.number.symbol or "")[1:]
+        first = next((i for i, b in enumerate(bodies) if any(_code_of(c, b) for c in codes)), 0)
+        parent = " ".join(bodies[:first]) or None
+        name = " - ".join(bodies[first:])
+    elif len(names) == 1:
         parent, name = _split_run_together(names[0])
     else:
         # The issuing body starts at the last line that begins like a body's name; lines above it
@@ -287,6 +311,26 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     ctx.mark("issuer", candidates[-1])
     if parent:
         ctx.mark("issuer.parent", candidates[0])
+
+
+def _joint(symbol: str | None) -> bool:
+    """The ký hiệu of a joint document: a liên tịch type (TTLT, KHLT, NQLT …) or three or more
+    bodies' codes ("TTLT-VKSNDTC-TANDTC-BCA")."""
+    if not symbol:
+        return False
+    parts = re.split(r"[-/]", symbol)
+    return parts[0].upper().endswith("LT") or len(parts) >= 4
+
+
+def _code_of(code: str, body: str) -> bool:
+    """The ký hiệu code abbreviates the body: its letters are the body's initials, in order
+    ("SGDĐT" for "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "VKSNDTC" for "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO")."""
+    initials = "".join(w[0] for w in cues.fold(body).split() if w[:1].isalpha())
+    letters = cues.fold(code)
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(ch in rest for ch in letters)
 
 
 def _is_stamp(text: str) -> bool:

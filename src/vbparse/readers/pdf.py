@@ -231,24 +231,26 @@ def _render_dpi(page: _Page) -> float:
     return float(min(MAX_DPI, max(MIN_DPI, best)))
 
 
-def _scanned(page: _Page) -> bool:
-    """The page is (mostly) one picture: a scan or a photo."""
+def _picture_share(page: _Page) -> float:
     area = page.width * page.height or 1.0
-    covered = sum(
-        max(0.0, x1 - x0) * max(0.0, bottom - top) for x0, top, x1, bottom, _ in page.images
-    )
-    return covered >= 0.5 * area
+    return sum(max(0.0, x1 - x0) * max(0.0, b - t) for x0, t, x1, b, _ in page.images) / area
 
 
-SIGNATURE_WORDS = 60  # a signature's visible text is shorter than this; a page's text is not
+def _scanned(page: _Page) -> bool:
+    """The page is (mostly) one picture: a scan or a photo — or a large picture under a few
+    words of running header (the body of a Công báo page pasted as an image)."""
+    share = _picture_share(page)
+    return share >= 0.5 or (share >= 0.25 and len(page.words) < FURNITURE_WORDS)
 
 
-def _signature_only(texts: list[str]) -> bool:
-    """A scanned page whose only text is the digital signature stamped on it when it was signed
-    ("Người ký: Sở Y tế / Email: … / Cơ quan: …"): the document itself is the picture."""
-    from .. import cues
+FURNITURE_WORDS = 40  # fewer words than this over a page-sized picture are not its text
 
-    return len(texts) < SIGNATURE_WORDS and bool(cues.ESIGN_START.search(" ".join(texts)))
+
+def _furniture_only(texts: list[str]) -> bool:
+    """A scanned page whose only text is what was stamped on it afterwards: a digital signature
+    ("Người ký: Sở Y tế / Email: …") or a Công báo running header over a page that is a picture
+    (TB-02-2023: "CÔNG BÁO/Số 577 + 578/Ngày 07-3-2023"). The document itself is the picture."""
+    return len(texts) < FURNITURE_WORDS
 
 
 class _Converter:
@@ -308,8 +310,10 @@ def read(path: Path, data: bytes) -> RawDocument:
                         f"page {number}: the embedded OCR text is garbage; read again by OCR"
                     )
                     to_ocr.append(i)
-                elif _signature_only(texts):
-                    info.notes.append("text layer holds only a digital signature; read by OCR")
+                elif _furniture_only(texts):
+                    info.notes.append(
+                        "text layer holds only a signature or a running header; read by OCR"
+                    )
                     to_ocr.append(i)
         if i in to_ocr:
             dpis[i] = _render_dpi(page)
