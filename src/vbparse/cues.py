@@ -191,6 +191,13 @@ STAMP_WORD = re.compile(
     r"^\W*(ĐẾN|CÔNG VĂN ĐẾN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|TỐI MẬT|TUYỆT MẬT|MẬT)\W*$"
 )
 
+# The running header of the official gazette on every page ("CÔNG BÁO/Số 85 + 86/Ngày …").
+GAZETTE_HEADER = re.compile(r"^\s*CÔNG\s*BÁO\s*/\s*S[ốo]\b", _F)
+# Công báo's section headings printed above a document ("VĂN BẢN QUY PHẠM PHÁP LUẬT").
+GAZETTE_SECTION = re.compile(
+    r"^\s*(?:VĂN\s+BẢN\s+(?:QUY\s+PHẠM\s+PHÁP\s+LUẬT|HỢP\s+NHẤT|KHÁC|HÀNH\s+CHÍNH)|"
+    r"ĐIỀU\s+ƯỚC\s+QUỐC\s+TẾ)\s*$"
+)
 # The visible text of a digital signature ("Ký bởi: CÔNG BÁO …", "Cơ quan: …", "Ngày ký: …").
 ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F

@@ -8,6 +8,7 @@ from .text.normalize import strip_diacritics
 # Administrative types, Phụ lục III, section I (name, abbreviation).
 ADMIN_TYPES: tuple[tuple[str, str], ...] = (
     ("Nghị quyết", "NQ"),
+    ("Nghị quyết liên tịch", "NQLT"),
     ("Quyết định", "QĐ"),
     ("Chỉ thị", "CT"),
     ("Quy chế", "QC"),
@@ -17,6 +18,7 @@ ADMIN_TYPES: tuple[tuple[str, str], ...] = (
     ("Hướng dẫn", "HD"),
     ("Chương trình", "CTr"),
     ("Kế hoạch", "KH"),
+    ("Kế hoạch liên tịch", "KHLT"),  # not in Phụ lục III; issued jointly by two bodies
     ("Phương án", "PA"),
     ("Đề án", "ĐA"),
     ("Dự án", "DA"),

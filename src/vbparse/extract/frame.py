@@ -26,11 +26,15 @@ def locate(ctx: ParseContext) -> None:
         ),
         None,
     )
-    if head is not None and head >= SHELL_MIN and not _header_above(lines, head):
-        start = head
-        while start > 0 and head - start < ISSUER_LINES and _issuer_like(lines[start - 1]):
+    if head is not None:
+        # The header may start above the Quốc hiệu with the left column (Số, V/v); the issuer's
+        # lines stand above that.
+        start = _first_header_cue(lines, head)
+        floor = start
+        while start > 0 and floor - start < ISSUER_LINES and _issuer_like(lines[start - 1]):
             start -= 1
-        lines = lines[start:]
+        if start >= SHELL_MIN:
+            lines = lines[start:]
     ctx.lines = _cut_trailing_shell(lines)
 
 
@@ -58,13 +62,12 @@ def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
     return lines[:end]
 
 
-def _header_above(lines: list[Line], head: int) -> bool:
-    """The left column came first (Số, V/v, a wrapped trích yếu above the Quốc hiệu): what stands
-    above is the header itself, not a page's shell."""
-    return any(
-        cues.NUMBER_LINE.match(ln.text) or cues.VV_LINE.match(ln.text)
-        for ln in lines[max(0, head - 12) : head]
-    )
+def _first_header_cue(lines: list[Line], head: int) -> int:
+    """The first Số or V/v line in the few lines above the Quốc hiệu, or the Quốc hiệu."""
+    for pos in range(max(0, head - 12), head):
+        if cues.NUMBER_LINE.match(lines[pos].text) or cues.VV_LINE.match(lines[pos].text):
+            return pos
+    return head
 
 
 def _issuer_like(line: Line) -> bool:

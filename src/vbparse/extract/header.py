@@ -40,10 +40,10 @@ def unflatten(ctx: ParseContext) -> None:
 
 def _run_together(line: Line) -> bool:
     text = line.text
-    for finder in (cues.national_span, cues.party_span):
+    for finder in (cues.national_span, cues.party_span, cues.motto_span):
         span = finder(text)
         if span and re.search(r"\w", text[: span[0]]):
-            return True
+            return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
 
@@ -276,7 +276,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
             continue
         if _date_line(text) or not cues.is_upper(text):
             continue
-        if _is_stamp(text):
+        if _is_stamp(text) or cues.GAZETTE_SECTION.match(text):
             continue
         candidates.append(line)
     if not candidates:
@@ -306,6 +306,8 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         start = max((i for i, n in enumerate(names) if _starts_org(n)), default=0)
         parent = " ".join(names[:start]) or None
         name = " ".join(names[start:])
+    if parent and cues.fold(parent).replace(" ", "") == cues.fold(name).replace(" ", ""):
+        parent = None  # the gazette printed the body's name above its own header
     ctx.doc.issuer.name = name or None
     ctx.doc.issuer.parent = parent
     ctx.mark("issuer", candidates[-1])
@@ -384,6 +386,11 @@ def _type_and_subject(
     if title_pos is not None:
         line = lines[title_pos]
         name = cues.title_type(line.text)
+        # The ký hiệu may name the type more exactly than the title line: "KẾ HOẠCH" over
+        # 90/KHLT-SGDĐT-TCGD is a kế hoạch liên tịch.
+        by_code = CODE_TYPES.get(doc.number.type_code or "")
+        if name and by_code and by_code != name and by_code.startswith(name + " "):
+            name = by_code
         doc.doc_type.name = name
         doc.doc_type.code = TYPE_CODES.get(name or "")
         doc.doc_type.inferred_from = "title"

@@ -168,6 +168,8 @@ def drop_furniture(pages: list[tuple[PageWords, list[VLine]]]) -> None:
         for ln in lines:
             if signed and cues.ESIGN_FIELD.match(ln.text):
                 continue  # a digital signature's visible text, not the document's
+            if _band(ln, pw.height) and cues.GAZETTE_HEADER.match(ln.text):
+                continue  # Công báo's running header, also on a first page
 
             band = _band(ln, pw.height)
             if band:
