@@ -380,61 +380,82 @@ def _type_and_subject(
     ctx: ParseContext, title_pos: int | None, vv_pos: int | None, number_pos: int | None
 ) -> int:
     """Fill doc_type and subject; return the position of the first line after them."""
-    doc = ctx.doc
-    lines = ctx.lines
     end = 0
     if title_pos is not None:
-        line = lines[title_pos]
-        name = cues.title_type(line.text)
-        # The ký hiệu may name the type more exactly than the title line: "KẾ HOẠCH" over
-        # 90/KHLT-SGDĐT-TCGD is a kế hoạch liên tịch.
-        by_code = CODE_TYPES.get(doc.number.type_code or "")
-        if name and by_code and by_code != name and by_code.startswith(name + " "):
-            name = by_code
-        doc.doc_type.name = name
-        doc.doc_type.code = TYPE_CODES.get(name or "")
-        doc.doc_type.inferred_from = "title"
-        ctx.mark("doc_type", line)
+        _type_from_title(ctx, title_pos)
         end = _subject_after_title(ctx, title_pos + 1)
     if vv_pos is not None:
-        pieces = [lines[vv_pos]]
-        m = cues.VV_LINE.match(lines[vv_pos].text)
-        first = m.group("subject") if m else lines[vv_pos].text
-        texts = [first]
-        pos = vv_pos + 1
-        while pos < len(lines) and pos < vv_pos + 5:
-            nxt = lines[pos]
-            if lines[vv_pos].zone is Zone.HEADER_LEFT:
-                if nxt.zone is not Zone.HEADER_LEFT:
-                    if nxt.zone is Zone.HEADER_RIGHT:
-                        pos += 1
-                        continue
-                    break
-            elif (
-                _date_line(nxt.text)
-                or cues.ADDRESSEE.match(nxt.text)
-                or (cues.OPENER.match(nxt.text) and nxt.text[:1].isupper())
-                or cues.title_type(nxt.text)
-                or len(nxt.text) > 160
-                or _is_label(nxt.text)
-                or nxt.zone is Zone.HEADER_RIGHT
-                or cues.national_span(nxt.text)
-                or cues.motto_span(nxt.text)
-            ):
-                break
-            if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
-                break
-            texts.append(nxt.text)
-            pieces.append(nxt)
-            pos += 1
-        if doc.subject is None:
-            doc.subject = _join(texts)
-            ctx.mark("subject", lines[vv_pos], m.start("subject") if m else 0)
-        if doc.doc_type.name is None:
-            doc.doc_type.name = "Công văn"
-            doc.doc_type.code = None
-            doc.doc_type.inferred_from = "subject"
-        end = max(end, pos)
+        end = max(end, _vv_subject(ctx, vv_pos))
+    _type_from_number(ctx)
+    return end
+
+
+def _type_from_title(ctx: ParseContext, pos: int) -> None:
+    doc = ctx.doc
+    line = ctx.lines[pos]
+    name = cues.title_type(line.text)
+    # The ký hiệu may name the type more exactly than the title line: "KẾ HOẠCH" over
+    # 90/KHLT-SGDĐT-TCGD is a kế hoạch liên tịch.
+    by_code = CODE_TYPES.get(doc.number.type_code or "")
+    if name and by_code and by_code != name and by_code.startswith(name + " "):
+        name = by_code
+    doc.doc_type.name = name
+    doc.doc_type.code = TYPE_CODES.get(name or "")
+    doc.doc_type.inferred_from = "title"
+    ctx.mark("doc_type", line)
+
+
+def _ends_vv(line: Line) -> bool:
+    """A line of flat text that cannot continue a V/v subject."""
+    text = line.text
+    return bool(
+        _date_line(text)
+        or cues.ADDRESSEE.match(text)
+        or (cues.OPENER.match(text) and text[:1].isupper())
+        or cues.title_type(text)
+        or len(text) > 160
+        or _is_label(text)
+        or line.zone is Zone.HEADER_RIGHT
+        or cues.national_span(text)
+        or cues.motto_span(text)
+    )
+
+
+def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
+    """The subject after "V/v", over the lines it wrapped onto; a công văn when no title said
+    otherwise. Returns the position after it."""
+    doc = ctx.doc
+    lines = ctx.lines
+    head = lines[vv_pos]
+    m = cues.VV_LINE.match(head.text)
+    texts = [m.group("subject") if m else head.text]
+    pos = vv_pos + 1
+    while pos < len(lines) and pos < vv_pos + 5:
+        nxt = lines[pos]
+        if head.zone is Zone.HEADER_LEFT and nxt.zone is not Zone.HEADER_LEFT:
+            if nxt.zone is Zone.HEADER_RIGHT:  # the other column read in between
+                pos += 1
+                continue
+            break
+        if head.zone is not Zone.HEADER_LEFT and _ends_vv(nxt):
+            break
+        if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
+            break
+        texts.append(nxt.text)
+        pos += 1
+    if doc.subject is None:
+        doc.subject = _join(texts)
+        ctx.mark("subject", head, m.start("subject") if m else 0)
+    if doc.doc_type.name is None:
+        doc.doc_type.name = "Công văn"
+        doc.doc_type.code = None
+        doc.doc_type.inferred_from = "subject"
+    return pos
+
+
+def _type_from_number(ctx: ParseContext) -> None:
+    """A consolidated text, or no title line: the type from the ký hiệu's code."""
+    doc = ctx.doc
     if doc.number.type_code == "VBHN" and doc.doc_type.name != "Văn bản hợp nhất":
         # A consolidated text carries the title of the document it consolidates.
         doc.doc_type.name, doc.doc_type.code, doc.doc_type.inferred_from = (
@@ -442,26 +463,26 @@ def _type_and_subject(
             "VBHN",
             "number",
         )
-    if doc.doc_type.name is None:
-        code = doc.number.type_code
-        if code and code in CODE_TYPES:
-            doc.doc_type.name = CODE_TYPES[code]
-            doc.doc_type.code = code
-            doc.doc_type.inferred_from = "number"
-            doc.warn(
-                "field_inferred",
-                f"no title line: type taken from the code {code!r} in the number",
-                "doc_type",
-            )
-        elif doc.number.symbol and any(cues.ADDRESSEE.match(ln.text) for ln in lines[:HEADER_SCAN]):
-            doc.doc_type.name = "Công văn"
-            doc.doc_type.inferred_from = "number"
-            doc.warn(
-                "field_inferred",
-                "no title line: a công văn, judged from its number and 'Kính gửi'",
-                "doc_type",
-            )
-    return end
+    if doc.doc_type.name is not None:
+        return
+    code = doc.number.type_code
+    if code and code in CODE_TYPES:
+        doc.doc_type.name = CODE_TYPES[code]
+        doc.doc_type.code = code
+        doc.doc_type.inferred_from = "number"
+        doc.warn(
+            "field_inferred",
+            f"no title line: type taken from the code {code!r} in the number",
+            "doc_type",
+        )
+    elif doc.number.symbol and any(cues.ADDRESSEE.match(ln.text) for ln in ctx.lines[:HEADER_SCAN]):
+        doc.doc_type.name = "Công văn"
+        doc.doc_type.inferred_from = "number"
+        doc.warn(
+            "field_inferred",
+            "no title line: a công văn, judged from its number and 'Kính gửi'",
+            "doc_type",
+        )
 
 
 def _subject_after_title(ctx: ParseContext, pos: int) -> int:
