@@ -71,7 +71,7 @@ def _selector(root: Path, split: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluation import evaluate
+    from ..evaluation import Parser, evaluate
 
     root = Path(args.gold_dir)
     if not root.is_dir():
@@ -79,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.variants:
         return _run_variants(root, args)
-    parser = None
+    parser: Parser | None = None
     if args.baseline == "regex":
-        from ..baseline import parse as parser
+        from ..baseline import parse as regex_parse
+
+        parser = regex_parse
     result = evaluate(root, parser=parser, only=_selector(root, args.split))
     if result.documents == 0:
         print(f"vbparse: {root}: no document with a .gold.json beside it", file=sys.stderr)

@@ -51,7 +51,7 @@ WEIGHTS = Weights()
 
 @dataclass
 class Candidate:
-    field: str
+    name: str  # the field it is a candidate for
     pos: int
     score: float
     reasons: list[str] = field(default_factory=list)
