@@ -138,7 +138,10 @@ def extract(ctx: ParseContext) -> None:
         wrapped = (
             in_recipients
             and recipient_lines
-            and recipient_lines[-1].text.rstrip().endswith(",")
+            and (
+                recipient_lines[-1].text.rstrip().endswith(",")
+                or _item_tail(recipient_lines[-1].text, text)
+            )
             and not _starts_signer(text)
             and not cues.SIGNATURE_NOTE.match(text)
             and not cues.is_person_name(text)
@@ -181,6 +184,16 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
             break
         out.append(line)
     return out
+
+
+def _item_tail(prev: str, text: str) -> bool:
+    """A short piece that ends an item the line above left open ("- … TGĐ Cổng" / "TTĐT,")."""
+    return (
+        not prev.rstrip().endswith((";", ".", ":"))
+        and not cues.fold(cues.BULLET.sub("", prev).strip()).startswith("LUU")
+        and len(text.split()) <= 2
+        and text.rstrip().endswith((",", ";", "."))
+    )
 
 
 def _recipient_like(text: str) -> bool:

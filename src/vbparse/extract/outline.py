@@ -99,6 +99,11 @@ _REFERENCE_TAIL = re.compile(
 )
 
 
+def _unbalanced(text: str) -> bool:
+    """More opening than closing quotes: the quotation goes on past this line."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _wrapped_reference(prev: Line | None, text: str, lab: _Label) -> bool:
     """A line that starts "Chương II"/"Điều 5" only because a sentence citing it wrapped there:
     the line before breaks off mid-sentence and the rest is not a heading."""
@@ -136,8 +141,13 @@ def extract(ctx: ParseContext) -> None:
         text = line.full_text
         # Text quoted from another document ("1. Đối tượng … bao gồm: a) …") keeps its labels
         # as words: they number the other document's outline, not this one's.
-        opens = text.lstrip()[:1] in '"“'
-        closes = text.rstrip()[-1:] in '"”' or text.rstrip().endswith(('";', "”;", '".', "”."))
+        # A line that starts with a quote it closes itself ("“Khẩn” (sau đây gọi …") opens none.
+        opens = text.lstrip()[:1] in '"“' and _unbalanced(text)
+        closes = (
+            text.rstrip()[-1:] in '"”'
+            or text.rstrip().endswith(('";', "”;", '".', "”."))
+            or (in_quote and text.count("”") > text.count("“"))
+        )
         quoted = in_quote or (opens and not closes)
         in_quote = (in_quote or opens) and not closes
         if quoted or opens:

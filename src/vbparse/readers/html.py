@@ -98,7 +98,7 @@ def _cell_loc(line: int, table: int, row: int, col: int) -> Loc:
 
 
 def read(path: Path, data: bytes) -> RawDocument:
-    text, encoding = decode(path, data)
+    text, encoding, warnings = decode(path, data)
     collector = _Collector()
     collector.feed(text)
     collector.close()
@@ -119,4 +119,6 @@ def read(path: Path, data: bytes) -> RawDocument:
         first = not any(ln.zone is Zone.HEADER_RIGHT for ln in lines)
         lines.extend(table_lines(grid, first=first, loc=where))
         tables += 1
-    return RawDocument(path=str(path), format="html", lines=lines, encoding=encoding)
+    return RawDocument(
+        path=str(path), format="html", lines=lines, encoding=encoding, warnings=warnings
+    )

@@ -53,7 +53,7 @@ def _cells(row: str) -> list[str]:
 
 
 def read(path: Path, data: bytes) -> RawDocument:
-    text, encoding = decode(path, data)
+    text, encoding, warnings = decode(path, data)
     raw_lines = [line.rstrip("\r\n") for line in split_lines(text)]
     offsets: list[int] = []
     pos = 0
@@ -106,7 +106,9 @@ def read(path: Path, data: bytes) -> RawDocument:
                 )
         i += 1
     _demote_title_if_no_header(lines)
-    return RawDocument(path=str(path), format="md", lines=lines, encoding=encoding)
+    return RawDocument(
+        path=str(path), format="md", lines=lines, encoding=encoding, warnings=warnings
+    )
 
 
 def _demote_title_if_no_header(lines: list[Line]) -> None:

@@ -28,21 +28,56 @@ def syllable_score(text: str) -> float:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Binary data, not text with a stray byte: a text keeps its NULs and control characters
+    to a handful (one NUL in a real plan is damage to report, not a reason to refuse it)."""
     sample = data[:65536]
-    if b"\x00" in sample:
+    nuls = sample.count(b"\x00")
+    if nuls > max(4, len(sample) // 1000):
         return True
-    controls = len(_CONTROL.findall(sample.decode("latin-1")))
+    controls = len(_CONTROL.findall(sample.decode("latin-1"))) - nuls
     return controls > max(8, len(sample) // 100)
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name) or raise ReadError for binary or undecodable data."""
+MAX_BAD_BYTES = 50  # a UTF-8 text with at most this many undecodable bytes is kept, with a note
+Decoded = tuple[str, str, list[str]]  # text, encoding, warnings
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _lenient_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 damaged in a few places (a NUL, a truncated character): decoded with U+FFFD where
+    the bytes were, and a warning saying where; None when the damage is more than a few bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad > min(MAX_BAD_BYTES, max(1, len(text) // 1000)):
+        return None
+    warnings = []
+    if bad:
+        first = _line_of(text, text.index("\ufffd"))
+        warnings.append(
+            f"{bad} place(s) are not valid UTF-8 and were replaced by \ufffd (first on line {first})"
+        )
+    if "\x00" in text:
+        first = _line_of(text, text.index("\x00"))
+        warnings.append(f"NUL byte(s) removed (first on line {first})")
+        text = text.replace("\x00", "")
+    return text, "utf-8", warnings
+
+
+def decode(path: Path, data: bytes) -> Decoded:
+    """Return (text, encoding name, warnings) or raise ReadError for binary or undecodable
+    data."""
     name = str(path)
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        lenient = _lenient_utf8(data[3:])
+        if lenient is None:
+            raise ReadError(name, "encoding", "starts as UTF-8 but does not decode")
+        return lenient[0], "utf-8-sig", lenient[2]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             raise ReadError(
                 name, "encoding", f"starts as UTF-16 but does not decode ({exc.reason})"
@@ -50,21 +85,28 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
     if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
         try:
-            return data.decode("utf-16-le"), "utf-16-le"
+            return data.decode("utf-16-le"), "utf-16-le", []
         except UnicodeDecodeError:
             pass
     if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
         try:
-            return data.decode("utf-16-be"), "utf-16-be"
+            return data.decode("utf-16-be"), "utf-16-be", []
         except UnicodeDecodeError:
             pass
     if _looks_binary(data):
         raise ReadError(name, "binary", "is binary data, not a text document")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        if "\x00" not in text:
+            return text, "utf-8", []
     except UnicodeDecodeError:
         pass
-    return _decode_8bit(name, data)
+    # A few bad bytes in UTF-8 (an 8-bit text has one at every accented letter).
+    lenient = _lenient_utf8(data)
+    if lenient is not None and syllable_score(clean(lenient[0])) >= 0.5:
+        return lenient
+    text, enc = _decode_8bit(name, data)
+    return text, enc, []
 
 
 def _decode_8bit(name: str, data: bytes) -> tuple[str, str]:
@@ -128,7 +170,7 @@ _PAGE_BREAK = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def read(path: Path, data: bytes) -> RawDocument:
-    text, encoding = decode(path, data)
+    text, encoding, warnings = decode(path, data)
     from ..text import legacy
 
     text, legacy_encoding = legacy.convert_text(text)
@@ -137,4 +179,5 @@ def read(path: Path, data: bytes) -> RawDocument:
         format="txt",
         lines=lines_of(text),
         encoding=legacy_encoding or encoding,
+        warnings=warnings,
     )
