@@ -71,3 +71,12 @@ def test_page_that_is_a_picture_under_a_running_header_is_read_by_ocr():
     doc = parse(REAL / "phapluat" / "TB-02-2023-TB-LPQT.pdf")
     assert (doc.doc_type.name, doc.issuer.name) == ("Thông báo", "BỘ NGOẠI GIAO")
     assert any(p["method"] == "ocr" for p in doc.source.pages)
+
+
+def test_old_gazette_title_gives_number_date_and_subject():
+    """A Nghị định copied without its header: "NGHỊ ĐỊNH / CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09
+    THÁNG 3 NĂM 2007 / VỀ MINH BẠCH TÀI SẢN, THU NHẬP"."""
+    doc = parse(REAL / "hpbaotho" / "ND-37-2007-ND-CP_no-header.doc")
+    assert (doc.number.number, doc.number.symbol) == ("37", "NĐ-CP")
+    assert doc.issued.date == "2007-03-09"
+    assert doc.subject == "VỀ MINH BẠCH TÀI SẢN, THU NHẬP"

@@ -13,7 +13,7 @@ from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, tagging
 from .context import ParseContext
-from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date
+from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
 
 HEADER_SCAN = 30  # the header never runs past this many lines
 
@@ -158,6 +158,7 @@ def extract(ctx: ParseContext) -> None:
     _place_date(ctx, date_pos)
     _issuer(ctx, number_pos, title_pos)
     end = _type_and_subject(ctx, title_pos, vv_pos, number_pos)
+    _gazette_title(ctx)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
     while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (
@@ -483,6 +484,32 @@ def _type_from_number(ctx: ParseContext) -> None:
             "no title line: a công văn, judged from its number and 'Kính gửi'",
             "doc_type",
         )
+
+
+# The old Công báo title: "NGHỊ ĐỊNH / CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007 /
+# VỀ MINH BẠCH TÀI SẢN, THU NHẬP" — the number and date repeated (or only given) in the title.
+_GAZETTE_TITLE = re.compile(
+    r"^(?:CỦA\s+.+?\s+)?SỐ\s*:?\s*(?P<number>\S+)\s+NGÀY\s+(?P<day>\d{1,2})\s*(?:THÁNG\s*|/)"
+    r"(?P<month>\d{1,2})\s*(?:NĂM\s*|/)(?P<year>\d{4})\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _gazette_title(ctx: ParseContext) -> None:
+    """The trích yếu starts at the content; a number or date the header lacks comes from it."""
+    doc = ctx.doc
+    m = _GAZETTE_TITLE.match(doc.subject or "")
+    if m is None:
+        return
+    doc.subject = m.group("rest").strip()
+    parts = parse_number(m.group("number"))
+    if doc.number.raw is None and parts is not None:
+        doc.number.raw = m.group("number")
+        doc.number.number, doc.number.symbol = parts.number, parts.symbol
+        doc.number.type_code, doc.number.issuer_code = parts.type_code, parts.issuer_code
+        doc.number.year, doc.number.style = parts.year, parts.style  # type: ignore[assignment]
+    if doc.issued.date is None:
+        doc.issued.date = to_iso(m.group("day"), m.group("month"), m.group("year"))
 
 
 def _subject_after_title(ctx: ParseContext, pos: int) -> int:
