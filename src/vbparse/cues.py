@@ -71,8 +71,7 @@ PLACE_DATE = re.compile(
 )
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
-# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …").
-# OCR also drops the "v" ("V/ báo cáo …").
+# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …") and drops its "v" ("V/ …").
 VV_LINE = re.compile(
     r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F
 )
