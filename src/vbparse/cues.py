@@ -69,6 +69,17 @@ PLACE_DATE = re.compile(
     r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y\b.*?n[ăa]m\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
     _F,
 )
+# A line that is only a date ("ngày 23 tháng 4 năm 2020" under a wrapped place).
+_DAY_MONTH = re.compile(r"^\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng", _F)
+
+
+def is_date_line(text: str) -> bool:
+    """The place-date line of a header, or a short date line on its own."""
+    return bool(PLACE_DATE.match(text)) or (bool(_DAY_MONTH.match(text)) and len(text) < 60)
+
+
+# The label of a section that opens the body ("I. MỤC ĐÍCH", "2) …", "Điều 1", "Chương II").
+OUTLINE_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S|^\s*(?:Điều|Chương|Phần)\s+\S+")
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
 # OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …") and drops its "v" ("V/ …").

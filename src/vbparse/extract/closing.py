@@ -330,14 +330,19 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         auth, title = _split_authority(merged)
         authority, titles = [auth], [title] if title else []
     if authority:
-        doc.signer.authority = re.sub(r"\s+", " ", " ".join(authority)).strip()
+        doc.signer.authority = signer.respell_authority(
+            re.sub(r"\s+", " ", " ".join(authority)).strip()
+        )
         doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
             authority[0]
         )
-    if doc.signer.authority:
-        doc.signer.authority = signer.respell_authority(doc.signer.authority)
     if titles:
-        doc.signer.title = _title_from(titles)
+        found = signer.candidates(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in found
+        ]
+        doc.signer.title = _title_from(titles, found)
     if doc.signer.authority is None and doc.signer.title:
         head = signer.head_for_deputy(doc.signer.title, titles)
         if head:
@@ -347,10 +352,6 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
                 f"the line above {doc.signer.title!r} is damaged; a deputy signs 'KT. {head}'",
                 "signer.authority",
             )
-        ctx.candidates["signer.title"] = [
-            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
-            for c in signer.candidates(titles)
-        ]
     if doc.signer.title is None and doc.signer.authority:
         deputy = signer.deputy_title(doc.signer.authority)
         if deputy:
@@ -373,10 +374,10 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
-def _title_from(lines: list[str]) -> str | None:
-    """The best-scored title line, with the line under it when the title wraps onto it
-    ("VỤ TRƯỞNG VỤ KẾ HOẠCH -" / "TÀI CHÍNH")."""
-    best = signer.best_title(lines)
+def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | None:
+    """The best of the scored title lines `found`, with the line under it when the title wraps
+    onto it ("VỤ TRƯỞNG VỤ KẾ HOẠCH -" / "TÀI CHÍNH")."""
+    best = signer.best_of(found)
     if best is None:
         return None
     pos = lines.index(best.text)

@@ -157,7 +157,7 @@ def extract(ctx: ParseContext) -> None:
     _number(ctx, number_pos)
     _place_date(ctx, date_pos)
     _issuer(ctx, number_pos, title_pos)
-    end = _type_and_subject(ctx, title_pos, vv_pos, number_pos)
+    end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
@@ -168,18 +168,6 @@ def extract(ctx: ParseContext) -> None:
         ctx.header_end += 1
     _addressees(ctx)
     _warn_missing(ctx)
-
-
-def _is_label(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S", text)) or bool(
-        re.match(r"^\s*(Điều|Chương|Phần)\s+\S+", text)
-    )
-
-
-def _date_line(text: str) -> bool:
-    return bool(cues.PLACE_DATE.match(text)) or bool(
-        re.match(r"^\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng", text, re.IGNORECASE) and len(text) < 60
-    )
 
 
 def _number(ctx: ParseContext, pos: int | None) -> None:
@@ -275,7 +263,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
             continue
         if cues.RULE_LINE.match(text) or text.strip() in ("*", "***"):
             continue
-        if _date_line(text) or not cues.is_upper(text):
+        if cues.is_date_line(text) or not cues.is_upper(text):
             continue
         if _is_stamp(text) or cues.GAZETTE_SECTION.match(text):
             continue
@@ -377,9 +365,7 @@ def _split_run_together(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _type_and_subject(
-    ctx: ParseContext, title_pos: int | None, vv_pos: int | None, number_pos: int | None
-) -> int:
+def _type_and_subject(ctx: ParseContext, title_pos: int | None, vv_pos: int | None) -> int:
     """Fill doc_type and subject; return the position of the first line after them."""
     end = 0
     if title_pos is not None:
@@ -410,12 +396,12 @@ def _ends_vv(line: Line) -> bool:
     """A line of flat text that cannot continue a V/v subject."""
     text = line.text
     return bool(
-        _date_line(text)
+        cues.is_date_line(text)
         or cues.ADDRESSEE.match(text)
         or (cues.OPENER.match(text) and text[:1].isupper())
         or cues.title_type(text)
         or len(text) > 160
-        or _is_label(text)
+        or cues.OUTLINE_LABEL.match(text)
         or line.zone is Zone.HEADER_RIGHT
         or cues.national_span(text)
         or cues.motto_span(text)
@@ -530,7 +516,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             # A lower-case "thực hiện …" continues a wrapped trích yếu; it opens no paragraph.
             (cues.OPENER.match(text) and text[:1].isupper() and (texts or _cites(text)))
             or cues.ADDRESSEE.match(text)
-            or _is_label(text)
+            or cues.OUTLINE_LABEL.match(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
             or cues.RECIPIENTS.match(text)
         ):

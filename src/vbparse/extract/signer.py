@@ -117,9 +117,13 @@ def _plain_title(text: str) -> bool:
     )
 
 
-def best_title(block: list[str]) -> TitleCandidate | None:
-    found = candidates(block)
+def best_of(found: list[TitleCandidate]) -> TitleCandidate | None:
+    """The winner of `candidates()`, if it scores as a title at all."""
     return found[0] if found and found[0].score >= MIN_SCORE else None
+
+
+def best_title(block: list[str]) -> TitleCandidate | None:
+    return best_of(candidates(block))
 
 
 def deputy_title(authority: str) -> str | None:

@@ -8,7 +8,6 @@ position, and `vbparse parse --explain` prints them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .. import cues
@@ -17,9 +16,6 @@ from .refs import BLANK_DATE_RE, find_date, parse_number
 
 HEADER_WINDOW = 60  # lines from the top where header fields are looked for
 CLOSING_WINDOW = 40  # lines from the bottom where closing fields are looked for
-
-_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S|^\s*(?:Điều|Chương|Phần)\s+\S+")
-_DAY_MONTH = re.compile(r"^\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng", re.IGNORECASE)
 
 
 @dataclass
@@ -50,7 +46,7 @@ def tag_line(pos: int, line: Line) -> LineTags:
     if m:
         parts = parse_number(m.group("raw"))
         tags["number"] = 1.0 if parts is not None and parts.symbol else 0.4
-    if cues.PLACE_DATE.match(text) or (_DAY_MONTH.match(text) and len(text) < 60):
+    if cues.is_date_line(text):
         found = find_date(text, numeric=False)
         strength = 1.0 if found and found.iso else 0.6 if BLANK_DATE_RE.search(text) else 0.3
         tags["place_date" if cues.PLACE_DATE.match(text) else "date"] = strength
@@ -66,7 +62,7 @@ def tag_line(pos: int, line: Line) -> LineTags:
         tags["opener"] = 1.0
     if cues.ADDRESSEE.match(text):
         tags["addressee"] = 1.0
-    if _LABEL.match(text):
+    if cues.OUTLINE_LABEL.match(text):
         tags["label"] = 1.0
     if cues.RECIPIENTS.match(text):
         tags["recipients"] = 1.0

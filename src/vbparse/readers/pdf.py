@@ -279,7 +279,7 @@ def _pages(name: str, data: bytes) -> list[_Page]:
 
     try:
         return list(_pdfium_pages(name, data))
-    except (pdfium.PdfiumError, ValueError, OSError):  # PDFium refused it: pdfminer may not
+    except (pdfium.PdfiumError, ValueError, OSError):  # PDFium refuses files pdfminer reads
         return list(_pdfplumber_pages(name, data))
 
 
