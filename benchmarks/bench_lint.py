@@ -17,8 +17,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from vbparse.check.lexicon import lexicon
-from vbparse.check.lint import clear_caches, lint_raw
+from vbparse.lint.lexicon import lexicon
+from vbparse.lint.runner import clear_caches, lint_raw
 from vbparse.pipeline import parse_raw
 from vbparse.readers import RawDocument, read
 

@@ -7,7 +7,7 @@ Sources:
   tests over corpus/docs measure false alarms on text the lexicon has never seen.
 - two-syllable words of the Viet74K word list shipped by underthesea (Apache-2.0).
 
-Keys are written as spelt; `check.lexicon.parse_lexicon` folds i/y and indexes them on loading.
+Keys are written as spelt; `lint.lexicon.parse_lexicon` folds i/y and indexes them on loading.
 
 Run: python scripts/build_lexicon.py [--shared ../shared/corpus] [--out src/vbparse/data/...]
 """
@@ -21,7 +21,7 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from vbparse.check.lexicon import LEXICON_FILE, phrases
+from vbparse.lint.lexicon import LEXICON_FILE, phrases
 from vbparse.text.normalize import match_key
 
 ROOT = Path(__file__).resolve().parent.parent

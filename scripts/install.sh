@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 
 # fonts-liberation: Liberation Serif is metric-compatible with Times New Roman, so LibreOffice
 # lays out Vietnamese documents (and wraps their header columns) as Word does.
+# chromium + chromium-driver: the web pages are tested in a real headless browser; postgresql:
+# the registry's second backend is tested against a throw-away server the tests start.
 APT_PACKAGES=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils antiword catdoc
-  fonts-liberation fonts-dejavu-core)
+  fonts-liberation fonts-dejavu-core chromium chromium-driver postgresql postgresql-contrib)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

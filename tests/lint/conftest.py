@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.lint import FileReport, lint_path
+from vbparse.lint.runner import FileReport, lint_path
 
 # A kế hoạch that satisfies every rule; each rule's tests change one thing in it.
 GOOD_PLAN = """ỦY BAN NHÂN DÂN QUẬN 2

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.lint import lint_path
+from vbparse.lint.runner import lint_path
 
 DOCS = sorted(
     p

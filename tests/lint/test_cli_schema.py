@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
-from vbparse.check.lint import lint_json_schema
 from vbparse.cli import main
+from vbparse.lint.runner import lint_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = str(ROOT / "corpus" / "seed" / "kh-36-thbtd.txt")

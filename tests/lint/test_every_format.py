@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.lint import lint_path
+from vbparse.lint.runner import lint_path
 
 FORMATS = Path(__file__).resolve().parents[2] / "corpus" / "formats"
 

@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
-    from ..check.messages import LANGS
+    from ..messages import LANGS
 
     parser.add_argument("--parent", "-p", required=True, metavar="PARENT", help="the district plan")
     parser.add_argument(
@@ -94,7 +94,7 @@ def _fail(message: str) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from ..check.report import CheckError, ParentPlan, check_child, render
+    from ..plancheck.report import CheckError, ParentPlan, check_child, render
 
     try:
         parent = ParentPlan.load(args.parent)
@@ -131,14 +131,14 @@ _WORKER_LANG: Any = "vi"
 
 def _init_worker(parent_path: str, lang: str = "vi") -> None:
     global _WORKER_PARENT, _WORKER_LANG
-    from ..check.report import ParentPlan
+    from ..plancheck.report import ParentPlan
 
     _WORKER_PARENT = ParentPlan.load(parent_path)
     _WORKER_LANG = lang
 
 
 def _check_one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
-    from ..check.report import CheckError, check_child
+    from ..plancheck.report import CheckError, check_child
 
     try:
         return path, check_child(_WORKER_PARENT, path, _WORKER_LANG).to_dict(), None
@@ -192,7 +192,7 @@ def check_many(
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from ..check.report import BatchReport, CheckError, _doc_info, render_batch
+    from ..plancheck.report import BatchReport, CheckError, _doc_info, render_batch
 
     folder = Path(args.dir)
     if not folder.is_dir():

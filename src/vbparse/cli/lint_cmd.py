@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..check.lint import FileReport, LintOutput, lint_json_schema, lint_path
+    from ..lint.runner import FileReport, LintOutput, lint_json_schema, lint_path
     from ..readers import ReadError
 
     if args.schema:
@@ -72,7 +72,7 @@ _SEVERITY = {
 
 
 def _print_text(output: object, lang: str) -> None:
-    from ..check.lint import LintOutput
+    from ..lint.runner import LintOutput
 
     assert isinstance(output, LintOutput)
     for report in output.files:

@@ -13,7 +13,7 @@ from ... import cues
 from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ...vocab import CODE_TYPES, TYPE_CODES
-from ..lint_types import LintContext
+from ..model import LintContext
 
 _GROUP = r"[A-Za-zÀ-ỹĐđƠơƯư0-9&]+"
 STATE_RE = re.compile(rf"^\d+[a-z]?(?:/(?:19|20)\d\d)?/{_GROUP}(?:-{_GROUP})*$")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.messages import MESSAGES
-from vbparse.check.report import BatchReport, ParentPlan, check_child, render_batch
 from vbparse.cli import main
+from vbparse.messages import MESSAGES
+from vbparse.plancheck.report import BatchReport, ParentPlan, check_child, render_batch
 
 PLANS = Path(__file__).resolve().parents[2] / "corpus" / "plans"
 PARENT = PLANS / "parent-253-kh-gddt.txt"

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..extract.refs import DATE_NUMERIC_RE, DATE_WORDS_RE, find_date
+from ..messages import Lang, render
 from ..model import Base, Document, Section
 from ..text.normalize import match_key
-from .compare import Coverage, Unit, acronym, section_text, source_line
-from .messages import Lang, render
+from .align import Coverage, Unit, acronym, section_text, source_line
 from .similarity import TermIndex, quote_key, quote_similarity, quotes
 
 SEVERITY = {

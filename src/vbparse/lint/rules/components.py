@@ -13,7 +13,7 @@ import re
 
 from ... import cues
 from ...readers.base import Line, Zone
-from ..lint_types import LintContext
+from ..model import LintContext
 
 _HEADER_SCAN = 30
 _CLOSING_TAIL = 12  # flat text: the signer block is within the last lines

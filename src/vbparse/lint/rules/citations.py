@@ -24,7 +24,7 @@ from ...extract.refs import find_date
 from ...readers.base import Line, Zone
 from ...text.normalize import strip_diacritics
 from ...vocab import ALL_TYPE_NAMES, ORG_HEADS
-from ..lint_types import LintContext, Severity
+from ..model import LintContext, Severity
 
 _REF = re.compile(
     r"(?<![\w/.-])(\d{1,6}[a-z]?(?:\s?/\s?(?:19|20)\d\d)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*(?:[-/][A-Za-zĐđ0-9&]+)*)"

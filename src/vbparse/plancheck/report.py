@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import messages
 from ..export.cells import csv_cell, keep_text
+from ..messages import Lang
 from ..model import Document
-from . import messages
-from .compare import Coverage, Unit, align, child_units, parent_items
+from .align import Coverage, Unit, align, child_units, parent_items
 from .findings import Finding, find_all, fmt_date
-from .messages import Lang
 from .similarity import TermIndex
 
 PLAN_TYPES = {None, "KH", "CTr", "PA", "ĐA", "HD"}

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from ...readers.base import Line
 from ..lexicon import Token, lexicon
-from ..lint_types import LintContext, all_caps
+from ..model import LintContext, all_caps
 
 _MAX_NAME = 4  # longest name n-gram compared
 _KNOWN = 3  # lexicon score for the right spelling of a lower-case word
@@ -251,7 +251,7 @@ def _bound_outward(run: list[Token], left: int, right: int, beyond: int) -> bool
 
 
 def _line_numbers(occs: list[Occurrence]) -> list[int]:
-    from ..lint_types import line_number
+    from ..model import line_number
 
     return sorted({line_number(o.line) for o in occs})
 

@@ -17,7 +17,7 @@ from ..model import Document
 from ..pipeline import parse_raw
 from ..readers import RawDocument, read
 from .lexicon import lexicon
-from .lint_types import (
+from .model import (
     CODES,
     LINT_SCHEMA_VERSION,
     SEVERITIES,

@@ -12,7 +12,7 @@ import re
 from ... import cues
 from ...readers.base import Line, Zone
 from ...text.normalize import fold_tone_placement, match_key
-from ..lint_types import LintContext, Severity
+from ..model import LintContext, Severity
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -12,7 +12,7 @@ from datetime import date
 
 from ...extract.refs import DATE_NUMERIC_RE, DATE_WORDS_RE, to_iso
 from ...readers.base import Line
-from ..lint_types import LintContext
+from ..model import LintContext
 
 
 def check(ctx: LintContext) -> None:

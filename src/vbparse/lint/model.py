@@ -14,11 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..messages import render
 from ..model import Document, Span
 from ..readers import RawDocument
 from ..readers.base import Line, Zone
 from .lexicon import Token, lexicon, phrases
-from .messages import render
 
 LINT_SCHEMA_VERSION = "1.0"
 Severity = Literal["error", "warning", "info"]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.findings import deadlines_of, period_of
-from vbparse.check.report import CheckError, ParentPlan, check_child
-from vbparse.check.similarity import quote_similarity, segment
 from vbparse.cli import main
+from vbparse.plancheck.findings import deadlines_of, period_of
+from vbparse.plancheck.report import CheckError, ParentPlan, check_child
+from vbparse.plancheck.similarity import quote_similarity, segment
 
 PLANS = Path(__file__).resolve().parents[2] / "corpus" / "plans"
 PARENT = PLANS / "parent-253-kh-gddt.txt"

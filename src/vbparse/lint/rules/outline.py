@@ -12,7 +12,7 @@ import re
 
 from ...model import Section
 from ...text.normalize import strip_diacritics
-from ..lint_types import LintContext
+from ..model import LintContext
 
 LETTERS = [
     "a",

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ...readers.base import Line
 from ..lexicon import Token, fold_iy, lexicon
-from ..lint_types import LintContext
+from ..model import LintContext
 from .names import Occurrence, in_other_word
 
 # Reduplicated words in their own right: never a typing slip.

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.check.findings import deadlines_of
-from vbparse.check.report import ParentPlan, check_child
+from vbparse.plancheck.findings import deadlines_of
+from vbparse.plancheck.report import ParentPlan, check_child
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SETS = ("plans2", "plans3")
