@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..text.normalize import strip_diacritics
+from . import corrections
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE meta (
@@ -103,7 +104,7 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (
 """
 
 # MIGRATIONS[i] takes a registry from user_version i to i + 1. Append, never edit a released one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, corrections.MIGRATION]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -1,0 +1,1 @@
+"""vbparse serve: the web application (see app.py)."""
