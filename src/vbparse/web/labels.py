@@ -74,6 +74,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.signer.authority": ("Thẩm quyền ký", "Signing authority"),
     "field.signer.title": ("Chức vụ người ký", "Signer's title"),
     "field.signer.name": ("Người ký", "Signer"),
+    # Warnings name a whole component at times.
+    "field.doc_type": ("Loại văn bản", "Document type"),
+    "field.number": ("Số, ký hiệu", "Number and symbol"),
+    "field.issued": ("Địa danh, ngày tháng", "Place and date"),
+    "field.issuer": ("Cơ quan ban hành", "Issuing body"),
+    "field.signer": ("Người ký", "Signer"),
+    "field.recipients": ("Nơi nhận", "Recipients"),
+    "field.bases": ("Căn cứ", "Bases"),
+    "field.sections": ("Bố cục", "Outline"),
     "check.title": ("Kiểm tra kế hoạch", "Check plans"),
     "check.help": (
         "Chọn kế hoạch cấp trên (của Phòng GD&ĐT) và kế hoạch của các trường thực hiện nó.",

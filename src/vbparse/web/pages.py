@@ -25,6 +25,16 @@ templates = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
 )
 LANG_COOKIE = "vbparse_lang"
+
+
+def shown_date(value: str | None, lang: str = "vi") -> str:
+    """An ISO date as the reader writes it: 23/04/2020 in Vietnamese, ISO in English."""
+    if not value or lang == "en":
+        return value or ""
+    return "/".join(reversed(value.split("-")))
+
+
+templates.filters["shown_date"] = shown_date
 # Finished plan checks, kept for their downloads (the newest few; a report is small).
 _REPORTS: OrderedDict[str, dict[str, Any]] = OrderedDict()
 _KEEP_REPORTS = 50

@@ -84,7 +84,8 @@
       var li = n !== "" && document.getElementById("L" + n);
       if (li) { li.classList.add("hl"); first = first || li; }
     });
-    if (first) first.scrollIntoView({block: "center"});
+    // Scroll the source pane only, not the page: the field clicked stays where it was.
+    if (first) lines.scrollTop = first.offsetTop - lines.clientHeight / 2;
   }
   if (lines) {
     document.querySelectorAll(".field .value, .finding").forEach(function (el) {
