@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 # The schema step registry.MIGRATIONS appends (version 1 → 2).
@@ -230,3 +231,67 @@ def gold_record(document: dict[str, Any], corrected: list[str]) -> dict[str, Any
         + ", ".join(sorted(corrected))
         + "; every other field is the parser's value, not checked by a person",
     }
+
+
+def uploads_dir(registry: str | Path) -> Path:
+    """Where `vbparse serve` keeps the files uploaded into a registry, each under its sha256:
+    REGISTRY.files/ beside it."""
+    registry = Path(registry)
+    return registry.with_name(registry.name + ".files")
+
+
+def source_file(registry: str | Path, path: str, sha256: str) -> Path | None:
+    """The file behind a registry row: the kept upload, or the batched file if unchanged."""
+    kept = sorted(uploads_dir(registry).glob(sha256 + "*"))
+    if kept:
+        return kept[0]
+    candidate = Path(path)
+    if not path.startswith("upload/") and candidate.is_file():
+        from .runner import file_sha256
+
+        if file_sha256(str(candidate)) == sha256:
+            return candidate
+    return None
+
+
+def export_gold(registry: str | Path, out_dir: str | Path) -> tuple[int, list[str]]:
+    """Write every corrected document as gold: OUT/NAME.gold.json and, beside it, the document
+    itself (OUT/NAME.EXT), so that `vbparse eval OUT` measures the parser on them. Returns the
+    number written and the names whose document is no longer available (gold only)."""
+    import shutil
+
+    from .registry import connect
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    conn = connect(registry)
+    written, missing = 0, []
+    used: set[str] = set()
+    try:
+        for path, document, live in corrected_documents(conn):
+            sha = document["source"]["sha256"]
+            source = source_file(registry, path, sha)
+            name = Path(path).name
+            suffix = (source.suffix if source else "") or Path(name).suffix or ".txt"
+            stem = _unique(Path(name).stem or sha[:12], used)
+            record = gold_record(document, [c.field for c in live])
+            (out / f"{stem}.gold.json").write_text(
+                json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            if source is None:
+                missing.append(name)
+            else:
+                shutil.copyfile(source, out / f"{stem}{suffix}")
+            written += 1
+    finally:
+        conn.close()
+    return written, missing
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    candidate, n = stem, 2
+    while candidate.lower() in used:
+        candidate = f"{stem}-{n}"
+        n += 1
+    used.add(candidate.lower())
+    return candidate

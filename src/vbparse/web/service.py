@@ -87,7 +87,7 @@ class Upload:
 class Service:
     def __init__(self, db: str | Path, *, pool: WorkerPool, max_upload: int) -> None:
         self.db = Path(db)
-        self.files = self.db.with_name(self.db.name + ".files")
+        self.files = corr.uploads_dir(self.db)
         self.pool = pool
         self.max_upload = max_upload
         try:
@@ -230,13 +230,7 @@ class Service:
         return await self.document(doc_id)
 
     def stored_file(self, path: str, sha: str | None) -> Path | None:
-        """The file behind a registry row: the kept upload, or the batch's file if unchanged."""
-        if sha and self.files.is_dir():
-            for candidate in self.files.glob(sha + "*"):
-                return candidate
-        if not path.startswith("upload/") and Path(path).is_file():
-            return Path(path)
-        return None
+        return corr.source_file(self.db, path, sha) if sha else None
 
     async def lint(self, document: dict[str, Any], lang: str) -> list[dict[str, Any]] | None:
         """The lint findings of a stored document (None when its file is no longer there)."""
