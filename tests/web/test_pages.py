@@ -114,3 +114,38 @@ def test_check_page_and_downloads(client) -> None:
     assert [row[1] for row in rows[1:3]] == names
     assert "<table" in downloads["html"].text
     assert client.get("/check/unknown/report.csv").status_code == 404
+
+
+def test_check_with_plans_from_the_registry(client) -> None:
+    ids = {
+        name: import_file(client, name, (PLANS / name).read_bytes())
+        for name in (
+            "parent-253-kh-gddt.txt",
+            "child-gaps-th-an-phu.txt",
+            "child-seed-36-thbtd.txt",
+        )
+    }
+    page = client.get("/check", headers=HTML).text
+    assert f'<option value="{ids["parent-253-kh-gddt.txt"]}">' in page
+    r = client.post(
+        "/check",
+        data={
+            "csrf": csrf_of(page),
+            "parent_id": str(ids["parent-253-kh-gddt.txt"]),
+            "child_ids": [
+                str(ids["child-gaps-th-an-phu.txt"]),
+                str(ids["child-seed-36-thbtd.txt"]),
+            ],
+        },
+        headers=HTML,
+    )
+    assert r.status_code == 200, r.text
+    schools = re.findall(r'<th scope="row" class="school">([^<]+)<small>', r.text)
+    assert schools == ["TRƯỜNG TIỂU HỌC AN PHÚ", "Trường Tiểu học Bình Trung Đông"]
+
+
+def test_document_page_links_outline_and_bases_to_lines(client) -> None:
+    doc_id = import_file(client, "seed.txt", SEED.read_bytes())
+    page = client.get(f"/documents/{doc_id}", headers=HTML).text
+    assert re.search(r'class="linked" data-lines="\d+" tabindex="0">kế hoạch số 253', page)
+    assert re.search(r'class="linked" data-lines="\d+" tabindex="0"><b>I\.</b>', page)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,28 +111,34 @@ def clean_value(field: str, value: object) -> str | None:
     return text or None
 
 
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE), rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def add(
     conn: sqlite3.Connection, sha256: str, field: str, old: str | None, new: object
 ) -> Correction:
     """Store one correction (in its own transaction); `old` is the value shown before it."""
     value = clean_value(field, new)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         row_id = conn.execute(
             "INSERT INTO corrections (sha256, field, old_value, new_value) VALUES (?, ?, ?, ?)",
             (sha256, field, None if old is None else str(old), value),
         ).lastrowid
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return next(c for c in history(conn, sha256) if c.id == row_id)
 
 
 def undo(conn: sqlite3.Connection, sha256: str, field: str) -> Correction | None:
     """Mark the latest live correction of `field` as undone; None if there was none."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         row = conn.execute(
             "SELECT id FROM corrections WHERE sha256 = ? AND field = ? AND undone_at IS NULL "
             "ORDER BY id DESC LIMIT 1",
@@ -143,10 +150,6 @@ def undo(conn: sqlite3.Connection, sha256: str, field: str) -> Correction | None
                 "WHERE id = ?",
                 row,
             )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     if not row:
         return None
     return next(c for c in history(conn, sha256) if c.id == row[0])

@@ -10,7 +10,6 @@ pool the same way, and the next job gets a fresh one.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import signal
 import threading
@@ -19,22 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from ..batch.runner import _context  # workers forked from a clean server, as the batch's
+
 GRACE = 5.0  # seconds past a job's own limit before the pool gives up on it
 
 
 def _init_worker() -> None:
     # Ctrl-C reaches the whole process group; the server alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _context() -> Any:
-    # Workers start from a clean server process, not forked from the one holding the registry
-    # connection and uvicorn's event loop.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["vbparse.pipeline", "vbparse.web.jobs"])
-    return ctx
 
 
 class WorkerPool:

@@ -166,15 +166,10 @@ class Service:
         path = f"upload/{sha[:12]}/{upload.name}"
 
         def save(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with corr.immediate(conn):
                 store(conn, path, sha, result["rows"])
-                doc_id = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            return int(doc_id[0])
+                row = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
+            return int(row[0])
 
         doc_id = await self.write(save)
         return await self.document(doc_id)

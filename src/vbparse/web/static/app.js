@@ -88,8 +88,8 @@
     if (first) lines.scrollTop = first.offsetTop - lines.clientHeight / 2;
   }
   if (lines) {
-    document.querySelectorAll(".field .value, .finding").forEach(function (el) {
-      var owner = el.closest("[data-lines]");
+    document.querySelectorAll(".field .value, .finding, .linked").forEach(function (el) {
+      var owner = el.matches("[data-lines]") ? el : el.closest("[data-lines]");
       el.addEventListener("click", function () { highlight(owner); });
       el.addEventListener("keydown", function (e) { if (e.key === "Enter") highlight(owner); });
     });
