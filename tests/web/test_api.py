@@ -4,6 +4,7 @@ documents of the corpus."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -254,5 +255,23 @@ def test_openapi_describes_the_api(client) -> None:
     for path in ("/api/health", "/api/parse", "/api/check", "/api/documents",
                  "/api/documents/{doc_id}", "/api/documents/{doc_id}/corrections"):  # fmt: skip
         assert path in spec["paths"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs", headers={"Accept": "text/html"})
+    assert docs.status_code == 200
+    assert "/api/documents/{doc_id}/corrections" in docs.text
+    # Offline: nothing on the pages comes from another host.
+    for page in (docs.text, client.get("/").text):
+        assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "default-src 'self'" in docs.headers["content-security-policy"]
     assert ROOT.exists()
+    client.cookies.clear()  # the pages set the CSRF cookie; the API tests act as scripts
+
+
+def test_search_hits_show_corrected_values(client) -> None:
+    doc = upload(client, SEED).json()
+    client.post(
+        f"/api/documents/{doc['id']}/corrections",
+        json={"field": "number.raw", "value": "36/KH-THBTĐ"},
+    )
+    hits = client.get("/api/documents", params={"q": "dân vận"}).json()["hits"]
+    assert [h["number"] for h in hits if h["id"] == doc["id"]] == ["36/KH-THBTĐ"]
+    client.post(f"/api/documents/{doc['id']}/corrections/undo", json={"field": "number.raw"})

@@ -53,11 +53,13 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="Parse, correct, search and check Vietnamese administrative documents.",
         lifespan=lifespan,
+        # Swagger UI and ReDoc load from a CDN; /docs is our own page (pages.api_docs).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.service = service
     app.state.settings = settings
-    # The whole request may hold several files; each file is held to max_upload by the service.
-    app.add_middleware(Guard, token=settings.token, max_body=max_upload * 20 + 2**20)
+    app.add_middleware(Guard, token=settings.token, max_file=max_upload)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from . import api, pages

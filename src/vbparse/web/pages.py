@@ -128,15 +128,19 @@ def document_view(document: dict[str, Any]) -> dict[str, Any]:
 
     provenance = document.get("provenance") or {}
     live = {c["field"]: c for c in document["corrections"] if c["undone_at"] is None}
-    fields = [
-        {
-            "key": key,
-            "value": get_field(document, key),
-            "lines": _span_lines(provenance.get(key) or provenance.get(prov)),
-            "correction": live.get(key),
-        }
-        for key, prov in CORRECTABLE.items()
-    ]
+    fields = []
+    for key, prov in CORRECTABLE.items():
+        value = get_field(document, key)
+        span = provenance.get(key) or provenance.get(prov)
+        fields.append(
+            {
+                "key": key,
+                "value": value,
+                # An empty field came from nowhere, even when its component's span is known.
+                "lines": _span_lines(span) if value not in (None, "") else [],
+                "correction": live.get(key),
+            }
+        )
     warnings = [
         {**w, "lines": _span_lines(provenance.get(w.get("field") or ""))}
         for w in document.get("warnings") or []
@@ -235,7 +239,11 @@ def matrix(report: dict[str, Any]) -> dict[str, Any]:
                 "findings": result["findings"],
             }
         )
-    return {**report, "rows": rows}
+    # Per item, how many schools carry it out (the column's total).
+    covered = [
+        sum(row["cells"][i] == "covered" for row in rows) for i in range(len(report["items"]))
+    ]
+    return {**report, "rows": rows, "covered": covered}
 
 
 _DOWNLOADS = {
@@ -299,3 +307,18 @@ async def search_page(request: Request) -> Response:
         others=others,
         types=service(request).doc_types(),
     )
+
+
+# --- API description ----------------------------------------------------------------------------
+
+
+@router.get("/docs", response_class=HTMLResponse)
+async def api_docs(request: Request) -> Response:
+    """The OpenAPI description as a page of this server (FastAPI's own loads from a CDN)."""
+    spec = request.app.openapi()
+    operations = [
+        {"path": path, "method": method.upper(), **operation}
+        for path, methods in spec["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return render(request, "api_docs.html", spec=spec, operations=operations)
