@@ -43,3 +43,20 @@ def test_export_needs_a_registry(tmp_path: Path, capsys) -> None:
 
     assert main(["export", str(tmp_path / "none.sqlite"), "--corrections", str(tmp_path)]) == 2
     assert "no such registry" in capsys.readouterr().err
+
+
+def test_an_older_registry_gains_the_corrections_table(tmp_path: Path) -> None:
+    import sqlite3
+
+    from vbparse.batch import registry
+
+    db = tmp_path / "v1.sqlite"
+    old = sqlite3.connect(db, isolation_level=None)
+    for statement in registry._statements(registry.MIGRATIONS[0]):
+        old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.close()
+    conn = registry.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM corrections").fetchone() == (0,)
+    conn.close()

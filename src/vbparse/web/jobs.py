@@ -141,7 +141,7 @@ def check_plans(
         else:
             failures.append({"path": name, "error": outcome["message"]})
     return {
-        "ok": True,
+        "ok": True,  # for the pool's caller; service.check drops it
         "parent": _doc_info(parent[1], plan.doc),
         "items": [{"id": i.id, "kind": i.kind, "text": i.text} for i in plan.items],
         "results": results,

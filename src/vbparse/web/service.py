@@ -90,11 +90,10 @@ class Service:
         self.files = corr.uploads_dir(self.db)
         self.pool = pool
         self.max_upload = max_upload
-        try:
-            self._writer_conn = connect(self.db, create=True)
+        try:  # create or upgrade it now: a bad registry stops the server before it starts
+            connect(self.db, create=True).close()
         except RegistryError as exc:
             raise ServiceError(500, "registry", str(exc)) from exc
-        self._writer_conn.close()
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="registry-writer")
         self._write_conn: sqlite3.Connection | None = None
         self._lint_cache: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -314,6 +313,7 @@ class Service:
         if not result["ok"]:
             status, code = _READ_STATUS.get(result["kind"], (422, result["kind"]))
             raise ServiceError(status, code, f"{resolved[0][1]}: {result['message']}")
+        result.pop("ok")
         return result
 
     def _plan_file(self, plan: Upload | int) -> tuple[str, str]:
