@@ -8,7 +8,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import PLANS, ROOT, SEED
+from web_helpers import PLANS, ROOT, SEED
 
 
 def upload(client, path: Path, name: str | None = None, data: bytes | None = None):

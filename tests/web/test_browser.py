@@ -12,8 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import PLANS, SEED
+from web_helpers import PLANS, SEED
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SEED
+from web_helpers import SEED
 
 
 def test_corrections_become_gold_for_eval(client, tmp_path: Path, capsys) -> None:

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 
-from conftest import PLANS, SEED
+from web_helpers import PLANS, SEED
 
 HTML = {"Accept": "text/html"}
 

@@ -6,7 +6,7 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import PLANS, SEED, LiveServer
+from web_helpers import PLANS, SEED, LiveServer
 
 
 def test_listening_beyond_loopback_needs_a_token(capsys) -> None:
