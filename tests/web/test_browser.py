@@ -116,6 +116,13 @@ def test_the_clerks_and_the_officers_day(browser, live_server, shots: Path) -> N
     assert field_value(driver, "signer.title") == "Hiệu trưởng Trường Tiểu học Bình Trung Đông"
     assert driver.find_elements("css selector", 'tr[data-field="signer.title"] .badge')
     driver.save_screenshot(str(shots / "document-corrected.png"))
+    # The same page in English, then back to Vietnamese.
+    driver.get(doc_url + "?lang=en")
+    assert "Signer's title" in driver.find_element("id", "fields").text
+    assert "Inferred from the text" in driver.find_element("tag name", "body").text
+    driver.save_screenshot(str(shots / "document-page-en.png"))
+    driver.get(doc_url + "?lang=vi")
+    assert "Chức vụ người ký" in driver.find_element("id", "fields").text
 
     # Kiểm tra kế hoạch: the district plan and three school plans.
     driver.get(base + "/check")

@@ -83,6 +83,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.recipients": ("Nơi nhận", "Recipients"),
     "field.bases": ("Căn cứ", "Bases"),
     "field.sections": ("Bố cục", "Outline"),
+    # Parser warnings by code (their message, from the parser, is in English).
+    "warn.field_missing": ("Không tìm thấy", "Not found"),
+    "warn.field_blank": ("Để trống trong văn bản", "Left blank in the document"),
+    "warn.field_inferred": ("Suy ra từ nội dung", "Inferred from the text"),
+    "warn.field_partial": ("Chỉ đọc được một phần", "Partly read"),
+    "warn.fixed_phrase": ("Đã sửa lỗi chính tả", "Spelling fixed"),
+    "warn.ambiguous": ("Chưa chắc chắn", "Ambiguous"),
+    "warn.invalid": ("Giá trị không hợp lệ", "Invalid value"),
+    "warn.number": ("Số, ký hiệu", "Number"),
+    "warn.read": ("Khi đọc tệp", "While reading the file"),
     "check.title": ("Kiểm tra kế hoạch", "Check plans"),
     "check.help": (
         "Chọn kế hoạch cấp trên (của Phòng GD&ĐT) và kế hoạch của các trường thực hiện nó.",
@@ -133,6 +143,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "error.back": ("Quay lại", "Go back"),
     "lang.other": ("English", "Tiếng Việt"),
 }
+
+
+def has_label(key: str) -> bool:
+    return key in LABELS
 
 
 def label(key: str, lang: str, **params: object) -> str:

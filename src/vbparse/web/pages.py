@@ -15,7 +15,7 @@ from starlette.datastructures import UploadFile
 
 from ..batch.corrections import CORRECTABLE
 from .app import HERE
-from .labels import label
+from .labels import has_label, label
 from .security import csrf_ok, csrf_token
 from .service import SearchQuery, Service, ServiceError, Upload, display_name
 
@@ -53,6 +53,7 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     lang = page_lang(request)
     html = templates.get_template(name).render(
         t=lambda key, **p: label(key, lang, **p),
+        has_label=has_label,
         lang=lang,
         csrf=csrf_token(request),
         path=request.url.path,
