@@ -275,3 +275,19 @@ def test_search_hits_show_corrected_values(client) -> None:
     hits = client.get("/api/documents", params={"q": "dân vận"}).json()["hits"]
     assert [h["number"] for h in hits if h["id"] == doc["id"]] == ["36/KH-THBTĐ"]
     client.post(f"/api/documents/{doc['id']}/corrections/undo", json={"field": "number.raw"})
+
+
+def test_formats_are_recognised_whatever_the_name(client) -> None:
+    from vbparse.web.service import kept_suffix
+
+    formats = ROOT / "corpus" / "formats"
+    for name in ("kh-36-thbtd.docx", "kh-36-thbtd.pdf", "kh-36-thbtd-vni.txt"):
+        r = upload(client, formats / name, "tep-khong-ro-loai.bin")
+        assert r.status_code == 200, (name, r.text)
+        assert r.json()["number"]["raw"] == "36/KH-THBTD", name
+        assert r.json()["signer"]["name"] == "Nguyễn Thị Lệ Hằng", name
+    assert kept_suffix("x.bin", (formats / "kh-36-thbtd.odt").read_bytes()) == ".odt"
+    assert kept_suffix("x.odt", (formats / "kh-36-thbtd.docx").read_bytes()) == ".docx"
+    assert kept_suffix("x.txt", (formats / "kh-36-thbtd.doc").read_bytes()) == ".doc"
+    assert kept_suffix("x.md", b"# Heading\n") == ".md"
+    assert kept_suffix("x.exe", b"plain text") == ""

@@ -50,6 +50,7 @@ _READ_STATUS: dict[str, tuple[int, str]] = {
 # one of the text formats its name may choose among (anything else is read as plain text).
 _CONTENT_SUFFIX = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "html": ".html"}
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+_ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
 
@@ -71,8 +72,8 @@ def kept_suffix(name: str, data: bytes) -> str:
     content = sniff_format(Path("upload"), data)
     if content is None:
         return suffix if suffix in _TEXT_SUFFIXES else ""
-    if content == "docx" and suffix == ".odt":
-        return ".odt"  # both are ZIP files; only the name tells them apart
+    if content == "docx" and _ODT_MIMETYPE in data[:100]:
+        return ".odt"  # both are ZIP files; an ODF file names its type in its first entry
     if content == "image":
         return suffix if suffix in _IMAGE_SUFFIXES else ".png"
     return _CONTENT_SUFFIX[content]
