@@ -291,3 +291,16 @@ def test_formats_are_recognised_whatever_the_name(client) -> None:
     assert kept_suffix("x.txt", (formats / "kh-36-thbtd.doc").read_bytes()) == ".doc"
     assert kept_suffix("x.md", b"# Heading\n") == ".md"
     assert kept_suffix("x.exe", b"plain text") == ""
+
+
+def test_corrections_survive_reparsing(client) -> None:
+    doc = upload(client, SEED).json()
+    url = f"/api/documents/{doc['id']}"
+    client.post(url + "/corrections", json={"field": "subject", "value": "Trích yếu đã sửa"})
+    r = client.post(url + "/reparse")
+    assert r.status_code == 200
+    assert r.json()["id"] == doc["id"]
+    assert r.json()["subject"] == "Trích yếu đã sửa"
+    assert r.json()["source"]["path"] == "kh-36-thbtd.txt"
+    client.post(url + "/corrections/undo", json={"field": "subject"})
+    assert client.post("/api/documents/999999/reparse").status_code == 404

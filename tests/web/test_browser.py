@@ -111,6 +111,10 @@ def test_the_clerks_and_the_officers_day(browser, live_server, shots: Path) -> N
     assert field_value(driver, "signer.title") == "Hiệu trưởng Trường Tiểu học Bình Trung Đông"
     history = driver.find_element("css selector", "table.history").text
     assert "Hiệu trưởng" in history
+    # … after the file is parsed again …
+    driver.find_element("id", "reparse").click()
+    wait_for(driver, 'tr.corrected[data-field="signer.title"]')
+    assert field_value(driver, "signer.title") == "Hiệu trưởng Trường Tiểu học Bình Trung Đông"
     # … and after the same file is uploaded again.
     upload_seed(driver, base)
     assert field_value(driver, "signer.title") == "Hiệu trưởng Trường Tiểu học Bình Trung Đông"

@@ -84,6 +84,12 @@ async def document(request: Request, doc_id: int, lines: bool = False) -> dict[s
     return await service(request).document(doc_id, with_lines=lines)
 
 
+@router.post("/documents/{doc_id}/reparse")
+async def reparse(request: Request, doc_id: int) -> dict[str, Any]:
+    """Parse the document's stored file again; its corrections stay in force."""
+    return await service(request).reparse(doc_id)
+
+
 @router.post("/documents/{doc_id}/corrections", status_code=201)
 async def correct(request: Request, doc_id: int, body: CorrectionIn) -> dict[str, Any]:
     """Correct one field, e.g. `{"field": "signer.title", "value": "Hiệu trưởng"}`."""

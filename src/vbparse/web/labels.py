@@ -57,6 +57,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc.sections": ("Bố cục", "Outline"),
     "doc.bases": ("Căn cứ", "Bases"),
     "doc.json": ("Tải JSON", "Download JSON"),
+    "doc.reparse": ("Phân tích lại", "Parse again"),
     "doc.hint": (
         "Bấm vào một trường để xem dòng văn bản gốc của nó.",
         "Click a field to see the line of the source it came from.",

@@ -174,6 +174,13 @@ async def correct(request: Request, doc_id: int) -> Response:
     return RedirectResponse(f"/documents/{doc_id}#f-{field}", status_code=303)
 
 
+@router.post("/documents/{doc_id}/reparse")
+async def reparse(request: Request, doc_id: int) -> Response:
+    await _form(request)
+    await service(request).reparse(doc_id)
+    return RedirectResponse(f"/documents/{doc_id}", status_code=303)
+
+
 @router.post("/documents/{doc_id}/undo")
 async def undo(request: Request, doc_id: int) -> Response:
     form = await _form(request)

@@ -79,6 +79,11 @@ def kept_suffix(name: str, data: bytes) -> str:
     return _CONTENT_SUFFIX[content]
 
 
+def shown_name(path: str) -> str:
+    """What a registry row is called: an upload's name, a batched file's path."""
+    return path.split("/", 2)[-1] if path.startswith("upload/") else path
+
+
 @dataclass
 class Upload:
     name: str  # as the user named it (display_name)
@@ -154,25 +159,39 @@ class Service:
         return target
 
     async def parse_upload(self, upload: Upload) -> dict[str, Any]:
-        """Parse and store one upload; returns the document JSON with its registry `id`."""
+        """Parse and store one upload; returns the document JSON with its registry `id`. The
+        same file uploaded again (same content, same name) updates the same row."""
+        kept = self.keep(upload)
+        sha = kept.name[:64]
+        return await self._parse_and_store(kept, upload.name, f"upload/{sha[:12]}/{upload.name}")
+
+    async def reparse(self, doc_id: int) -> dict[str, Any]:
+        """Parse a stored document's file again (a newer parser); its corrections stay."""
+        conn = self.read_conn()
+        try:
+            path, sha, *_ = self._row(conn, doc_id)
+        finally:
+            conn.close()
+        kept = self.stored_file(path, sha)
+        if kept is None:
+            raise ServiceError(422, "file_gone", f"{path}: the file is no longer available")
+        return await self._parse_and_store(kept, shown_name(path), path)
+
+    async def _parse_and_store(self, file: Path, shown: str, path: str) -> dict[str, Any]:
         from .jobs import parse_upload
 
-        kept = self.keep(upload)
-        result = await self.pool.run(parse_upload, str(kept), upload.name)
+        result = await self.pool.run(parse_upload, str(file), shown)
         if not result["ok"]:
             status, code = _READ_STATUS.get(result["kind"], (422, result["kind"]))
-            raise ServiceError(status, code, f"{upload.name}: {result['message']}")
-        sha = result["sha256"]
-        path = f"upload/{sha[:12]}/{upload.name}"
+            raise ServiceError(status, code, f"{shown}: {result['message']}")
 
         def save(conn: sqlite3.Connection) -> int:
             with corr.immediate(conn):
-                store(conn, path, sha, result["rows"])
+                store(conn, path, result["sha256"], result["rows"])
                 row = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
             return int(row[0])
 
-        doc_id = await self.write(save)
-        return await self.document(doc_id)
+        return await self.document(await self.write(save))
 
     # --- documents ------------------------------------------------------------------------------
 
@@ -328,7 +347,7 @@ class Service:
         kept = self.stored_file(path, sha)
         if kept is None:
             raise ServiceError(422, "file_gone", f"{path}: the file is no longer available")
-        return str(kept), path.split("/", 2)[-1] if path.startswith("upload/") else path
+        return str(kept), shown_name(path)
 
 
 @dataclass
