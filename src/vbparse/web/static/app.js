@@ -93,8 +93,9 @@
       el.addEventListener("click", function () { highlight(owner); });
       el.addEventListener("keydown", function (e) { if (e.key === "Enter") highlight(owner); });
     });
-    document.querySelectorAll("button.edit").forEach(function (button) {
+    document.querySelectorAll("tr.field button.edit").forEach(function (button) {
       var editor = button.parentNode.querySelector("form.correct");
+      if (!editor) return;
       button.addEventListener("click", function () {
         editor.hidden = false;
         button.hidden = true;
