@@ -12,7 +12,9 @@ from web_helpers import PLANS, ROOT, SEED
 
 
 def upload(client, path: Path, name: str | None = None, data: bytes | None = None):
+    """POST /api/parse as a script does (no browser cookies, so no CSRF token needed)."""
     content = data if data is not None else path.read_bytes()
+    client.cookies.clear()
     return client.post("/api/parse", files={"file": (name or path.name, content)})
 
 
@@ -125,6 +127,16 @@ def test_search_with_filters_and_paging(client) -> None:
     assert len(first) == 2 and second
     assert not {h["id"] for h in first} & {h["id"] for h in second}
     assert client.get("/api/documents?year=abc").status_code == 422
+    for hostile in (
+        '"unterminated',
+        "*",
+        "NOT OR AND",
+        "subject_fold:x",
+        "'; DROP TABLE documents",
+    ):
+        r = client.get("/api/documents", params={"q": hostile})
+        assert r.status_code == 200, hostile
+    assert client.get("/search", params={"q": '"(', "page": "x"}).status_code == 200
 
 
 def test_corrections_history_and_undo(client) -> None:
@@ -208,7 +220,7 @@ def test_csrf_and_origin(client) -> None:
     token = client.cookies.get("vbparse_csrf")
     assert token and f'content="{token}"' in page.text
     # A browser (it sends our cookie) without the token: refused.
-    r = upload(client, SEED)
+    r = client.post("/api/parse", files={"file": ("s.txt", SEED.read_bytes())})
     assert r.status_code == 403
     assert r.json()["error"]["code"] == "csrf"
     r = client.post(
