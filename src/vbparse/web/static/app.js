@@ -96,6 +96,9 @@
     document.querySelectorAll("tr.field button.edit").forEach(function (button) {
       var editor = button.parentNode.querySelector("form.correct");
       if (!editor) return;
+      // Without this script every field shows its form; with it, a click on Sửa opens one.
+      editor.hidden = true;
+      button.hidden = false;
       button.addEventListener("click", function () {
         editor.hidden = false;
         button.hidden = true;
