@@ -167,6 +167,11 @@ class Service:
 
     async def reparse(self, doc_id: int) -> dict[str, Any]:
         """Parse a stored document's file again (a newer parser); its corrections stay."""
+        path, kept = self._file_of(doc_id)
+        return await self._parse_and_store(kept, shown_name(path), path)
+
+    def _file_of(self, doc_id: int) -> tuple[str, Path]:
+        """A registry row's path and the file behind it (kept upload or batched file)."""
         conn = self.read_conn()
         try:
             path, sha, *_ = self._row(conn, doc_id)
@@ -175,7 +180,7 @@ class Service:
         kept = self.stored_file(path, sha)
         if kept is None:
             raise ServiceError(422, "file_gone", f"{path}: the file is no longer available")
-        return await self._parse_and_store(kept, shown_name(path), path)
+        return path, kept
 
     async def _parse_and_store(self, file: Path, shown: str, path: str) -> dict[str, Any]:
         from .jobs import parse_upload
@@ -339,14 +344,7 @@ class Service:
     def _plan_file(self, plan: Upload | int) -> tuple[str, str]:
         if isinstance(plan, Upload):
             return str(self.keep(plan)), plan.name
-        conn = self.read_conn()
-        try:
-            path, sha, *_ = self._row(conn, plan)
-        finally:
-            conn.close()
-        kept = self.stored_file(path, sha)
-        if kept is None:
-            raise ServiceError(422, "file_gone", f"{path}: the file is no longer available")
+        path, kept = self._file_of(plan)
         return str(kept), shown_name(path)
 
 
