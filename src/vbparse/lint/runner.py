@@ -53,10 +53,12 @@ __all__ = [
 
 
 def _rules() -> list[tuple[str, Rule]]:
+    from .form import check as form
     from .rules import citations, components, dates, names, numbers, outline, phrases, words
 
     return [
         ("components", components.check),
+        ("form", form.check),
         ("numbers", numbers.check),
         ("dates", dates.check),
         ("phrases", phrases.check),
@@ -79,6 +81,7 @@ def clear_caches() -> None:
 
 RULE_FAMILIES: tuple[str, ...] = (
     "components",
+    "form",
     "numbers",
     "dates",
     "phrases",
