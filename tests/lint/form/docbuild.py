@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 
 from docx import Document
@@ -121,11 +122,13 @@ def _header(doc: Any, spec: Spec) -> None:
             for part, text in parts:
                 _para(cell, spec, part, text, CENTER)
     elif spec.layout == "tabs":
-        for (lp, lt), (rp, rt) in zip(left, right, strict=False):
+        for (lp, lt), (rp, rt) in zip_longest(left, right, fillvalue=("", "")):
             p = doc.add_paragraph()
-            _run(p, spec, lp, lt)
+            if lt:
+                _run(p, spec, lp, lt)
             p.add_run().add_tab()
-            _run(p, spec, rp, rt)
+            if rt:
+                _run(p, spec, rp, rt)
     else:  # indent: the left part, then the right part indented to the right half
         for part, text in left:
             _para(doc, spec, part, text, LEFT)
