@@ -78,6 +78,10 @@ class ParagraphForm:
     indent_first: float | None = None  # negative for a hanging indent
     style: str | None = None
     frame: str | None = None
+    # Which w:p of which package part this is (document order of all paragraphs of the part):
+    # how `lint --fix` finds the paragraph again.
+    part: str | None = None
+    xml_index: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: getattr(self, k) for k in self.__slots__ if k != "runs"}

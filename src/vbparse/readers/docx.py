@@ -179,6 +179,14 @@ class _Para:
 class _Reader:
     styles: Styles
     numbering: _Numbering
+    # every w:p of the part being read -> its document-order index (kept alive with the
+    # elements, so lxml hands back the same proxies)
+    positions: dict[Any, int] = field(default_factory=dict)
+    part: str | None = None
+
+    def enter(self, part: str, root: Any) -> None:
+        self.part = part
+        self.positions = {p: i for i, p in enumerate(root.iter(W + "p"))}
 
     def paragraph(self, p: Any, frame: str | None = None) -> _Para:
         ppr = p.find(W + "pPr")
@@ -186,7 +194,7 @@ class _Reader:
         pprops = self.styles.paragraph(style_id, para_props(ppr))
         runs: list[Run] = []
         converted = False
-        for r in _runs(p):
+        for r in text_runs(p):
             rpr = r.find(W + "rPr")
             rstyle = _attr(rpr.find(W + "rStyle"), "val") if rpr is not None else None
             props = self.styles.run(style_id, rstyle, run_props(rpr, self.styles.theme))
@@ -204,10 +212,17 @@ class _Reader:
             indent_first=pprops.get("indent_first"),
             style=style_id,
             frame=frame,
+            part=self.part,
+            xml_index=self.positions.get(p),
         )
         text = clean("".join(r.text for r in runs).replace("\t", " ").replace("\n", " "))
         label = self.numbering.label(*pprops["num"]) if text and "num" in pprops else None
         return _summary(text, form, label, converted, _textboxes(p))
+
+
+def text_runs(p: Any) -> list[Any]:
+    """The runs of a paragraph that hold text, in the order ParagraphForm.runs lists them."""
+    return [r for r in _runs(p) if "".join(_run_text(r))]
 
 
 def _runs(el: Any) -> Iterator[Any]:
@@ -450,6 +465,7 @@ def _header_footer_lines(package: Package, body: Any, reader: _Reader) -> list[L
         root = package.xml(name)
         if root is None:
             continue
+        reader.enter(name, root)
         walk = _Walk(reader)
         walk.body(root, frame, Zone.META)
         out.extend(walk.lines)
@@ -464,6 +480,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         package.xml(package.related("styles")), package.xml(package.related("theme"))
     )
     reader = _Reader(styles, _Numbering.from_root(package.xml(package.related("numbering"))))
+    reader.enter(package.main, root)
     walk = _Walk(reader)
     walk.body(body)
     sections = [_page_setup(s) for s in body.iter(W + "sectPr")]

@@ -64,7 +64,7 @@ CASES: list[tuple[str, b.Spec, str]] = [
     ("tl_same_title", replace(BASE, sign=["TL. GIÁM ĐỐC", "GIÁM ĐỐC"]), "signing"),
     (
         "stray_backtick",
-        replace(BASE, body=[BODY[0].replace("phủ", "p`hủ").replace("tỉnh", "tĩ~nh")] + BODY[1:]),
+        replace(BASE, body=[BODY[0].replace("phủ", "p`hủ").replace("tỉnh", "tĩ~nh"), *BODY[1:]]),
         "stray_character",
     ),
     (
@@ -73,7 +73,7 @@ CASES: list[tuple[str, b.Spec, str]] = [
             BASE,
             issuer="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
             date="Bình Dương, ngày 05 tháng 3 năm 2021",
-            body=[BODY[0].replace("Bình", "Bì~nh")] + BODY[1:],
+            body=[BODY[0].replace("Bình", "Bì~nh"), *BODY[1:]],
         ),
         "stray_character",
     ),

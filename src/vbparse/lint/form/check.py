@@ -8,6 +8,7 @@ Values come from tables.py; a finding says what was found and what the decree ex
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ... import cues
@@ -106,14 +107,22 @@ def _page_value(section: PageSetup, name: str) -> float | None:
 def _num(value: float | None) -> str:
     if value is None:
         return "?"
-    return str(int(value)) if abs(value - round(value)) < 0.05 else f"{value:.1f}".replace(".", ",")
+    return (
+        str(round(value)) if abs(value - round(value)) < 0.05 else f"{value:.1f}".replace(".", ",")
+    )
 
 
 # --- font -------------------------------------------------------------------------------------
 
 
+_FACE_SUFFIX = re.compile(r"[\s,-]*(bold|italic|regular|psmt|ps|mt)\b", re.IGNORECASE)
+
+
 def _font_key(font: str | None) -> str:
-    return " ".join((font or "").lower().split())
+    """A font's family: "Times New Roman Bold", "TimesNewRomanPSMT" are Times New Roman."""
+    family = _FACE_SUFFIX.sub("", font or "")
+    key = " ".join(family.lower().split())
+    return "times new roman" if key.replace(" ", "") == "timesnewroman" else key
 
 
 def _fonts(ctx: LintContext, items: list[Piece]) -> None:
@@ -255,7 +264,8 @@ def _add(
     }
     if run is not None:
         params["run"] = str(run)
-    ctx.add(code, severity, p.line, key, quote=p.text, **params)
+    # params holds message fields only (str); none of add()'s own keywords
+    ctx.add(code, severity, p.line, key, quote=p.text, **params)  # type: ignore[arg-type]
 
 
 def _body(ctx: LintContext, body: list[Piece]) -> None:

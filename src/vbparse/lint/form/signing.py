@@ -32,7 +32,10 @@ def authority_parts(authority: str) -> list[tuple[str, str]]:
 def heads_of(issuer: str | None) -> tuple[str, ...]:
     """The head's titles of a body, by the word its name opens with (tables.HEAD_OF_BODY)."""
     name = (issuer or "").upper().strip()
-    best = ("", ())  # the longest opening wins: TỔNG CỤC over CỤC, BỆNH VIỆN over VIỆN
+    best: tuple[str, tuple[str, ...]] = (
+        "",
+        (),
+    )  # the longest opening wins: TỔNG CỤC over CỤC, BỆNH VIỆN over VIỆN
     for opening, titles in HEAD_OF_BODY:
         if name.startswith(opening) and len(opening) > len(best[0]):
             best = (opening, titles)
@@ -117,5 +120,6 @@ def _add(
     ctx: LintContext, severity: Severity, line: Line | None, key: str, prefix: str, **params: str
 ) -> None:
     ref = _RULES[prefix].ref
-    ctx.add("signing", severity, line, key, prefix=prefix, ref=ref, rule=f"signing.{key}",
-            **params)  # fmt: skip
+    fields = {**params, "prefix": prefix, "ref": ref, "rule": f"signing.{key}"}
+    # fields holds message fields only (str); none of add()'s own keywords
+    ctx.add("signing", severity, line, key, **fields)  # type: ignore[arg-type]
