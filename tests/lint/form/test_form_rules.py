@@ -115,3 +115,13 @@ def test_form_rules_do_not_apply_to_text(tmp_path):
     assert not codes & FORM_CODES
     # the rules the text can show still apply
     assert {"stray_character", "signing"} <= codes
+
+
+def test_rule_list_in_docs_is_generated_from_the_tables():
+    import runpy
+
+    script = Path(__file__).resolve().parents[3] / "scripts" / "form_rules_doc.py"
+    render = runpy.run_path(str(script))["render"]
+    text = render()
+    assert (script.parents[1] / "docs" / "form-rules.md").read_text(encoding="utf-8") == text
+    assert "Phụ lục I, Phần I, mục II, khoản 1, điểm a" in text and "| Thư công |" in text

@@ -16,7 +16,7 @@ import re
 from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ..model import LintContext, Severity
-from .tables import DEPUTY_MARKERS, HEAD_OF_BODY, SIGNING_RULES
+from .tables import DEPUTY_MARKERS, DEPUTY_OF, HEAD_OF_BODY, SIGNING_RULES
 
 _PARTS = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*(.*?)(?=\s+\b(?:TM|KT|TL|TUQ|Q)\.|$)")
 _RULES = {r.prefix: r for r in SIGNING_RULES}
@@ -53,7 +53,7 @@ def check(ctx: LintContext) -> None:
     parts = authority_parts(signer.authority or "")
     if not parts:
         if title and _is_deputy(title) and not ctx.doc.inferred("signer.title"):
-            head = title[len("PHÓ ") :]
+            head = next((h for h, d in DEPUTY_OF.items() if d == title), title[len("PHÓ ") :])
             _add(
                 ctx, "error", anchor, "signing_deputy_without_kt", "KT.", found=title, expected=head
             )
@@ -90,7 +90,7 @@ def _check_kt(ctx: LintContext, anchor: Line | None, named: str, title: str) -> 
             "signing_deputy_missing",
             "KT.",
             found=title,
-            expected=f"PHÓ {named}",
+            expected=DEPUTY_OF.get(named, f"PHÓ {named}"),
         )
     issuer = ctx.doc.issuer.name
     heads = heads_of(issuer)

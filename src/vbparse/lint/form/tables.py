@@ -249,8 +249,10 @@ SIGNING_RULES: tuple[SigningRule, ...] = (
     SigningRule("TL.", "thừa lệnh", "by order of the head", "head", True),
     SigningRule("TUQ.", "thừa ủy quyền", "by authority of the head", "head", True),
 )
-# Titles of a deputy: the one who signs under KT.
-DEPUTY_MARKERS = ("PHÓ ",)
+# Titles of a deputy: the one who signs under KT. ("PHÓ GIÁM ĐỐC"), and the deputies whose
+# title is a word of its own (a minister's deputy is a THỨ TRƯỞNG).
+DEPUTY_MARKERS = ("PHÓ ", "THỨ TRƯỞNG")
+DEPUTY_OF = {"BỘ TRƯỞNG": "THỨ TRƯỞNG"}
 # Heads of a body, by the word that opens the body's name (the KT. line names the head of
 # the body that issues the document).
 HEAD_OF_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
