@@ -11,6 +11,7 @@ the form check of Nghị định 30/2020 (lint/form).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,23 +330,35 @@ def _rows(tbl: Any) -> Iterator[Any]:
 # --- tab-laid headers and closings ------------------------------------------------------------
 
 _TAB_SPLIT_BLOCKS = 14  # a header laid with tab stops sits in the first paragraphs
+_CLOSING_BLOCKS = 12  # and a closing within a few paragraphs of "Nơi nhận:"
+_SIDE_MAX = 90  # characters: a side of a header or closing is a short line
+_RIGHT_INDENT_MM = 50.0
+# what parts the two sides: tab stops, line breaks, or a wide run of spaces typed instead
+_SIDES = re.compile(r"[\t\n]+| {4,}|\u00a0{4,}")
 
 
 def _tab_zones(para: _Para, block: int, closing: bool) -> list[tuple[str, Zone]] | None:
     """A header or closing laid out with tab stops ("BỘ NỘI VỤ<tab>CỘNG HÒA …"): its two
     sides as (text, zone); None for an ordinary paragraph."""
     raw = "".join(r.text for r in para.form.runs)
-    sides = [clean(s) for s in raw.replace("\n", "\t").split("\t")]
+    sides = [clean(s) for s in _SIDES.split(raw)]
     sides = [s for s in sides if s]
+    if len(sides) == 1 and closing:
+        # one side of a tab-laid closing: pushed right (the signer) or at the margin (a recipient)
+        pushed = bool(_SIDES.match(raw)) or (para.form.indent_left or 0) >= _RIGHT_INDENT_MM
+        return [(sides[0], Zone.CLOSING_RIGHT if pushed else Zone.CLOSING_LEFT)]
     if len(sides) < 2:
         return None
     left, right = sides[0], " ".join(sides[1:])
+    if len(left) > _SIDE_MAX or len(right) > _SIDE_MAX:
+        return None  # a paragraph of running text with a tab or a break in it
     if closing or cues.RECIPIENTS_LABEL.match(left):
         return [(left, Zone.CLOSING_LEFT), (right, Zone.CLOSING_RIGHT)]
     header = (
         cues.has_national_start(right)
         or cues.motto_span(right)
-        or cues.DATE_PHRASE.search(right)
+        or cues.PLACE_DATE.match(right)
+        or cues.is_date_line(right)
         or cues.NUMBER_LINE.match(left)
     )
     if block < _TAB_SPLIT_BLOCKS and header:
@@ -364,7 +377,7 @@ class _Walk:
     table_index: int = 0
     seen_body_text: bool = False
     converted: bool = False
-    in_closing: bool = False
+    closing_from: int | None = None  # the block where a tab-laid "Nơi nhận:" stands
 
     def body(self, parent: Any, frame: str | None = None, zone: Zone = Zone.BODY) -> None:
         for el in _blocks(parent):
@@ -393,9 +406,13 @@ class _Walk:
         self.converted = self.converted or para.converted
         if para.text:
             loc = Loc(paragraph=self.block)
-            split = _tab_zones(para, self.block, self.in_closing) if zone is Zone.BODY else None
+            closing = (
+                self.closing_from is not None and self.block - self.closing_from < _CLOSING_BLOCKS
+            )
+            split = _tab_zones(para, self.block, closing) if zone is Zone.BODY else None
             if split:
-                self.in_closing = self.in_closing or split[0][1] is Zone.CLOSING_LEFT
+                if split[0][1] is Zone.CLOSING_LEFT and self.closing_from is None:
+                    self.closing_from = self.block
                 for text, side in split:
                     self.add(para, Loc(paragraph=self.block), side, text)
             else:

@@ -10,7 +10,7 @@ covers, which is what the form rules check.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import cues
 from ...readers.base import Line, ParagraphForm, Run, Zone
@@ -28,7 +28,7 @@ class Piece:
     line: Line  # the reader's line it belongs to (for the finding's position)
     form: ParagraphForm
     text: str
-    runs: list[tuple[int, Run]]  # (run index in the paragraph, run)
+    runs: list[tuple[int, Run]]  # (run index in the paragraph, the run cut to the piece)
     side: str | None  # left, right or None when the layout does not tell
     first_of_paragraph: bool
     component: str | None = None
@@ -71,7 +71,11 @@ def pieces(lines: list[Line]) -> list[Piece]:
         spans = list(_spans(text))
         for k, (start, end) in enumerate(spans):
             piece_text = text[start:end].strip()
-            runs = [(i, r) for i, (a, b, r) in enumerate(bounds) if a < end and b > start]
+            runs = [
+                (i, replace(r, text=r.text[max(a, start) - a : min(b, end) - a]))
+                for i, (a, b, r) in enumerate(bounds)
+                if a < end and b > start
+            ]
             line = _line_for(piece_text, its_lines) or first
             side = _side(line, form, k, len(spans))
             out.append(Piece(line, form, piece_text, runs, side, k == 0, para_key=_key(first)))
