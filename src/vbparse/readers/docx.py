@@ -293,38 +293,33 @@ def _summary(
     )
 
 
-def _blocks(parent: Any) -> Iterator[Any]:
-    """Paragraphs and tables in order, through content controls and custom XML wrappers."""
+_WRAPPERS = (W + "sdt", W + "customXml", W + "ins", W + "smartTag")
+
+
+def _children(parent: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
+    """`parent`'s children of the `wanted` tags in order, looking through content controls
+    (w:sdt), custom XML, insertions and smart tags wrapped around them."""
     for child in parent.iterchildren():
         tag = child.tag
-        if tag in (W + "p", W + "tbl"):
+        if tag in wanted:
             yield child
-        elif tag == W + "sdt":
-            content = child.find(W + "sdtContent")
-            if content is not None:
-                yield from _blocks(content)
-        elif tag in (W + "customXml", W + "ins", W + "smartTag"):
-            yield from _blocks(child)
-
-
-def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr.iterchildren():
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+        elif tag in _WRAPPERS:
+            inner = child.find(W + "sdtContent") if tag == W + "sdt" else child
             if inner is not None:
-                yield from _cells(inner)
+                yield from _children(inner, wanted)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order."""
+    return _children(parent, (W + "p", W + "tbl"))
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl.iterchildren():
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if inner is not None:
-                yield from _rows(inner)
+    return _children(tbl, (W + "tr",))
+
+
+def _cells(tr: Any) -> Iterator[Any]:
+    return _children(tr, (W + "tc",))
 
 
 # --- tab-laid headers and closings ------------------------------------------------------------

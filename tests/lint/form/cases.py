@@ -78,6 +78,17 @@ CASES: list[tuple[str, b.Spec, str]] = [
         "stray_character",
     ),
 ]
+CASES += [
+    ("no_subject", replace(BASE, subject=""), "missing_component"),
+    ("no_date", replace(BASE, date="Bình Dương"), "missing_component"),
+    ("no_recipients", replace(BASE, recipients=[]), "missing_component"),
+    (
+        "kt_office_wrong_head",
+        replace(BASE, sign=["KT. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "PHÓ CHỦ TỊCH"]),
+        "signing",
+    ),
+    ("thu_truong_without_kt", replace(BASE, sign=["THỨ TRƯỞNG"]), "signing"),
+]
 # the same header faults in headers laid out with tab stops and with indents
 for layout in ("tabs", "indent"):
     CASES += [
@@ -120,6 +131,31 @@ CORRECT: list[tuple[str, b.Spec]] = [
             sign=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
             recipients=["- Như Điều 3;", "- Chủ tịch UBND tỉnh (để báo cáo);", "- Lưu: VT."],
             authority=["ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG"],
+        ),
+    ),
+    (
+        "acting_head",
+        replace(BASE, sign=["Q. GIÁM ĐỐC"], recipients=["- Như Điều 3;", "- Lưu: VT."]),
+    ),
+    ("by_order", replace(BASE, sign=["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"])),
+    ("by_authority", replace(BASE, sign=["TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ"])),
+    ("head_signs", replace(BASE, sign=["GIÁM ĐỐC"], recipients=["- Như Điều 3;", "- Lưu: VT."])),
+    (
+        "bao_cao",
+        replace(
+            b.ke_hoach(),
+            number="Số: 40/BC-SGDĐT",
+            doc_type="BÁO CÁO",
+            subject="Kết quả thực hiện nhiệm vụ năm học 2020 - 2021",
+        ),
+    ),
+    (
+        "thong_bao",
+        replace(
+            b.ke_hoach(),
+            number="Số: 41/TB-SGDĐT",
+            doc_type="THÔNG BÁO",
+            subject="Kết luận của Giám đốc Sở tại cuộc họp giao ban",
         ),
     ),
 ]

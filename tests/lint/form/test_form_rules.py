@@ -125,3 +125,27 @@ def test_rule_list_in_docs_is_generated_from_the_tables():
     text = render()
     assert (script.parents[1] / "docs" / "form-rules.md").read_text(encoding="utf-8") == text
     assert "Phụ lục I, Phần I, mục II, khoản 1, điểm a" in text and "| Thư công |" in text
+
+
+def test_cli_fix_writes_a_copy_and_lists_changes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    src, dst = tmp_path / "in.docx", tmp_path / "out.docx"
+    src.write_bytes(docbuild.build(docbuild.Spec(font="Arial", margins=(20, 20, 25, 15))))
+    run = subprocess.run(
+        [sys.executable, "-m", "vbparse", "lint", "--fix", str(src), "-o", str(dst)],
+        capture_output=True, text=True, env={**os.environ}, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert (
+        "margin.left 25.0 mm → 30.0 mm" in run.stdout
+        and "font Arial → Times New Roman" in run.stdout
+    )
+    assert read(dst).text() == read(src).text()
+    bad = subprocess.run(
+        [sys.executable, "-m", "vbparse", "lint", "--fix", str(src)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "-o OUT.docx" in bad.stderr

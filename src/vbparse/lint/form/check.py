@@ -19,6 +19,7 @@ from .tables import (
     BODY_SHARE,
     FONT,
     FONT_REF,
+    MISSING_REFS,
     PAGE_RULES,
     PAGE_TOLERANCE_MM,
     RULES_BY_COMPONENT,
@@ -48,6 +49,24 @@ def check(ctx: LintContext) -> None:
         if p.component and p.component != "noi_dung":
             _component(ctx, p, RULES_BY_COMPONENT[p.component])
     _body(ctx, body)
+    _missing_subject(ctx, items)
+
+
+def _missing_subject(ctx: LintContext, items: list[Piece]) -> None:
+    """A type name with no trích yếu under it (the next line is the authority or a căn cứ): the
+    parser may have read that line as the subject, so the text rule cannot see the gap."""
+    names = [k for k, p in enumerate(items) if p.component == "ten_loai"]
+    if not names or any(p.component == "trich_yeu" for p in items):
+        return
+    if any(f.code == "missing_component" and f.detail.get("component") == "subject"
+           for f in ctx.findings):  # fmt: skip
+        return
+    nxt = next((p for p in items[names[0] + 1 :] if not cues.RULE_LINE.match(p.text)), None)
+    if nxt is None or cues.is_upper(nxt.text) or cues.BASES_OPENER.match(nxt.text):
+        line = items[names[0]].line
+        ref = MISSING_REFS["subject"]
+        ctx.add("missing_component", "error", line, "missing_component", component="subject",
+                ref=ref)  # fmt: skip
 
 
 # --- page -------------------------------------------------------------------------------------

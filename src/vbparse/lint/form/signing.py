@@ -81,7 +81,16 @@ def _check_part(
         _add(ctx, "error", anchor, "signing_same_title", prefix)
 
 
+def _head_title(named: str) -> str:
+    """'GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO' → 'GIÁM ĐỐC': the head's title without the office."""
+    for title in sorted(_HEAD_TITLES, key=len, reverse=True):
+        if named == title or named.startswith(title + " "):
+            return title
+    return named
+
+
 def _check_kt(ctx: LintContext, anchor: Line | None, named: str, title: str) -> None:
+    named = _head_title(named)
     if not _is_deputy(title):
         _add(
             ctx,

@@ -223,6 +223,20 @@ COMPONENT_RULES: tuple[ComponentRule, ...] = (
     ),
 )
 RULES_BY_COMPONENT = {r.component: r for r in COMPONENT_RULES}
+# Where the decree requires each component that lint/rules/components.py reports missing.
+MISSING_REFS: dict[str, str] = {
+    "national_header": f"{PL1}, mục II, khoản 1",
+    "motto": f"{PL1}, mục II, khoản 1",
+    "issuer": f"{PL1}, mục II, khoản 2",
+    "number": f"{PL1}, mục II, khoản 3",
+    "issued": f"{PL1}, mục II, khoản 4",
+    "doc_type": f"{PL1}, mục II, khoản 5",
+    "subject": f"{PL1}, mục II, khoản 5",
+    "signer_title": f"{PL1}, mục II, khoản 7",
+    "signer_name": f"{PL1}, mục II, khoản 7",
+    "recipients": f"{PL1}, mục II, khoản 9",
+    "archive": f"{PL1}, mục II, khoản 9, điểm d",
+}
 # Findings of one kind on the body text are summed up once, not per paragraph.
 BODY_SHARE = 0.5  # the share of body paragraphs that must break a rule before it is reported
 

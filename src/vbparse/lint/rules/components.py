@@ -13,6 +13,7 @@ import re
 
 from ... import cues
 from ...readers.base import Line, Zone
+from ..form.tables import MISSING_REFS
 from ..model import LintContext
 
 _HEADER_SCAN = 30
@@ -73,7 +74,11 @@ def check(ctx: LintContext) -> None:
 
 
 def _missing(ctx: LintContext, anchor: Line | None, component: str, fix: str | None = None) -> None:
-    ctx.add("missing_component", "error", anchor, "missing_component", fix=fix, component=component)
+    ref = MISSING_REFS.get(component, "")
+    ctx.add(
+        "missing_component", "error", anchor, "missing_component", fix=fix, component=component,
+        ref=ref,
+    )  # fmt: skip
 
 
 def _find(lines: list[Line], predicate: object) -> Line | None:
