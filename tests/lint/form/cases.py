@@ -138,6 +138,10 @@ CORRECT: list[tuple[str, b.Spec]] = [
         replace(BASE, sign=["Q. GIÁM ĐỐC"], recipients=["- Như Điều 3;", "- Lưu: VT."]),
     ),
     ("by_order", replace(BASE, sign=["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"])),
+    (
+        "by_order_deputy_of_unit",
+        replace(BASE, sign=["TL. GIÁM ĐỐC", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
+    ),
     ("by_authority", replace(BASE, sign=["TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ"])),
     ("head_signs", replace(BASE, sign=["GIÁM ĐỐC"], recipients=["- Như Điều 3;", "- Lưu: VT."])),
     (

@@ -60,11 +60,19 @@ def check(ctx: LintContext) -> None:
         return
     for k, (prefix, named) in enumerate(parts):
         last = k == len(parts) - 1
-        _check_part(ctx, anchor, prefix, named, title if last else "", last)
+        # "TL. TỔNG CỤC TRƯỞNG / KT. VỤ TRƯỞNG": the KT. then names the head of a unit
+        under_order = any(p in ("TL.", "TUQ.") for p, _ in parts[:k])
+        _check_part(ctx, anchor, prefix, named, title if last else "", last, under_order)
 
 
 def _check_part(
-    ctx: LintContext, anchor: Line | None, prefix: str, named: str, title: str, last: bool
+    ctx: LintContext,
+    anchor: Line | None,
+    prefix: str,
+    named: str,
+    title: str,
+    last: bool,
+    under_order: bool,
 ) -> None:
     rule = _RULES[prefix]
     if not named:
@@ -76,7 +84,7 @@ def _check_part(
     if not last or not title:
         return
     if prefix == "KT.":
-        _check_kt(ctx, anchor, named, title)
+        _check_kt(ctx, anchor, named, title, under_order=under_order)
     elif rule.own_title_differs and title == named:
         _add(ctx, "error", anchor, "signing_same_title", prefix)
 
@@ -89,7 +97,9 @@ def _head_title(named: str) -> str:
     return named
 
 
-def _check_kt(ctx: LintContext, anchor: Line | None, named: str, title: str) -> None:
+def _check_kt(
+    ctx: LintContext, anchor: Line | None, named: str, title: str, *, under_order: bool
+) -> None:
     named = _head_title(named)
     if not _is_deputy(title):
         _add(
@@ -101,6 +111,8 @@ def _check_kt(ctx: LintContext, anchor: Line | None, named: str, title: str) -> 
             found=title,
             expected=DEPUTY_OF.get(named, f"PHÓ {named}"),
         )
+    if under_order:
+        return  # the head of a unit signing by order: not the issuing body's head
     issuer = ctx.doc.issuer.name
     heads = heads_of(issuer)
     if heads and named in _HEAD_TITLES and named not in heads and not ctx.doc.inferred("issuer"):
