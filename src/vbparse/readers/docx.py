@@ -461,6 +461,11 @@ def _page_setup(sect: Any) -> PageSetup:
     return setup
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:trang\s*)?[\dIVXivx]+(?:\s*(?:/|trên)\s*\d+)?\W*$", re.IGNORECASE
+)
+
+
 def _header_footer_lines(package: Package, body: Any, reader: _Reader) -> list[Line]:
     """Page headers and footers as lines outside the document's text (Zone.META)."""
     names: list[tuple[str, str]] = []
@@ -480,7 +485,8 @@ def _header_footer_lines(package: Package, body: Any, reader: _Reader) -> list[L
         reader.enter(name, root)
         walk = _Walk(reader)
         walk.body(root, frame, Zone.META)
-        out.extend(walk.lines)
+        # a page number is the result of a PAGE field: it changes with the layout, not the text
+        out.extend(ln for ln in walk.lines if not _PAGE_NUMBER.match(ln.text))
     return out
 
 
