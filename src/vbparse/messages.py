@@ -305,6 +305,106 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
     "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},
     "check.batch.sheet.findings": {"vi": "Vấn đề", "en": "Findings"},
+    # --- form (lint/form: Phụ lục I of Nghị định 30/2020) ---
+    "form_page_size": {
+        "vi": "Khổ giấy {found} mm, quy định khổ A4 {expected} mm ({ref}).",
+        "en": "Paper size {found} mm; the decree requires A4, {expected} mm ({ref}).",
+    },
+    "form_margin": {
+        "vi": "{side_label} {found} mm, quy định {expected} mm ({ref}).",
+        "en": "{side_label} is {found} mm; the decree requires {expected} mm ({ref}).",
+    },
+    "form_font": {
+        "vi": "Phông chữ {found}, quy định phông Times New Roman, bộ mã Unicode ({ref}).",
+        "en": "Font {found}; the decree requires Times New Roman in Unicode ({ref}).",
+    },
+    "form_size": {
+        "vi": "{component_label}: cỡ chữ {found}, quy định {expected} ({ref}).",
+        "en": "{component_label}: font size {found}, the decree requires {expected} ({ref}).",
+    },
+    "form_body_size": {
+        "vi": "{component_label}: cỡ chữ {found} ở {count} đoạn, quy định {expected} ({ref}).",
+        "en": "{component_label}: font size {found} in {count} paragraphs, the decree requires "
+        "{expected} ({ref}).",
+    },
+    "form_upper": {
+        "vi": "{component_label} phải trình bày bằng chữ in hoa ({ref}).",
+        "en": "{component_label} must be in capitals ({ref}).",
+    },
+    "form_lower": {
+        "vi": "{component_label} phải trình bày bằng chữ in thường, không in hoa cả dòng ({ref}).",
+        "en": "{component_label} must be in lower case, not all capitals ({ref}).",
+    },
+    "form_bold": {
+        "vi": "{component_label} phải in đậm ({ref}).",
+        "en": "{component_label} must be bold ({ref}).",
+    },
+    "form_not_bold": {
+        "vi": "{component_label} không in đậm ({ref}).",
+        "en": "{component_label} is not set in bold ({ref}).",
+    },
+    "form_italic": {
+        "vi": "{component_label} phải in nghiêng ({ref}).",
+        "en": "{component_label} must be italic ({ref}).",
+    },
+    "form_not_italic": {
+        "vi": "{component_label} trình bày kiểu chữ đứng, không in nghiêng ({ref}).",
+        "en": "{component_label} is set upright, not italic ({ref}).",
+    },
+    "form_align": {
+        "vi": "{component_label}: căn lề {found_label}, quy định {expected_label} ({ref}).",
+        "en": "{component_label}: aligned {found_label}, the decree requires {expected_label} "
+        "({ref}).",
+    },
+    "form_body_align": {
+        "vi": "{component_label}: {count} đoạn không canh đều hai lề ({ref}).",
+        "en": "{component_label}: {count} paragraphs are not justified ({ref}).",
+    },
+    "form_side": {
+        "vi": "{component_label} nằm ở {found_label}, quy định ở {expected_label} ({ref}).",
+        "en": "{component_label} sits on the {found_label}; the decree puts it on the "
+        "{expected_label} ({ref}).",
+    },
+    # --- signing (Phụ lục I, Phần I, mục II, khoản 7) ---
+    "signing_no_title": {
+        "vi": "Sau “{prefix}” phải ghi {expected} ({ref}).",
+        "en": "“{prefix}” must be followed by {expected} ({ref}).",
+    },
+    "signing_deputy_missing": {
+        "vi": "Ký thay (“KT.”) thì chức vụ người ký là cấp phó (“{expected}”), không phải "
+        "“{found}” ({ref}).",
+        "en": "With “KT.” the signer is a deputy (“{expected}”), not “{found}” ({ref}).",
+    },
+    "signing_deputy_without_kt": {
+        "vi": "Cấp phó “{found}” ký thay người đứng đầu phải ghi “KT. {expected}” phía trên "
+        "({ref}).",
+        "en": "The deputy “{found}” signing for the head needs “KT. {expected}” above ({ref}).",
+    },
+    "signing_head_mismatch": {
+        "vi": "“{found}” không phải người đứng đầu {issuer}; dòng “KT.” ghi chức vụ người đứng "
+        "đầu cơ quan ban hành: “KT. {expected}” ({ref}).",
+        "en": "“{found}” is not the head of {issuer}; the “KT.” line names the head of the "
+        "issuing body: “KT. {expected}” ({ref}).",
+    },
+    "signing_same_title": {
+        "vi": "Với “{prefix}” chức vụ người ký phải khác chức vụ ghi sau “{prefix}” ({ref}).",
+        "en": "With “{prefix}” the signer's own title differs from the one after it ({ref}).",
+    },
+    "signing_report_to_head": {
+        "vi": "Ký thay (“KT.”) thì Nơi nhận phải có người đứng đầu “{expected}” (để báo cáo) "
+        "({ref}).",
+        "en": "With “KT.” the recipients must list the head “{expected}” (to report) ({ref}).",
+    },
+    "signing_tm_body": {
+        "vi": "Sau “TM.” ghi tên tập thể lãnh đạo hoặc tên cơ quan, tổ chức, không ghi chức vụ "
+        "“{found}” ({ref}).",
+        "en": "“TM.” is followed by the collective body's name, not the title “{found}” ({ref}).",
+    },
+    # --- stray characters ---
+    "stray_character": {
+        "vi": "Ký tự lạ “{found}” chen giữa chữ “{word}”; viết “{expected}” ({ref}).",
+        "en": "A stray “{found}” inside the word “{word}”; write “{expected}” ({ref}).",
+    },
 }
 
 # Names substituted for `{x_label}` placeholders.
@@ -330,6 +430,36 @@ LABELS: dict[str, dict[str, str]] = {
     "date": {"vi": "ngày ban hành", "en": "the date"},
     "number_part": {"vi": "số, ký hiệu", "en": "the number"},
     "national_phrase": {"vi": "Quốc hiệu", "en": "national title"},
+    # form rules: components, page sides, alignments, sides of the header
+    "form.quoc_hieu": {"vi": "Quốc hiệu", "en": "The national title"},
+    "form.tieu_ngu": {"vi": "Tiêu ngữ", "en": "The motto"},
+    "form.co_quan_chu_quan": {"vi": "Tên cơ quan chủ quản", "en": "The parent body"},
+    "form.co_quan_ban_hanh": {"vi": "Tên cơ quan ban hành", "en": "The issuing body"},
+    "form.so_ky_hieu": {"vi": "Số, ký hiệu", "en": "The number and symbol"},
+    "form.dia_danh_ngay": {"vi": "Địa danh và ngày tháng", "en": "The place and date"},
+    "form.ten_loai": {"vi": "Tên loại văn bản", "en": "The document type name"},
+    "form.trich_yeu": {"vi": "Trích yếu nội dung", "en": "The subject line"},
+    "form.trich_yeu_cong_van": {"vi": "Trích yếu công văn (V/v)", "en": "The letter subject"},
+    "form.kinh_gui": {"vi": "Kính gửi", "en": "The addressee line"},
+    "form.can_cu": {"vi": "Căn cứ ban hành", "en": "The legal bases"},
+    "form.noi_dung": {"vi": "Nội dung văn bản", "en": "The body text"},
+    "form.quyen_han": {"vi": "Quyền hạn của người ký", "en": "The signing authority"},
+    "form.chuc_vu": {"vi": "Chức vụ của người ký", "en": "The signer's title"},
+    "form.ho_ten": {"vi": "Họ tên người ký", "en": "The signer's name"},
+    "form.noi_nhan": {"vi": "Từ “Nơi nhận”", "en": "The word “Nơi nhận”"},
+    "form.noi_nhan_ds": {"vi": "Danh sách nơi nhận", "en": "The recipient list"},
+    "form.top": {"vi": "Lề trên", "en": "The top margin"},
+    "form.bottom": {"vi": "Lề dưới", "en": "The bottom margin"},
+    "form.left": {"vi": "Lề trái", "en": "The left margin"},
+    "form.right": {"vi": "Lề phải", "en": "The right margin"},
+    "form.side.left": {"vi": "bên trái", "en": "left"},
+    "form.side.right": {"vi": "bên phải", "en": "right"},
+    "form.align.center": {"vi": "canh giữa", "en": "centred"},
+    "form.align.both": {"vi": "canh đều hai lề", "en": "justified"},
+    "form.align.left": {"vi": "canh trái", "en": "left"},
+    "form.align.right": {"vi": "canh phải", "en": "right"},
+    "form.align.distribute": {"vi": "dàn đều", "en": "distributed"},
+    "form.align.none": {"vi": "mặc định (canh trái)", "en": "default (left)"},
 }
 
 

@@ -1,5 +1,7 @@
 """`vbparse lint FILE... [--format text|json] [--lang vi|en]`: check documents against Nghị định
-30/2020 and their own consistency. Exit 1 when any error is found or a file cannot be read."""
+30/2020 and their own consistency. Exit 1 when any error is found or a file cannot be read.
+`vbparse lint --fix IN.docx -o OUT.docx` rewrites the form (fonts, sizes, emphasis, margins,
+alignment) to the decree's values, never the text, and lists each change."""
 
 from __future__ import annotations
 
@@ -27,6 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="the date 'future' is measured against (YYYY-MM-DD; default: today)",
     )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of --format json")
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="rewrite the form of one .docx (page, margins, Times New Roman, sizes, bold/italic, "
+        "alignment) to Nghị định 30/2020; the text is never changed. Needs -o",
+    )
+    p.add_argument("-o", "--output", metavar="OUT.docx", help="where --fix writes the fixed file")
     p.set_defaults(func=run)
 
 
@@ -40,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.files:
         print("vbparse lint: no FILE given", file=sys.stderr)
         return 2
+    if args.fix:
+        return _fix(args)
     output = LintOutput(lang=args.lang)
     failed = False
     for path in args.files:
@@ -90,3 +101,32 @@ def _print_text(output: object, lang: str) -> None:
 def _short(text: str, limit: int = 80) -> str:
     """A quote cut to one screen line: a run-on line of a flattened file can be a whole page."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _fix(args: argparse.Namespace) -> int:
+    """--fix: one .docx in, the fixed copy out, each change listed, then the copy linted."""
+    from pathlib import Path
+
+    from ..lint.form.fix import fix_path
+    from ..readers import ReadError
+
+    if len(args.files) != 1 or not args.output:
+        print("vbparse lint --fix: give one IN.docx and -o OUT.docx", file=sys.stderr)
+        return 2
+    src, dst = Path(args.files[0]), Path(args.output)
+    if src.suffix.lower() != ".docx":
+        print(f"vbparse lint --fix: {src}: only .docx files can be fixed", file=sys.stderr)
+        return 2
+    if dst.resolve() == src.resolve():
+        print("vbparse lint --fix: OUT.docx must differ from IN.docx", file=sys.stderr)
+        return 2
+    try:
+        changes = fix_path(src, dst)
+    except ReadError as exc:
+        print(f"vbparse lint --fix: {exc.path}: {exc.message}", file=sys.stderr)
+        return 1
+    for change in changes:
+        print(f"{dst}: {change}")
+    word = "thay đổi" if args.lang == "vi" else "changes"
+    print(f"{dst}: {len(changes)} {word}")
+    return 0

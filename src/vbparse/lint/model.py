@@ -36,6 +36,14 @@ CODES: tuple[str, ...] = (
     "citation_incomplete",
     "numbering",
     "structure",
+    "page_setup",
+    "font",
+    "font_size",
+    "emphasis",
+    "alignment",
+    "position",
+    "signing",
+    "stray_character",
 )
 
 

@@ -53,10 +53,15 @@ __all__ = [
 
 
 def _rules() -> list[tuple[str, Rule]]:
+    from .form import check as form
+    from .form import signing, stray
     from .rules import citations, components, dates, names, numbers, outline, phrases, words
 
     return [
         ("components", components.check),
+        ("form", form.check),
+        ("signing", signing.check),
+        ("stray_character", stray.check),
         ("numbers", numbers.check),
         ("dates", dates.check),
         ("phrases", phrases.check),
@@ -79,6 +84,9 @@ def clear_caches() -> None:
 
 RULE_FAMILIES: tuple[str, ...] = (
     "components",
+    "form",
+    "signing",
+    "stray_character",
     "numbers",
     "dates",
     "phrases",

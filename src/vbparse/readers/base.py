@@ -49,6 +49,65 @@ class Loc:
 
 
 @dataclass(slots=True)
+class Run:
+    """One run of a .docx paragraph with the form Word gives it once styles are resolved.
+
+    `text` keeps tabs as "\t" (headers laid out with tab stops are cut there); sizes are in
+    points; `caps` is the all-capitals display property (text typed in lower case shown upper)."""
+
+    text: str
+    font: str | None = None
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    underline: bool = False
+
+
+@dataclass(slots=True)
+class ParagraphForm:
+    """The form of the paragraph a line comes from: alignment, indents (mm) and its runs.
+
+    `align` is Word's value (left, center, right, both …); `frame` says where the paragraph
+    sits when not in the body flow: "textbox", "header" or "footer" (page header/footer)."""
+
+    runs: list[Run] = field(default_factory=list)
+    align: str | None = None
+    indent_left: float | None = None
+    indent_right: float | None = None
+    indent_first: float | None = None  # negative for a hanging indent
+    style: str | None = None
+    frame: str | None = None
+    # Which w:p of which package part this is (document order of all paragraphs of the part):
+    # how `lint --fix` finds the paragraph again.
+    part: str | None = None
+    xml_index: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in self.__slots__ if k != "runs"}
+        data["runs"] = [{k: getattr(r, k) for k in r.__slots__} for r in self.runs]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParagraphForm:
+        runs = [Run(**r) for r in data.get("runs", [])]
+        return cls(runs=runs, **{k: v for k, v in data.items() if k != "runs"})
+
+
+@dataclass(slots=True)
+class PageSetup:
+    """A section's page: size and margins in millimetres, as the .docx section states them."""
+
+    width: float | None = None
+    height: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    left: float | None = None
+    right: float | None = None
+    orientation: str = "portrait"
+
+
+@dataclass(slots=True)
 class Line:
     """One logical line of the document (a paragraph, a text line, one line of a table cell)."""
 
@@ -65,6 +124,9 @@ class Line:
     # When an extractor cuts a run-together line in pieces, each piece keeps the original's
     # index and records where it starts in the original's text.
     offset: int = 0
+    # Where the format carries form (.docx, and .doc/.odt through conversion): the paragraph's
+    # alignment, indents and runs; None for text, Markdown, PDF.
+    form: ParagraphForm | None = None
 
     @property
     def full_text(self) -> str:
@@ -94,6 +156,8 @@ class RawDocument:
     sha256: str | None = None
     pages: list[PageInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # One entry per section of a .docx (the first governs page 1); empty for formats without.
+    sections: list[PageSetup] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -115,6 +179,7 @@ class RawDocument:
             "sha256": self.sha256,
             "warnings": self.warnings,
             "pages": [vars(p) for p in self.pages],
+            "sections": [{k: getattr(s, k) for k in s.__slots__} for s in self.sections],
             "lines": [
                 {
                     "text": ln.text,
@@ -126,6 +191,7 @@ class RawDocument:
                     "size": ln.size,
                     "list_label": ln.list_label,
                     "offset": ln.offset,
+                    "form": ln.form.as_dict() if ln.form is not None else None,
                 }
                 for ln in self.lines
             ],
@@ -138,7 +204,9 @@ class RawDocument:
             loc = dict(d["loc"])
             if "bbox" in loc:
                 loc["bbox"] = tuple(loc["bbox"])
-            lines.append(Line(**{**d, "loc": Loc(**loc), "zone": Zone(d["zone"])}))
+            form = ParagraphForm.from_dict(d["form"]) if d.get("form") else None
+            fields = {**d, "loc": Loc(**loc), "zone": Zone(d["zone"]), "form": form}
+            lines.append(Line(**fields))
         return cls(
             path=data["path"],
             format=data["format"],
@@ -147,6 +215,7 @@ class RawDocument:
             sha256=data["sha256"],
             pages=[PageInfo(**p) for p in data["pages"]],
             warnings=list(data["warnings"]),
+            sections=[PageSetup(**s) for s in data.get("sections", [])],
         )
 
 

@@ -13,6 +13,7 @@ import re
 
 from ... import cues
 from ...readers.base import Line, Zone
+from ..form.tables import MISSING_REFS
 from ..model import LintContext
 
 _HEADER_SCAN = 30
@@ -53,7 +54,9 @@ def check(ctx: LintContext) -> None:
         name_line = _find(_closing_lines(ctx), _person_name)
     title_line = ctx.provenance("signer") if doc.signer.title else None
     signer_anchor = name_line or title_line or lines[-1]
-    if not doc.signer.title or doc.inferred("signer.title"):
+    # "Q. GIÁM ĐỐC" is the acting head's title itself (Phụ lục I, mục II, khoản 7, điểm b)
+    acting = doc.signer.authority_prefix == "Q." and bool(doc.signer.authority)
+    if (not doc.signer.title or doc.inferred("signer.title")) and not acting:
         _missing(ctx, signer_anchor, "signer_title")
     if not doc.signer.name and name_line is None:
         _missing(ctx, signer_anchor, "signer_name")
@@ -71,7 +74,11 @@ def check(ctx: LintContext) -> None:
 
 
 def _missing(ctx: LintContext, anchor: Line | None, component: str, fix: str | None = None) -> None:
-    ctx.add("missing_component", "error", anchor, "missing_component", fix=fix, component=component)
+    ref = MISSING_REFS.get(component, "")
+    ctx.add(
+        "missing_component", "error", anchor, "missing_component", fix=fix, component=component,
+        ref=ref,
+    )  # fmt: skip
 
 
 def _find(lines: list[Line], predicate: object) -> Line | None:
