@@ -210,6 +210,13 @@ class _Para:
     converted: bool
 
 
+def _t_text(t: Any) -> str:
+    """A w:t's text. An entity reference the parser leaves unresolved (a DOCTYPE in a hostile
+    file) is a child node: it is dropped, and the text after it, its tail, kept."""
+    text = t.text or ""
+    return text + "".join(c.tail or "" for c in t) if len(t) else text
+
+
 def _paragraph(p: Any, styles: _Styles, numbering: _Numbering) -> _Para:
     ppr = p.find(W + "pPr")
     style_id = _attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
@@ -228,7 +235,7 @@ def _paragraph(p: Any, styles: _Styles, numbering: _Numbering) -> _Para:
         for child in r:
             tag = child.tag
             if tag == W + "t":
-                run_text.append(child.text or "")
+                run_text.append(_t_text(child))
             elif tag in (W + "tab", W + "br", W + "cr"):
                 run_text.append(" ")
             elif tag == W + "noBreakHyphen":

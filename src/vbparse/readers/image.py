@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from . import limits
 from .base import PageInfo, RawDocument, ReadError
 from .wordlines import PageWords, layout_document
 
@@ -22,14 +23,24 @@ def read(path: Path, data: bytes) -> RawDocument:
 
     name = str(path)
     ocr.require_tesseract(name)
+    # Pillow's own bomb check is replaced by the named limit, checked before pixels are decoded.
+    Image.MAX_IMAGE_PIXELS = None
     try:
         img = Image.open(io.BytesIO(data))
+        limits.check_image_size(name, *img.size)
         img.load()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ReadError(name, "corrupt", f"is not a readable image ({exc})") from exc
     pages: list[PageWords] = []
     infos: list[PageInfo] = []
+    warnings: list[str] = []
     for n, frame in enumerate(ImageSequence.Iterator(img), start=1):
+        if n > limits.current().ocr_pages:
+            warnings.append(
+                f"only the first {n - 1} frames were read (raise the limit with --max-pages)"
+            )
+            break
+        limits.check_image_size(name, *frame.size)
         frame = frame.copy()
         dpi = frame.info.get("dpi")
         if dpi and float(dpi[0]) > 30:
@@ -45,5 +56,9 @@ def read(path: Path, data: bytes) -> RawDocument:
             name, "no_text", "no text was found in the image (blank, or not a document)"
         )
     return RawDocument(
-        path=name, format="image", lines=layout.lines, pages=infos, warnings=layout.warnings
+        path=name,
+        format="image",
+        lines=layout.lines,
+        pages=infos,
+        warnings=warnings + layout.warnings,
     )

@@ -68,7 +68,22 @@ def _lenient_utf8(data: bytes) -> Decoded | None:
 
 def decode(path: Path, data: bytes) -> Decoded:
     """Return (text, encoding name, warnings) or raise ReadError for binary or undecodable
-    data."""
+    data, or for more text than the limit."""
+    from . import limits
+
+    decoded = _decode(path, data)
+    most = limits.current().text_chars
+    if len(decoded[0]) > most:
+        raise ReadError(
+            str(path),
+            "too_large",
+            f"holds {len(decoded[0]):,} characters of text, over the {most:,} limit "
+            "(VBPARSE_MAX_TEXT_CHARS)",
+        )
+    return decoded
+
+
+def _decode(path: Path, data: bytes) -> Decoded:
     name = str(path)
     if data.startswith(codecs.BOM_UTF8):
         lenient = _lenient_utf8(data[3:])
@@ -82,13 +97,15 @@ def decode(path: Path, data: bytes) -> Decoded:
             raise ReadError(
                 name, "encoding", f"starts as UTF-16 but does not decode ({exc.reason})"
             ) from exc
-    # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+    # UTF-16 without BOM: every other byte NUL in ASCII-heavy text, the others not (NULs
+    # everywhere are binary data, not text).
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if len(data) >= 4 and odd_nuls > len(data) // 4 and even_nuls < len(data) // 8:
         try:
             return data.decode("utf-16-le"), "utf-16-le", []
         except UnicodeDecodeError:
             pass
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+    if len(data) >= 4 and even_nuls > len(data) // 4 and odd_nuls < len(data) // 8:
         try:
             return data.decode("utf-16-be"), "utf-16-be", []
         except UnicodeDecodeError:
