@@ -151,3 +151,22 @@ def test_batch_of_every_hostile_input_records_each_once(hostile_dir: Path, tmp_p
 
 def test_huge_page_maker_is_tiny(tmp_path: Path) -> None:
     assert huge_page_pdf(tmp_path).stat().st_size < 700
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["parse", "lint"])
+def test_time_limit_per_file_then_the_next_file(tmp_path: Path, command: str) -> None:
+    """A scan that needs more than --timeout fails in one line; the next file is still done."""
+    formats = Path(__file__).resolve().parents[2] / "corpus" / "formats"
+    scan, plan = formats / "kh-36-thbtd-scan.pdf", formats / "kh-36-thbtd-cp1258.txt"
+    code, out, err, seconds, _ = run_limited(
+        tmp_path, command, "--timeout", "2", str(scan), str(plan), timeout=60
+    )
+    verb = "parsing" if command == "parse" else "linting"
+    assert code == 1
+    assert err.splitlines() == [
+        f"vbparse{' lint' if command == 'lint' else ''}: {scan}: {verb} took longer than 2 s "
+        "(--timeout)"
+    ]
+    assert seconds < 30
+    assert str(plan) in out
