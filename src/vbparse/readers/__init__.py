@@ -140,11 +140,10 @@ def read_bytes(p: Path, name: str) -> bytes:
         raise ReadError(name, "empty", "the file is empty")
     most = limits.current().file_bytes
     if size > most:
-        raise ReadError(
+        raise limits.over_limit(
             name,
-            "too_large",
-            f"the file is {size // 2**20} MiB, over the {most // 2**20} MiB limit "
-            "(VBPARSE_MAX_FILE_BYTES)",
+            f"the file is {size // 2**20} MiB, over the {most // 2**20} MiB limit",
+            "VBPARSE_MAX_FILE_BYTES",
         )
     try:
         return p.read_bytes()

@@ -81,6 +81,11 @@ def configure(**changes: Any) -> None:
             os.environ[_ENV[key]] = str(value)
 
 
+def over_limit(name: str, what: str, setting: str) -> ReadError:
+    """The error for a file over a limit: what is too large, and the setting that raises it."""
+    return ReadError(name, "too_large", f"{what} (limit: {setting})")
+
+
 # --- archives -----------------------------------------------------------------------------------
 
 
@@ -110,11 +115,10 @@ def check_archive(name: str, data: bytes) -> None:
                 _too_big_member(name, info.filename, size, lim)
             total += size
             if total > lim.archive_bytes:
-                raise ReadError(
+                raise over_limit(
                     name,
-                    "too_large",
-                    f"its parts inflate to more than {lim.archive_bytes // MiB} MiB "
-                    f"(limit VBPARSE_MAX_ARCHIVE_BYTES)",
+                    f"its parts inflate to more than {lim.archive_bytes // MiB} MiB",
+                    _ENV["archive_bytes"],
                 )
 
 
@@ -130,11 +134,11 @@ def _inflated_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> int:
 
 
 def _too_big_member(name: str, member: str, size: int, lim: Limits) -> None:
-    raise ReadError(
+    raise over_limit(
         name,
-        "too_large",
         f"its part {member} inflates to more than {lim.member_bytes // MiB} MiB "
-        f"({size // MiB} MiB or more: a zip bomb?; limit VBPARSE_MAX_MEMBER_BYTES)",
+        f"({size // MiB} MiB or more: a zip bomb?)",
+        _ENV["member_bytes"],
     )
 
 
@@ -144,11 +148,11 @@ def _too_big_member(name: str, member: str, size: int, lim: Limits) -> None:
 def check_image_size(name: str, width: int, height: int) -> None:
     lim = current()
     if width * height > lim.image_pixels:
-        raise ReadError(
+        raise over_limit(
             name,
-            "too_large",
             f"the image is {width}×{height} = {width * height / 1e6:.0f} megapixels, over the "
-            f"{lim.image_pixels / 1e6:.0f} megapixel limit (VBPARSE_MAX_IMAGE_PIXELS)",
+            f"{lim.image_pixels / 1e6:.0f} megapixel limit",
+            _ENV["image_pixels"],
         )
 
 

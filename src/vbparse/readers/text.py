@@ -74,11 +74,10 @@ def decode(path: Path, data: bytes) -> Decoded:
     decoded = _decode(path, data)
     most = limits.current().text_chars
     if len(decoded[0]) > most:
-        raise ReadError(
+        raise limits.over_limit(
             str(path),
-            "too_large",
-            f"holds {len(decoded[0]):,} characters of text, over the {most:,} limit "
-            "(VBPARSE_MAX_TEXT_CHARS)",
+            f"holds {len(decoded[0]):,} characters of text, over the {most:,} limit",
+            "VBPARSE_MAX_TEXT_CHARS",
         )
     return decoded
 
