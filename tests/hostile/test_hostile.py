@@ -170,3 +170,32 @@ def test_time_limit_per_file_then_the_next_file(tmp_path: Path, command: str) ->
     ]
     assert seconds < 30
     assert str(plan) in out
+
+
+def test_blank_image_is_not_ocred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from vbparse.readers import ReadError, ocr, read
+
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a blank picture was sent to Tesseract")
+
+    monkeypatch.setattr(ocr, "ocr_image", no_ocr)
+    path = tmp_path / "white.png"
+    Image.new("L", (2480, 3508), 255).save(path)  # an A4 page at 300 dpi, nothing on it
+    with pytest.raises(ReadError, match="no text was found"):
+        read(path)
+
+
+def test_a_picture_over_the_page_pixel_limit_is_scaled_down() -> None:
+    from PIL import Image
+
+    from vbparse.readers import image, limits
+
+    big = Image.new("L", (10000, 8000), 255)  # 80 megapixels
+    frame, ppp, fitted = image._within_page_pixels(big, 0.24)
+    assert fitted
+    assert frame.width * frame.height <= limits.current().page_pixels
+    assert ppp * frame.width == pytest.approx(0.24 * big.width, rel=0.01)  # same page in points
+    small = Image.new("L", (2480, 3508), 255)
+    assert image._within_page_pixels(small, 0.24) == (small, 0.24, False)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import legacy
-from . import limits
+from . import blank, limits
 from .base import PageInfo, RawDocument, ReadError
 from .wordlines import PageWords, Word, layout_document
 
@@ -286,10 +286,6 @@ def _pages(name: str, data: bytes) -> list[_Page]:
 
 # --- which pages OCR reads ----------------------------------------------------------------------
 
-BLANK_PREVIEW_PIXELS = 500_000  # the low-resolution render that tells a blank page
-BLANK_INK_SHARE = 0.0005  # under this share of dark pixels a page holds no text worth OCR
-_INK_LEVEL = 160  # grey level under which a preview pixel is ink
-
 
 def _ocr_plan(
     data: bytes,
@@ -305,7 +301,7 @@ def _ocr_plan(
     lim = limits.current()
     plan: dict[int, float] = {}
     for i, ink in _ink_shares(data, sorted(dpis)):
-        if ink < BLANK_INK_SHARE:
+        if ink < blank.BLANK_INK_SHARE:
             infos[i].notes.append(f"near-blank page (ink {ink:.3%}): not read by OCR")
             continue
         dpi = limits.render_dpi(pages[i].width, pages[i].height, dpis[i])
@@ -343,10 +339,9 @@ def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
             page = doc[i]
             try:
                 width, height = page.get_size()
-                scale = min(1.0, (BLANK_PREVIEW_PIXELS / max(1.0, width * height)) ** 0.5)
+                scale = min(1.0, (blank.PREVIEW_PIXELS / max(1.0, width * height)) ** 0.5)
                 bitmap = page.render(scale=scale, grayscale=True)
-                grey = np.asarray(bitmap.to_numpy())
-                ink = float((grey < _INK_LEVEL).mean()) if grey.size else 0.0
+                ink = blank.ink_share(np.asarray(bitmap.to_numpy()))
             except pdfium.PdfiumError:
                 ink = 1.0  # cannot tell: let OCR try
             finally:
