@@ -298,7 +298,7 @@ def dangling_link(folder: Path) -> Path:
 # parse; "either" for a damaged file that may be recovered or refused)
 INPUTS: dict[str, tuple[Callable[[Path], Path], str | None]] = {
     "huge-page.pdf": (huge_page_pdf, "no text could be read"),
-    "huge-inked-page.pdf": (huge_inked_page_pdf, "no text could be read"),
+    "huge-inked-page.pdf": (huge_inked_page_pdf, "no text could be read.*too large to OCR"),
     "blank-300.pdf": (blank_pages_pdf, None),
     "zip-bomb.docx": (zip_bomb_docx, r"word/document\.xml inflates to more than \d+ MiB"),
     "huge.png": (huge_png, r"400 megapixels, over the \d+ megapixel limit"),

@@ -95,7 +95,9 @@ def read(path: str | Path) -> RawDocument:
     raw.format = raw.format or fmt
     raw.sha256 = sha
     if not any(line.text for line in raw.lines):
-        raise ReadError(name, "no_text", f"no text could be read from this {fmt} file")
+        # The reader's first warning often says why (a page too large to OCR, a blank scan).
+        why = f" ({raw.warnings[0]})" if raw.warnings else ""
+        raise ReadError(name, "no_text", f"no text could be read from this {fmt} file{why}")
     if cached is not None:
         _store(cached, raw)
     return raw
