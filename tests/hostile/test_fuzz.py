@@ -70,6 +70,7 @@ def _settings(examples: int):  # type: ignore[no-untyped-def]
         max_examples=examples,
         deadline=None,
         derandomize=True,  # the same examples on every run: CI failures reproduce
+        database=None,  # and nothing written into the checkout
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 
