@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 
-DEFAULT_TIMEOUT = 300.0  # seconds per file, as in batch: OCR of a long scan is the slowest case
-
 
 def _positive(text: str) -> int:
     value = int(text)
@@ -27,13 +25,15 @@ def add_max_pages(p: argparse.ArgumentParser) -> None:
 
 
 def add_timeout(p: argparse.ArgumentParser) -> None:
+    from ..readers.limits import Limits
+
     p.add_argument(
         "--timeout",
         type=float,
-        default=DEFAULT_TIMEOUT,
+        default=None,
         metavar="SECONDS",
         help=f"give up on a file after this long, reporting it as failed "
-        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+        f"(default {Limits.seconds:g}, or VBPARSE_TIME_LIMIT; 0: no limit)",
     )
 
 
@@ -41,3 +41,10 @@ def apply(args: argparse.Namespace) -> None:
     from ..readers import limits
 
     limits.configure(ocr_pages=getattr(args, "max_pages", None))
+
+
+def seconds(args: argparse.Namespace) -> float:
+    """The per-file time limit of parse and lint: --timeout, else VBPARSE_TIME_LIMIT or 300."""
+    from ..readers import limits
+
+    return float(args.timeout) if args.timeout is not None else limits.current().seconds

@@ -46,16 +46,17 @@ def run(args: argparse.Namespace) -> int:
         print("vbparse lint: no FILE given", file=sys.stderr)
         return 2
     limit_options.apply(args)
+    timeout = limit_options.seconds(args)
     output = LintOutput(lang=args.lang)
     failed = False
     for path in args.files:
         try:
-            with time_limit(args.timeout):  # armed before the file is opened
+            with time_limit(timeout):  # armed before the file is opened
                 report = lint_path(
                     path, lang=args.lang, today=args.today, spelling=not args.no_spelling
                 )
         except TimeLimitExceeded:
-            message = f"linting took longer than {args.timeout:g} s (--timeout)"
+            message = f"linting took longer than {timeout:g} s (--timeout)"
             print(f"vbparse lint: {path}: {message}", file=sys.stderr)
             report, failed = FileReport(file=path, error=message), True
         except ReadError as exc:

@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from ..readers.limits import TimeLimitExceeded, time_limit
 
     limit_options.apply(args)
+    timeout = limit_options.seconds(args)
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
         try:
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         files = tqdm(files, unit="file", desc="parse", file=sys.stderr)
     for name in files:
         try:
-            with time_limit(args.timeout):  # armed before the file is opened
+            with time_limit(timeout):  # armed before the file is opened
                 rendered = _render(name, args, json_lines)
             if rendered is None:
                 continue
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         except TimeLimitExceeded:
             failed += 1
             print(
-                f"vbparse: {name}: parsing took longer than {args.timeout:g} s (--timeout)",
+                f"vbparse: {name}: parsing took longer than {timeout:g} s (--timeout)",
                 file=sys.stderr,
             )
             continue

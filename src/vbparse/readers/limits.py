@@ -40,11 +40,12 @@ class Limits:
     ocr_pages: int = 200
     # Pixels of one image file (.png/.jpg/.tif frame); larger ones are refused.
     image_pixels: int = 150_000_000
-    # Characters of decoded text in one file (~2,500 pages; lint needs ~85 bytes of memory and
-    # ~2 µs of CPU per character, so 5 M characters take ~600 MB and ~11 s).
+    # Characters of decoded text in one file (~2,500 pages; parse and lint hold ~80 bytes per
+    # character: 5 M characters on one line took 8 s of CPU and 406 MB).
     text_chars: int = 5_000_000
-    # Seconds one file may take in parse and lint (batch has its own --timeout); 0: no limit.
-    seconds: float = 0.0
+    # Seconds one file may take in parse and lint (the default of their --timeout; batch has
+    # its own); 0: no limit. OCR of a long scan is the slowest legitimate case.
+    seconds: float = 300.0
 
 
 _ENV = {
