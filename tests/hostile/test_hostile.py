@@ -16,6 +16,18 @@ import pytest
 from hostile_inputs import INPUTS, huge_page_pdf
 
 LIMITED = Path(__file__).with_name("limited.py")
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding every hostile input, each under its INPUTS name (and nothing else). No
+    conftest.py here: tests/lint imports its own as `conftest`."""
+    folder = tmp_path_factory.mktemp("hostile")
+    for name, (make, _) in INPUTS.items():
+        assert make(folder).name == name
+    return folder
+
+
 MEMORY = 3 * 2**30
 
 
