@@ -12,6 +12,11 @@ import pytest
 os.environ.pop("VBPARSE_READ_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Child processes the tests start (python -m vbparse …) run this checkout too, not whichever
+# vbparse is installed (scripts/check.sh no longer re-points the installed package).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 CORPUS = ROOT / "corpus"
 SEED = CORPUS / "seed" / "kh-36-thbtd.txt"
 

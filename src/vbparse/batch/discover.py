@@ -10,7 +10,6 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..readers import _EXTENSIONS
 
@@ -27,8 +26,10 @@ def is_candidate(name: str) -> bool:
 
 
 def walk(folder: str) -> Iterator[str]:
-    """Every file below `folder` outside hidden folders, depth first, in name order (so that
-    runs are reproducible)."""
+    """Every entry below `folder` outside hidden folders that is not a folder, depth first, in
+    name order (so that runs are reproducible). Links to folders are not followed (no loops);
+    FIFOs, devices, sockets, dangling and looping links are yielded like files, so that the
+    batch records each as failed with its reason instead of passing over it in silence."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -37,8 +38,15 @@ def walk(folder: str) -> Iterator[str]:
         if entry.is_dir(follow_symlinks=False):
             if not entry.name.startswith("."):
                 yield from walk(entry.path)
-        elif entry.is_file():
+        elif not _links_to_folder(entry):
             yield entry.path
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:  # a looping link: a file-like failure, reported by the runner
+        return False
 
 
 @dataclass
@@ -66,8 +74,8 @@ def discover(patterns: Iterable[str]) -> Discovery:
                     add(path)
                 else:
                     found.ignored += 1
-        elif os.path.exists(pattern):
-            add(pattern)  # named explicitly: taken whatever its extension
+        elif os.path.lexists(pattern):
+            add(pattern)  # named explicitly: taken whatever it is; the runner refuses a FIFO
         elif glob.has_magic(pattern):
             matches = sorted(glob.glob(pattern, recursive=True))
             for path in matches:
@@ -75,7 +83,7 @@ def discover(patterns: Iterable[str]) -> Discovery:
                     for inner in walk(path):
                         if is_candidate(os.path.basename(inner)):
                             add(inner)
-                elif Path(path).is_file():
+                else:
                     add(path)
             if not matches:
                 found.missing.append(pattern)

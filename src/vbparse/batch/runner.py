@@ -27,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from .registry import DocumentRows
@@ -54,15 +55,6 @@ class FileResult:
 
 
 # --- in the worker ------------------------------------------------------------------------------
-
-
-class _Timeout(BaseException):
-    """Raised by the alarm. Not an Exception, so that no `except Exception` in a reader or an
-    extractor can swallow it."""
-
-
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise _Timeout
 
 
 def _init_worker(batch_pid: int) -> None:
@@ -95,32 +87,28 @@ def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[Fi
 
 
 def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
-    """Hash, skip if unchanged, else parse one file; never raises."""
+    """Hash, skip if unchanged, else parse one file; never raises. The time limit is armed
+    before the file is opened: a path that blocks on open or read is cut off too, and a FIFO,
+    a device, a socket or a looping link is refused before anything opens it."""
+    from ..readers import ReadError, check_regular
+    from ..readers.limits import TimeLimitExceeded, time_limit
+
     path = task.path
+    sha256: str | None = None
     try:
-        sha256 = file_sha256(path)
-    except OSError as exc:
-        kind = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        return failed_result(path, None, kind, f"cannot be read ({exc.strerror or exc})")
-    if sha256 == task.stored_sha256:
-        return FileResult(path, sha256, "skipped")
-    # The alarm needs SIGALRM (not on Windows) and the main thread (signals are delivered there).
-    alarm = (
-        timeout > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if alarm else None
-    try:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-        try:
+        with time_limit(timeout):
+            try:
+                check_regular(Path(path), path)
+                sha256 = file_sha256(path)
+            except ReadError as exc:
+                return failed_result(path, None, exc.kind, exc.message)
+            except OSError as exc:
+                kind = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
+                return failed_result(path, None, kind, f"cannot be read ({exc.strerror or exc})")
+            if sha256 == task.stored_sha256:
+                return FileResult(path, sha256, "skipped")
             return _parse(path, sha256, want_rows)
-        finally:
-            if alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
-    except _Timeout:
+    except TimeLimitExceeded:
         return failed_result(path, sha256, "timeout", f"parsing took longer than {timeout:g} s")
 
 

@@ -7,6 +7,8 @@ import os
 import sys
 from typing import Any
 
+from . import limit_options
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -43,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="give up on a file after this long, recording it as failed (default 300; 0: no limit)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
+    limit_options.add_max_pages(p)
     p.set_defaults(func=run)
 
 
@@ -52,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from ..batch.runner import run as run_batch
     from ..batch.store import SinkError, open_sink
 
+    limit_options.apply(args)  # through the environment, which the workers inherit
     jobs = args.jobs or os.cpu_count() or 1
     if jobs < 1:
         print("vbparse batch: --jobs must be at least 1", file=sys.stderr)

@@ -10,6 +10,8 @@ import json
 import sys
 from datetime import date
 
+from . import limit_options
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -36,12 +38,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "alignment) to Nghị định 30/2020; the text is never changed. Needs -o",
     )
     p.add_argument("-o", "--output", metavar="OUT.docx", help="where --fix writes the fixed file")
+    limit_options.add_max_pages(p)
+    limit_options.add_timeout(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..lint.runner import FileReport, LintOutput, lint_json_schema, lint_path
     from ..readers import ReadError
+    from ..readers.limits import TimeLimitExceeded, time_limit
 
     if args.schema:
         print(json.dumps(lint_json_schema(), ensure_ascii=False, indent=2))
@@ -49,15 +54,22 @@ def run(args: argparse.Namespace) -> int:
     if not args.files:
         print("vbparse lint: no FILE given", file=sys.stderr)
         return 2
+    limit_options.apply(args)
     if args.fix:
         return _fix(args)
+    timeout = limit_options.seconds(args)
     output = LintOutput(lang=args.lang)
     failed = False
     for path in args.files:
         try:
-            report = lint_path(
-                path, lang=args.lang, today=args.today, spelling=not args.no_spelling
-            )
+            with time_limit(timeout):  # armed before the file is opened
+                report = lint_path(
+                    path, lang=args.lang, today=args.today, spelling=not args.no_spelling
+                )
+        except TimeLimitExceeded:
+            message = f"linting took longer than {timeout:g} s (--timeout)"
+            print(f"vbparse lint: {path}: {message}", file=sys.stderr)
+            report, failed = FileReport(file=path, error=message), True
         except ReadError as exc:
             print(f"vbparse lint: {exc.path}: {exc.message}", file=sys.stderr)
             report, failed = FileReport(file=path, error=exc.message), True

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import limit_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -46,14 +48,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="show why: each header and closing line with its cue tags, and per field the "
         "scored candidates and which one won (text, instead of the result)",
     )
+    limit_options.add_max_pages(p)
+    limit_options.add_timeout(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import render
-    from ..pipeline import parse
     from ..readers import ReadError
+    from ..readers.limits import TimeLimitExceeded, time_limit
 
+    limit_options.apply(args)
+    timeout = limit_options.seconds(args)
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
         try:
@@ -75,21 +80,20 @@ def run(args: argparse.Namespace) -> int:
         files = tqdm(files, unit="file", desc="parse", file=sys.stderr)
     for name in files:
         try:
-            if args.explain:
-                from ..export.explain import render_explain
-                from ..pipeline import explain
-
-                sys.stdout.write(render_explain(explain(name)))
+            with time_limit(timeout):  # armed before the file is opened
+                rendered = _render(name, args, json_lines)
+            if rendered is None:
                 continue
-            doc = parse(name, include_lines=args.lines, roles=args.roles)
-            if args.entities:
-                from ..entities import add_entities
-
-                add_entities(doc)
-            rendered = doc.to_json(indent=None) if json_lines else render(doc, args.format)
         except ReadError as exc:
             failed += 1
             print(f"vbparse: {exc.path}: {exc.message}", file=sys.stderr)
+            continue
+        except TimeLimitExceeded:
+            failed += 1
+            print(
+                f"vbparse: {name}: parsing took longer than {timeout:g} s (--timeout)",
+                file=sys.stderr,
+            )
             continue
         except Exception as exc:  # a parser bug must not hide the other files' results
             failed += 1
@@ -108,6 +112,25 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             print(f"vbparse: {target}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _render(name: str, args: argparse.Namespace, json_lines: bool) -> str | None:
+    """One file's result as text, or None when --explain wrote it already."""
+    from ..export import render
+    from ..pipeline import parse
+
+    if args.explain:
+        from ..export.explain import render_explain
+        from ..pipeline import explain
+
+        sys.stdout.write(render_explain(explain(name)))
+        return None
+    doc = parse(name, include_lines=args.lines, roles=args.roles)
+    if args.entities:
+        from ..entities import add_entities
+
+        add_entities(doc)
+    return doc.to_json(indent=None) if json_lines else render(doc, args.format)
 
 
 _SUFFIX = {"json": ".json", "md": ".md", "text": ".txt", "html": ".html"}

@@ -7,17 +7,18 @@ never slow down start-up.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import json
 import os
+import stat
 from pathlib import Path
 
+from . import limits
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
 
 __all__ = ["READERS", "Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone", "read"]
-
-MAX_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear message, not read
 
 # format name -> module in this package. A new reader is a module plus one line here.
 READERS: dict[str, str] = {
@@ -76,26 +77,12 @@ def read(path: str | Path) -> RawDocument:
     """Read any supported file into the intermediate form, or raise ReadError saying why."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise ReadError(name, "not_found", "no such file")
-    if p.is_dir():
-        raise ReadError(name, "is_directory", "is a directory, not a file")
-    size = p.stat().st_size
-    if size == 0:
-        raise ReadError(name, "empty", "the file is empty")
-    if size > MAX_BYTES:
-        raise ReadError(
-            name,
-            "too_large",
-            f"the file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit",
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
+    data = read_bytes(p, name)
     fmt = sniff_format(p, data)
     if fmt is None:
         fmt = "txt"  # unknown extension: try it as text; the text reader refuses binary data
+    if data.startswith(b"PK\x03\x04"):
+        limits.check_archive(name, data)  # before any reader inflates a member
     sha = hashlib.sha256(data).hexdigest()
     cached = _cache_file(sha, fmt)
     if cached is not None and cached.exists():
@@ -108,10 +95,62 @@ def read(path: str | Path) -> RawDocument:
     raw.format = raw.format or fmt
     raw.sha256 = sha
     if not any(line.text for line in raw.lines):
-        raise ReadError(name, "no_text", f"no text could be read from this {fmt} file")
+        # The reader's first warning often says why (a page too large to OCR, a blank scan).
+        why = f" ({raw.warnings[0]})" if raw.warnings else ""
+        raise ReadError(name, "no_text", f"no text could be read from this {fmt} file{why}")
     if cached is not None:
         _store(cached, raw)
     return raw
+
+
+# What a path that is not a regular file is, for the message that refuses it.
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+    (stat.S_ISCHR, "is a character device, not a file"),
+    (stat.S_ISBLK, "is a block device, not a file"),
+)
+
+
+def check_regular(p: Path, name: str) -> os.stat_result:
+    """The file's status, or ReadError when it is missing, a dangling or looping link, a
+    directory, a FIFO, a device or a socket: opening one of those could block for ever."""
+    try:
+        st = p.stat()
+    except FileNotFoundError as exc:
+        if p.is_symlink():
+            raise ReadError(
+                name, "dangling_link", "is a link to a file that does not exist"
+            ) from exc
+        raise ReadError(name, "not_found", "no such file") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(name, "link_loop", "is a symbolic link that loops") from exc
+        raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(name, "is_directory", "is a directory, not a file")
+    for test, why in _NOT_REGULAR:
+        if test(st.st_mode):
+            raise ReadError(name, "not_regular", why)
+    return st
+
+
+def read_bytes(p: Path, name: str) -> bytes:
+    """The bytes of a regular, non-empty file within the size limit, or ReadError saying why."""
+    size = check_regular(p, name).st_size
+    if size == 0:
+        raise ReadError(name, "empty", "the file is empty")
+    most = limits.current().file_bytes
+    if size > most:
+        raise limits.over_limit(
+            name,
+            f"the file is {size // 2**20} MiB, over the {most // 2**20} MiB limit",
+            "VBPARSE_MAX_FILE_BYTES",
+        )
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
 
 
 def _cache_file(sha: str, fmt: str) -> Path | None:

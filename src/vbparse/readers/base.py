@@ -223,6 +223,9 @@ class ReadError(Exception):
     """A file could not be read. `kind` is a short stable code; the message says why in words."""
 
     def __init__(self, path: str, kind: str, message: str) -> None:
+        # One line whatever the cause says (lxml's messages run over several): an error is
+        # printed as one line per file.
+        message = " ".join(message.split())
         super().__init__(f"{path}: {message}")
         self.path = path
         self.kind = kind

@@ -241,10 +241,17 @@ def _runs(el: Any) -> Iterator[Any]:
             yield from _runs(child)
 
 
+def _t_text(t: Any) -> str:
+    """A w:t's text. An entity reference the parser leaves unresolved (a DOCTYPE in a hostile
+    file) is a child node: it is dropped, and the text after it, its tail, kept."""
+    text = t.text or ""
+    return text + "".join(c.tail or "" for c in t) if len(t) else text
+
+
 def _run_text(r: Any) -> Iterator[str]:
     for child in r.iterchildren():
         if child.tag == W + "t":
-            yield child.text or ""
+            yield _t_text(child)
         elif child.tag in _RUN_TEXT:
             yield _RUN_TEXT[child.tag] or ""
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import legacy
+from . import blank, limits
 from .base import PageInfo, RawDocument, ReadError
 from .wordlines import PageWords, Word, layout_document
 
@@ -283,23 +284,90 @@ def _pages(name: str, data: bytes) -> list[_Page]:
         return list(_pdfplumber_pages(name, data))
 
 
+# --- which pages OCR reads ----------------------------------------------------------------------
+
+
+def _ocr_plan(
+    data: bytes,
+    pages: list[PageWords],
+    infos: list[PageInfo],
+    dpis: dict[int, float],
+    warnings: list[str],
+) -> dict[int, float]:
+    """The pages OCR will read, at what resolution: near-blank pages left out (a cheap
+    preview tells them), each page within the pixel limit, at most the page limit."""
+    if not dpis:
+        return {}
+    lim = limits.current()
+    plan: dict[int, float] = {}
+    for i, ink in _ink_shares(data, sorted(dpis)):
+        if ink < blank.BLANK_INK_SHARE:
+            infos[i].notes.append(f"near-blank page (ink {ink:.3%}): not read by OCR")
+            continue
+        dpi = limits.render_dpi(pages[i].width, pages[i].height, dpis[i])
+        if not dpi:
+            warnings.append(
+                f"page {i + 1}: too large to OCR ({pages[i].width:.0f}×{pages[i].height:.0f} pt "
+                f"needs over {lim.page_pixels / 1e6:.0f} megapixels; VBPARSE_MAX_PAGE_PIXELS)"
+            )
+            continue
+        if dpi < dpis[i]:
+            infos[i].notes.append(f"rendered at {dpi:.0f} dpi to stay within the pixel limit")
+        plan[i] = dpi
+    if len(plan) > lim.ocr_pages:
+        kept = sorted(plan)[: lim.ocr_pages]
+        warnings.append(
+            f"only the first {lim.ocr_pages} of the {len(plan)} pages to OCR were read "
+            f"(pages after {kept[-1] + 1} left out; raise it with --max-pages)"
+        )
+        plan = {i: plan[i] for i in kept}
+    return plan
+
+
+def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
+    """(page index, share of ink pixels) from a small grey render of each page."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:  # read by pdfminer: no preview, OCR decides
+        yield from ((i, 1.0) for i in indexes)
+        return
+    try:
+        for i in indexes:
+            page = doc[i]
+            try:
+                width, height = page.get_size()
+                scale = min(1.0, (blank.PREVIEW_PIXELS / max(1.0, width * height)) ** 0.5)
+                bitmap = page.render(scale=scale, grayscale=True)
+                ink = blank.ink_share(np.asarray(bitmap.to_numpy()))
+            except pdfium.PdfiumError:
+                ink = 1.0  # cannot tell: let OCR try
+            finally:
+                page.close()
+            yield i, ink
+    finally:
+        doc.close()
+
+
 def read(path: Path, data: bytes) -> RawDocument:
     name = str(path)
     pages: list[PageWords] = []
     infos: list[PageInfo] = []
     warnings: list[str] = []
-    to_ocr: list[int] = []
+    to_ocr: set[int] = set()
     dpis: dict[int, float] = {}
     for i, page in enumerate(_pages(name, data)):
         number = page.number
         words = page.words
         if page.error:
             warnings.append(f"page {number}: text layer unreadable ({page.error}); read by OCR")
-            to_ocr.append(i)
+            to_ocr.add(i)
         info = PageInfo(number, "text-layer")
         if i not in to_ocr:
             if not words and page.drawn:
-                to_ocr.append(i)  # a page drawn as a picture: read it by OCR
+                to_ocr.add(i)  # a page drawn as a picture: read it by OCR
             elif not words:
                 info.notes.append("blank page: no text and nothing drawn")
             elif _scanned(page):
@@ -309,18 +377,19 @@ def read(path: Path, data: bytes) -> RawDocument:
                     warnings.append(
                         f"page {number}: the embedded OCR text is garbage; read again by OCR"
                     )
-                    to_ocr.append(i)
+                    to_ocr.add(i)
                 elif _furniture_only(texts):
                     info.notes.append(
                         "text layer holds only a signature or a running header; read by OCR"
                     )
-                    to_ocr.append(i)
+                    to_ocr.add(i)
         if i in to_ocr:
             dpis[i] = _render_dpi(page)
         pages.append(PageWords(number, page.width, page.height, words))
         infos.append(info)
 
-    if to_ocr:
+    dpis = _ocr_plan(data, pages, infos, dpis, warnings)
+    if dpis:
         from . import ocr
 
         done = ocr.ocr_pdf_pages(name, data, dpis)
@@ -328,7 +397,7 @@ def read(path: Path, data: bytes) -> RawDocument:
             pages[i] = pw
             info.notes = infos[i].notes + info.notes
             infos[i] = info
-        for i in to_ocr:
+        for i in dpis:
             if not pages[i].words:
                 warnings.append(f"page {i + 1}: no text found (blank page?)")
 

@@ -68,7 +68,21 @@ def _lenient_utf8(data: bytes) -> Decoded | None:
 
 def decode(path: Path, data: bytes) -> Decoded:
     """Return (text, encoding name, warnings) or raise ReadError for binary or undecodable
-    data."""
+    data, or for more text than the limit."""
+    from . import limits
+
+    decoded = _decode(path, data)
+    most = limits.current().text_chars
+    if len(decoded[0]) > most:
+        raise limits.over_limit(
+            str(path),
+            f"holds {len(decoded[0]):,} characters of text, over the {most:,} limit",
+            "VBPARSE_MAX_TEXT_CHARS",
+        )
+    return decoded
+
+
+def _decode(path: Path, data: bytes) -> Decoded:
     name = str(path)
     if data.startswith(codecs.BOM_UTF8):
         lenient = _lenient_utf8(data[3:])
@@ -82,13 +96,15 @@ def decode(path: Path, data: bytes) -> Decoded:
             raise ReadError(
                 name, "encoding", f"starts as UTF-16 but does not decode ({exc.reason})"
             ) from exc
-    # UTF-16 without BOM: every other byte NUL in ASCII-heavy text.
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+    # UTF-16 without BOM: every other byte NUL in ASCII-heavy text, the others not (NULs
+    # everywhere are binary data, not text).
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if len(data) >= 4 and odd_nuls > len(data) // 4 and even_nuls < len(data) // 8:
         try:
             return data.decode("utf-16-le"), "utf-16-le", []
         except UnicodeDecodeError:
             pass
-    if len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+    if len(data) >= 4 and even_nuls > len(data) // 4 and odd_nuls < len(data) // 8:
         try:
             return data.decode("utf-16-be"), "utf-16-be", []
         except UnicodeDecodeError:
@@ -105,8 +121,44 @@ def decode(path: Path, data: bytes) -> Decoded:
     lenient = _lenient_utf8(data)
     if lenient is not None and syllable_score(clean(lenient[0])) >= 0.5:
         return lenient
+    mixed = _decode_mixed(name, data)
+    if mixed is not None:
+        return mixed
     text, enc = _decode_8bit(name, data)
     return text, enc, []
+
+
+def _decode_mixed(name: str, data: bytes) -> Decoded | None:
+    """A UTF-8 block above (or beside) an 8-bit one: a header retyped in Unicode over a body
+    still in cp1258, TCVN3 or VNI. Each line that is valid UTF-8 stays so; the others are
+    decoded together in the 8-bit encoding they read best in. None unless the UTF-8 lines hold
+    Vietnamese text of their own."""
+    lines = data.split(b"\n")
+    utf8: list[str | None] = []
+    for raw in lines:
+        try:
+            utf8.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            utf8.append(None)
+    bad = [i for i, t in enumerate(utf8) if t is None]
+    unicode_text = "\n".join(t for t in utf8 if t is not None and not t.isascii())
+    if not bad or syllable_score(clean(unicode_text)) < 0.5:
+        return None
+    try:
+        body, enc = _decode_8bit(name, b"\n".join(lines[i] for i in bad))
+    except ReadError:
+        return None
+    decoded = body.split("\n")
+    if len(decoded) != len(bad):
+        return None
+    for i, text in zip(bad, decoded, strict=True):
+        utf8[i] = text
+    first, last = bad[0] + 1, bad[-1] + 1
+    warning = (
+        f"mixed encodings: {len(bad)} line(s) between lines {first} and {last} are {enc}, "
+        "the others UTF-8; each was decoded in its own"
+    )
+    return "\n".join(t or "" for t in utf8), f"utf-8+{enc}", [warning]
 
 
 def _decode_8bit(name: str, data: bytes) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from ...readers.base import Line
 from ..lexicon import Token, lexicon
-from ..model import LintContext, all_caps
+from ..model import LintContext, all_caps, line_number
 
 _MAX_NAME = 4  # longest name n-gram compared
 _KNOWN = 3  # lexicon score for the right spelling of a lower-case word
@@ -164,10 +164,10 @@ def _name_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
             "name_variant",
             start=first.tokens[0].start,
             end=first.tokens[-1].end,
-            related=[o.line for o in ref_occ + occs[1:]],
+            related=_distinct_lines(ref_occ + occs[1:]),
             found=first.text,
             other=ref_occ[0].text,
-            other_lines=", ".join(str(n) for n in _line_numbers(ref_occ)),
+            other_lines=", ".join(str(line_number(ln)) for ln in _distinct_lines(ref_occ)),
         )
         for occ in occs + ref_occ:
             covered |= occ.positions
@@ -193,6 +193,9 @@ def _word_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
         # one "đưa vào").
         if len(occs) > len(by_key[right]):
             continue
+        # Once per spelling, not per slip: a long file repeats both thousands of times.
+        right_lines = _distinct_lines(by_key[right])
+        other_lines = ", ".join(str(line_number(ln)) for ln in right_lines)
         for occ in occs:
             if in_other_word(occ, right):
                 continue
@@ -205,10 +208,10 @@ def _word_group(ctx: LintContext, group: list[Occurrence], covered: set[tuple[in
                 start=occ.tokens[0].start,
                 end=occ.tokens[-1].end,
                 fix=fix,
-                related=[o.line for o in by_key[right]],
+                related=right_lines,
                 found=occ.text,
                 other=by_key[right][0].text,
-                other_lines=", ".join(str(n) for n in _line_numbers(by_key[right])),
+                other_lines=other_lines,
             )
             covered |= occ.positions
 
@@ -250,10 +253,15 @@ def _bound_outward(run: list[Token], left: int, right: int, beyond: int) -> bool
     return lex.bigram_score(" ".join(outer)) < lex.bigram_score(inner)
 
 
-def _line_numbers(occs: list[Occurrence]) -> list[int]:
-    from ..model import line_number
+MAX_RELATED = 50  # lines named as the other places of a finding; a file may repeat it everywhere
 
-    return sorted({line_number(o.line) for o in occs})
+
+def _distinct_lines(occs: list[Occurrence]) -> list[Line]:
+    """The first MAX_RELATED distinct lines of these occurrences, in document order."""
+    by_number: dict[int, Line] = {}
+    for o in occs:
+        by_number.setdefault(line_number(o.line), o.line)
+    return [by_number[n] for n in sorted(by_number)[:MAX_RELATED]]
 
 
 def _recase(word: str, like: str) -> str:

@@ -1,0 +1,35 @@
+"""Near-blank pages, told cheaply: the share of dark pixels on a small grey render. A page with
+a speck, a rule or a page number only is not worth a Tesseract run (seconds per page)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+PREVIEW_PIXELS = 500_000  # the low-resolution copy that tells a blank page
+# Under this share of dark pixels a page holds no text worth OCR. On the corpus's 571 PDF pages
+# the least inked real page has 0.85 %, seventeen times more.
+BLANK_INK_SHARE = 0.0005
+INK_LEVEL = 160  # grey level under which a preview pixel is ink
+
+
+def ink_share(grey: Any) -> float:
+    """Share of ink pixels in a grey numpy array (0 for an empty one)."""
+    return float((grey < INK_LEVEL).mean()) if grey.size else 0.0
+
+
+def image_ink_share(img: Image) -> float:
+    """The same for a picture, measured on a copy of at most PREVIEW_PIXELS."""
+    import numpy as np
+
+    small = img.convert("L") if img.width * img.height <= PREVIEW_PIXELS else _preview(img)
+    return ink_share(np.asarray(small))
+
+
+def _preview(img: Image) -> Image:
+    side = (PREVIEW_PIXELS / (img.width * img.height)) ** 0.5
+    size = (max(1, int(img.width * side)), max(1, int(img.height * side)))
+    # reduce() in draft-like steps keeps it cheap on a large picture; then grey.
+    return img.resize(size, reducing_gap=2.0).convert("L")
