@@ -1,9 +1,12 @@
-"""vbparse export DB --to FILE : a registry as a spreadsheet, one row per document."""
+"""vbparse export --db REGISTRY --out FILE : a registry as a spreadsheet, one row per document."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+from ..errors import ExitCode
+from .options import add_common_options, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,25 +16,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Write one row per document of a registry made by 'vbparse batch' (or of its "
         ".jsonl output): số/ký hiệu, date, type, issuer, subject, signer, number of recipients, "
         "file, status and, for failed files, the reason. CSV is UTF-8 with a byte order mark, "
-        "so Excel shows Vietnamese correctly.",
+        "so Excel shows Vietnamese correctly. Exit 0 when written, 2 on bad usage, 3 when the "
+        "registry cannot be read.",
     )
-    p.add_argument("db", metavar="DB", help="registry (.sqlite, .db) or batch output (.jsonl)")
-    p.add_argument("--to", required=True, metavar="FILE", help="spreadsheet: FILE.xlsx or FILE.csv")
+    # The registry positionally, as before, or as --db like every other command.
+    p.add_argument("registry", nargs="?", metavar="DB", help=argparse.SUPPRESS)
+    add_common_options(p, out="FILE", out_required=False, db=True)
+    p.add_argument("--to", dest="to", metavar="FILE", help=argparse.SUPPRESS)  # old --out
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..batch.export import ExportError, export
 
+    target = args.out or args.to
+    if not target:
+        print("vbparse export: --out FILE.xlsx or FILE.csv is required", file=sys.stderr)
+        return ExitCode.USAGE
+    if not target.lower().endswith((".csv", ".xlsx")):
+        print(f"vbparse: {target}: the spreadsheet must end in .csv or .xlsx", file=sys.stderr)
+        return ExitCode.USAGE
+    db = args.registry or args.db
     try:
-        count = export(args.db, args.to)
+        count = export(db, target)
     except ExportError as exc:
-        print(f"vbparse export: {exc}", file=sys.stderr)
-        return 2
+        print(f"vbparse: {exc}", file=sys.stderr)
+        return ExitCode.UNREADABLE
     except OSError as exc:
-        print(
-            f"vbparse export: {args.to}: cannot be written ({exc.strerror or exc})", file=sys.stderr
-        )
-        return 2
-    print(f"{count} documents → {args.to}")
-    return 0
+        say(args, "cli.cannot_write", path=target, reason=exc.strerror or exc)
+        return ExitCode.USAGE
+    if not args.quiet:
+        from ..messages import render
+
+        print(render("cli.exported", args.lang, count=count, path=target))
+    return ExitCode.OK

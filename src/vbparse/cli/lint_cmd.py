@@ -1,5 +1,5 @@
-"""`vbparse lint FILE... [--format text|json] [--lang vi|en]`: check documents against Nghị định
-30/2020 and their own consistency. Exit 1 when any error is found or a file cannot be read."""
+"""`vbparse lint FILE...`: check documents against Nghị định 30/2020 and their own consistency.
+Exit 1 when any error is found (or some files could not be read), 3 when no file could be read."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ import json
 import sys
 from datetime import date
 
+from ..errors import ExitCode
+from .options import add_common_options, outcome, report_failure, say
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "lint",
         help="check a document's form (Nghị định 30/2020) and consistency",
         description="Check documents against Nghị định 30/2020/NĐ-CP (Phụ lục I, III) and their "
-        "own consistency. Exit code 1 when any error is found.",
+        "own consistency. Exit 0 when no error is found, 1 when some error is found or some "
+        "file could not be read, 3 when no file could be read, 2 on bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
+    add_common_options(p, formats=("text", "json"), out="FILE")
     p.add_argument("--no-spelling", action="store_true", help="skip the dictionary spelling rule")
     p.add_argument(
         "--today",
@@ -32,49 +35,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..lint.runner import FileReport, LintOutput, lint_json_schema, lint_path
-    from ..readers import ReadError
 
     if args.schema:
         print(json.dumps(lint_json_schema(), ensure_ascii=False, indent=2))
-        return 0
+        return ExitCode.OK
     if not args.files:
-        print("vbparse lint: no FILE given", file=sys.stderr)
-        return 2
+        say(args, "cli.no_files")
+        return ExitCode.USAGE
     output = LintOutput(lang=args.lang)
-    failed = False
+    failures: list[int] = []
     for path in args.files:
         try:
             report = lint_path(
                 path, lang=args.lang, today=args.today, spelling=not args.no_spelling
             )
-        except ReadError as exc:
-            print(f"vbparse lint: {exc.path}: {exc.message}", file=sys.stderr)
-            report, failed = FileReport(file=path, error=exc.message), True
-        except Exception as exc:  # a parser bug must not end the whole run with a traceback
-            print(
-                f"vbparse lint: {path}: could not be linted ({type(exc).__name__}: {exc})",
-                file=sys.stderr,
-            )
-            report, failed = FileReport(file=path, error=str(exc)), True
+        except Exception as exc:  # one line per file; the others are still linted
+            failures.append(report_failure(args, exc, path))
+            report = FileReport(file=path, error=str(exc))
         output.files.append(report)
-    if args.format == "json":
-        print(output.model_dump_json(indent=2))
+    text = (
+        output.model_dump_json(indent=2) + "\n"
+        if args.format == "json"
+        else render_text(output, args.lang, quiet=args.quiet)
+    )
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
     else:
-        _print_text(output, args.lang)
+        sys.stdout.write(text)
+    if len(failures) == len(args.files):
+        return outcome(len(args.files), failures)
     errors = any(r.counts.get("error", 0) for r in output.files)
-    return 1 if errors or failed else 0
+    return ExitCode.FINDINGS if errors or failures else ExitCode.OK
 
 
-_SEVERITY = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-
-
-def _print_text(output: object, lang: str) -> None:
+def render_text(output: object, lang: str, *, quiet: bool = False) -> str:
+    """One line per finding — where, severity, what kind (in words), the quote, the message,
+    the fix — and a count line per file (not under --quiet)."""
     from ..lint.runner import LintOutput
+    from ..messages import finding_label, render
 
     assert isinstance(output, LintOutput)
+    lines = []
     for report in output.files:
         if report.error:
             continue
@@ -82,9 +84,19 @@ def _print_text(output: object, lang: str) -> None:
             where = f"{report.file}:{f.line}" if f.line is not None else report.file
             quote = f" «{_short(f.quote)}»" if f.quote else ""
             fix = (" → " + _short(f.fix)) if f.fix else ""
-            print(f"{where}: {_SEVERITY[lang][f.severity]} [{f.code}]{quote} {f.message}{fix}")
-        counts = ", ".join(f"{n} {_SEVERITY[lang][s]}" for s, n in report.counts.items())
-        print(f"{report.file}: {counts}")
+            severity = render(f"check.severity.{f.severity}", lang)
+            kind = finding_label(f.code, lang)
+            lines.append(f"{where}: {severity} [{kind}]{quote} {f.message}{fix}")
+        if not quiet:
+            counts = render(
+                "cli.lint_counts",
+                lang,
+                errors=report.counts.get("error", 0),
+                warnings=report.counts.get("warning", 0),
+                infos=report.counts.get("info", 0),
+            )
+            lines.append(f"{report.file}: {counts}")
+    return "".join(line + "\n" for line in lines)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -1,0 +1,220 @@
+"""What a clerk's search query means, independent of the database that answers it.
+
+    dân vận            both words, anywhere in the document, with these diacritics;
+                       documents holding them side by side ("dân vận") rank first
+    "dân vận"          the exact phrase
+    đào*               a word beginning with "đào"
+    dan van            no diacritics typed: diacritics are ignored (as with --no-accents)
+
+Accent-insensitive matching (`no_accents`, or a query typed without any diacritic) compares
+folded text (no marks, đ → d). For a query of several words the folded words alone say little
+("dan" is dân, dần, đan …; "van" is văn, vận, vấn …: almost every document has both), so the
+words are read as the spelling the archive itself uses most for that phrase
+(`restore_from`): "dan van" then finds what "dân vận" finds, plus documents typed without
+diacritics. A one-word query keeps every spelling.
+
+A backend (SQLite FTS5 in registry.py, PostgreSQL elsewhere) retrieves candidates on the folded
+words with its own index and ranking (BM25), then keeps those `Query.matches` accepts and puts
+those where `Query.phrase_in` holds first. `group_key` says which records are one document
+imported in several formats.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics, đ → d, same length as `text` (offsets stay valid)."""
+    from .registry import fold as registry_fold
+
+    return registry_fold(text)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+@dataclass
+class Term:
+    """One thing that must match: a word, or a quoted phrase; `prefix` for a trailing *."""
+
+    words: tuple[str, ...]  # as typed, NFC, lower case
+    phrase: bool = False
+    prefix: bool = False
+    loose: bool = False  # compare folded whatever the query's mode (a quoted phrase, restored)
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.words)
+
+    def at(self, tokens: list[str], *, accents: bool) -> int | None:
+        """Index of the first token where this term stands, or None."""
+        accents = accents and not self.loose
+        wanted = self.words if accents else self.folded
+        seen = tokens if accents else [fold(t) for t in tokens]
+        n = len(wanted)
+        for i in range(len(seen) - n + 1):
+            if all(seen[i + k] == wanted[k] for k in range(n - 1)) and (
+                seen[i + n - 1].startswith(wanted[-1])
+                if self.prefix
+                else seen[i + n - 1] == wanted[-1]
+            ):
+                return i
+        return None
+
+
+@dataclass
+class Query:
+    terms: list[Term]
+    accents: bool  # compare diacritics (False: folded comparison)
+    # Set by restore_from: the archive's spelling of the terms, and the bare letters (matched only
+    # in a document typed without diacritics).
+    readings: list[list[Term]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+    def ranking_phrase(self) -> tuple[str, ...] | None:
+        """The unquoted words side by side, when there are two or more: documents holding
+        them so rank first."""
+        loose = [t for t in self.terms if not t.phrase]
+        if len(loose) < 2 or any(t.prefix for t in loose):
+            return None
+        return tuple(t.words[0] for t in loose)
+
+    def matches(self, text: str) -> bool:
+        """Every term occurs in `text` (subject and body), as this query compares words."""
+        tokens = _tokens(text)
+        if self.readings:
+            return any(
+                all(t.at(tokens, accents=True) is not None for t in r)
+                for r in self._readings_for(tokens)
+            )
+        return all(t.at(tokens, accents=self.accents) is not None for t in self.terms)
+
+    def phrase_in(self, text: str) -> bool:
+        """The unquoted words stand side by side in `text` (in one accepted spelling)."""
+        phrase = self.ranking_phrase()
+        if phrase is None:
+            return False
+        tokens = _tokens(text)
+        if self.readings:
+            return any(
+                Term(tuple(t.words[0] for t in r if not t.phrase)).at(tokens, accents=True)
+                is not None
+                for r in self._readings_for(tokens)
+            )
+        return Term(phrase).at(tokens, accents=self.accents) is not None
+
+    def marks(self, body: str) -> list[tuple[int, int]]:
+        """Character spans of `body` to highlight: the words of the query where they stand, the
+        first side-by-side occurrence first (a snippet centres on the first span)."""
+        spans = [(m.start(), m.end(), _norm(m.group(0))) for m in _WORD.finditer(body)]
+        tokens = [t for _a, _b, t in spans]
+        reading = self._readings_for(tokens)[-1] if self.readings else self.terms
+        exact = bool(self.readings) or self.accents
+        hits: list[tuple[int, int]] = []
+        for term in reading:
+            for word in term.words:
+                probe = Term((word,), prefix=term.prefix, loose=term.loose)
+                for i, token in enumerate(tokens):
+                    if probe.at([token], accents=exact) is not None:
+                        hits.append((spans[i][0], spans[i][1]))
+        hits = sorted(set(hits))
+        phrase = self.ranking_phrase()
+        if phrase and hits:
+            words = tuple(t.words[0] for t in reading if not t.phrase)
+            at = Term(words).at(tokens, accents=exact)
+            if at is not None:
+                focus = spans[at][:2]
+                hits.remove(focus) if focus in hits else None
+                hits.insert(0, focus)
+        return hits
+
+    def _readings_for(self, tokens: list[str]) -> list[list[Term]]:
+        # "cong-van" in a URL of a document with diacritics is no "công văn"
+        return self.readings if without_diacritics(tokens) else self.readings[:1]
+
+    def restore_from(self, texts: Iterable[str]) -> None:
+        """Accent-insensitive query of several words: read the unquoted words as the spelling
+        `texts` use most for them side by side; a document matches in that spelling or typed
+        without any diacritics."""
+        phrase = self.ranking_phrase()
+        if self.accents or phrase is None:
+            return
+        target = tuple(fold(w) for w in phrase)
+        seen: Counter[tuple[str, ...]] = Counter()
+        for text in texts:
+            tokens = _tokens(text)
+            folded = [fold(t) for t in tokens]
+            for i in range(len(tokens) - len(target) + 1):
+                if tuple(folded[i : i + len(target)]) == target:
+                    seen[tuple(tokens[i : i + len(target)])] += 1
+        if not seen:
+            return
+        best = iter(seen.most_common(1)[0][0])
+        spelled = [
+            Term(t.words, True, t.prefix, loose=True) if t.phrase else Term((next(best),))
+            for t in self.terms
+        ]
+        bare = [Term(t.folded, t.phrase, t.prefix) for t in self.terms]
+        self.readings = [spelled, bare]
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(_norm(text))
+
+
+def without_diacritics(tokens: list[str]) -> bool:
+    """A text typed without diacritics: under 2 % of its words carry any (Vietnamese text has
+    them on most words)."""
+    marked = sum(1 for t in tokens if fold(t) != t)
+    return marked < 0.02 * max(1, len(tokens))
+
+
+def has_diacritics(text: str) -> bool:
+    norm = _norm(text)
+    return fold(norm) != norm
+
+
+def parse_query(text: str, *, no_accents: bool = False) -> Query:
+    """The terms of a typed query. FTS syntax in it is not honoured: every character is text."""
+    terms = []
+    for m in _TERM.finditer(text or ""):
+        quoted = m.group(1) is not None
+        raw = m.group(1) if quoted else m.group(2)
+        words = tuple(_WORD.findall(_norm(raw)))
+        if not words:
+            continue
+        prefix = not quoted and raw.endswith("*")
+        # An unquoted "dân-vận" or "KH/UBND" is several words side by side: a phrase.
+        terms.append(Term(words, phrase=quoted or len(words) > 1, prefix=prefix))
+    accents = not no_accents and has_diacritics(text or "")
+    return Query(terms, accents)
+
+
+def group_key(
+    path: str, number: str | None, symbol: str | None, date: str | None
+) -> tuple[str, ...]:
+    """Records that are one document imported in several formats share this key: the same
+    số/ký hiệu and date (a number of digits only: an OCR'd number proves nothing), else the same
+    file name without its extension in the same folder."""
+    if number and number.isdigit() and symbol and date:
+        key = fold(re.sub(r"\s+", "", f"{int(number)}/{symbol}")).upper()
+        return ("number", key, date)
+    stem, _ext = os.path.splitext(path)
+    return ("file", stem)
+
+
+def format_of(path: str, fmt: str | None) -> str:
+    return (fmt or os.path.splitext(path)[1].lstrip(".") or "?").lower()
