@@ -139,6 +139,9 @@ def describe(exc: BaseException, lang: str = "vi", *, verbose: bool = False) -> 
         if verbose and reason != exc.message:
             reason += f" ({exc.message})"
         return f"{exc.path}: {reason}"
+    key = getattr(exc, "key", None)
+    if isinstance(exc, InputError) and key:
+        return f"{exc.path}: {render(key, lang, **getattr(exc, 'params', {}))}"
     if isinstance(exc, InputError):
         return str(exc)
     return render("cli.internal", lang, error=f"{type(exc).__name__}: {exc}")

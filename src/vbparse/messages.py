@@ -268,6 +268,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.at_child": {"vi": "Đơn vị — {where}", "en": "Child {where}"},
     "check.line": {"vi": "dòng {line}", "en": "line {line}"},
     "check.header": {"vi": "(phần đầu văn bản)", "en": "(header)"},
+    # Why a file cannot be checked.
+    "check.error.not_plan": {
+        "vi": "là {kind}, không phải kế hoạch",
+        "en": "is a {kind}, not a plan (kế hoạch)",
+    },
+    "check.error.no_units": {
+        "vi": "không có mục đánh số nào nêu nhiệm vụ: không phải kế hoạch đối chiếu được",
+        "en": "no numbered sections with tasks found: not a plan the checker can read",
+    },
+    "check.error.no_items": {
+        "vi": "không thấy nhiệm vụ, giải pháp, phân công hay chế độ báo cáo nào: không phải kế "
+        "hoạch đối chiếu được",
+        "en": "no tasks, solutions, duties or reporting items found: not a plan the checker can "
+        "read",
+    },
+    "check.error.no_id": {
+        "vi": "phần đầu văn bản không có số (Số: …) lẫn ngày ban hành",
+        "en": "neither a number (Số: …) nor a date found in the header",
+    },
     # check-batch
     "check.batch.title": {
         "vi": "Tổng hợp đối chiếu kế hoạch của các đơn vị",

@@ -31,7 +31,13 @@ STATUS_COLOUR = {"covered": "#cdeccd", "partial": "#fff1b8", "missing": "#f8c9c4
 
 
 class CheckError(InputError):
-    """Bad input: names the file and the reason, for a one-line message (exit code 3)."""
+    """Bad input: names the file and the reason, for a one-line message (exit code 3). `key`
+    names the reason in messages.py ("check.error.*"), for the reader's language."""
+
+    def __init__(self, path: str, message: str, key: str | None = None, **params: object) -> None:
+        super().__init__(path, message)
+        self.key = key
+        self.params = params
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -68,9 +74,12 @@ class ParentPlan:
             raise CheckError(
                 path,
                 "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
+                "check.error.no_items",
             )
         if not doc.number.number and not doc.issued.date:
-            raise CheckError(path, "neither a number (Số: …) nor a date found in the header")
+            raise CheckError(
+                path, "neither a number (Số: …) nor a date found in the header", "check.error.no_id"
+            )
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
 
 
@@ -147,13 +156,14 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
 def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport:
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
-        raise CheckError(
-            path, f"is a {doc.doc_type.name or doc.doc_type.code}, not a plan (kế hoạch)"
-        )
+        kind = doc.doc_type.name or doc.doc_type.code
+        raise CheckError(path, f"is a {kind}, not a plan (kế hoạch)", "check.error.not_plan", kind=kind)
     units = child_units(doc)
     if not units:
         raise CheckError(
-            path, "no numbered sections with tasks found: not a plan the checker can read"
+            path,
+            "no numbered sections with tasks found: not a plan the checker can read",
+            "check.error.no_units",
         )
     aligned = align(parent.index, parent.items, units)
     findings = find_all(
