@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
@@ -218,3 +219,24 @@ def group_key(
 
 def format_of(path: str, fmt: str | None) -> str:
     return (fmt or os.path.splitext(path)[1].lstrip(".") or "?").lower()
+
+
+def parse_date(text: str, *, end: bool) -> str | None:
+    """An ISO date or prefix bound; None when `text` is no date. `end` widens "2020" to the
+    year's last day, so that --to 2020 includes December."""
+    text = text.strip()
+    m = re.fullmatch(r"((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if m:
+        year, month, day = m.groups()
+        try:  # "2020-13-45" is no date
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None
+        parts = [year, f"{int(month):02d}" if month else None, f"{int(day):02d}" if day else None]
+        iso = "-".join(p for p in parts if p)
+        # ISO dates compare as strings: "2020-04" ≤ every April date; "2020-04~" ≥ them all.
+        return iso + ("~" if end and not day else "")
+    from ..extract.refs import find_date
+
+    found = find_date(text)
+    return found.iso if found and found.iso and found.text.strip() == text else None

@@ -12,6 +12,7 @@ characters of the original for the snippet.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import sqlite3
 import unicodedata
@@ -398,6 +399,13 @@ class Hit:
     # One hit per document: the formats it was imported in, and the other copies' paths.
     formats: list[str] = field(default_factory=list)
     copies: list[str] = field(default_factory=list)
+
+    @property
+    def date_value(self) -> _dt.date | None:
+        """The date of issue as a datetime.date; None when absent or partial."""
+        from ..model import to_date
+
+        return to_date(self.date)
 
 
 def _fts_terms(terms: list[Term]) -> str | None:

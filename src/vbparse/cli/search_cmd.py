@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-from datetime import date
 
 from ..errors import ExitCode
 from .options import add_common_options, say
@@ -58,28 +56,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def parse_date(text: str, *, end: bool) -> str | None:
-    """An ISO date or prefix bound; None when `text` is no date. `end` widens "2020" to the
-    year's last day, so that --to 2020 includes December."""
-    text = text.strip()
-    m = re.fullmatch(r"((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
-    if m:
-        year, month, day = m.groups()
-        try:  # "2020-13-45" is no date
-            date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            return None
-        parts = [year, f"{int(month):02d}" if month else None, f"{int(day):02d}" if day else None]
-        iso = "-".join(p for p in parts if p)
-        # ISO dates compare as strings: "2020-04" ≤ every April date; "2020-04~" ≥ them all.
-        return iso + ("~" if end and not day else "")
-    from ..extract.refs import find_date
-
-    found = find_date(text)
-    return found.iso if found and found.iso and found.text.strip() == text else None
-
-
 def run(args: argparse.Namespace) -> int:
+    from ..batch.query import parse_date
     from ..batch.registry import RegistryError, SearchFilters, connect, search
     from ..messages import render, show_date
 

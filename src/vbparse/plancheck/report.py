@@ -157,7 +157,9 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
         kind = doc.doc_type.name or doc.doc_type.code
-        raise CheckError(path, f"is a {kind}, not a plan (kế hoạch)", "check.error.not_plan", kind=kind)
+        raise CheckError(
+            path, f"is a {kind}, not a plan (kế hoạch)", "check.error.not_plan", kind=kind
+        )
     units = child_units(doc)
     if not units:
         raise CheckError(
