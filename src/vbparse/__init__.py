@@ -53,23 +53,12 @@ if TYPE_CHECKING:
     from .model import Document
 
 # Public name → the module that defines it (imported when the name is first used).
+_API = ("parse", "lint", "check", "check_batch", "batch", "search")
+_ENUMS = ("Role", "FindingCode", "Severity", "RoleMode")
+_ERRORS = ("VbparseError", "UsageError", "InputError", "ReadError")
 _LAZY = {
-    **{
-        name: "api"
-        for name in (
-            "parse",
-            "lint",
-            "check",
-            "check_batch",
-            "batch",
-            "search",
-            "Role",
-            "FindingCode",
-            "Severity",
-            "RoleMode",
-        )
-    },  # fmt: skip
-    **{name: "errors" for name in ("VbparseError", "UsageError", "InputError", "ReadError")},
+    **{name: "api" for name in (*_API, *_ENUMS)},
+    **{name: "errors" for name in _ERRORS},
     "Document": "model",
 }
 
