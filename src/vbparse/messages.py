@@ -375,6 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "; {n} of them failed before",
     },
     "cli.batch_types": {"vi": "loại văn bản: {types}", "en": "document types: {types}"},
+    "cli.batch_unknown_type": {"vi": "chưa rõ loại", "en": "unknown type"},
     "cli.batch_ignored": {
         "vi": "bỏ qua {n} tệp có định dạng không đọc được",
         "en": "ignored {n} files with extensions no reader handles",

@@ -110,7 +110,11 @@ def _report(summary: object, out: str, ignored: int, lang: str) -> None:
         )
     )
     if summary.by_type:
-        types = ", ".join(f"{code} {n}" for code, n in summary.by_type.most_common())
+        unknown = render("cli.batch_unknown_type", lang)
+        types = ", ".join(
+            f"{unknown if code == 'unknown type' else code} {n}"
+            for code, n in summary.by_type.most_common()
+        )
         print(render("cli.batch_types", lang, types=types))
     if ignored:
         print(render("cli.batch_ignored", lang, n=ignored))
