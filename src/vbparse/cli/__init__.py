@@ -16,7 +16,18 @@ from collections.abc import Sequence
 
 # Sub-command modules, in the order --help lists them. A missing module is skipped so that a
 # partial checkout still runs.
-COMMANDS = ("parse", "schema", "eval", "check", "lint", "batch", "search", "export", "train")
+COMMANDS = (
+    "parse",
+    "schema",
+    "eval",
+    "check",
+    "lint",
+    "batch",
+    "search",
+    "export",
+    "train",
+    "completion",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
