@@ -176,6 +176,6 @@ def test_completion_script_knows_every_command():
     from vbparse.cli.completion_cmd import bash_script
 
     script = bash_script(build_parser())
-    for name, parser in commands().items():
+    for name in commands():
         assert f'{name}) words="' in script
         assert "--lang" in script.split(f'{name}) words="')[1].split('"')[0]
