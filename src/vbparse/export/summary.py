@@ -143,7 +143,7 @@ _CODE_VI = {
     "fixed_phrase": "Cụm từ cố định viết sai{quoted}.",
 }
 # The parser's English detail quotes the text it is about: 'Trường Tiểu học …' → kept.
-_QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"")  # not the ' of "signer's"
 
 
 def warning_text(code: str, field: str | None, message: str, lang: str = "vi") -> str:
