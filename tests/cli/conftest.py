@@ -6,15 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-# Every folder of typed documents, and the seed in two more formats (one document, three copies).
-REGISTRY_INPUTS = [
-    *(CORPUS / d for d in ("seed", "plans", "plans2", "plans3", "docs", "heldout", "roles")),
-    CORPUS / "formats" / "kh-36-thbtd.docx",
-    CORPUS / "formats" / "kh-36-thbtd.pdf",
-]
+from cli_corpus import REGISTRY_INPUTS
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from cli_corpus import CORPUS, ROOT
 
 import vbparse
-from conftest import CORPUS, ROOT
 
 SEED = CORPUS / "seed" / "kh-36-thbtd.txt"
 PARENT = CORPUS / "plans" / "parent-253-kh-gddt.txt"

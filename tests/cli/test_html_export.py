@@ -6,9 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from test_vietnamese_output import shown_text
-
-from conftest import CORPUS
+from cli_corpus import CORPUS, shown_text
 
 SEED = CORPUS / "seed" / "kh-36-thbtd.txt"
 DECISION = CORPUS / "docs" / "file_data_22.md"

@@ -10,8 +10,8 @@ import re
 import sys
 
 import pytest
+from cli_corpus import CORPUS, ROOT
 
-from conftest import CORPUS, ROOT
 from vbparse.cli import build_parser
 
 SEED = CORPUS / "seed" / "kh-36-thbtd.txt"

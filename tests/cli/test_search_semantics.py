@@ -10,8 +10,7 @@ import sqlite3
 import unicodedata
 
 import pytest
-
-from conftest import CORPUS
+from cli_corpus import CORPUS
 
 SEED = str(CORPUS / "seed" / "kh-36-thbtd.txt")
 

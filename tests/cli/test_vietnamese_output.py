@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 
 import pytest
-
-from conftest import CORPUS, REGISTRY_INPUTS
+from cli_corpus import CORPUS, REGISTRY_INPUTS, shown_text
 
 # Vietnamese syllables without diacritics are common ("an toan", "in", "theo"): an ASCII word is
 # English when it cannot be one (onset, one to three vowels, coda), or is one of the few English
@@ -42,31 +40,6 @@ def english_words(text: str, document_words: set[str]) -> list[str]:
         if low in _ENGLISH_SHAPED or not _SYLLABLE.fullmatch(low):
             found.append(word)
     return found
-
-
-class _Text(HTMLParser):
-    """The text a browser shows (no tags, no style sheet)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = False
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self._skip = tag in ("style", "script")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._skip = False
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def shown_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return "\n".join(parser.parts)
 
 
 TYPED = sorted(
