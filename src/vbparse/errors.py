@@ -99,6 +99,18 @@ class NoText(ReadError):
     """A file with no text in it (an empty PDF, a blank page)."""
 
 
+class EncryptedFile(ReadError):
+    """A password-protected file."""
+
+
+class TooLarge(ReadError):
+    """A file beyond the size vbparse reads."""
+
+
+class ReadTimeout(ReadError):
+    """A converter (LibreOffice) took too long."""
+
+
 class MissingTool(ReadError):
     """A reader needs a program that is not installed (LibreOffice, Tesseract)."""
 
@@ -113,6 +125,9 @@ READ_ERROR_KINDS: dict[str, type[ReadError]] = {
     "empty": EmptyFile,
     "binary": BinaryFile,
     "corrupt": CorruptFile,
+    "encrypted": EncryptedFile,
+    "too_large": TooLarge,
+    "timeout": ReadTimeout,
     "encoding": EncodingFailure,
     "no_text": NoText,
     "no_pages": NoText,

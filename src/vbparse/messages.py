@@ -496,6 +496,8 @@ READ_ERRORS: dict[str, dict[str, str]] = {
         "en": "not a document in a format vbparse reads",
     },
     "corrupt": {"vi": "tệp bị hỏng hoặc có mật khẩu", "en": "the file is damaged or encrypted"},
+    "encrypted": {"vi": "tệp có mật khẩu", "en": "the file is encrypted"},
+    "too_large": {"vi": "tệp quá lớn", "en": "the file is too large"},
     "encoding": {"vi": "không xác định được bảng mã của tệp", "en": "the encoding is unknown"},
     "no_text": {"vi": "không đọc được chữ nào trong tệp", "en": "no text could be read"},
     "no_pages": {"vi": "tệp không có trang nào", "en": "the file has no pages"},

@@ -102,3 +102,19 @@ def test_api_reference_builds(tmp_path):
     assert 'id="FileNotFound"' in errors and 'id="ExitCode"' in errors
     index = (tmp_path / "vbparse.html").read_text(encoding="utf-8")
     assert "check_batch" in index
+
+
+def test_every_reader_failure_kind_has_a_class_and_vietnamese_words():
+    import re
+
+    from vbparse.errors import READ_ERROR_KINDS, ReadError
+    from vbparse.messages import READ_ERRORS
+
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "src/vbparse/readers").glob("*.py")
+    )
+    kinds = set(re.findall(r'ReadError\(\s*[^,]+,\s*"([a-z_]+)"', source))
+    assert len(kinds) >= 10
+    for kind in kinds:
+        assert READ_ERROR_KINDS[kind] is not ReadError and kind in READ_ERRORS, kind
+        assert type(ReadError("f", kind, "why")) is READ_ERROR_KINDS[kind]
