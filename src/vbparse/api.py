@@ -36,14 +36,20 @@ if TYPE_CHECKING:
 PathLike = str | os.PathLike[str]
 
 
-class Role(str, Enum):
-    """What a section is for (`Section.role` holds the value)."""
+class _Coded(str, Enum):
+    """A stable code (the JSON value) with a name for people in each language."""
 
     def label(self, lang: str = "vi") -> str:
-        """The role's name for people: `Role.TASKS.label() == "nhiệm vụ"`."""
-        from .messages import role_label
+        """The name a person sees: `Role.TASKS.label() == "nhiệm vụ"`,
+        `FindingCode.SPELLING.label("en") == "spelling"`."""
+        from . import messages
 
-        return role_label(self.value, lang)
+        table = messages.ROLE_LABELS if isinstance(self, Role) else messages.FINDING_LABELS
+        return table[self.value][lang]
+
+
+class Role(_Coded):
+    """What a section is for (`Section.role` holds the value)."""
 
     PURPOSE = "purpose"
     SCOPE = "scope"
@@ -58,14 +64,8 @@ class Role(str, Enum):
     OTHER = "other"
 
 
-class FindingCode(str, Enum):
+class FindingCode(_Coded):
     """The stable code of a lint finding or a plan-check finding (`Finding.code`)."""
-
-    def label(self, lang: str = "vi") -> str:
-        """The code's name for people: `FindingCode.SPELLING.label() == "chính tả"`."""
-        from .messages import finding_label
-
-        return finding_label(self.value, lang)
 
     MISSING_COMPONENT = "missing_component"
     NUMBER_FORMAT = "number_format"
