@@ -21,6 +21,7 @@ imported in several formats.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -33,15 +34,46 @@ _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
 
 
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    from .registry import _FOLD_TABLE  # built once there, for the folded index columns
+
+    return _FOLD_TABLE
+
+
 def fold(text: str) -> str:
     """`text` without diacritics, đ → d, same length as `text` (offsets stay valid)."""
-    from .registry import fold as registry_fold
-
-    return registry_fold(text)
+    return text.translate(_fold_table())
 
 
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
+
+
+@dataclass
+class Words:
+    """A text's words, lower case, as written and folded (one tokenisation per text)."""
+
+    text: str  # NFC, lower case
+    written: list[str]
+    folded: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        norm = _norm(text)
+        written = _WORD.findall(norm)
+        folded = fold(" ".join(written)).split(" ") if written else []
+        return cls(norm, written, folded)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _WORD.finditer(self.text)]
+
+    def without_diacritics(self) -> bool:
+        """Typed without diacritics: under 2 % of the words carry any (Vietnamese text has them
+        on most words)."""
+        marked = sum(1 for w, f in zip(self.written, self.folded, strict=True) if w != f)
+        return marked < 0.02 * max(1, len(self.written))
 
 
 @dataclass
@@ -57,20 +89,33 @@ class Term:
     def folded(self) -> tuple[str, ...]:
         return tuple(fold(w) for w in self.words)
 
-    def at(self, tokens: list[str], *, accents: bool) -> int | None:
-        """Index of the first token where this term stands, or None."""
-        accents = accents and not self.loose
-        wanted = self.words if accents else self.folded
-        seen = tokens if accents else [fold(t) for t in tokens]
+    def wanted(self, accents: bool) -> tuple[str, ...]:
+        return self.words if accents and not self.loose else self.folded
+
+    def at(self, words: Words, *, accents: bool) -> int | None:
+        """Index of the first word where this term stands, or None."""
+        exact = accents and not self.loose
+        wanted = list(self.wanted(accents))
+        seen = words.written if exact else words.folded
         n = len(wanted)
-        for i in range(len(seen) - n + 1):
-            if all(seen[i + k] == wanted[k] for k in range(n - 1)) and (
-                seen[i + n - 1].startswith(wanted[-1])
-                if self.prefix
-                else seen[i + n - 1] == wanted[-1]
-            ):
+        if self.prefix:
+            last = wanted.pop()
+            return next(
+                (
+                    i
+                    for i in range(len(seen) - n + 1)
+                    if seen[i : i + n - 1] == wanted and seen[i + n - 1].startswith(last)
+                ),
+                None,
+            )
+        i = -1
+        while True:  # list.index finds the first word at C speed; the rest is compared there
+            try:
+                i = seen.index(wanted[0], i + 1)
+            except ValueError:
+                return None
+            if seen[i : i + n] == wanted:
                 return i
-        return None
 
 
 @dataclass
@@ -95,56 +140,56 @@ class Query:
 
     def matches(self, text: str) -> bool:
         """Every term occurs in `text` (subject and body), as this query compares words."""
-        tokens = _tokens(text)
-        if self.readings:
-            return any(
-                all(t.at(tokens, accents=True) is not None for t in r)
-                for r in self._readings_for(tokens)
-            )
-        return all(t.at(tokens, accents=self.accents) is not None for t in self.terms)
+        return self.assess(text)[0]
 
     def phrase_in(self, text: str) -> bool:
         """The unquoted words stand side by side in `text` (in one accepted spelling)."""
-        phrase = self.ranking_phrase()
-        if phrase is None:
-            return False
-        tokens = _tokens(text)
-        if self.readings:
-            return any(
-                Term(tuple(t.words[0] for t in r if not t.phrase)).at(tokens, accents=True)
-                is not None
-                for r in self._readings_for(tokens)
-            )
-        return Term(phrase).at(tokens, accents=self.accents) is not None
+        return self.assess(text)[1]
+
+    def assess(self, text: str) -> tuple[bool, bool]:
+        """(matches, phrase_in) of `text`, reading its words once."""
+        words = Words.of(text)
+        for reading, exact in self._readings_for(words):
+            if all(t.at(words, accents=exact) is not None for t in reading):
+                phrase = self._phrase_of(reading)
+                return True, phrase is not None and phrase.at(words, accents=exact) is not None
+        return False, False
+
+    def _phrase_of(self, reading: list[Term]) -> Term | None:
+        if self.ranking_phrase() is None:
+            return None
+        return Term(tuple(t.words[0] for t in reading if not t.phrase))
+
+    def _readings_for(self, words: Words) -> list[tuple[list[Term], bool]]:
+        """The spellings a text may match in, each with whether diacritics count."""
+        if not self.readings:
+            return [(self.terms, self.accents)]
+        # "cong-van" in a URL of a document with diacritics is no "công văn"
+        usable = self.readings if words.without_diacritics() else self.readings[:1]
+        return [(r, True) for r in usable]
 
     def marks(self, body: str) -> list[tuple[int, int]]:
         """Character spans of `body` to highlight: the words of the query where they stand, the
-        first side-by-side occurrence first (a snippet centres on the first span)."""
-        spans = [(m.start(), m.end(), _norm(m.group(0))) for m in _WORD.finditer(body)]
-        tokens = [t for _a, _b, t in spans]
-        reading = self._readings_for(tokens)[-1] if self.readings else self.terms
-        exact = bool(self.readings) or self.accents
-        hits: list[tuple[int, int]] = []
+        first side-by-side occurrence (or the first term's) first: a snippet centres on it."""
+        words = Words.of(body)
+        spans = words.spans
+        reading, exact = self._readings_for(words)[-1]
+        hits: set[tuple[int, int]] = set()
         for term in reading:
-            for word in term.words:
-                probe = Term((word,), prefix=term.prefix, loose=term.loose)
-                for i, token in enumerate(tokens):
-                    if probe.at([token], accents=exact) is not None:
-                        hits.append((spans[i][0], spans[i][1]))
-        hits = sorted(set(hits))
-        phrase = self.ranking_phrase()
-        if phrase and hits:
-            words = tuple(t.words[0] for t in reading if not t.phrase)
-            at = Term(words).at(tokens, accents=exact)
-            if at is not None:
-                focus = spans[at][:2]
-                hits.remove(focus) if focus in hits else None
-                hits.insert(0, focus)
-        return hits
-
-    def _readings_for(self, tokens: list[str]) -> list[list[Term]]:
-        # "cong-van" in a URL of a document with diacritics is no "công văn"
-        return self.readings if without_diacritics(tokens) else self.readings[:1]
+            seen = words.written if exact and not term.loose else words.folded
+            for word in term.wanted(exact):
+                hits.update(
+                    spans[i]
+                    for i, token in enumerate(seen)
+                    if (token.startswith(word) if term.prefix else token == word)
+                )
+        ordered = sorted(hits)
+        focus = self._phrase_of(reading) or (reading[0] if reading else None)
+        at = focus.at(words, accents=exact) if focus else None
+        if at is not None:
+            ordered.remove(spans[at])
+            ordered.insert(0, spans[at])
+        return ordered
 
     def restore_from(self, texts: Iterable[str]) -> None:
         """Accent-insensitive query of several words: read the unquoted words as the spelling
@@ -153,14 +198,14 @@ class Query:
         phrase = self.ranking_phrase()
         if self.accents or phrase is None:
             return
-        target = tuple(fold(w) for w in phrase)
+        target = [fold(w) for w in phrase]
+        n = len(target)
         seen: Counter[tuple[str, ...]] = Counter()
         for text in texts:
-            tokens = _tokens(text)
-            folded = [fold(t) for t in tokens]
-            for i in range(len(tokens) - len(target) + 1):
-                if tuple(folded[i : i + len(target)]) == target:
-                    seen[tuple(tokens[i : i + len(target)])] += 1
+            words = Words.of(text)
+            for i in range(len(words.folded) - n + 1):
+                if words.folded[i] == target[0] and words.folded[i : i + n] == target:
+                    seen[tuple(words.written[i : i + n])] += 1
         if not seen:
             return
         best = iter(seen.most_common(1)[0][0])
@@ -170,17 +215,6 @@ class Query:
         ]
         bare = [Term(t.folded, t.phrase, t.prefix) for t in self.terms]
         self.readings = [spelled, bare]
-
-
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(_norm(text))
-
-
-def without_diacritics(tokens: list[str]) -> bool:
-    """A text typed without diacritics: under 2 % of its words carry any (Vietnamese text has
-    them on most words)."""
-    marked = sum(1 for t in tokens if fold(t) != t)
-    return marked < 0.02 * max(1, len(tokens))
 
 
 def has_diacritics(text: str) -> bool:

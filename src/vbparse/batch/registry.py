@@ -515,10 +515,11 @@ def _grouped(
         body, first = None, 0
         if matching is not None:
             text, body = _text(conn, row[0])
-            if not matching.matches(text):
+            accepted, side_by_side = matching.assess(text)
+            if not accepted:
                 continue
             # The index saw the folded words side by side; the accents decide.
-            first = 1 if row[-1] and matching.phrase_in(text) else 0
+            first = 1 if row[-1] and side_by_side else 0
         taken.add(key)
         chosen.append((-first, row[-2] or 0.0, key, row, body))
         if len(chosen) >= limit and (not row[-1] or sum(c[0] for c in chosen) <= -limit):
