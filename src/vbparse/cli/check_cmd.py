@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExitCode, InputError
-from .options import add_common_options, error_line, percentage, say
+from .options import add_common_options, error_line, percentage, progress_bar, say
 
 _BATCH_FORMATS = {
     ".html": "html",
@@ -101,11 +102,12 @@ def run_batch(args: argparse.Namespace) -> int:
     if fmt is None:
         say(args, "cli.report_suffix", path=out, suffixes=", ".join(sorted(_BATCH_FORMATS)))
         return ExitCode.USAGE
-    bar_wanted = not (args.quiet or args.no_progress) and sys.stderr.isatty()
+
+    def bar(total: int) -> Any:
+        return None if args.no_progress else progress_bar(args, total, "plan", "check-batch")
+
     try:
-        batch = check_folder(
-            args.parent, folder, jobs=args.jobs, progress=bar_wanted, lang=args.lang
-        )
+        batch = check_folder(args.parent, folder, jobs=args.jobs, progress=bar, lang=args.lang)
     except InputError as exc:
         say(args, "cli.parent", error=error_line(exc, args.lang, verbose=args.verbose))
         return ExitCode.UNREADABLE

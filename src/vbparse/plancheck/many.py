@@ -49,20 +49,17 @@ def plan_files(folder: Path, parent: Path) -> list[Path]:
 
 
 def check_many(
-    parent_path: str, files: list[str], *, jobs: int = 0, progress: bool = True, lang: str = "vi"
+    parent_path: str, files: list[str], *, jobs: int = 0, progress: Any = None, lang: str = "vi"
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], Any]:
-    """Check `files` against the parent, in order; returns the results and the loaded parent."""
+    """Check `files` against the parent, in order; returns the results and the loaded parent.
+    `progress`: None, or a bar with update(n) and close() (the CLI's, terminal or plain lines)."""
     import multiprocessing
     import os
-
-    from tqdm import tqdm
 
     _init_worker(parent_path, lang)
     parent = _WORKER_PARENT
     jobs = jobs or min(2, os.cpu_count() or 1)
-    bar = tqdm(
-        total=len(files), unit="plan", disable=not progress, file=sys.stderr, desc="checking"
-    )
+    bar = progress if progress is not None else _NoProgress()
     results = []
     if jobs > 1 and len(files) > 4:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
@@ -78,22 +75,32 @@ def check_many(
     return results, parent
 
 
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def check_folder(
     parent_path: str | Path,
     plans: str | Path | Sequence[str | Path],
     *,
     jobs: int = 0,
-    progress: bool = False,
+    progress: Any = None,
     lang: str = "vi",
 ) -> BatchReport:
     """Check every plan of a folder (or the given files) against the parent plan. A plan that
-    cannot be read is listed in `failures`; a parent that cannot be read raises InputError."""
+    cannot be read is listed in `failures`; a parent that cannot be read raises InputError.
+    `progress`: a function of the number of plans giving a bar (update, close), or None."""
     parent_path = str(parent_path)
     if isinstance(plans, (str, Path)):
         files = [str(p) for p in plan_files(Path(plans), Path(parent_path))]
     else:
         files = [str(p) for p in plans]
-    results, parent = check_many(parent_path, files, jobs=jobs, progress=progress, lang=lang)
+    bar = progress(len(files)) if progress else None
+    results, parent = check_many(parent_path, files, jobs=jobs, progress=bar, lang=lang)
     return BatchReport(
         parent=_doc_info(parent.path, parent.doc),
         item_ids=[i.id for i in parent.items],
