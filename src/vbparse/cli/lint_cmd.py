@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             )
         except Exception as exc:  # one line per file; the others are still linted
             failures.append(report_failure(args, exc, path))
-            report = FileReport(file=path, error=str(exc))
+            report = FileReport(file=path, error=getattr(exc, "message", str(exc)))
         output.files.append(report)
     text = (
         output.model_dump_json(indent=2) + "\n"
