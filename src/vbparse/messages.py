@@ -268,6 +268,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.at_child": {"vi": "Đơn vị — {where}", "en": "Child {where}"},
     "check.line": {"vi": "dòng {line}", "en": "line {line}"},
     "check.header": {"vi": "(phần đầu văn bản)", "en": "(header)"},
+    # Why a file cannot be checked.
+    "check.error.not_plan": {
+        "vi": "là {kind}, không phải kế hoạch",
+        "en": "is a {kind}, not a plan (kế hoạch)",
+    },
+    "check.error.no_units": {
+        "vi": "không có mục đánh số nào nêu nhiệm vụ: không phải kế hoạch đối chiếu được",
+        "en": "no numbered sections with tasks found: not a plan the checker can read",
+    },
+    "check.error.no_items": {
+        "vi": "không thấy nhiệm vụ, giải pháp, phân công hay chế độ báo cáo nào: không phải kế "
+        "hoạch đối chiếu được",
+        "en": "no tasks, solutions, duties or reporting items found: not a plan the checker can "
+        "read",
+    },
+    "check.error.no_id": {
+        "vi": "phần đầu văn bản không có số (Số: …) lẫn ngày ban hành",
+        "en": "neither a number (Số: …) nor a date found in the header",
+    },
     # check-batch
     "check.batch.title": {
         "vi": "Tổng hợp đối chiếu kế hoạch của các đơn vị",
@@ -405,6 +424,100 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ký tự lạ “{found}” chen giữa chữ “{word}”; viết “{expected}” ({ref}).",
         "en": "A stray “{found}” inside the word “{word}”; write “{expected}” ({ref}).",
     },
+    # === the command line: one-line errors and summaries ("cli.*") ===
+    "cli.internal": {
+        "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",
+        "en": "internal error ({error}); run again with --verbose for the traceback",
+    },
+    "cli.cannot_write": {
+        "vi": "{path}: không ghi được kết quả vào đây ({reason})",
+        "en": "{path}: cannot write results there ({reason})",
+    },
+    "cli.stdin_once": {
+        "vi": "chỉ đọc được đầu vào chuẩn (-) một lần",
+        "en": "standard input (-) can be read only once",
+    },
+    "cli.no_files": {"vi": "chưa chọn tệp nào (FILE)", "en": "no FILE given"},
+    "cli.not_folder": {"vi": "{path}: không phải thư mục", "en": "{path}: not a folder"},
+    "cli.no_plans": {
+        "vi": "{path}: không có tệp kế hoạch nào (.txt .md .docx .doc .rtf .odt .pdf)",
+        "en": "{path}: no plan files (.txt .md .docx .doc .rtf .odt .pdf) found",
+    },
+    "cli.report_suffix": {
+        "vi": "{path}: tệp báo cáo phải có đuôi {suffixes}",
+        "en": "{path}: the report must end in {suffixes}",
+    },
+    "cli.parent": {"vi": "kế hoạch cấp trên {error}", "en": "parent {error}"},
+    "cli.below": {
+        "vi": "tỷ lệ đáp ứng {ratio} thấp hơn ngưỡng {threshold}",
+        "en": "coverage {ratio} is below {threshold}",
+    },
+    "cli.batch_below": {
+        "vi": "{count} đơn vị có tỷ lệ đáp ứng thấp hơn ngưỡng {threshold}",
+        "en": "{count} school(s) below {threshold}",
+    },
+    "cli.checked": {
+        "vi": "đã đối chiếu {checked} kế hoạch, {failed} tệp lỗi → {path}",
+        "en": "{checked} plan(s) checked, {failed} failed → {path}",
+    },
+    "cli.lint_counts": {
+        "vi": "{errors} lỗi, {warnings} cảnh báo, {infos} lưu ý",
+        "en": "{errors} error(s), {warnings} warning(s), {infos} info",
+    },
+    "cli.batch_summary": {
+        "vi": "{total} tệp: {parsed} đã đọc, {failed} lỗi, {skipped} bỏ qua (đã có, không đổi"
+        "{skipped_failed}) trong {seconds} giây ({rate} tệp/giây) → {path}",
+        "en": "{total} files: {parsed} parsed, {failed} failed, {skipped} skipped (already stored, "
+        "unchanged{skipped_failed}) in {seconds} s ({rate} files/s) → {path}",
+    },
+    "cli.batch_skipped_failed": {
+        "vi": "; trong đó {n} tệp lỗi từ lần trước",
+        "en": "; {n} of them failed before",
+    },
+    "cli.batch_types": {"vi": "loại văn bản: {types}", "en": "document types: {types}"},
+    "cli.batch_unknown_type": {"vi": "chưa rõ loại", "en": "unknown type"},
+    "cli.batch_ignored": {
+        "vi": "bỏ qua {n} tệp có định dạng không đọc được",
+        "en": "ignored {n} files with extensions no reader handles",
+    },
+    "cli.batch_failed": {"vi": "lỗi: {path}: {reason}", "en": "failed: {path}: {reason}"},
+    "cli.batch_more": {
+        "vi": "… và {n} tệp lỗi khác (lý do lưu trong {path})",
+        "en": "… and {n} more failures (stored with their reasons in {path})",
+    },
+    "cli.batch_missing": {
+        "vi": "{path}: không có tệp, thư mục hay mẫu tên nào như vậy",
+        "en": "{path}: no such file, folder or matching glob",
+    },
+    "cli.batch_nothing": {"vi": "không có văn bản nào để đọc", "en": "no documents to parse"},
+    "cli.batch_interrupted": {
+        "vi": "đã dừng giữa chừng; chạy lại đúng lệnh này để làm tiếp",
+        "en": "interrupted; run the same command again to resume",
+    },
+    "cli.search_no_query": {
+        "vi": "hãy nhập từ cần tìm hoặc một điều kiện lọc (--type, --issuer, --from, --to, --cites)",
+        "en": "give words to find or a filter (--type, --issuer, --from, --to, --cites)",
+    },
+    "cli.search_bad_date": {
+        "vi": "“{value}” không phải ngày (ví dụ: 23/4/2020, 2020-04-23, 2020-04 hoặc 2020)",
+        "en": "{value!r} is not a date (use 2020-04-23, 23/4/2020, 2020-04 or 2020)",
+    },
+    "cli.no_registry": {
+        "vi": "{path}: không có sổ đăng ký này (tạo bằng 'vbparse batch … --db {path}')",
+        "en": "{path}: no such registry (make one with 'vbparse batch … --db {path}')",
+    },
+    "cli.search_none": {"vi": "không tìm thấy văn bản nào", "en": "no matching documents"},
+    "cli.search_no_number": {"vi": "(không có số)", "en": "(no number)"},
+    "cli.search_formats": {"vi": "các bản: {formats}", "en": "copies: {formats}"},
+    "cli.corrections_exported": {
+        "vi": "{count} văn bản có chỉnh sửa → {path}",
+        "en": "{count} corrected documents → {path}",
+    },
+    "cli.correction_source_gone": {
+        "vi": "{path}: không còn tệp văn bản; chỉ ghi bản chuẩn (gold)",
+        "en": "{path}: the document is no longer available; gold only",
+    },
+    "cli.exported": {"vi": "{count} văn bản → {path}", "en": "{count} documents → {path}"},
 }
 
 # Names substituted for `{x_label}` placeholders.
@@ -461,6 +574,149 @@ LABELS: dict[str, dict[str, str]] = {
     "form.align.distribute": {"vi": "dàn đều", "en": "distributed"},
     "form.align.none": {"vi": "mặc định (canh trái)", "en": "default (left)"},
 }
+
+
+# Names of the stable codes a person may see: section roles, lint rule codes, parse-warning codes
+# and reader failure kinds. JSON keeps the codes; every human-readable view shows these words.
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    "purpose": {"vi": "mục đích, yêu cầu", "en": "purpose"},
+    "scope": {"vi": "phạm vi, đối tượng", "en": "scope"},
+    "situation": {"vi": "tình hình, thực trạng", "en": "situation"},
+    "tasks": {"vi": "nhiệm vụ", "en": "tasks"},
+    "solutions": {"vi": "giải pháp", "en": "solutions"},
+    "responsibilities": {"vi": "tổ chức thực hiện, phân công", "en": "responsibilities"},
+    "timeline": {"vi": "tiến độ, thời gian", "en": "timeline"},
+    "budget": {"vi": "kinh phí", "en": "budget"},
+    "reporting": {"vi": "chế độ báo cáo", "en": "reporting"},
+    "articles": {"vi": "điều khoản", "en": "articles"},
+    "other": {"vi": "nội dung khác", "en": "other"},
+}
+FINDING_LABELS: dict[str, dict[str, str]] = {
+    "missing_component": {"vi": "thiếu thành phần thể thức", "en": "missing component"},
+    "page_setup": {"vi": "khổ giấy, lề trang", "en": "page size and margins"},
+    "font": {"vi": "phông chữ", "en": "font"},
+    "font_size": {"vi": "cỡ chữ", "en": "font size"},
+    "emphasis": {"vi": "kiểu chữ (đậm, nghiêng, in hoa)", "en": "emphasis"},
+    "alignment": {"vi": "canh lề đoạn văn", "en": "alignment"},
+    "position": {"vi": "vị trí thành phần", "en": "position"},
+    "signing": {"vi": "thẩm quyền ký", "en": "signing"},
+    "stray_character": {"vi": "ký tự lạ trong từ", "en": "stray character"},
+    "number_format": {"vi": "số, ký hiệu", "en": "number format"},
+    "date_format": {"vi": "ngày tháng", "en": "date format"},
+    "fixed_phrase": {"vi": "cụm từ cố định", "en": "fixed phrase"},
+    "name_variant": {"vi": "tên viết không thống nhất", "en": "name variant"},
+    "repeated_word": {"vi": "lặp từ", "en": "repeated word"},
+    "spelling": {"vi": "chính tả", "en": "spelling"},
+    "citation_incomplete": {"vi": "viện dẫn chưa đủ", "en": "incomplete citation"},
+    "numbering": {"vi": "đánh số", "en": "numbering"},
+    "structure": {"vi": "bố cục", "en": "structure"},
+    # vbparse check
+    "parent_reference_missing": {
+        "vi": "không viện dẫn kế hoạch cấp trên",
+        "en": "parent not cited",
+    },
+    "parent_reference_mismatch": {
+        "vi": "viện dẫn kế hoạch cấp trên chưa đúng",
+        "en": "parent cited wrongly",
+    },
+    "date_order": {"vi": "ngày ban hành trước cấp trên", "en": "dated before the parent"},
+    "period_mismatch": {"vi": "thời gian áp dụng khác", "en": "period mismatch"},
+    "deadline_mismatch": {"vi": "thời hạn chưa đủ", "en": "deadline mismatch"},
+    "quote_mismatch": {"vi": "tên gọi khác cấp trên", "en": "quoted name differs"},
+    # parse warnings
+    "field_missing": {"vi": "không tìm thấy", "en": "field missing"},
+    "field_blank": {"vi": "để trống", "en": "field blank"},
+    "field_inferred": {"vi": "được suy ra", "en": "field inferred"},
+    "field_partial": {"vi": "đọc được một phần", "en": "field partial"},
+    "invalid": {"vi": "không hợp lệ", "en": "invalid"},
+    "ambiguous": {"vi": "chưa chắc chắn", "en": "ambiguous"},
+    "read": {"vi": "lưu ý khi đọc tệp", "en": "reading"},
+}
+# Why a file could not be read, by ReadError kind (the English detail stays in JSON and --verbose).
+READ_ERRORS: dict[str, dict[str, str]] = {
+    "not_found": {"vi": "không có tệp này", "en": "no such file"},
+    "is_directory": {"vi": "đây là thư mục, không phải tệp", "en": "is a directory, not a file"},
+    "not_regular": {
+        "vi": "không phải tệp thường (ống dẫn, thiết bị hoặc socket)",
+        "en": "not a regular file (a pipe, device or socket)",
+    },
+    "link_loop": {"vi": "liên kết tượng trưng trỏ vòng", "en": "a symbolic link that loops"},
+    "dangling_link": {
+        "vi": "liên kết trỏ tới tệp không còn tồn tại",
+        "en": "a link to a file that does not exist",
+    },
+    "empty": {"vi": "tệp rỗng", "en": "the file is empty"},
+    "binary": {
+        "vi": "tệp không phải văn bản ở định dạng đọc được",
+        "en": "not a document in a format vbparse reads",
+    },
+    "corrupt": {"vi": "tệp bị hỏng hoặc có mật khẩu", "en": "the file is damaged or encrypted"},
+    "encrypted": {"vi": "tệp có mật khẩu", "en": "the file is encrypted"},
+    "too_large": {"vi": "tệp quá lớn", "en": "the file is too large"},
+    "encoding": {"vi": "không xác định được bảng mã của tệp", "en": "the encoding is unknown"},
+    "no_text": {"vi": "không đọc được chữ nào trong tệp", "en": "no text could be read"},
+    "no_pages": {"vi": "tệp không có trang nào", "en": "the file has no pages"},
+    "missing_tool": {
+        "vi": "cần cài thêm phần mềm để đọc định dạng này (LibreOffice hoặc Tesseract)",
+        "en": "reading this format needs LibreOffice or Tesseract",
+    },
+    "unreadable": {"vi": "không có quyền đọc tệp", "en": "the file cannot be read"},
+    "timeout": {"vi": "đọc quá thời gian cho phép", "en": "timed out"},
+    "internal": {"vi": "lỗi nội bộ của vbparse", "en": "internal error"},
+}
+
+
+def role_label(role: str | None, lang: str) -> str:
+    entry = ROLE_LABELS.get(role or "")
+    return entry[lang] if entry else (role or "—")
+
+
+def finding_label(code: str, lang: str) -> str:
+    entry = FINDING_LABELS.get(code.removeprefix("check."))
+    return entry[lang] if entry else code
+
+
+def read_error_text(kind: str | None, message: str, lang: str) -> str:
+    """Why a file failed, in `lang`: the English `message` as it is, or the kind's words."""
+    entry = READ_ERRORS.get(kind or "")
+    if lang != "vi" or not entry:
+        return message
+    if kind == "too_large":  # the detail names the limit and the setting that raises it
+        return f"{entry['vi']}: {message}"
+    return entry["vi"]
+
+
+_VI_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    """A number as the language writes it: 1.234,5 in Vietnamese, 1,234.5 in English; trailing
+    zeros of the fraction dropped (97,0 → 97)."""
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.translate(_VI_SEPARATORS)
+    return text
+
+
+def percent(ratio: float, lang: str, digits: int = 1) -> str:
+    """A ratio (0.975) as a percentage: "97,5 %" in Vietnamese (with a space, TCVN style),
+    "97.5%" in English."""
+    value = number(ratio * 100, lang, digits)
+    return f"{value} %" if lang == "vi" else f"{value}%"
+
+
+def show_date(iso: str | None, lang: str) -> str:
+    """An ISO date as the reader writes it: 23/4/2020 in Vietnamese (4/2020 or 2020 when the day
+    or month is blank), ISO in English."""
+    if not iso:
+        return ""
+    if lang != "vi":
+        return iso
+    parts = iso.split("-")
+    shown = [str(int(p)) if i < len(parts) - 1 else p for i, p in enumerate(reversed(parts))]
+    return "/".join(shown)
 
 
 def label(key: str, lang: str) -> str:

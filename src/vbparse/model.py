@@ -7,6 +7,7 @@ Field names follow the public JSON contract (README); extra keys are additive.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +28,17 @@ Role = Literal[
     "other",
 ]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+
+
+def to_date(iso: str | None) -> _dt.date | None:
+    """A full ISO date ("2020-04-23") as a datetime.date; None for none, or for a partial date
+    ("2023-03", "2023": the day or month was left blank), which the ISO string keeps."""
+    if not iso or len(iso) != 10:
+        return None
+    try:
+        return _dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
 
 
 class _Model(BaseModel):
@@ -75,6 +87,11 @@ class Issued(_Model):
     date: str | None = None  # ISO YYYY-MM-DD; YYYY-MM or YYYY when the day is blank/unreadable
     raw: str | None = None
 
+    @property
+    def date_value(self) -> _dt.date | None:
+        """The date of issue as a datetime.date; None when absent or partial (see `date`)."""
+        return to_date(self.date)
+
 
 class Issuer(_Model):
     name: str | None = None  # cơ quan, tổ chức ban hành
@@ -95,6 +112,11 @@ class Base(_Model):
     issuer: str | None = None
     title: str | None = None
     span: Span | None = None
+
+    @property
+    def date_value(self) -> _dt.date | None:
+        """The cited document's date as a datetime.date; None when absent or partial."""
+        return to_date(self.date)
 
 
 class Section(_Model):
@@ -168,6 +190,12 @@ class Document(_Model):
     entities: list[Entity] | None = None
     expansions: dict[str, str] | None = None
     lines: list[str] | None = None  # the reader's lines, only when asked for (--lines)
+
+    @property
+    def date(self) -> _dt.date | None:
+        """The date of issue as a datetime.date (None when absent or partial: `issued.date`
+        keeps the ISO text, "2023-03" when the day was left blank)."""
+        return self.issued.date_value
 
     def walk_sections(self) -> list[Section]:
         """All sections depth-first, in document order."""

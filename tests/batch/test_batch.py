@@ -37,8 +37,8 @@ def test_jsonl_records_every_file_once_with_failures_as_records(archive, tmp_pat
     assert parent["number"]["symbol"] == "KH-GDĐT"
     assert len(parent["source"]["sha256"]) == 64
     ok = len(records) - len(BROKEN)
-    assert f"{ok} parsed, {len(BROKEN)} failed, 0 skipped" in stdout
-    assert "KH " in stdout.split("document types:")[1]
+    assert f"{ok} đã đọc, {len(BROKEN)} lỗi, 0 bỏ qua" in stdout
+    assert "KH " in stdout.split("loại văn bản:")[1]
 
 
 def test_rerun_skips_unchanged_and_reparses_changed(archive, tmp_path, run_cli):
@@ -49,8 +49,8 @@ def test_rerun_skips_unchanged_and_reparses_changed(archive, tmp_path, run_cli):
     changed.write_text(changed.read_text(encoding="utf-8").replace("KẾ HOẠCH", "KẾ HOẠCH MỚI", 1),
                        encoding="utf-8")  # fmt: skip
     code, stdout, _ = run_cli("batch", archive, "--out", out, "--jobs", "2")
-    assert f"1 parsed, 0 failed, {total - 1} skipped" in stdout
-    assert f"{len(BROKEN)} of them failed before" in stdout
+    assert f"1 đã đọc, 0 lỗi, {total - 1} bỏ qua" in stdout
+    assert f"trong đó {len(BROKEN)} tệp lỗi từ lần trước" in stdout
     assert code == 1  # the archive still holds failed files
     records = jsonl_records(out)
     paths = [r["source"]["path"] for r in records]
@@ -70,7 +70,7 @@ def test_torn_last_line_is_cut_and_its_file_parsed_again(archive, tmp_path, run_
     records = jsonl_records(out)
     assert len(records) == len({r["source"]["path"] for r in records}) == len(lines)
     assert records[-1]["source"]["path"] == torn_path
-    assert f"1 parsed, 0 failed, {len(lines) - 1} skipped" in stdout
+    assert f"1 đã đọc, 0 lỗi, {len(lines) - 1} bỏ qua" in stdout
 
 
 def test_sqlite_registry_holds_documents_sections_citations_recipients(archive, tmp_path, run_cli):
@@ -95,7 +95,7 @@ def test_sqlite_registry_holds_documents_sections_citations_recipients(archive, 
     assert "empty" in kinds and None not in kinds
     # Rerun: nothing parsed again, nothing added.
     code, stdout, _ = run_cli("batch", archive, "--out", db, "--jobs", "2")
-    assert " 0 parsed, 0 failed" in stdout
+    assert " 0 đã đọc, 0 lỗi" in stdout
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == sum(statuses.values())
 
 

@@ -89,6 +89,6 @@ def test_killed_run_resumes_with_every_file_exactly_once(tmp_path, suffix):
     assert len(paths) == len(set(paths)) == FILES
     assert set(paths) == expected
     # What the killed run committed (a torn JSON line aside) is skipped, not parsed again.
-    skipped = int(rerun.stdout.split(" skipped")[0].rsplit(", ", 1)[1])
+    skipped = int(rerun.stdout.split(" bỏ qua")[0].rsplit(", ", 1)[1])
     assert before - 1 <= skipped <= before
-    assert f"{FILES - skipped} parsed, 0 failed" in rerun.stdout
+    assert f"{FILES - skipped} đã đọc, 0 lỗi" in rerun.stdout

@@ -73,6 +73,8 @@ def test_bad_inputs_one_line_each_and_exit_1(tmp_path):
         str(SEED),
         "--out",
         str(tmp_path / "out"),
+        "--lang",
+        "en",
     )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
@@ -95,7 +97,7 @@ def test_bad_usage_exit_2():
 
 
 def test_eval_reports_per_field_accuracy():
-    result = run("eval", str(CORPUS / "docs"))
+    result = run("eval", str(CORPUS / "docs"), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "issued.date" in result.stdout and "ALL" in result.stdout
 

@@ -30,13 +30,15 @@ def test_exit_zero_without_errors(capsys):
 def test_text_output_in_english(capsys):
     main(["lint", "--lang", "en", "--today", "2026-01-01", SEED])
     out = capsys.readouterr().out
-    assert f"{SEED}:75: error [fixed_phrase] «Noi nhận»" in out
+    assert f"{SEED}:75: error [fixed phrase] «Noi nhận»" in out
 
 
-def test_unreadable_file_is_one_line_and_exit_1(capsys, tmp_path):
-    assert main(["lint", str(tmp_path / "missing.txt")]) == 1
+def test_unreadable_file_is_one_line_and_exit_3(capsys, tmp_path):
+    assert main(["lint", str(tmp_path / "missing.txt")]) == 3
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "missing.txt" in err[0]
+    assert len(err) == 1 and "missing.txt: không có tệp này" in err[0]
+    # Findings in one file and a missing other: 1 (something to act on), not 3.
+    assert main(["lint", str(tmp_path / "missing.txt"), SEED]) == 1
 
 
 def test_no_file_is_bad_usage(capsys):

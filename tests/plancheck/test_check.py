@@ -185,8 +185,8 @@ def test_readable_reports_carry_the_same_content(
     )
     out = capsys.readouterr().out
     for needle in (
-        "deadline_mismatch",
-        "quote_mismatch",
+        "thời hạn chưa đủ",
+        "tên gọi khác cấp trên",
         "Dân vận khéo léo",
         "15/12/2020",
         "IV.2-5",
@@ -199,19 +199,23 @@ def test_readable_reports_carry_the_same_content(
 
 def test_fail_under_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = str(PLANS / "child-seed-36-thbtd.txt")
-    assert main(["check", seed, "--parent", str(PARENT), "--fail-under", "0.5"]) == 0
-    assert main(["check", seed, "--parent", str(PARENT), "--fail-under", "0.95"]) == 1
+    # --fail-under is a percentage, as the report shows the ratio.
+    assert main(["check", seed, "--parent", str(PARENT), "--fail-under", "50"]) == 0
+    assert main(["check", seed, "--parent", str(PARENT), "--fail-under", "95%"]) == 1
+    assert main(["check", seed, "--parent", str(PARENT), "--fail-under", "0,5"]) == 0
     decision = tmp_path / "qd.txt"
     decision.write_text(
         "Số: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc khen thưởng\n\nĐiều 1. Khen thưởng.\n",
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert main(["check", str(decision), "--parent", str(PARENT)]) == 1
+    assert main(["check", str(decision), "--parent", str(PARENT)]) == 3  # input unusable
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "qd.txt" in err and "not a plan" in err
-    assert main(["check", seed, "--parent", str(decision)]) == 1
-    assert "parent" in capsys.readouterr().err
+    assert err.count("\n") == 0 and "qd.txt" in err and "không phải kế hoạch" in err
+    assert main(["check", str(decision), "--parent", str(PARENT), "--lang", "en"]) == 3
+    assert "not a plan" in capsys.readouterr().err
+    assert main(["check", seed, "--parent", str(decision)]) == 3
+    assert "kế hoạch cấp trên" in capsys.readouterr().err
     with pytest.raises(CheckError):
         ParentPlan.load(str(tmp_path / "none.txt"))
 

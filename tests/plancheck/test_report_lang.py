@@ -33,8 +33,8 @@ VI = (
     "chế độ báo cáo",
     "trách nhiệm được giao",
     "Các vấn đề phát hiện",
-    "LỖI deadline_mismatch",
-    "CẢNH BÁO quote_mismatch",
+    "LỖI thời hạn chưa đủ",
+    "CẢNH BÁO tên gọi khác cấp trên",
     "Kế hoạch của đơn vị ghi “",
     "trước ngày 15/6/2020",
 )
@@ -48,8 +48,8 @@ EN = (
     "reporting",
     "duty",
     "Findings",
-    "ERROR deadline_mismatch",
-    "WARNING quote_mismatch",
+    "ERROR deadline mismatch",
+    "WARNING quoted name differs",
     "The child quotes “",
     "by 15/6/2020",
 )

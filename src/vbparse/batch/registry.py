@@ -12,6 +12,7 @@ characters of the original for the snippet.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import sqlite3
 import unicodedata
@@ -21,6 +22,7 @@ from typing import Any
 
 from ..text.normalize import strip_diacritics
 from . import corrections
+from .query import Query, Term, format_of, group_key, parse_query
 
 SCHEMA_VERSION = 2
 
@@ -395,33 +397,78 @@ class Hit:
     subject: str | None
     snippet: str | None
     score: float | None
+    # One hit per document: the formats it was imported in, and the other copies' paths.
+    formats: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+
+    @property
+    def date_value(self) -> _dt.date | None:
+        """The date of issue as a datetime.date; None when absent or partial."""
+        from ..model import to_date
+
+        return to_date(self.date)
 
 
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-
-
-def fts_query(query: str) -> str | None:
-    """An FTS5 expression for a user's query over the folded columns: every word or "quoted
-    phrase" must match; a trailing * makes a prefix. FTS syntax in the query is not honoured, so
-    no input can make the expression invalid."""
-    parts = []
-    for m in _TERM.finditer(query):
-        text = m.group(1) if m.group(1) is not None else m.group(2)
-        words = re.findall(r"\w+", fold(text).lower())
-        if not words:
-            continue
-        prefix = "*" if m.group(2) and text.endswith("*") else ""
-        parts.append('"' + " ".join(words) + '"' + prefix)
+def _fts_terms(terms: list[Term]) -> str | None:
+    """FTS5 over the folded columns: every term's folded words (a phrase for several)."""
+    parts = ['"' + " ".join(t.folded) + '"' + ("*" if t.prefix else "") for t in terms]
     if not parts:
         return None
     return "{subject_fold body_fold} : (" + " AND ".join(parts) + ")"
 
 
+def fts_query(query: str) -> str | None:
+    """An FTS5 expression over the folded columns retrieving the candidates of a user's query:
+    every word or "quoted phrase" must match; a trailing * makes a prefix. FTS syntax in the
+    query is not honoured, so no input can make the expression invalid."""
+    return _fts_terms(parse_query(query).terms)
+
+
 def search(
-    conn: sqlite3.Connection, query: str | None, filters: SearchFilters, *, limit: int = 20
+    conn: sqlite3.Connection,
+    query: str | None,
+    filters: SearchFilters,
+    *,
+    limit: int = 20,
+    no_accents: bool = False,
 ) -> list[Hit]:
-    """Documents matching `query` (ranked by BM25, subject weighing more than body) and the
-    filters; without a query, the filtered documents newest first."""
+    """Documents matching `query` (batch/query.py says how words match) and the filters, one hit
+    per document: those holding the words side by side first, then by BM25 (subject weighing
+    more than body). Without a query, the filtered documents newest first."""
+    where, params = _filter_sql(filters)
+    parsed = parse_query(query or "", no_accents=no_accents)
+    expression = _fts_terms(parsed.terms)
+    columns = (
+        "d.id, d.path, d.number_raw, d.issued_date, d.doc_type_name, d.issuer, d.subject, "
+        "d.number, d.symbol, d.format"
+    )
+    if not expression:
+        sql = (
+            f"SELECT {columns}, NULL, 0 FROM documents d WHERE {where} "
+            "ORDER BY d.issued_date DESC, d.path"
+        )
+        return _grouped(conn, conn.execute(sql, params).fetchall(), None, limit)
+    phrase = parsed.ranking_phrase()
+    side_by_side = _fts_terms([Term(phrase, phrase=True)]) if phrase else None
+    rank_first = (
+        "f.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+        if side_by_side
+        else "0"
+    )
+    sql = (
+        f"SELECT {columns}, bm25(documents_fts, 0, 0, 4.0, 1.0) AS score, {rank_first} AS ph "
+        "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+        f"WHERE documents_fts MATCH ? AND {where} ORDER BY ph DESC, score"
+    )
+    first_args = [side_by_side] if side_by_side else []
+    rows = conn.execute(sql, [*first_args, expression, *params]).fetchall()
+    if side_by_side and not parsed.accents:
+        # The spelling the archive uses for these words side by side (batch/query.py).
+        parsed.restore_from(_text(conn, r[0])[0] for r in rows[:200] if r[-1])
+    return _grouped(conn, rows, parsed, limit)
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
     where = ["d.status = 'ok'"]
     params: list[Any] = []
     if filters.doc_type:
@@ -439,26 +486,59 @@ def search(
     if filters.cites:
         where.append("d.id IN (SELECT doc_id FROM citations WHERE ref_key = ?)")
         params.append(ref_key_of(filters.cites))
-    expression = fts_query(query or "")
-    columns = "d.id, d.path, d.number_raw, d.issued_date, d.doc_type_name, d.issuer, d.subject"
-    if expression:
-        sql = (
-            f"SELECT {columns}, f.body, highlight(documents_fts, 3, char(2), char(3)), "
-            "bm25(documents_fts, 0, 0, 4.0, 1.0) AS score "
-            "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-            f"WHERE documents_fts MATCH ? AND {' AND '.join(where)} ORDER BY score LIMIT ?"
-        )
-        rows = conn.execute(sql, [expression, *params, limit]).fetchall()
-    else:
-        sql = (
-            f"SELECT {columns}, NULL, NULL, NULL FROM documents d WHERE {' AND '.join(where)} "
-            "ORDER BY d.issued_date DESC, d.path LIMIT ?"
-        )
-        rows = conn.execute(sql, [*params, limit]).fetchall()
+    return " AND ".join(where), params
+
+
+def _text(conn: sqlite3.Connection, doc_id: int) -> tuple[str, str]:
+    """The subject and body joined (for matching), and the body (for the snippet)."""
+    row = conn.execute("SELECT subject, body FROM documents_fts WHERE rowid = ?", (doc_id,))
+    subject, body = row.fetchone() or ("", "")
+    return f"{subject or ''}\n{body or ''}", body or ""
+
+
+def _grouped(
+    conn: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    matching: Query | None,
+    limit: int,
+) -> list[Hit]:
+    """The first `limit` documents of the candidate `rows` (ordered side-by-side first, then by
+    score) that the query accepts on their text; one Hit per document, with the formats of all
+    its copies. `matching` is None for a filter-only search (every row is a hit)."""
+    copies: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        copies.setdefault(group_key(row[1], row[7], row[8], row[3]), []).append(row)
+    chosen: list[tuple[int, float, tuple[str, ...], tuple[Any, ...], str | None]] = []
+    taken: set[tuple[str, ...]] = set()
+    for key, row in ((group_key(r[1], r[7], r[8], r[3]), r) for r in rows):
+        if key in taken:
+            continue
+        body, first = None, 0
+        if matching is not None:
+            text, body = _text(conn, row[0])
+            accepted, side_by_side = matching.assess(text)
+            if not accepted:
+                continue
+            # The index saw the folded words side by side; the accents decide.
+            first = 1 if row[-1] and side_by_side else 0
+        taken.add(key)
+        chosen.append((-first, row[-2] or 0.0, key, row, body))
+        if len(chosen) >= limit and (not row[-1] or sum(c[0] for c in chosen) <= -limit):
+            break
+    chosen.sort(key=lambda c: (c[0], c[1]))
     hits = []
-    for doc_id, path, number, date, doc_type, issuer, subject, body, marked, score in rows:
-        text = snippet(body, marked) if marked is not None else None
-        hits.append(Hit(doc_id, path, number, date, doc_type, issuer, subject, text, score))
+    for _first, score, key, row, body in chosen[:limit]:
+        doc_id, path, number, date, doc_type, issuer, subject = row[:7]
+        marked = window(body, matching.marks(body)) if matching and body else None
+        group = copies[key]
+        hits.append(
+            Hit(
+                doc_id, path, number, date, doc_type, issuer, subject, marked,
+                score if matching else None,
+                formats=sorted({format_of(r[1], r[9]) for r in group}),
+                copies=[r[1] for r in group if r[1] != path],
+            )
+        )  # fmt: skip
     return hits
 
 
@@ -478,7 +558,15 @@ def snippet(body: str, highlighted_fold: str, *, width: int = 160) -> str | None
             hits.append((start, offset))
         else:
             offset += len(piece)
-    if not hits or offset != len(body):
+    if offset != len(body):
+        return None
+    return window(body, hits, width=width)
+
+
+def window(body: str, hits: list[tuple[int, int]], *, width: int = 160) -> str | None:
+    """A window of `body` around the first of the `hits` (character spans), the hits inside it
+    in [brackets]."""
+    if not hits:
         return None
     first = hits[0][0]
     lo = max(0, first - width // 3)
@@ -490,7 +578,7 @@ def snippet(body: str, highlighted_fold: str, *, width: int = 160) -> str | None
         hi -= 1
     out = []
     cursor = lo
-    for a, b in hits:
+    for a, b in sorted(hits):
         if a < lo or b > hi:
             continue
         out.append(body[cursor:a] + "[" + body[a:b] + "]")

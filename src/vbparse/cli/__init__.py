@@ -2,7 +2,9 @@
 exposes `register(subparsers)`; modules must import nothing heavy at module level, so that
 `vbparse --help` and `vbparse parse` stay fast.
 
-Exit codes: 0 success, 1 some input failed (or a check failed), 2 bad usage.
+Every command shares the options of `options.add_common_options` and the exit codes of
+`vbparse.errors.ExitCode` (docs/cli.md): 0 done, 1 findings / threshold not met / some files
+failed, 2 bad usage, 3 input unreadable, 4 internal error.
 """
 
 from __future__ import annotations
@@ -15,8 +17,18 @@ from collections.abc import Sequence
 # Sub-command modules, in the order --help lists them. A missing module is skipped so that a
 # partial checkout still runs.
 COMMANDS = (
-    "parse", "schema", "eval", "check", "lint", "batch", "search", "export", "train", "serve",
-)  # fmt: skip
+    "parse",
+    "schema",
+    "eval",
+    "check",
+    "lint",
+    "batch",
+    "search",
+    "export",
+    "train",
+    "serve",
+    "completion",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .options import report_failure
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -54,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        return report_failure(args, exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

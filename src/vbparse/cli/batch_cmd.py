@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
+from ..errors import ExitCode
 from . import limit_options
+from .options import add_common_options, progress_bar, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,18 +26,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--out",
         "-o",
+        "--db",
+        dest="out",
         required=True,
-        metavar="OUT",
-        help="registry (.sqlite, .db) or JSON Lines file (.jsonl)",
+        metavar="REGISTRY",
+        help="registry (.sqlite, .db) or JSON Lines file (.jsonl); --db is the same option",
     )
-    p.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="worker processes (default: number of CPUs)",
-    )
+    add_common_options(p, jobs=True)
     p.add_argument(
         "--timeout",
         type=float,
@@ -44,7 +40,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SECONDS",
         help="give up on a file after this long, recording it as failed (default 300; 0: no limit)",
     )
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
     limit_options.add_max_pages(p)
     p.set_defaults(func=run)
 
@@ -57,23 +52,20 @@ def run(args: argparse.Namespace) -> int:
 
     limit_options.apply(args)  # through the environment, which the workers inherit
     jobs = args.jobs or os.cpu_count() or 1
-    if jobs < 1:
-        print("vbparse batch: --jobs must be at least 1", file=sys.stderr)
-        return 2
     found = discover(args.paths)
     for missing in found.missing:
-        print(f"vbparse batch: {missing}: no such file, folder or matching glob", file=sys.stderr)
+        say(args, "cli.batch_missing", path=missing)
     if not found.files:
-        print("vbparse batch: no documents to parse", file=sys.stderr)
-        return 2
+        say(args, "cli.batch_nothing")
+        return ExitCode.USAGE
     out = os.path.abspath(args.out)
     files = [f for f in found.files if f != out]  # a registry inside the archive is not input
     try:
         sink = open_sink(args.out)
-    except SinkError as exc:
-        print(f"vbparse batch: {exc}", file=sys.stderr)
-        return 2
-    progress = _progress(len(files), quiet=args.quiet)
+    except SinkError as exc:  # a name that is no registry or JSON Lines file
+        print(f"vbparse: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    progress = progress_bar(args, len(files), "file", "batch")
     try:
         summary = run_batch(
             files,
@@ -88,42 +80,50 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
         sink.close()
-    _report(summary, args.out, found.ignored)
+    _report(summary, args.out, found.ignored, args.lang)  # the summary is the result: always
     if summary.interrupted:
-        print("vbparse batch: interrupted; run the same command again to resume", file=sys.stderr)
+        say(args, "cli.batch_interrupted")
         return 130
-    return 1 if summary.failed or summary.skipped_failed else 0
+    return ExitCode.FINDINGS if summary.failed or summary.skipped_failed else ExitCode.OK
 
 
-def _progress(total: int, *, quiet: bool) -> Any:
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
-    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-
-def _report(summary: object, out: str, ignored: int) -> None:
+def _report(summary: object, out: str, ignored: int, lang: str) -> None:
     from ..batch.runner import Summary
+    from ..messages import number, read_error_text, render
 
     assert isinstance(summary, Summary)
-    out_stream, err = sys.stdout, sys.stderr
     rate = (summary.parsed + summary.failed) / summary.elapsed if summary.elapsed else 0.0
+    before = (
+        render("cli.batch_skipped_failed", lang, n=summary.skipped_failed)
+        if summary.skipped_failed
+        else ""
+    )
     print(
-        f"{summary.total} files: {summary.parsed} parsed, {summary.failed} failed, "
-        f"{summary.skipped} skipped (already stored, unchanged"
-        + (f"; {summary.skipped_failed} of them failed before" if summary.skipped_failed else "")
-        + f") in {summary.elapsed:.1f} s ({rate:.1f} files/s) → {out}",
-        file=out_stream,
+        render(
+            "cli.batch_summary",
+            lang,
+            total=summary.total,
+            parsed=summary.parsed,
+            failed=summary.failed,
+            skipped=summary.skipped,
+            skipped_failed=before,
+            seconds=number(summary.elapsed, lang),
+            rate=number(rate, lang),
+            path=out,
+        )
     )
     if summary.by_type:
-        types = ", ".join(f"{code} {n}" for code, n in summary.by_type.most_common())
-        print(f"document types: {types}", file=out_stream)
+        unknown = render("cli.batch_unknown_type", lang)
+        types = ", ".join(
+            f"{unknown if code == 'unknown type' else code} {n}"
+            for code, n in summary.by_type.most_common()
+        )
+        print(render("cli.batch_types", lang, types=types))
     if ignored:
-        print(f"ignored {ignored} files with extensions no reader handles", file=out_stream)
+        print(render("cli.batch_ignored", lang, n=ignored))
     for failure in summary.failures:
-        print(f"failed: {failure.path}: {failure.error_kind}: {failure.error_message}", file=err)
+        reason = read_error_text(failure.error_kind, failure.error_message or "", lang)
+        print(render("cli.batch_failed", lang, path=failure.path, reason=reason), file=sys.stderr)
     hidden = summary.failed - len(summary.failures)
     if hidden > 0:
-        print(f"… and {hidden} more failures (stored with their reasons in {out})", file=err)
+        print(render("cli.batch_more", lang, n=hidden, path=out), file=sys.stderr)

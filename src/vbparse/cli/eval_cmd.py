@@ -8,6 +8,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .options import add_common_options
+
+# The table's own words (the field names are codes, as in the JSON): (vi, en).
+_WORDS = {
+    "field": ("trường", "field"),
+    "n": ("số", "n"),
+    "score": ("điểm", "score"),
+    "all": ("CHUNG (trường đơn)", "ALL (scalar fields)"),
+    "documents": ("văn bản", "documents"),
+    "failed": ("lỗi", "failed"),
+    "no_gold": (
+        "không có văn bản nào kèm tệp .gold.json",
+        "no document with a .gold.json beside it",
+    ),
+    "not_folder": ("không phải thư mục", "not a folder"),
+}
+
+
+def _w(key: str, args: argparse.Namespace) -> str:
+    vi, en = _WORDS[key]
+    return vi if args.lang == "vi" else en
+
+
 # The fields in the order a report lists them, with what each figure is.
 REPORT_FIELDS = (
     "doc_type.name", "doc_type.code", "number.number", "number.symbol", "number.type_code",
@@ -28,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(the first folder below GOLD_DIR; 'scan' for documents read by OCR, 'digital' for the others).",
     )
     p.add_argument("gold_dir", metavar="GOLD_DIR")
+    add_common_options(p)
     p.add_argument("--misses", action="store_true", help="list every wrong value (got vs gold)")
     p.add_argument(
         "--baseline",
@@ -75,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.gold_dir)
     if not root.is_dir():
-        print(f"vbparse: {root}: not a folder", file=sys.stderr)
+        print(f"vbparse: {root}: {_w('not_folder', args)}", file=sys.stderr)
         return 2
     if args.variants:
         return _run_variants(root, args)
@@ -86,10 +110,11 @@ def run(args: argparse.Namespace) -> int:
         parser = regex_parse
     result = evaluate(root, parser=parser, only=_selector(root, args.split))
     if result.documents == 0:
-        print(f"vbparse: {root}: no document with a .gold.json beside it", file=sys.stderr)
-        return 1
+        print(f"vbparse: {root}: {_w('no_gold', args)}", file=sys.stderr)
+        return 2
     groups = sorted(result.groups) if args.groups else []
-    print(f"{'field':<20} {'n':>5} {'score':>7}" + "".join(f" {g[:9]:>9}" for g in groups))
+    head = f"{_w('field', args):<20} {_w('n', args):>5} {_w('score', args):>7}"
+    print(head + "".join(f" {g[:9]:>9}" for g in groups))
     for name in REPORT_FIELDS:
         score, count = result.figure(name)
         if not count:
@@ -97,20 +122,26 @@ def run(args: argparse.Namespace) -> int:
         cells = []
         for g in groups:
             gs, gc = result.groups[g].figure(name)
-            cells.append(f" {gs:>9.2f}" if gc else f" {'-':>9}")
-        print(f"{name:<20} {count:>5} {score:>7.3f}" + "".join(cells))
-    overall = "".join(f" {result.groups[g].overall:>9.2f}" for g in groups)
-    print(f"{'ALL (scalar fields)':<20} {'':>5} {result.overall:>7.3f}" + overall)
+            cells.append(f" {_num(gs, args, 2):>9}" if gc else f" {'-':>9}")
+        print(f"{name:<20} {count:>5} {_num(score, args, 3):>7}" + "".join(cells))
+    overall = "".join(f" {_num(result.groups[g].overall, args, 2):>9}" for g in groups)
+    print(f"{_w('all', args):<20} {'':>5} {_num(result.overall, args, 3):>7}" + overall)
     docs = "".join(f" {result.groups[g].documents:>9}" for g in groups)
-    print(f"{'documents':<20} {result.documents:>5} {'':>7}" + docs)
+    print(f"{_w('documents', args):<20} {result.documents:>5} {'':>7}" + docs)
     for path, error in result.failures:
-        print(f"failed: {path}: {error}")
+        print(f"{_w('failed', args)}: {path}: {error}")
     if args.misses:
         for name in REPORT_FIELDS:
             fr = result.fields.get(name) or result.lists.get(name)
             for doc, got, want in fr.misses if fr else []:
                 print(f"\n[{name}] {doc}\n   got:  {got!r}\n   gold: {want!r}")
     return 1 if result.failures else 0
+
+
+def _num(value: float, args: argparse.Namespace, digits: int) -> str:
+    """0.975 as 0,975 in Vietnamese: fixed digits, so the column stays aligned."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if args.lang == "vi" else text
 
 
 def _run_variants(root: Path, args: argparse.Namespace) -> int:

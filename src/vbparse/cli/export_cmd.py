@@ -1,9 +1,12 @@
-"""vbparse export DB --to FILE : a registry as a spreadsheet, one row per document."""
+"""vbparse export --db REGISTRY --out FILE : a registry as a spreadsheet, one row per document."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+from ..errors import ExitCode
+from .options import add_common_options, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,17 +16,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Write one row per document of a registry made by 'vbparse batch' (or of its "
         ".jsonl output): số/ký hiệu, date, type, issuer, subject, signer, number of recipients, "
         "file, status and, for failed files, the reason. CSV is UTF-8 with a byte order mark, "
-        "so Excel shows Vietnamese correctly.",
+        "so Excel shows Vietnamese correctly. Exit 0 when written, 2 on bad usage, 3 when the "
+        "registry cannot be read.",
     )
-    p.add_argument("db", metavar="DB", help="registry (.sqlite, .db) or batch output (.jsonl)")
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--to", metavar="FILE", help="spreadsheet: FILE.xlsx or FILE.csv")
-    target.add_argument(
+    # The registry positionally, as before, or as --db like every other command.
+    p.add_argument("registry", nargs="?", metavar="DB", help=argparse.SUPPRESS)
+    add_common_options(p, out="FILE", out_required=False, db=True)
+    p.add_argument("--to", dest="to", metavar="FILE", help=argparse.SUPPRESS)  # old --out
+    p.add_argument(
         "--corrections",
         metavar="DIR",
-        help="instead: write the documents corrected in 'vbparse serve' as gold annotations "
-        "(DIR/NAME.gold.json, the format of corpus/docs/README.md) with each document beside its "
-        "gold, ready for 'vbparse eval DIR'",
+        help="instead of a spreadsheet: write the documents corrected in 'vbparse serve' as gold "
+        "annotations (DIR/NAME.gold.json, the format of corpus/docs/README.md) with each document "
+        "beside its gold, ready for 'vbparse eval DIR'",
     )
     p.set_defaults(func=run)
 
@@ -33,36 +38,49 @@ def run(args: argparse.Namespace) -> int:
         return _corrections(args)
     from ..batch.export import ExportError, export
 
+    target = args.out or args.to
+    if not target:
+        print("vbparse export: --out FILE.xlsx or FILE.csv is required", file=sys.stderr)
+        return ExitCode.USAGE
+    if not target.lower().endswith((".csv", ".xlsx")):
+        print(f"vbparse: {target}: the spreadsheet must end in .csv or .xlsx", file=sys.stderr)
+        return ExitCode.USAGE
+    db = args.registry or args.db
     try:
-        count = export(args.db, args.to)
+        count = export(db, target)
     except ExportError as exc:
-        print(f"vbparse export: {exc}", file=sys.stderr)
-        return 2
+        print(f"vbparse: {exc}", file=sys.stderr)
+        return ExitCode.UNREADABLE
     except OSError as exc:
-        print(
-            f"vbparse export: {args.to}: cannot be written ({exc.strerror or exc})", file=sys.stderr
-        )
-        return 2
-    print(f"{count} documents → {args.to}")
-    return 0
+        say(args, "cli.cannot_write", path=target, reason=exc.strerror or exc)
+        return ExitCode.USAGE
+    if not args.quiet:
+        from ..messages import render
+
+        print(render("cli.exported", args.lang, count=count, path=target))
+    return ExitCode.OK
 
 
 def _corrections(args: argparse.Namespace) -> int:
     from ..batch.corrections import export_gold
     from ..batch.registry import RegistryError
 
+    db = args.registry or args.db
+    if not db:
+        print("vbparse export: the registry (DB) is required", file=sys.stderr)
+        return ExitCode.USAGE
     try:
-        count, missing = export_gold(args.db, args.corrections)
+        count, missing = export_gold(db, args.corrections)
     except RegistryError as exc:
-        print(f"vbparse export: {exc}", file=sys.stderr)
-        return 2
+        print(f"vbparse: {exc}", file=sys.stderr)
+        return ExitCode.UNREADABLE
     except OSError as exc:
-        print(f"vbparse export: {args.corrections}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        say(args, "cli.cannot_write", path=args.corrections, reason=exc.strerror or exc)
+        return ExitCode.USAGE
     for name in missing:
-        print(
-            f"vbparse export: {name}: the document is no longer available; gold only",
-            file=sys.stderr,
-        )
-    print(f"{count} corrected documents → {args.corrections}")
-    return 0
+        say(args, "cli.correction_source_gone", path=name)
+    if not args.quiet:
+        from ..messages import render
+
+        print(render("cli.corrections_exported", args.lang, count=count, path=args.corrections))
+    return ExitCode.OK

@@ -4,6 +4,8 @@ per-file --timeout that batch already had (docs/limits.md lists every limit)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 
 
 def _positive(text: str) -> int:
@@ -48,3 +50,17 @@ def seconds(args: argparse.Namespace) -> float:
     from ..readers import limits
 
     return float(args.timeout) if args.timeout is not None else limits.current().seconds
+
+
+@contextlib.contextmanager
+def time_limit_for(path: str, seconds: float) -> Iterator[None]:
+    """The per-file time limit, armed before the file is opened; running over it fails the file
+    as a ReadError of kind "timeout" naming it, like any other unreadable input."""
+    from ..errors import ReadError
+    from ..readers.limits import TimeLimitExceeded, time_limit
+
+    try:
+        with time_limit(seconds):
+            yield
+    except TimeLimitExceeded:
+        raise ReadError(path, "timeout", f"took longer than {seconds:g} s (--timeout)") from None

@@ -1,7 +1,5 @@
-"""`vbparse lint FILE... [--format text|json] [--lang vi|en]`: check documents against Nghị định
-30/2020 and their own consistency. Exit 1 when any error is found or a file cannot be read.
-`vbparse lint --fix IN.docx -o OUT.docx` rewrites the form (fonts, sizes, emphasis, margins,
-alignment) to the decree's values, never the text, and lists each change."""
+"""`vbparse lint FILE...`: check documents against Nghị định 30/2020 and their own consistency.
+Exit 1 when any error is found (or some files could not be read), 3 when no file could be read."""
 
 from __future__ import annotations
 
@@ -10,7 +8,9 @@ import json
 import sys
 from datetime import date
 
+from ..errors import ExitCode
 from . import limit_options
+from .options import add_common_options, outcome, report_failure, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,11 +18,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "lint",
         help="check a document's form (Nghị định 30/2020) and consistency",
         description="Check documents against Nghị định 30/2020/NĐ-CP (Phụ lục I, III) and their "
-        "own consistency. Exit code 1 when any error is found.",
+        "own consistency. Exit 0 when no error is found, 1 when some error is found or some "
+        "file could not be read, 3 when no file could be read, 2 on bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
+    add_common_options(p, formats=("text", "json"), out="FILE")
     p.add_argument("--no-spelling", action="store_true", help="skip the dictionary spelling rule")
     p.add_argument(
         "--today",
@@ -35,9 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--fix",
         action="store_true",
         help="rewrite the form of one .docx (page, margins, Times New Roman, sizes, bold/italic, "
-        "alignment) to Nghị định 30/2020; the text is never changed. Needs -o",
+        "alignment) to Nghị định 30/2020 and write it to --out; the text is never changed",
     )
-    p.add_argument("-o", "--output", metavar="OUT.docx", help="where --fix writes the fixed file")
     limit_options.add_max_pages(p)
     limit_options.add_timeout(p)
     p.set_defaults(func=run)
@@ -45,59 +44,53 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..lint.runner import FileReport, LintOutput, lint_json_schema, lint_path
-    from ..readers import ReadError
-    from ..readers.limits import TimeLimitExceeded, time_limit
 
     if args.schema:
         print(json.dumps(lint_json_schema(), ensure_ascii=False, indent=2))
-        return 0
+        return ExitCode.OK
     if not args.files:
-        print("vbparse lint: no FILE given", file=sys.stderr)
-        return 2
+        say(args, "cli.no_files")
+        return ExitCode.USAGE
     limit_options.apply(args)
     if args.fix:
         return _fix(args)
     timeout = limit_options.seconds(args)
     output = LintOutput(lang=args.lang)
-    failed = False
+    failures: list[int] = []
     for path in args.files:
         try:
-            with time_limit(timeout):  # armed before the file is opened
+            with limit_options.time_limit_for(path, timeout):  # armed before the file is opened
                 report = lint_path(
                     path, lang=args.lang, today=args.today, spelling=not args.no_spelling
                 )
-        except TimeLimitExceeded:
-            message = f"linting took longer than {timeout:g} s (--timeout)"
-            print(f"vbparse lint: {path}: {message}", file=sys.stderr)
-            report, failed = FileReport(file=path, error=message), True
-        except ReadError as exc:
-            print(f"vbparse lint: {exc.path}: {exc.message}", file=sys.stderr)
-            report, failed = FileReport(file=path, error=exc.message), True
-        except Exception as exc:  # a parser bug must not end the whole run with a traceback
-            print(
-                f"vbparse lint: {path}: could not be linted ({type(exc).__name__}: {exc})",
-                file=sys.stderr,
-            )
-            report, failed = FileReport(file=path, error=str(exc)), True
+        except Exception as exc:  # one line per file; the others are still linted
+            failures.append(report_failure(args, exc, path))
+            report = FileReport(file=path, error=getattr(exc, "message", str(exc)))
         output.files.append(report)
-    if args.format == "json":
-        print(output.model_dump_json(indent=2))
+    text = (
+        output.model_dump_json(indent=2) + "\n"
+        if args.format == "json"
+        else render_text(output, args.lang, quiet=args.quiet)
+    )
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
     else:
-        _print_text(output, args.lang)
+        sys.stdout.write(text)
+    if len(failures) == len(args.files):
+        return outcome(len(args.files), failures)
     errors = any(r.counts.get("error", 0) for r in output.files)
-    return 1 if errors or failed else 0
+    return ExitCode.FINDINGS if errors or failures else ExitCode.OK
 
 
-_SEVERITY = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-
-
-def _print_text(output: object, lang: str) -> None:
+def render_text(output: object, lang: str, *, quiet: bool = False) -> str:
+    """One line per finding — where, severity, what kind (in words), the quote, the message,
+    the fix — and a count line per file (not under --quiet)."""
     from ..lint.runner import LintOutput
+    from ..messages import finding_label, render
 
     assert isinstance(output, LintOutput)
+    lines = []
     for report in output.files:
         if report.error:
             continue
@@ -105,9 +98,19 @@ def _print_text(output: object, lang: str) -> None:
             where = f"{report.file}:{f.line}" if f.line is not None else report.file
             quote = f" «{_short(f.quote)}»" if f.quote else ""
             fix = (" → " + _short(f.fix)) if f.fix else ""
-            print(f"{where}: {_SEVERITY[lang][f.severity]} [{f.code}]{quote} {f.message}{fix}")
-        counts = ", ".join(f"{n} {_SEVERITY[lang][s]}" for s, n in report.counts.items())
-        print(f"{report.file}: {counts}")
+            severity = render(f"check.severity.{f.severity}", lang)
+            kind = finding_label(f.code, lang)
+            lines.append(f"{where}: {severity} [{kind}]{quote} {f.message}{fix}")
+        if not quiet:
+            counts = render(
+                "cli.lint_counts",
+                lang,
+                errors=report.counts.get("error", 0),
+                warnings=report.counts.get("warning", 0),
+                infos=report.counts.get("info", 0),
+            )
+            lines.append(f"{report.file}: {counts}")
+    return "".join(line + "\n" for line in lines)
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -116,29 +119,27 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    """--fix: one .docx in, the fixed copy out, each change listed, then the copy linted."""
+    """--fix: one .docx in, the fixed copy out (--out), each change listed."""
     from pathlib import Path
 
     from ..lint.form.fix import fix_path
-    from ..readers import ReadError
 
-    if len(args.files) != 1 or not args.output:
+    if len(args.files) != 1 or not args.out:
         print("vbparse lint --fix: give one IN.docx and -o OUT.docx", file=sys.stderr)
-        return 2
-    src, dst = Path(args.files[0]), Path(args.output)
+        return ExitCode.USAGE
+    src, dst = Path(args.files[0]), Path(args.out)
     if src.suffix.lower() != ".docx":
         print(f"vbparse lint --fix: {src}: only .docx files can be fixed", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     if dst.resolve() == src.resolve():
         print("vbparse lint --fix: OUT.docx must differ from IN.docx", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         changes = fix_path(src, dst)
-    except ReadError as exc:
-        print(f"vbparse lint --fix: {exc.path}: {exc.message}", file=sys.stderr)
-        return 1
+    except Exception as exc:
+        return report_failure(args, exc, str(src))
     for change in changes:
         print(f"{dst}: {change}")
     word = "thay đổi" if args.lang == "vi" else "changes"
     print(f"{dst}: {len(changes)} {word}")
-    return 0
+    return ExitCode.OK

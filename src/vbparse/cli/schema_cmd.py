@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from .options import add_common_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -12,11 +14,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="print the JSON Schema of the parse output",
         description="Print the JSON Schema (draft 2020-12) that `vbparse parse` output follows.",
     )
+    add_common_options(p, out="FILE")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..model import json_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        print(text, end="")
     return 0

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
 import sys
-from datetime import date
 
-DEFAULT_REGISTRY = "vbparse.sqlite"
+from ..errors import ExitCode
+from .options import add_common_options, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "search",
         help="search a registry built by 'vbparse batch'",
-        description="Find documents in a registry by words of their subject and body, ranked, "
-        "with the matching passage. Diacritics are optional: 'dan van' finds 'dân vận'. Every "
-        'word must match; "quoted words" match as a phrase; a trailing * matches a prefix. '
-        "Exit 0 when something matched, 1 when nothing did, 2 on bad usage.",
+        description="Find documents in a registry by words of their subject and body, with the "
+        "matching passage. Every word must match, with the diacritics typed; documents holding "
+        'the words side by side come first, then by relevance (BM25); "quoted words" match as a '
+        "phrase; a trailing * matches a prefix. A query typed without diacritics, or "
+        "--no-accents, ignores them ('dan van' finds 'dân vận'). A document imported in several "
+        "formats is one hit listing its formats. Exit 0 when something matched, 1 when nothing "
+        "did, 2 on bad usage, 3 when the registry cannot be read.",
     )
     p.add_argument(
         "query",
@@ -27,11 +30,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="QUERY",
         help="words to find (may be empty when filters are given)",
     )
+    add_common_options(p, formats=("text", "json"), db=True)
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # old --format json
     p.add_argument(
-        "--db",
-        default=DEFAULT_REGISTRY,
-        metavar="REGISTRY",
-        help=f"the registry (default: {DEFAULT_REGISTRY})",
+        "--no-accents",
+        action="store_true",
+        help="ignore diacritics: 'dan van' finds 'dân vận' (the words are read as the archive "
+        "most often spells them side by side)",
     )
     p.add_argument("--type", metavar="CODE", help="document type code or name: KH, QĐ, 'Kế hoạch'")
     p.add_argument("--issuer", metavar="TEXT", help="issuing body contains TEXT (any diacritics)")
@@ -48,33 +53,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="cites the document with this số/ký hiệu, e.g. 253/KH-GDĐT",
     )
     p.add_argument("--limit", "-n", type=int, default=20, help="at most this many (default 20)")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=run)
 
 
-def parse_date(text: str, *, end: bool) -> str | None:
-    """An ISO date or prefix bound; None when `text` is no date. `end` widens "2020" to the
-    year's last day, so that --to 2020 includes December."""
-    text = text.strip()
-    m = re.fullmatch(r"((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
-    if m:
-        year, month, day = m.groups()
-        try:  # "2020-13-45" is no date
-            date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            return None
-        parts = [year, f"{int(month):02d}" if month else None, f"{int(day):02d}" if day else None]
-        iso = "-".join(p for p in parts if p)
-        # ISO dates compare as strings: "2020-04" ≤ every April date; "2020-04~" ≥ them all.
-        return iso + ("~" if end and not day else "")
-    from ..extract.refs import find_date
-
-    found = find_date(text)
-    return found.iso if found and found.iso and found.text.strip() == text else None
-
-
 def run(args: argparse.Namespace) -> int:
+    from ..batch.query import parse_date
     from ..batch.registry import RegistryError, SearchFilters, connect, search
+    from ..messages import render, show_date
 
     filters = SearchFilters(doc_type=args.type, issuer=args.issuer, cites=args.cites)
     for name, end in (("date_from", False), ("date_to", True)):
@@ -83,41 +68,41 @@ def run(args: argparse.Namespace) -> int:
             continue
         bound = parse_date(value, end=end)
         if bound is None:
-            print(
-                f"vbparse search: {value!r} is not a date (use 2020-04-23, 23/4/2020, 2020-04 or "
-                "2020)",
-                file=sys.stderr,
-            )
-            return 2
+            say(args, "cli.search_bad_date", value=value)
+            return ExitCode.USAGE
         setattr(filters, name, bound)
     if not args.query.strip() and not any(vars(filters).values()):
-        print(
-            "vbparse search: give words to find or a filter (--type, --issuer, --from, --to, "
-            "--cites)",
-            file=sys.stderr,
-        )
-        return 2
+        say(args, "cli.search_no_query")
+        return ExitCode.USAGE
+    if not os.path.exists(args.db):
+        say(args, "cli.no_registry", path=args.db)
+        return ExitCode.UNREADABLE
     try:
         conn = connect(args.db)
     except RegistryError as exc:
-        print(f"vbparse search: {exc}", file=sys.stderr)
-        return 2
+        print(f"vbparse: {exc}", file=sys.stderr)
+        return ExitCode.UNREADABLE
     try:
-        hits = search(conn, args.query, filters, limit=args.limit)
+        hits = search(conn, args.query, filters, limit=args.limit, no_accents=args.no_accents)
     finally:
         conn.close()
+    as_json = args.json or args.format == "json"
     out = sys.stdout
     for rank, hit in enumerate(hits, 1):
-        if args.json:
+        if as_json:
             out.write(json.dumps(vars(hit), ensure_ascii=False) + "\n")
             continue
-        head = " · ".join(x for x in (hit.number, hit.date, hit.doc_type, hit.issuer) if x)
-        out.write(f"{rank}. {head or '(no number)'}\n")
+        shown_date = show_date(hit.date, args.lang) if hit.date else None
+        head = " · ".join(x for x in (hit.number, shown_date, hit.doc_type, hit.issuer) if x)
+        out.write(f"{rank}. {head or render('cli.search_no_number', args.lang)}\n")
         if hit.subject:
             out.write(f"   {hit.subject}\n")
         if hit.snippet:
             out.write(f"   {hit.snippet}\n")
         out.write(f"   {hit.path}\n")
-    if not hits:
-        print("no matching documents", file=sys.stderr)
-    return 0 if hits else 1
+        if len(hit.formats) > 1:
+            formats = ", ".join(hit.formats)
+            out.write(f"   {render('cli.search_formats', args.lang, formats=formats)}\n")
+    if not hits and not args.quiet:
+        say(args, "cli.search_none")
+    return ExitCode.OK if hits else ExitCode.FINDINGS

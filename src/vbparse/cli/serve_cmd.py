@@ -8,6 +8,8 @@ import ipaddress
 import sys
 from pathlib import Path
 
+from .options import add_common_options
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -21,19 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free one)")
-    p.add_argument(
-        "--db",
-        default="vbparse.sqlite",
-        metavar="REGISTRY",
-        help="the registry to use, the same file 'vbparse batch --out' writes "
-        "(default vbparse.sqlite; created if missing)",
-    )
     p.add_argument("--token", help="access token every request must carry (needed off loopback)")
     p.add_argument("--token-file", metavar="FILE", help="read the access token from FILE")
     p.add_argument(
         "--max-upload", type=float, default=50.0, metavar="MB", help="largest file (default 50)"
     )
-    p.add_argument("--jobs", "-j", type=int, default=2, help="worker processes (default 2)")
     p.add_argument(
         "--timeout",
         type=float,
@@ -41,6 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SECONDS",
         help="time limit per file (default 120)",
     )
+    add_common_options(p, db=True, jobs=True)
     p.set_defaults(func=run)
 
 
@@ -84,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    settings = Settings(Path(args.db), token, args.max_upload, args.jobs, args.timeout)
+    settings = Settings(Path(args.db), token, args.max_upload, args.jobs or 2, args.timeout)
     try:
         app = create_app(settings)
     except ServiceError as exc:

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from .options import add_common_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -18,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("component", choices=("roles",), help="what to train")
     p.add_argument("--root", default=".", help="project root holding corpus/ (default: .)")
-    p.add_argument("--out", default=None, help="model folder (default: the project's models/)")
+    add_common_options(p, out="DIR")
     p.set_defaults(func=run_train)
     e = sub.add_parser(
         "eval-roles",
@@ -27,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "cross-validation grouped by document: rules only, model only, combined.",
     )
     e.add_argument("--root", default=".", help="project root holding corpus/ (default: .)")
-    e.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_common_options(e, formats=("text", "json"))
+    e.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # old --format json
     e.set_defaults(func=run_eval)
 
 
@@ -85,5 +88,6 @@ def run_eval(args: argparse.Namespace) -> int:
     from ..ml.eval_roles import evaluate, format_report
 
     report = evaluate(root)
-    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    as_json = args.json or args.format == "json"
+    print(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
     return 0

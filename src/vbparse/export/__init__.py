@@ -6,22 +6,23 @@ from __future__ import annotations
 
 from ..model import Document
 
-FORMATS = ("json", "md", "text")
+FORMATS = ("json", "md", "text", "html")
 
 
-def render(doc: Document, fmt: str) -> str:
+def render(doc: Document, fmt: str, lang: str = "vi") -> str:
+    """`doc` in `fmt`; the human-readable views speak `lang` (JSON never changes)."""
     if fmt == "json":
         return doc.to_json()
     if fmt == "md":
         from .markdown import to_markdown
 
-        return to_markdown(doc)
+        return to_markdown(doc, lang)
     if fmt == "text":
         from .text import to_text
 
-        return to_text(doc)
+        return to_text(doc, lang)
     if fmt == "html":
         from .html import to_html
 
-        return to_html(doc)
+        return to_html(doc, lang)
     raise ValueError(f"unknown format {fmt!r}")

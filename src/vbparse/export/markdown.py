@@ -1,40 +1,34 @@
-"""Markdown view: a field table, the citations, the outline with roles, recipients, warnings."""
+"""Markdown view: a field table, the căn cứ, the outline with role names, assignments,
+recipients, warnings."""
 
 from __future__ import annotations
 
-from ..model import Document, Section
-from .summary import header_rows, warning_vi
+from ..model import Document
+from .summary import document_view, word
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(doc: Document) -> str:
-    out = [f"# {doc.doc_type.name or 'Văn bản'} {doc.number.raw or ''}".rstrip(), ""]
-    out += ["| Trường | Giá trị |", "|---|---|"]
-    out += [f"| {label} | {_cell(value)} |" for label, value in header_rows(doc)]
-    if doc.bases:
-        out += ["", "## Căn cứ", ""]
-        out += [f"- {_cell(b.raw)}" for b in doc.bases]
-    out += ["", "## Bố cục", ""]
-
-    def walk(nodes: list[Section], depth: int) -> None:
-        for node in nodes:
-            head = node.heading or node.text[:120]
-            role = f" _({node.role})_" if node.role else ""
-            out.append(f"{'  ' * depth}- **{node.id}**{role} {head}")
-            walk(node.children, depth + 1)
-
-    walk(doc.sections, 0)
-    if doc.responsibilities:
-        out += ["", "## Phân công", ""]
-        for r in doc.responsibilities:
-            out.append(f"- **{r.actor}** ({r.section_id})")
-            out += [f"  - {d}" for d in r.duties]
-    out += ["", "## Nơi nhận", ""] + [f"- {r}" for r in doc.recipients]
-    if doc.warnings:
-        out += ["", "## Cảnh báo", ""] + [
-            f"- {warning_vi(w.code, w.field, w.message)} `{w.code}`" for w in doc.warnings
-        ]
+def to_markdown(doc: Document, lang: str = "vi") -> str:
+    view = document_view(doc, lang)
+    out = [f"# {view.title}", ""]
+    out += [f"| {word('field', lang)} | {word('value', lang)} |", "|---|---|"]
+    out += [f"| {label} | {_cell(value)} |" for label, value in view.fields]
+    if view.bases:
+        out += ["", f"## {word('bases', lang)}", ""]
+        out += [f"- {_cell(b)}" for b in view.bases]
+    out += ["", f"## {word('outline', lang)}", ""]
+    for e in view.outline:
+        role = f" _({e.role})_" if e.role else ""
+        out.append(f"{'  ' * e.depth}- **{e.id}**{role} {_cell(e.heading)}")
+    if view.duties:
+        out += ["", f"## {word('duties', lang)}", ""]
+        for actor, section_id, duties in view.duties:
+            out.append(f"- **{actor}** ({section_id})")
+            out += [f"  - {_cell(d)}" for d in duties]
+    out += ["", f"## {word('recipients', lang)}", ""] + [f"- {r}" for r in view.recipients]
+    if view.warnings:
+        out += ["", f"## {word('warnings', lang)}", ""] + [f"- {w}" for w in view.warnings]
     return "\n".join(out) + "\n"

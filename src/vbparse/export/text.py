@@ -1,29 +1,28 @@
-"""Plain text view: the fields, the outline as an indented tree, the warnings."""
+"""Plain text view: the fields, the căn cứ, the outline as an indented tree with role names, the
+assignments, the recipients, the warnings."""
 
 from __future__ import annotations
 
-from ..model import Document, Section
-from .summary import header_rows, warning_vi
+from ..model import Document
+from .summary import document_view, word
 
 
-def to_text(doc: Document) -> str:
-    out = [f"{label}: {value or '—'}" for label, value in header_rows(doc)]
-    if doc.bases:
-        out.append("Căn cứ:")
-        out.extend(f"  - {b.raw}" for b in doc.bases)
-    out.append("Bố cục:")
-
-    def walk(nodes: list[Section], depth: int) -> None:
-        for node in nodes:
-            head = node.heading or node.text[:80]
-            out.append(f"{'  ' * (depth + 1)}{node.id} [{node.role or '-'}] {head}")
-            walk(node.children, depth + 1)
-
-    walk(doc.sections, 0)
-    if doc.responsibilities:
-        out.append("Phân công:")
-        out.extend(f"  {r.actor}: {len(r.duties)} nhiệm vụ" for r in doc.responsibilities)
-    out.append("Nơi nhận: " + ("; ".join(doc.recipients) or "—"))
-    for w in doc.warnings:
-        out.append(f"! {warning_vi(w.code, w.field, w.message)} [{w.code}]")
+def to_text(doc: Document, lang: str = "vi") -> str:
+    view = document_view(doc, lang)
+    out = [f"{label}: {value or '—'}" for label, value in view.fields]
+    if view.bases:
+        out.append(f"{word('bases', lang)}:")
+        out.extend(f"  - {b}" for b in view.bases)
+    out.append(f"{word('outline', lang)}:")
+    for e in view.outline:
+        role = f" [{e.role}]" if e.role else ""
+        out.append(f"{'  ' * (e.depth + 1)}{e.id}{role} {e.heading}")
+    if view.duties:
+        out.append(f"{word('duties', lang)}:")
+        out.extend(
+            f"  {actor}: {word('duty_count', lang).format(n=len(duties))}"
+            for actor, _sid, duties in view.duties
+        )
+    out.append(f"{word('recipients', lang)}: " + ("; ".join(view.recipients) or "—"))
+    out.extend(f"! {w}" for w in view.warnings)
     return "\n".join(out) + "\n"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages
+from ..errors import InputError
 from ..export.cells import csv_cell, keep_text
 from ..messages import Lang
 from ..model import Document
@@ -29,13 +30,14 @@ STATUS_MARK = {"covered": "✓", "partial": "½", "missing": "✗"}
 STATUS_COLOUR = {"covered": "#cdeccd", "partial": "#fff1b8", "missing": "#f8c9c4"}
 
 
-class CheckError(Exception):
-    """Bad input: names the file and the reason, for a one-line message."""
+class CheckError(InputError):
+    """Bad input: names the file and the reason, for a one-line message (exit code 3). `key`
+    names the reason in messages.py ("check.error.*"), for the reader's language."""
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+    def __init__(self, path: str, message: str, key: str | None = None, **params: object) -> None:
+        super().__init__(path, message)
+        self.key = key
+        self.params = params
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -72,9 +74,12 @@ class ParentPlan:
             raise CheckError(
                 path,
                 "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
+                "check.error.no_items",
             )
         if not doc.number.number and not doc.issued.date:
-            raise CheckError(path, "neither a number (Số: …) nor a date found in the header")
+            raise CheckError(
+                path, "neither a number (Số: …) nor a date found in the header", "check.error.no_id"
+            )
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
 
 
@@ -151,13 +156,16 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
 def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport:
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
+        kind = doc.doc_type.name or doc.doc_type.code
         raise CheckError(
-            path, f"is a {doc.doc_type.name or doc.doc_type.code}, not a plan (kế hoạch)"
+            path, f"is a {kind}, not a plan (kế hoạch)", "check.error.not_plan", kind=kind
         )
     units = child_units(doc)
     if not units:
         raise CheckError(
-            path, "no numbered sections with tasks found: not a plan the checker can read"
+            path,
+            "no numbered sections with tasks found: not a plan the checker can read",
+            "check.error.no_units",
         )
     aligned = align(parent.index, parent.items, units)
     findings = find_all(
@@ -230,7 +238,7 @@ def _doc_line(info: dict[str, Any], lang: Lang) -> str:
 
 
 def _finding_heading(severity: str, code: str, lang: Lang) -> str:
-    return f"{_word('severity', severity, lang).upper()} {code}"
+    return f"{_word('severity', severity, lang).upper()} {messages.finding_label(code, lang)}"
 
 
 def report_blocks(report: CheckReport) -> list[Block]:
@@ -241,7 +249,7 @@ def report_blocks(report: CheckReport) -> list[Block]:
         ("h", 1, _t("title", lang)),
         ("p", _t("parent", lang, doc=_doc_line(report.parent, lang))),
         ("p", _t("child", lang, doc=_doc_line(report.child, lang))),
-        ("p", _t("summary", lang, **{**s, "ratio": f"{s['ratio']:.0%}"})),
+        ("p", _t("summary", lang, **{**s, "ratio": messages.percent(s["ratio"], lang)})),
         ("h", 2, _t("h.coverage", lang)),
         (
             "table",
@@ -254,7 +262,7 @@ def report_blocks(report: CheckReport) -> list[Block]:
                     c.parent_id,
                     _word("kind", item_by_id[c.parent_id].kind, lang),
                     _status_cell(c.status, lang),
-                    f"{c.score:.2f}",
+                    messages.number(c.score, lang, 2),
                     ", ".join(c.child_ids) or "—",
                     c.evidence or "—",
                 ]
@@ -297,7 +305,7 @@ def report_blocks(report: CheckReport) -> list[Block]:
             "no_answer", lang
         )
         status = _word("status", c.status, lang)
-        blocks.append(("h", 3, f"{c.parent_id} — {status} ({c.score:.2f})"))
+        blocks.append(("h", 3, f"{c.parent_id} — {status} ({messages.number(c.score, lang, 2)})"))
         blocks.append(
             (
                 "pair",
@@ -528,8 +536,8 @@ def batch_rows(batch: BatchReport) -> tuple[list[str], list[list[Any]]]:
                 Path(r["child"]["path"]).name,
                 *[_status_cell(status.get(i, "missing"), lang, mark=True) for i in batch.item_ids],
                 *[TotalCell(s[name]) for name in STATUS_MARK],
-                TotalCell(f"{s['ratio']:.0%}"),
-                "; ".join(f["code"] for f in r["findings"]) or "—",
+                TotalCell(messages.percent(s["ratio"], lang)),
+                "; ".join(messages.finding_label(f["code"], lang) for f in r["findings"]) or "—",
             ]
         )
     totals = batch.column_totals()

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from ..errors import ReadError  # re-exported: readers raise it, by kind
+
+__all__ = ["Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone"]
+
 
 class Zone(str, Enum):
     """Layout zone of a line, when the source format shows it (a table cell, an x position)."""
@@ -217,16 +221,3 @@ class RawDocument:
             warnings=list(data["warnings"]),
             sections=[PageSetup(**s) for s in data.get("sections", [])],
         )
-
-
-class ReadError(Exception):
-    """A file could not be read. `kind` is a short stable code; the message says why in words."""
-
-    def __init__(self, path: str, kind: str, message: str) -> None:
-        # One line whatever the cause says (lxml's messages run over several): an error is
-        # printed as one line per file.
-        message = " ".join(message.split())
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.kind = kind
-        self.message = message
