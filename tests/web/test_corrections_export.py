@@ -20,7 +20,7 @@ def test_corrections_become_gold_for_eval(client, tmp_path: Path, capsys) -> Non
     out = tmp_path / "gold"
     db = client.app.state.service.db
     assert main(["export", str(db), "--corrections", str(out)]) == 0
-    assert "1 corrected documents" in capsys.readouterr().out
+    assert "1 văn bản có chỉnh sửa" in capsys.readouterr().out
     assert sorted(p.name for p in out.iterdir()) == ["kh-36-thbtd.gold.json", "kh-36-thbtd.txt"]
     assert (out / "kh-36-thbtd.txt").read_bytes() == SEED.read_bytes()
     gold = json.loads((out / "kh-36-thbtd.gold.json").read_text(encoding="utf-8"))
@@ -41,7 +41,7 @@ def test_corrections_become_gold_for_eval(client, tmp_path: Path, capsys) -> Non
 def test_export_needs_a_registry(tmp_path: Path, capsys) -> None:
     from vbparse.cli import main
 
-    assert main(["export", str(tmp_path / "none.sqlite"), "--corrections", str(tmp_path)]) == 2
+    assert main(["export", str(tmp_path / "none.sqlite"), "--corrections", str(tmp_path)]) == 3
     assert "no such registry" in capsys.readouterr().err
 
 
