@@ -16,7 +16,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Train the section-role classifier from the gold and the hand "
         "labels in corpus/, reproducibly, and save it with its metrics in models/.",
     )
-    p.add_argument("component", choices=("roles",), help="what to train")
+    p.add_argument(
+        "component",
+        choices=("roles", "similarity"),
+        help="what to train: roles (section roles) or similarity (the plan checker's word "
+        "vectors, models/similarity.npz)",
+    )
     p.add_argument("--root", default=".", help="project root holding corpus/ (default: .)")
     p.add_argument("--out", default=None, help="model folder (default: the project's models/)")
     p.set_defaults(func=run_train)
@@ -48,6 +53,8 @@ def run_train(args: argparse.Namespace) -> int:
     root = _root(args.root)
     if root is None:
         return 2
+    if args.component == "similarity":
+        return _train_similarity(root, args.out)
     from ..ml import roles_model
     from ..ml.data import collect, data_hash
     from ..ml.eval_roles import evaluate, format_report
@@ -75,6 +82,17 @@ def run_train(args: argparse.Namespace) -> int:
     model.save(out, meta)
     print(format_report(report))
     print(f"\nsaved {out / 'roles.npz'} and {out / 'roles.json'}")
+    return 0
+
+
+def _train_similarity(root: Path, out: str | None) -> int:
+    from ..plancheck import vectors
+
+    path = Path(out) / "similarity.npz" if out else vectors.MODEL
+    print("training the plan checker's word vectors on corpus/ …", file=sys.stderr)
+    stats = vectors.train(root, path)
+    print(json.dumps(stats))
+    print(f"saved {path}")
     return 0
 
 

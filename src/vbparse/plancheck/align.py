@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Section
 from ..text.normalize import match_key, strip_diacritics
+from .paraphrase import soft_recall
 from .similarity import TermIndex, anchor_recall, best_sentence, terms
 
 ITEM_ROLES = {
@@ -39,6 +40,11 @@ PARTIAL = 0.22
 COMPETITION = 0.5
 # Term recall at which shared anchors count in full (see `pair_score`).
 ANCHOR_SUPPORT = 0.25
+# Paraphrase-aware matching (paraphrase.py); False gives the lexical matcher, for comparison.
+SEMANTIC = True
+# Below this share of its distinctive words answered, an item is not answered at all, whatever
+# generic words and numbers the passage shares with it.
+DISTINCT_MIN = 0.2
 
 # The closing formula ("Trên đây là Kế hoạch …") sometimes ends up inside the last bullet.
 _CLOSING = re.compile(
@@ -262,7 +268,11 @@ def child_units(doc: Document) -> list[Unit]:
 
 def pair_score(index: TermIndex, item: Unit, unit: Unit) -> tuple[float, list[str]]:
     """How well `unit` answers `item`: IDF-weighted term recall, raised by shared anchors."""
-    recall = index.recall(item.text, unit.text)
+    if SEMANTIC:
+        match = soft_recall(index, item.text, unit.text)
+        recall = match.score if match.distinct >= DISTINCT_MIN else min(match.score, PARTIAL / 2)
+    else:
+        recall = index.recall(item.text, unit.text)
     anchor, hits = anchor_recall(item.text, unit.text)
     # Anchors confirm a text that speaks of the item; alone (the same decree cited for another
     # task) they are no answer, so their weight grows with the words the texts share.

@@ -88,6 +88,9 @@ class CheckReport:
     extras: list[Unit]
     child_text: dict[str, str] = field(default_factory=dict)
     lang: Lang = "vi"  # of the findings' messages and of every rendering but JSON's keys
+    # "implements" (a plan that answers this parent), or "off_topic" (a plan about something
+    # else, even if it cites the parent): then no item counts as answered and there is no ratio.
+    verdict: str = "implements"
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -98,7 +101,8 @@ class CheckReport:
         return {
             **counts,
             "items": n,
-            "ratio": round(ratio, 3),
+            "verdict": self.verdict,
+            "ratio": round(ratio, 3) if self.verdict == "implements" else None,
             "findings": len(self.findings),
             "errors": sum(1 for f in self.findings if f.severity == "error"),
             "extras": len(self.extras),
@@ -160,6 +164,9 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
             path, "no numbered sections with tasks found: not a plan the checker can read"
         )
     aligned = align(parent.index, parent.items, units)
+    verdict = _verdict(parent, doc, aligned.coverage)
+    if verdict != "implements":
+        aligned.coverage = [Coverage(c.parent_id, "missing", c.score) for c in aligned.coverage]
     findings = find_all(
         parent.doc,
         doc,
@@ -180,7 +187,20 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
         extras=aligned.extras,
         child_text={u.id: u.text for u in units},
         lang=lang,
+        verdict=verdict,
     )
+
+
+# A plan none of whose sections answers a parent item in full, and whose title shares less than
+# this with the parent's, is about something else.
+OFF_TOPIC_TITLE = 0.35
+
+
+def _verdict(parent: ParentPlan, child: Document, coverage: list[Coverage]) -> str:
+    if any(c.status == "covered" for c in coverage):
+        return "implements"
+    title = parent.index.recall(parent.doc.subject or "", child.subject or "")
+    return "off_topic" if title < OFF_TOPIC_TITLE else "implements"
 
 
 # --- blocks: one content, three renderings -------------------------------------------------------

@@ -1,0 +1,92 @@
+"""The paraphrase-aware score of a parent item against a child passage: term recall on
+word-segmented, folded text after the administrative paraphrase table (data/paraphrase_vi.tsv),
+with soft credit for a word whose trained vector is close to one of the passage's (vectors.py),
+and generic words ("sử dụng", "giáo viên", "tổ" …) that count for little and never answer an
+item alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..text.normalize import match_key
+from .similarity import TermIndex, terms
+from .vectors import load as load_vectors
+
+TABLE = Path(__file__).resolve().parents[1] / "data" / "paraphrase_vi.tsv"
+GENERIC_WEIGHT = 0.25
+# A word whose nearest passage word is at least this close (cosine) earns SOFT_CREDIT × cosine.
+SOFT_MIN = 0.62
+SOFT_CREDIT = 0.7
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[list[tuple[re.Pattern[str], str]], frozenset[str]]:
+    phrases: list[tuple[str, str]] = []
+    generic: set[str] = set()
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, variant, *rest = line.split("\t")
+        if kind == "phrase" and rest:
+            phrases.append((match_key(variant), rest[0]))
+        elif kind == "generic":
+            generic.add(match_key(variant))
+    # Longer variants first, so "phụ huynh học sinh" is rewritten before "phụ huynh".
+    phrases.sort(key=lambda p: -len(p[0]))
+    rules = [(re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)"), c) for v, c in phrases]
+    return rules, frozenset(generic)
+
+
+@lru_cache(maxsize=8192)
+def canonical(text: str) -> str:
+    key = match_key(text)
+    for rx, repl in table()[0]:
+        key = rx.sub(repl, key)
+    return key
+
+
+@lru_cache(maxsize=8192)
+def sem_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(canonical(text)))
+
+
+@dataclass
+class Match:
+    score: float  # weighted share of the item's terms the passage answers, 0–1
+    distinct: float  # the same over the item's non-generic whole words only
+    missing_words: list[str]
+
+
+def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
+    generic = table()[1]
+    vectors = load_vectors()
+    q, d = sem_terms(item_text), sem_terms(passage)
+    whole_d = [t for t in d if not t.startswith("~")]
+    total = got = dist_total = dist_got = 0.0
+    missing: list[tuple[float, str]] = []
+    for t in q:
+        w = index.weight(t)
+        is_generic = t.lstrip("~") in generic or t.isdigit()
+        if is_generic:
+            w *= GENERIC_WEIGHT
+        credit = 1.0 if t in d else 0.0
+        if not credit and vectors is not None and not t.startswith("~") and not t.isdigit():
+            best = max((vectors.similarity(t, u) for u in whole_d), default=0.0)
+            if best >= SOFT_MIN:
+                credit = SOFT_CREDIT * best
+        total += w
+        got += w * credit
+        if not is_generic and not t.startswith("~"):
+            dist_total += w
+            dist_got += w * credit
+            if not credit:
+                missing.append((w, t))
+    missing.sort(key=lambda p: (-p[0], p[1]))
+    return Match(
+        got / total if total else 0.0,
+        dist_got / dist_total if dist_total else 0.0,
+        [t.replace("_", " ") for _w, t in missing[:6]],
+    )
