@@ -202,6 +202,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Parent {parent_id} asks for {wanted}; child {child_id} promises {given} (missing: "
         "{missing}).",
     },
+    "check.target_mismatch": {
+        "vi": "Mục {parent_id} của kế hoạch cấp trên đặt chỉ tiêu “{wanted}”; mục {child_id} của "
+        "kế hoạch đơn vị chỉ đặt “{given}”, thấp hơn.",
+        "en": "Parent {parent_id} sets the target “{wanted}”; child {child_id} sets only "
+        "“{given}”, a weaker one.",
+    },
+    "check.actor_mismatch": {
+        "vi": "Mục {parent_id} của kế hoạch cấp trên giao {wanted} {verb}; mục {child_id} của kế "
+        "hoạch đơn vị lại giao cho {given}.",
+        "en": "Parent {parent_id} has the {wanted} ({verb}); child {child_id} gives it to the "
+        "{given}.",
+    },
     "check.deadline_by": {"vi": "trước ngày {date}", "en": "by {date}"},
     "check.no_deadline": {"vi": "không nêu thời hạn", "en": "no deadline"},
     # Report intervals, by months between reports.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Section
 from ..text.normalize import match_key, strip_diacritics
-from .paraphrase import soft_recall
+from .paraphrase import canonical_index, soft_recall
 from .similarity import TermIndex, anchor_recall, best_sentence, terms
 
 ITEM_ROLES = {
@@ -291,9 +291,11 @@ class Alignment:
 def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
     raw: dict[tuple[str, str], float] = {}
     hits_of: dict[tuple[str, str], list[str]] = {}
+    # The paraphrase-aware score weighs the items' words after the paraphrase table.
+    weights = canonical_index(tuple(i.text for i in items)) if SEMANTIC else index
     for item in items:
         for unit in units:
-            raw[(item.id, unit.id)], hits_of[(item.id, unit.id)] = pair_score(index, item, unit)
+            raw[(item.id, unit.id)], hits_of[(item.id, unit.id)] = pair_score(weights, item, unit)
     # A unit that answers another item much better is weak evidence for this one: the score is
     # discounted by how far it stays below the unit's own best match.
     unit_best = {u.id: max((raw[(i.id, u.id)] for i in items), default=0.0) for u in units}

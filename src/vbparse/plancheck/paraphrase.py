@@ -53,6 +53,12 @@ def sem_terms(text: str) -> frozenset[str]:
     return frozenset(terms(canonical(text)))
 
 
+@lru_cache(maxsize=16)
+def canonical_index(texts: tuple[str, ...]) -> TermIndex:
+    """IDF weights fitted on the parent's items as the paraphrase table rewrites them."""
+    return TermIndex.fit([canonical(t) for t in texts])
+
+
 @dataclass
 class Match:
     score: float  # weighted share of the item's terms the passage answers, 0–1
