@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Section
 from ..text.normalize import match_key, strip_diacritics
 from .paraphrase import canonical_index, soft_recall
-from .similarity import TermIndex, anchor_recall, best_sentence, terms
+from .similarity import TermIndex, anchor_recall, anchors, best_sentence, terms
 
 ITEM_ROLES = {
     "tasks": "task",
@@ -87,6 +87,8 @@ class Coverage:
     evidence: str = ""
     shared_terms: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    # What differs: the item's distinctive words and its numbers the chosen child text lacks.
+    unmatched: list[str] = field(default_factory=list)
 
 
 def section_text(section: Section) -> str:
@@ -326,10 +328,19 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
                 evidence=best_sentence(terms(item.text), top.text) if top else "",
                 shared_terms=index.shared_terms(item.text, top.text) if top else [],
                 anchors=hits_of[(item.id, top.id)] if top else [],
+                unmatched=_unmatched(weights, item, chosen),
             )
         )
     extras = [u for u in units if u.id not in claimed and _may_be_extra(u, units)]
     return Alignment(coverage, extras, matrix)
+
+
+def _unmatched(index: TermIndex, item: Unit, chosen: list[Unit]) -> list[str]:
+    if not chosen:
+        return []
+    text = " ".join(u.text for u in chosen)
+    numbers = [n for n in anchors(item.text).numbers if n not in anchors(text).numbers]
+    return soft_recall(index, item.text, text).missing_words + numbers
 
 
 def _may_be_extra(unit: Unit, units: list[Unit]) -> bool:

@@ -23,29 +23,28 @@ SOFT_CREDIT = 0.7
 
 
 @lru_cache(maxsize=1)
-def table() -> tuple[list[tuple[re.Pattern[str], str]], frozenset[str]]:
-    phrases: list[tuple[str, str]] = []
+def table() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """One pattern of every variant (longest first, so "phụ huynh học sinh" wins over "phụ
+    huynh"; one pass, so a canonical form is never rewritten again), their canonical forms, and
+    the generic words."""
+    phrases: dict[str, str] = {}
     generic: set[str] = set()
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, variant, *rest = line.split("\t")
         if kind == "phrase" and rest:
-            phrases.append((match_key(variant), rest[0]))
+            phrases[match_key(variant)] = rest[0]
         elif kind == "generic":
             generic.add(match_key(variant))
-    # Longer variants first, so "phụ huynh học sinh" is rewritten before "phụ huynh".
-    phrases.sort(key=lambda p: -len(p[0]))
-    rules = [(re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)"), c) for v, c in phrases]
-    return rules, frozenset(generic)
+    alternatives = "|".join(re.escape(v) for v in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"), phrases, frozenset(generic)
 
 
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
-    key = match_key(text)
-    for rx, repl in table()[0]:
-        key = rx.sub(repl, key)
-    return key
+    pattern, phrases, _generic = table()
+    return pattern.sub(lambda m: phrases[m.group(0)], match_key(text))
 
 
 @lru_cache(maxsize=8192)
@@ -67,7 +66,7 @@ class Match:
 
 
 def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
-    generic = table()[1]
+    generic = table()[2]
     vectors = load_vectors()
     q, d = sem_terms(item_text), sem_terms(passage)
     whole_d = [t for t in d if not t.startswith("~")]
@@ -78,7 +77,8 @@ def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
         is_generic = t.lstrip("~") in generic or t.isdigit()
         if is_generic:
             w *= GENERIC_WEIGHT
-        credit = 1.0 if t in d else 0.0
+        # A syllable of the item's compound also meets the same syllable standing as a word.
+        credit = 1.0 if t in d or (t.startswith("~") and t[1:] in d) else 0.0
         if not credit and vectors is not None and not t.startswith("~") and not t.isdigit():
             best = max((vectors.similarity(t, u) for u in whole_d), default=0.0)
             if best >= SOFT_MIN:

@@ -123,6 +123,7 @@ class CheckReport:
                     "evidence": c.evidence,
                     "shared_terms": c.shared_terms,
                     "anchors": c.anchors,
+                    "unmatched": c.unmatched,
                     "parent_text": item_by_id[c.parent_id].text,
                 }
                 for c in self.coverage
