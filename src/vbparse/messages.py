@@ -317,6 +317,78 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
     "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},
     "check.batch.sheet.findings": {"vi": "Vấn đề", "en": "Findings"},
+    "check.batch.sheet.errors": {"vi": "Tệp lỗi", "en": "Errors"},
+    "check.batch.sheet.legend": {"vi": "Nội dung cấp trên", "en": "Parent items"},
+    "check.batch.h.legend": {
+        "vi": "Các nội dung của kế hoạch cấp trên",
+        "en": "The parent plan's items",
+    },
+    "check.batch.h.codes": {"vi": "Giải thích mã vấn đề", "en": "Finding codes"},
+    "check.batch.col.item": {"vi": "Mục", "en": "Item"},
+    "check.batch.col.item_text": {"vi": "Nội dung", "en": "Text"},
+    "check.batch.col.schools_covered": {"vi": "Số trường đã có", "en": "Schools covering it"},
+    "check.batch.col.explanation": {"vi": "Ý nghĩa", "en": "Meaning"},
+    "check.batch.schools_of": {"vi": "{n}/{total} trường", "en": "{n}/{total} schools"},
+    "check.batch.failed": {"vi": "không đọc được", "en": "unreadable"},
+    "check.batch.sorted": {
+        "vi": "Các đơn vị xếp từ kết quả thấp nhất; tệp không đọc được đứng đầu. Rê chuột lên mã "
+        "mục để xem nội dung.",
+        "en": "Schools are listed worst first; unreadable files come first. Hover over an item "
+        "id to read it.",
+    },
+    "check.batch.done": {
+        "vi": "vbparse: đã đối chiếu {checked} kế hoạch, {failed} tệp lỗi → {out}",
+        "en": "vbparse: {checked} plan(s) checked, {failed} failed → {out}",
+    },
+    "check.below": {
+        "vi": "vbparse: tỷ lệ đáp ứng {ratio} thấp hơn mức yêu cầu {wanted}",
+        "en": "vbparse: coverage {ratio} is below {wanted}",
+    },
+    "check.verdict.implements": {"vi": "triển khai kế hoạch này", "en": "implements the plan"},
+    "check.verdict.off_topic": {
+        "vi": "không triển khai kế hoạch này",
+        "en": "does not implement this plan",
+    },
+    "check.off_topic": {
+        "vi": "Kế hoạch của đơn vị (“{subject}”) không triển khai kế hoạch cấp trên: không mục "
+        "nào của kế hoạch cấp trên được đáp ứng; không tính tỷ lệ đáp ứng.",
+        "en": "The child (“{subject}”) does not implement the parent plan: it answers none of its "
+        "items; no coverage ratio is given.",
+    },
+    "check.unmatched": {"vi": "khác biệt: {words}", "en": "differs: {words}"},
+    # What each finding code means, shown beside the code.
+    "check.code.parent_reference_missing": {
+        "vi": "không viện dẫn kế hoạch cấp trên",
+        "en": "the parent plan is not cited",
+    },
+    "check.code.parent_reference_mismatch": {
+        "vi": "viện dẫn sai số, ngày hoặc cơ quan ban hành kế hoạch cấp trên",
+        "en": "the parent plan is cited with a wrong number, date or issuer",
+    },
+    "check.code.date_order": {
+        "vi": "ban hành trước ngày của kế hoạch cấp trên",
+        "en": "dated before the parent plan",
+    },
+    "check.code.period_mismatch": {
+        "vi": "thời kỳ áp dụng khác kế hoạch cấp trên",
+        "en": "a period other than the parent's",
+    },
+    "check.code.deadline_mismatch": {
+        "vi": "thời hạn muộn hơn hoặc thiếu so với kế hoạch cấp trên",
+        "en": "a deadline later than the parent's, or missing",
+    },
+    "check.code.target_mismatch": {
+        "vi": "chỉ tiêu thấp hơn kế hoạch cấp trên",
+        "en": "a target weaker than the parent's",
+    },
+    "check.code.actor_mismatch": {
+        "vi": "giao nhiệm vụ cho người khác với yêu cầu của kế hoạch cấp trên",
+        "en": "a duty given to another actor than the parent requires",
+    },
+    "check.code.quote_mismatch": {
+        "vi": "tên phong trào, cuộc vận động ghi khác kế hoạch cấp trên",
+        "en": "a quoted name altered",
+    },
 }
 
 # Names substituted for `{x_label}` placeholders.

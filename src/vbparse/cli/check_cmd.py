@@ -94,6 +94,7 @@ def _fail(message: str) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..messages import render as render_message
     from ..plancheck.report import CheckError, ParentPlan, check_child, render
 
     try:
@@ -115,9 +116,11 @@ def run_check(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    if args.fail_under is not None and report.summary["ratio"] < args.fail_under:
+    ratio = report.summary["ratio"]
+    if args.fail_under is not None and (ratio is None or ratio < args.fail_under):
+        shown = "—" if ratio is None else f"{ratio:.2f}"
         print(
-            f"vbparse: coverage {report.summary['ratio']:.2f} is below {args.fail_under:.2f}",
+            render_message("check.below", args.lang, ratio=shown, wanted=f"{args.fail_under:.2f}"),
             file=sys.stderr,
         )
         return 1
@@ -192,6 +195,7 @@ def check_many(
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    from ..messages import render as render_message
     from ..plancheck.report import BatchReport, CheckError, _doc_info, render_batch
 
     folder = Path(args.dir)
@@ -218,6 +222,7 @@ def run_batch(args: argparse.Namespace) -> int:
     batch = BatchReport(
         parent=_doc_info(parent.path, parent.doc),
         item_ids=[i.id for i in parent.items],
+        items=[{"id": i.id, "kind": i.kind, "text": i.text} for i in parent.items],
         results=[r for _p, r, _e in results if r is not None],
         failures=[{"path": p, "error": e or ""} for p, r, e in results if r is None],
         lang=args.lang,
@@ -229,11 +234,15 @@ def run_batch(args: argparse.Namespace) -> int:
         out.write_bytes(rendered)
     else:
         out.write_text(rendered, encoding="utf-8")
-    print(
-        f"vbparse: {len(batch.results)} plan(s) checked, {len(batch.failures)} failed → {out}",
-        file=sys.stderr,
+    done = render_message(
+        "check.batch.done",
+        args.lang,
+        checked=len(batch.results),
+        failed=len(batch.failures),
+        out=out,
     )
+    print(done, file=sys.stderr)
     below = args.fail_under is not None and any(
-        r["summary"]["ratio"] < args.fail_under for r in batch.results
+        (r["summary"]["ratio"] or 0.0) < args.fail_under for r in batch.results
     )
     return 1 if batch.failures or below else 0
