@@ -312,7 +312,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Parent location",
     },
     "check.batch.col.child_location": {"vi": "Vị trí ở kế hoạch đơn vị", "en": "Child location"},
-    "check.batch.total": {"vi": "Số đơn vị {status}", "en": "Total {status}"},
+    "check.batch.total": {
+        "vi": "Số đơn vị {status} (trên {total} trường)",
+        "en": "Total {status} (of {total} schools)",
+    },
     "check.batch.missing_list": {"vi": "Chưa có: {items}", "en": "Missing: {items}"},
     "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
     "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},

@@ -255,9 +255,9 @@ def test_batch_reports_every_school_and_survives_a_broken_file(
         # Rows are sorted worst first: the coverage rates never go down the table.
         rates = [float(r[-2].rstrip("%")) for r in schools]
         assert rates == sorted(rates)
-        totals = {r[0]: r for r in rows if r[0].startswith(total)}
+        totals = {s: next(r for r in rows if r[0].startswith(total + s + " ")) for s in statuses}
         for col in range(2, 2 + len(item_ids)):
-            assert sum(int(totals[total + s][col]) for s in statuses) == 3
+            assert sum(int(totals[s][col]) for s in statuses) == 3
     html_out = tmp_path / "report.html"
     main(
         [

@@ -6,6 +6,7 @@ report's language."""
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,8 +252,10 @@ margin-right:.5em}
 .matrix tbody th,.matrix tfoot th{position:sticky;left:0;z-index:1;background:#f7f7f7;
 text-align:left}
 .matrix tfoot td,.matrix tfoot th{font-weight:bold;background:#eee}
-.matrix td.total{font-weight:bold;background:#f4f4f4;text-align:right;white-space:nowrap}
-.matrix td.file{font-size:.8em;color:#555;word-break:break-all}
+.matrix td.total{font-weight:bold;background:#f4f4f4;text-align:right}
+.matrix tbody th{min-width:12em}.matrix td.mark{min-width:2.2em}
+.matrix td.file{font-size:.8em;color:#555;word-break:break-all;max-width:10em}
+.matrix td.codes{font-size:.85em;min-width:12em}
 details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}
 @media print{
 @page{size:A4 landscape;margin:8mm}
@@ -260,10 +263,12 @@ body{margin:0;max-width:none;font-size:9pt}
 .matrix{max-height:none;overflow:visible;border:0}
 .matrix table{width:100%;table-layout:fixed}
 .matrix thead th,.matrix tbody th,.matrix tfoot th{position:static;box-shadow:none}
-thead{display:table-header-group}tfoot{display:table-footer-group}
+thead{display:table-header-group}tfoot{display:table-row-group}
 tr,.pair{page-break-inside:avoid;break-inside:avoid}
 td,th{font-size:7.5pt;padding:.15em .2em;overflow-wrap:anywhere}
-.matrix th:first-child{width:18%}.matrix td.file{width:9%}
+.matrix thead th:first-child{width:15%}.matrix thead th:nth-child(2){width:8%}
+.matrix thead th:last-child{width:13%}.matrix tbody th{min-width:0}
+.matrix td.mark,.matrix td.codes{min-width:0}
 details{display:block}details>*{display:block}
 td,th,.key span{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
@@ -347,6 +352,8 @@ def _html_cell(value: object) -> str:
         return f'<td class="total">{html.escape(str(value))}</td>'
     if isinstance(value, FileCell):
         return f'<td class="file">{html.escape(str(value))}</td>'
+    if isinstance(value, CodesCell):
+        return f'<td class="codes">{html.escape(str(value))}</td>'
     return f"<td>{html.escape(str(value))}</td>"
 
 
@@ -369,6 +376,15 @@ class TotalCell(str):
 
 class FileCell(str):
     """A file name: small in HTML, so that the matrix keeps its width for the items."""
+
+
+class CodesCell(str):
+    """The finding codes of a school ("deadline_mismatch ×2, …"), or why its file failed."""
+
+
+def _codes(findings: list[dict[str, Any]]) -> str:
+    counts = Counter(f["code"] for f in findings)
+    return ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in counts.items()) or "—"
 
 
 def _ratio_cell(row: SchoolRow, lang: Lang) -> object:
@@ -403,34 +419,33 @@ def school_cells(row: SchoolRow, batch: BatchReport) -> list[Any]:
         failed = StatusCell("failed", "—", _t("batch.failed", lang))
         items: list[Any] = [failed for _i in batch.item_ids]
         counts: list[Any] = ["" for _s in STATUS_MARK]
-        codes = row.error or ""
+        codes = CodesCell(row.error or "")
     else:
         items = [
             _status_cell(row.status.get(i, "missing"), lang, mark=True) for i in batch.item_ids
         ]
         counts = [TotalCell(row.summary[s]) for s in STATUS_MARK]
-        codes = "; ".join(f["code"] for f in row.findings) or "—"
+        codes = CodesCell(_codes(row.findings))
     return [row.name, FileCell(row.file), *items, *counts, _ratio_cell(row, lang), codes]
 
 
 def total_rows(batch: BatchReport, *, as_share: bool) -> list[list[Any]]:
-    """Per status, how many schools (of those checked) are in it for each item: "7/12 trường"
-    on the page, the bare count in a spreadsheet."""
+    """Per status, how many schools (of those checked) are in it for each item: "7/12" on the
+    page, the bare count in a spreadsheet."""
     lang = batch.lang
     totals = batch.column_totals()
     n = len(batch.results)
     rows = []
     for name in STATUS_MARK:
+        # "7/12" under each item; the row's label says they count schools.
         cells = [
-            TotalCell(_t("batch.schools_of", lang, n=totals[i][name], total=n))
-            if as_share
-            else totals[i][name]
+            TotalCell(f"{totals[i][name]}/{n}") if as_share else totals[i][name]
             for i in batch.item_ids
         ]
         blank = ["" for _s in STATUS_MARK]
         rows.append(
             [
-                _t("batch.total", lang, status=_word("status", name, lang)),
+                _t("batch.total", lang, status=_word("status", name, lang), total=n),
                 "",
                 *cells,
                 *blank,
