@@ -272,7 +272,10 @@ def pair_score(index: TermIndex, item: Unit, unit: Unit) -> tuple[float, list[st
     """How well `unit` answers `item`: IDF-weighted term recall, raised by shared anchors."""
     if SEMANTIC:
         match = soft_recall(index, item.text, unit.text)
-        recall = match.score if match.distinct >= DISTINCT_MIN else min(match.score, PARTIAL / 2)
+        if match.distinct < DISTINCT_MIN:
+            # Shared generic words and numbers ("sử dụng", "100") are no answer, anchors or not.
+            return min(match.score, PARTIAL / 2), []
+        recall = match.score
     else:
         recall = index.recall(item.text, unit.text)
     anchor, hits = anchor_recall(item.text, unit.text)

@@ -116,7 +116,10 @@ def load() -> Vectors | None:
     """The trained vectors, or None when models/similarity.npz is absent (lexical matching)."""
     if not MODEL.is_file():
         return None
-    import numpy as np
+    try:
+        import numpy as np
+    except ImportError:  # installed without the nlp extra: lexical matching
+        return None
 
     with np.load(MODEL, allow_pickle=False) as data:
         return Vectors([str(w) for w in data["words"]], data["vectors"].astype(np.float32))
