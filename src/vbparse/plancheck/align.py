@@ -42,6 +42,8 @@ COMPETITION = 0.5
 ANCHOR_SUPPORT = 0.25
 # Paraphrase-aware matching (paraphrase.py); False gives the lexical matcher, for comparison.
 SEMANTIC = True
+# How much more of an item two child passages must answer together than the best one alone.
+SPLIT_GAIN = 0.12
 # Below this share of its distinctive words answered, an item is not answered at all, whatever
 # generic words and numbers the passage shares with it.
 DISTINCT_MIN = 0.2
@@ -313,8 +315,11 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
     for item in items:
         ranked = sorted(units, key=lambda u: matrix[(item.id, u.id)], reverse=True)
         best = matrix[(item.id, ranked[0].id)] if ranked else 0.0
+        split = _split_answer(weights, item, ranked, matrix) if PARTIAL <= best < COVERED else []
+        if split:
+            best = max(best, soft_recall(weights, item.text, " ".join(u.text for u in split)).score)
         status = "covered" if best >= COVERED else "partial" if best >= PARTIAL else "missing"
-        chosen = (
+        chosen = split or (
             []
             if status == "missing"
             else [u for u in ranked if matrix[(item.id, u.id)] >= max(PARTIAL, best * 0.8)][:3]
@@ -336,6 +341,21 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
         )
     extras = [u for u in units if u.id not in claimed and _may_be_extra(u, units)]
     return Alignment(coverage, extras, matrix)
+
+
+def _split_answer(
+    index: TermIndex, item: Unit, ranked: list[Unit], matrix: dict[tuple[str, str], float]
+) -> list[Unit]:
+    """Two child passages that together answer an item one of them answers in part (an item
+    split over two sections): both must speak of it, and together they must answer clearly more."""
+    if not SEMANTIC or len(ranked) < 2:
+        return []
+    first, second = ranked[0], ranked[1]
+    if matrix[(item.id, second.id)] < PARTIAL / 2:
+        return []
+    alone = soft_recall(index, item.text, first.text).score
+    both = soft_recall(index, item.text, f"{first.text} {second.text}")
+    return [first, second] if both.score >= alone + SPLIT_GAIN else []
 
 
 def _unmatched(index: TermIndex, item: Unit, chosen: list[Unit]) -> list[str]:

@@ -187,13 +187,16 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
     )
 
 
-# A plan none of whose sections answers a parent item in full, and whose title shares less than
-# this with the parent's, is about something else.
+# A plan that answers less than OFF_TOPIC_SHARE of the parent's items (covered + ½ partial; a
+# generic duty such as "gửi kế hoạch về Phòng" is answered by any plan), and whose title shares
+# less than OFF_TOPIC_TITLE of the parent's title words, is about something else.
+OFF_TOPIC_SHARE = 0.3
 OFF_TOPIC_TITLE = 0.35
 
 
 def _verdict(parent: ParentPlan, child: Document, coverage: list[Coverage]) -> str:
-    if any(c.status == "covered" for c in coverage):
+    answered = sum({"covered": 1.0, "partial": 0.5}.get(c.status, 0.0) for c in coverage)
+    if answered >= OFF_TOPIC_SHARE * max(len(coverage), 1):
         return "implements"
     title = parent.index.recall(parent.doc.subject or "", child.subject or "")
     return "off_topic" if title < OFF_TOPIC_TITLE else "implements"
