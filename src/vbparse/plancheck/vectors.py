@@ -4,7 +4,8 @@ positive PMI of words within a window, reduced by SVD), so that "tập huấn" m
 stored as models/similarity.npz (words and float16 vectors, loaded with allow_pickle=False).
 
 The training text is every .txt/.md of corpus/ except the plan checker's test children (so the
-evaluation does not see itself) and the text layer of the born-digital PDFs of corpus/real.
+evaluation does not see itself), the Word and web documents of corpus/real as the readers give
+them, and the text layer of the born-digital PDFs of corpus/real.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def training_texts(root: Path) -> Iterator[str]:
             continue
         if path.suffix in (".txt", ".md") and path.name != "README.md":
             yield path.read_text(encoding="utf-8", errors="replace")
+        elif path.suffix.lower() in (".html", ".doc", ".docx") and rel[0] == "real":
+            yield _read_lines(path)
         elif path.suffix == ".pdf" and rel[0] == "real":
             try:
                 out = subprocess.run(
@@ -42,6 +45,16 @@ def training_texts(root: Path) -> Iterator[str]:
             except (OSError, subprocess.TimeoutExpired):
                 continue
             yield out.stdout.decode("utf-8", errors="replace")
+
+
+def _read_lines(path: Path) -> str:
+    """A Word or web document's text as the project's readers give it ('' when unreadable)."""
+    from ..readers import read
+
+    try:
+        return "\n".join(line.text for line in read(path).lines)
+    except Exception:  # a document the readers refuse adds nothing to the training text
+        return ""
 
 
 def words_of(line: str) -> list[str]:
