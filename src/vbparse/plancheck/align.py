@@ -351,7 +351,8 @@ def _split_answer(
     if not SEMANTIC or len(ranked) < 2:
         return []
     first, second = ranked[0], ranked[1]
-    if matrix[(item.id, second.id)] < PARTIAL / 2:
+    # A passage capped for sharing only generic words (score PARTIAL / 2 at most) is no part.
+    if matrix[(item.id, second.id)] <= PARTIAL / 2:
         return []
     alone = soft_recall(index, item.text, first.text).score
     both = soft_recall(index, item.text, f"{first.text} {second.text}")
