@@ -466,6 +466,16 @@ def _answered(
     return out
 
 
+def _item_finding(code: str, item: Unit, top: Unit, message: str) -> Finding:
+    """A finding on an item the child answers, located in both documents."""
+    return Finding(
+        code,
+        message,
+        Location(item.id, item.line, _short(item.text)),
+        Location(top.id, top.line, _short(top.text)),
+    )
+
+
 def check_targets(
     items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit], lang: Lang = "vi"
 ) -> list[Finding]:
@@ -473,21 +483,11 @@ def check_targets(
     for item, units in _answered(items, coverage, child_units):
         for want, given in weaker_targets(item.text, " ".join(u.text for u in units)):
             top = next((u for u in units if given.text in u.text), units[0])
-            out.append(
-                Finding(
-                    "target_mismatch",
-                    render(
-                        "check.target_mismatch",
-                        lang,
-                        parent_id=item.id,
-                        wanted=want.text,
-                        child_id=top.id,
-                        given=given.text,
-                    ),
-                    Location(item.id, item.line, _short(item.text)),
-                    Location(top.id, top.line, _short(top.text)),
-                )
+            params = {"wanted": want.text, "given": given.text}
+            message = render(
+                "check.target_mismatch", lang, parent_id=item.id, child_id=top.id, **params
             )
+            out.append(_item_finding("target_mismatch", item, top, message))
     return out
 
 
@@ -496,24 +496,13 @@ def check_actors(
 ) -> list[Finding]:
     out: list[Finding] = []
     for item, units in _answered(items, coverage, child_units):
-        for top in units[:1]:
-            for verb, wanted, given in actor_mismatches(item.text, top.text):
-                out.append(
-                    Finding(
-                        "actor_mismatch",
-                        render(
-                            "check.actor_mismatch",
-                            lang,
-                            parent_id=item.id,
-                            verb=verb,
-                            wanted=wanted,
-                            child_id=top.id,
-                            given=given,
-                        ),
-                        Location(item.id, item.line, _short(item.text)),
-                        Location(top.id, top.line, _short(top.text)),
-                    )
-                )
+        top = units[0]
+        for verb, wanted, given in actor_mismatches(item.text, top.text):
+            params = {"verb": verb, "wanted": wanted, "given": given}
+            message = render(
+                "check.actor_mismatch", lang, parent_id=item.id, child_id=top.id, **params
+            )
+            out.append(_item_finding("actor_mismatch", item, top, message))
     return out
 
 
