@@ -358,6 +358,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The child (“{subject}”) does not implement the parent plan: it answers none of its "
         "items; no coverage ratio is given.",
     },
+    "check.err.parent": {"vi": "kế hoạch cấp trên {error}", "en": "parent {error}"},
+    "check.err.not_plan": {
+        "vi": "là {kind}, không phải kế hoạch",
+        "en": "is a {kind}, not a plan (kế hoạch)",
+    },
+    "check.err.no_sections": {
+        "vi": "không có mục đánh số nào nêu công việc: không phải kế hoạch mà chương trình đọc được",
+        "en": "no numbered sections with tasks found: not a plan the checker can read",
+    },
+    "check.err.no_items": {
+        "vi": "không có nhiệm vụ, giải pháp, trách nhiệm hay chế độ báo cáo nào: không phải kế hoạch "
+        "mà chương trình đọc được",
+        "en": "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
+    },
+    "check.err.no_header": {
+        "vi": "phần đầu văn bản không có số (Số: …) và cũng không có ngày ban hành",
+        "en": "neither a number (Số: …) nor a date found in the header",
+    },
     "check.unmatched": {"vi": "khác biệt: {words}", "en": "differs: {words}"},
     # What each finding code means, shown beside the code.
     "check.code.parent_reference_missing": {

@@ -209,8 +209,13 @@ def test_fail_under_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[
     capsys.readouterr()
     assert main(["check", str(decision), "--parent", str(PARENT)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "qd.txt" in err and "not a plan" in err
+    # One line naming the file and the reason, in the report's language.
+    assert err.count("\n") == 0 and "qd.txt" in err and "không phải kế hoạch" in err
+    assert main(["check", str(decision), "--parent", str(PARENT), "--lang", "en"]) == 1
+    assert "not a plan" in capsys.readouterr().err
     assert main(["check", seed, "--parent", str(decision)]) == 1
+    assert "kế hoạch cấp trên" in capsys.readouterr().err
+    assert main(["check", seed, "--parent", str(decision), "--lang", "en"]) == 1
     assert "parent" in capsys.readouterr().err
     with pytest.raises(CheckError):
         ParentPlan.load(str(tmp_path / "none.txt"))

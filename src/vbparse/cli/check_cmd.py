@@ -98,9 +98,9 @@ def run_check(args: argparse.Namespace) -> int:
     from ..plancheck.report import CheckError, ParentPlan, check_child, render
 
     try:
-        parent = ParentPlan.load(args.parent)
+        parent = ParentPlan.load(args.parent, args.lang)
     except CheckError as exc:
-        return _fail(f"parent {exc}")
+        return _fail(render_message("check.err.parent", args.lang, error=exc))
     except Exception as exc:
         return _fail(
             f"parent {args.parent}: internal error while reading ({type(exc).__name__}: {exc})"
@@ -136,7 +136,7 @@ def _init_worker(parent_path: str, lang: str = "vi") -> None:
     global _WORKER_PARENT, _WORKER_LANG
     from ..plancheck.report import ParentPlan
 
-    _WORKER_PARENT = ParentPlan.load(parent_path)
+    _WORKER_PARENT = ParentPlan.load(parent_path, lang)  # type: ignore[arg-type]
     _WORKER_LANG = lang
 
 
@@ -218,7 +218,7 @@ def run_batch(args: argparse.Namespace) -> int:
             args.parent, files, jobs=args.jobs, progress=not args.no_progress, lang=args.lang
         )
     except CheckError as exc:
-        return _fail(f"parent {exc}")
+        return _fail(render_message("check.err.parent", args.lang, error=exc))
     batch = BatchReport(
         parent=_doc_info(parent.path, parent.doc),
         item_ids=[i.id for i in parent.items],

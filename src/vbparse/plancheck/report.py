@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import Lang
+from ..messages import render as render_message
 from ..model import Document
 from .align import Coverage, Unit, align, child_units, parent_items
 from .findings import Finding, find_all
@@ -60,16 +61,13 @@ class ParentPlan:
     index: TermIndex
 
     @classmethod
-    def load(cls, path: str) -> ParentPlan:
+    def load(cls, path: str, lang: Lang = "vi") -> ParentPlan:
         doc, lines = _parse(path)
         items = parent_items(doc)
         if not items:
-            raise CheckError(
-                path,
-                "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
-            )
+            raise CheckError(path, render_message("check.err.no_items", lang))
         if not doc.number.number and not doc.issued.date:
-            raise CheckError(path, "neither a number (Số: …) nor a date found in the header")
+            raise CheckError(path, render_message("check.err.no_header", lang))
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
 
 
@@ -151,14 +149,11 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
 def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport:
     doc, lines = _parse(path)
     if doc.doc_type.code not in PLAN_TYPES:
-        raise CheckError(
-            path, f"is a {doc.doc_type.name or doc.doc_type.code}, not a plan (kế hoạch)"
-        )
+        kind = doc.doc_type.name or doc.doc_type.code
+        raise CheckError(path, render_message("check.err.not_plan", lang, kind=kind))
     units = child_units(doc)
     if not units:
-        raise CheckError(
-            path, "no numbered sections with tasks found: not a plan the checker can read"
-        )
+        raise CheckError(path, render_message("check.err.no_sections", lang))
     aligned = align(parent.index, parent.items, units)
     verdict = _verdict(parent, doc, aligned.coverage)
     if verdict != "implements":
