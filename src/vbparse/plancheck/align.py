@@ -35,7 +35,7 @@ UNNAMED_ROLES = {None, "other"}
 
 # Score thresholds on the combined score (see `pair_score`).
 COVERED = 0.45
-PARTIAL = 0.22
+PARTIAL = 0.2
 # Exponent of the discount for a unit that answers another item better.
 COMPETITION = 0.5
 # Term recall at which shared anchors count in full (see `pair_score`).
