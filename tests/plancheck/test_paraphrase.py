@@ -75,6 +75,10 @@ def test_weaker_targets_and_other_actors() -> None:
     weaker = weaker_targets("100% giáo viên sử dụng; ít nhất 02 buổi", "80% giáo viên; 01 buổi")
     assert [(p.value, c.value) for p, c in weaker] == [(100, 80), (2, 1)]
     assert weaker_targets("100% giáo viên sử dụng", "toàn bộ giáo viên thành thạo") == []
+    # Counts written as words, and counts per period compared per year.
+    assert weaker_targets("ít nhất 02 buổi mỗi học kỳ", "một buổi mỗi học kỳ")
+    assert weaker_targets("ít nhất 01 lần mỗi tuần", "01 lần mỗi tháng")
+    assert not weaker_targets("ít nhất 02 buổi mỗi học kỳ", "01 buổi mỗi tháng")
     assert weaker_targets("100% học sinh có mã định danh", "80% giáo viên được bồi dưỡng") == []
     duty = "Hiệu trưởng phân công một Phó Hiệu trưởng trực tiếp phụ trách công tác chuyển đổi số"
     assert actor_mismatches(duty, "Giao Tổ trưởng tổ khối 5 trực tiếp phụ trách chuyển đổi số")

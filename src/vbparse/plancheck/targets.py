@@ -29,8 +29,29 @@ _COUNT_UNITS = (
     "tiết dạy",
     "giờ",
 )
+# Numbers written as words before a counted unit ("một buổi", "hai lần").
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+# Reports, meetings and lessons per period: a count per period is compared as a count per year.
+_PER_YEAR = {"tuần": 52, "tháng": 12, "quý": 4, "học kỳ": 2, "kỳ": 2, "năm học": 1, "năm": 1}
 _COUNT = re.compile(
-    r"(?<![\d/.,])0*(\d{1,3})\s+(" + "|".join(sorted(_COUNT_UNITS, key=len, reverse=True)) + r")\b",
+    r"(?<![\d/.,\w])(\d{1,3}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+("
+    + "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
+    + r")\b(?:[^.;\d]{0,40}?(?:/|\bmỗi\b|\bmột\b|\btrên\b|\btrong\b)\s*("
+    + "|".join(sorted(_PER_YEAR, key=len, reverse=True))
+    + r")\b)?",
     re.IGNORECASE,
 )
 
@@ -41,6 +62,7 @@ class Target:
     unit: str  # "%" or a counted unit ("buổi")
     what: str  # the noun after a percentage ("giáo viên"), "" for counts
     text: str  # as written
+    per_year: float | None = None  # a count per period, as a count per year
 
     def describe(self) -> str:
         return self.text
@@ -59,7 +81,12 @@ def targets_of(text: str) -> list[Target]:
             Target(float(m.group(1).replace(",", ".")), "%", match_key(m.group(2)), m.group(0))
         )
     for m in _COUNT.finditer(text):
-        out.append(Target(float(m.group(1)), match_key(m.group(2)), "", m.group(0)))
+        number = m.group(1).lower()
+        value = float(_NUMBER_WORDS.get(number, 0) or int(number))
+        period = _PER_YEAR.get(match_key(m.group(3))) if m.group(3) else None
+        shown = m.group(0).strip()
+        rate = value * period if period else None
+        out.append(Target(value, match_key(m.group(2)), "", shown, rate))
     return out
 
 
@@ -72,13 +99,20 @@ def _same_target(p: Target, c: Target) -> bool:
     return p.what.split()[:2] == c.what.split()[:2] or p.what.split()[:1] == c.what.split()[:1]
 
 
+def _weaker(child: Target, parent: Target) -> bool:
+    """Lower, as counts per year when both name their period, else as written."""
+    if child.per_year is not None and parent.per_year is not None:
+        return child.per_year < parent.per_year
+    return child.value < parent.value
+
+
 def weaker_targets(item_text: str, child_text: str) -> list[tuple[Target, Target]]:
     """(parent's, child's) targets the child sets lower, when the child sets the same kind."""
     child = targets_of(child_text)
     out: list[tuple[Target, Target]] = []
     for p in targets_of(item_text):
         same = [c for c in child if _same_target(p, c)]
-        if same and all(c.value < p.value for c in same):
+        if same and all(_weaker(c, p) for c in same):
             out.append((p, max(same, key=lambda c: c.value)))
     return out
 
