@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..abbreviations import expand
 from ..text.normalize import match_key
 from .similarity import TermIndex, terms
 from .vectors import load as load_vectors
@@ -41,10 +42,22 @@ def table() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"), phrases, frozenset(generic)
 
 
+# Abbreviations of the project's table that name document types, not things a plan does.
+_KEEP_ABBREVIATIONS = frozenset({"KH", "CV", "QĐ", "NĐ", "TT", "TTLT", "VT", "TTg", "CP", "TP"})
+
+
+def _expand_abbreviations(text: str) -> str:
+    """ "GVCN", "CMHS", "CNTT" … written out, from the project's abbreviation table."""
+    for short, full in expand(text).items():
+        if short not in _KEEP_ABBREVIATIONS:
+            text = re.sub(r"(?<![\w&])" + re.escape(short) + r"(?![\w&])", full, text)
+    return text
+
+
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     pattern, phrases, _generic = table()
-    return pattern.sub(lambda m: phrases[m.group(0)], match_key(text))
+    return pattern.sub(lambda m: phrases[m.group(0)], match_key(_expand_abbreviations(text)))
 
 
 @lru_cache(maxsize=8192)
