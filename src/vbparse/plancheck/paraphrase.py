@@ -82,7 +82,13 @@ def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
     generic = table()[2]
     vectors = load_vectors()
     q, d = sem_terms(item_text), sem_terms(passage)
-    whole_d = [t for t in d if not t.startswith("~")]
+    # A syllable of the item's compound also meets the same syllable standing as a word.
+    exact = {t for t in q if t in d or (t.startswith("~") and t[1:] in d)}
+    near: dict[str, float] = {}
+    if vectors is not None:
+        unmet = sorted(t for t in q - exact if not t.startswith("~") and not t.isdigit())
+        whole_d = frozenset(t for t in d if not t.startswith("~"))
+        near = vectors.nearest(unmet, whole_d) if unmet else {}
     total = got = dist_total = dist_got = 0.0
     missing: list[tuple[float, str]] = []
     for t in q:
@@ -90,12 +96,9 @@ def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
         is_generic = t.lstrip("~") in generic or t.isdigit()
         if is_generic:
             w *= GENERIC_WEIGHT
-        # A syllable of the item's compound also meets the same syllable standing as a word.
-        credit = 1.0 if t in d or (t.startswith("~") and t[1:] in d) else 0.0
-        if not credit and vectors is not None and not t.startswith("~") and not t.isdigit():
-            best = max((vectors.similarity(t, u) for u in whole_d), default=0.0)
-            if best >= SOFT_MIN:
-                credit = SOFT_CREDIT * best
+        credit = 1.0 if t in exact else 0.0
+        if near.get(t, 0.0) >= SOFT_MIN:
+            credit = SOFT_CREDIT * near[t]
         total += w
         got += w * credit
         if not is_generic and not t.startswith("~"):

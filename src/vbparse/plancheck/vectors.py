@@ -117,11 +117,22 @@ class Vectors:
         self.index = {w: i for i, w in enumerate(words)}
         self.matrix = matrix
 
-    def similarity(self, a: str, b: str) -> float:
-        i, j = self.index.get(a), self.index.get(b)
-        if i is None or j is None:
-            return 0.0
-        return float(self.matrix[i] @ self.matrix[j])
+    def nearest(self, terms: list[str], words: frozenset[str]) -> dict[str, float]:
+        """For each of `terms`, the cosine of the closest of `words` (0.0 when unknown), in one
+        matrix product: the checker asks this for every item against every child passage."""
+        rows = [self.index[t] for t in terms if t in self.index]
+        cols = self._rows(words)
+        if not rows or not len(cols):
+            return dict.fromkeys(terms, 0.0)
+        best = (self.matrix[rows] @ self.matrix[cols].T).max(axis=1)
+        known = [t for t in terms if t in self.index]
+        out = dict.fromkeys(terms, 0.0)
+        out.update({t: float(b) for t, b in zip(known, best, strict=True)})
+        return out
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Vectors object lives for the whole run
+    def _rows(self, words: frozenset[str]) -> list[int]:
+        return sorted(self.index[w] for w in words if w in self.index)
 
 
 @lru_cache(maxsize=1)
