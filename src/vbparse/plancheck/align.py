@@ -91,6 +91,7 @@ class Coverage:
     anchors: list[str] = field(default_factory=list)
     # What differs: the item's distinctive words and its numbers the chosen child text lacks.
     unmatched: list[str] = field(default_factory=list)
+    child_lines: list[int | None] = field(default_factory=list)  # where each child section starts
 
 
 def section_text(section: Section) -> str:
@@ -337,6 +338,7 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
                 shared_terms=index.shared_terms(item.text, top.text) if top else [],
                 anchors=hits_of[(item.id, top.id)] if top else [],
                 unmatched=_unmatched(weights, item, chosen),
+                child_lines=[u.line for u in chosen],
             )
         )
     extras = [u for u in units if u.id not in claimed and _may_be_extra(u, units)]

@@ -117,6 +117,7 @@ class CheckReport:
                     "shared_terms": c.shared_terms,
                     "anchors": c.anchors,
                     "unmatched": c.unmatched,
+                    "child_lines": c.child_lines,
                     "parent_text": item_by_id[c.parent_id].text,
                 }
                 for c in self.coverage
