@@ -12,9 +12,10 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "train",
-        help="train a learned component (roles)",
-        description="Train the section-role classifier from the gold and the hand "
-        "labels in corpus/, reproducibly, and save it with its metrics in models/.",
+        help="train a learned component (roles, similarity)",
+        description="Train, reproducibly, the section-role classifier from the gold and the hand "
+        "labels in corpus/ (roles), or the plan checker's word vectors from the Vietnamese text "
+        "of corpus/ (similarity), and save it in models/.",
     )
     p.add_argument(
         "component",
