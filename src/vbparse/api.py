@@ -156,7 +156,11 @@ def check(child: PathLike, *, parent: PathLike | Any, lang: str = "vi") -> Check
     of vbparse.plancheck.report writes it as text, Markdown, HTML or JSON."""
     from .plancheck.report import ParentPlan, check_child
 
-    loaded = parent if isinstance(parent, ParentPlan) else ParentPlan.load(os.fspath(parent))
+    loaded = (
+        parent
+        if isinstance(parent, ParentPlan)
+        else ParentPlan.load(os.fspath(parent), _lang(lang))  # type: ignore[arg-type]
+    )
     return check_child(loaded, os.fspath(child), _lang(lang))  # type: ignore[arg-type]
 
 

@@ -202,6 +202,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Parent {parent_id} asks for {wanted}; child {child_id} promises {given} (missing: "
         "{missing}).",
     },
+    "check.target_mismatch": {
+        "vi": "Mục {parent_id} của kế hoạch cấp trên đặt chỉ tiêu “{wanted}”; mục {child_id} của "
+        "kế hoạch đơn vị chỉ đặt “{given}”, thấp hơn.",
+        "en": "Parent {parent_id} sets the target “{wanted}”; child {child_id} sets only "
+        "“{given}”, a weaker one.",
+    },
+    "check.actor_mismatch": {
+        "vi": "Mục {parent_id} của kế hoạch cấp trên giao {wanted} {verb}; mục {child_id} của kế "
+        "hoạch đơn vị lại giao cho {given}.",
+        "en": "Parent {parent_id} has the {wanted} ({verb}); child {child_id} gives it to the "
+        "{given}.",
+    },
     "check.deadline_by": {"vi": "trước ngày {date}", "en": "by {date}"},
     "check.no_deadline": {"vi": "không nêu thời hạn", "en": "no deadline"},
     # Report intervals, by months between reports.
@@ -319,7 +331,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Parent location",
     },
     "check.batch.col.child_location": {"vi": "Vị trí ở kế hoạch đơn vị", "en": "Child location"},
-    "check.batch.total": {"vi": "Số đơn vị {status}", "en": "Total {status}"},
+    "check.batch.total": {
+        "vi": "Số đơn vị {status} (trên {total} trường)",
+        "en": "Total {status} (of {total} schools)",
+    },
     "check.batch.missing_list": {"vi": "Chưa có: {items}", "en": "Missing: {items}"},
     "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
     "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},
@@ -518,6 +533,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the document is no longer available; gold only",
     },
     "cli.exported": {"vi": "{count} văn bản → {path}", "en": "{count} documents → {path}"},
+    "check.batch.sheet.errors": {"vi": "Tệp lỗi", "en": "Errors"},
+    "check.batch.sheet.legend": {"vi": "Nội dung cấp trên", "en": "Parent items"},
+    "check.batch.h.legend": {
+        "vi": "Các nội dung của kế hoạch cấp trên",
+        "en": "The parent plan's items",
+    },
+    "check.batch.h.codes": {"vi": "Giải thích mã vấn đề", "en": "Finding codes"},
+    "check.batch.col.item": {"vi": "Mục", "en": "Item"},
+    "check.batch.col.item_text": {"vi": "Nội dung", "en": "Text"},
+    "check.batch.col.schools_covered": {"vi": "Số trường đã có", "en": "Schools covering it"},
+    "check.batch.col.explanation": {"vi": "Ý nghĩa", "en": "Meaning"},
+    "check.batch.schools_of": {"vi": "{n}/{total} trường", "en": "{n}/{total} schools"},
+    "check.batch.failed": {"vi": "không đọc được", "en": "unreadable"},
+    "check.batch.sorted": {
+        "vi": "Các đơn vị xếp từ kết quả thấp nhất; tệp không đọc được đứng đầu. Rê chuột lên mã "
+        "mục để xem nội dung.",
+        "en": "Schools are listed worst first; unreadable files come first. Hover over an item "
+        "id to read it.",
+    },
+    "check.batch.done": {
+        "vi": "vbparse: đã đối chiếu {checked} kế hoạch, {failed} tệp lỗi → {out}",
+        "en": "vbparse: {checked} plan(s) checked, {failed} failed → {out}",
+    },
+    "check.below": {
+        "vi": "vbparse: tỷ lệ đáp ứng {ratio} thấp hơn mức yêu cầu {wanted}",
+        "en": "vbparse: coverage {ratio} is below {wanted}",
+    },
+    "check.verdict.implements": {"vi": "triển khai kế hoạch này", "en": "implements the plan"},
+    "check.verdict.off_topic": {
+        "vi": "không triển khai kế hoạch này",
+        "en": "does not implement this plan",
+    },
+    "check.off_topic": {
+        "vi": "Kế hoạch của đơn vị (“{subject}”) không triển khai kế hoạch cấp trên: không mục "
+        "nào của kế hoạch cấp trên được đáp ứng; không tính tỷ lệ đáp ứng.",
+        "en": "The child (“{subject}”) does not implement the parent plan: it answers none of its "
+        "items; no coverage ratio is given.",
+    },
+    "check.err.parent": {"vi": "kế hoạch cấp trên {error}", "en": "parent {error}"},
+    "check.err.not_plan": {
+        "vi": "là {kind}, không phải kế hoạch",
+        "en": "is a {kind}, not a plan (kế hoạch)",
+    },
+    "check.err.no_sections": {
+        "vi": "không có mục đánh số nào nêu công việc: không phải kế hoạch mà chương trình đọc được",
+        "en": "no numbered sections with tasks found: not a plan the checker can read",
+    },
+    "check.err.no_items": {
+        "vi": "không có nhiệm vụ, giải pháp, trách nhiệm hay chế độ báo cáo nào: không phải kế hoạch "
+        "mà chương trình đọc được",
+        "en": "no tasks, solutions, duties or reporting items found: not a plan the checker can read",
+    },
+    "check.err.no_header": {
+        "vi": "phần đầu văn bản không có số (Số: …) và cũng không có ngày ban hành",
+        "en": "neither a number (Số: …) nor a date found in the header",
+    },
+    "check.unmatched": {"vi": "khác biệt: {words}", "en": "differs: {words}"},
+    # What each finding code means, shown beside the code.
+    "check.code.parent_reference_missing": {
+        "vi": "không viện dẫn kế hoạch cấp trên",
+        "en": "the parent plan is not cited",
+    },
+    "check.code.parent_reference_mismatch": {
+        "vi": "viện dẫn sai số, ngày hoặc cơ quan ban hành kế hoạch cấp trên",
+        "en": "the parent plan is cited with a wrong number, date or issuer",
+    },
+    "check.code.date_order": {
+        "vi": "ban hành trước ngày của kế hoạch cấp trên",
+        "en": "dated before the parent plan",
+    },
+    "check.code.period_mismatch": {
+        "vi": "thời kỳ áp dụng khác kế hoạch cấp trên",
+        "en": "a period other than the parent's",
+    },
+    "check.code.deadline_mismatch": {
+        "vi": "thời hạn muộn hơn hoặc thiếu so với kế hoạch cấp trên",
+        "en": "a deadline later than the parent's, or missing",
+    },
+    "check.code.target_mismatch": {
+        "vi": "chỉ tiêu thấp hơn kế hoạch cấp trên",
+        "en": "a target weaker than the parent's",
+    },
+    "check.code.actor_mismatch": {
+        "vi": "giao nhiệm vụ cho người khác với yêu cầu của kế hoạch cấp trên",
+        "en": "a duty given to another actor than the parent requires",
+    },
+    "check.code.quote_mismatch": {
+        "vi": "tên phong trào, cuộc vận động ghi khác kế hoạch cấp trên",
+        "en": "a quoted name altered",
+    },
 }
 
 # Names substituted for `{x_label}` placeholders.
@@ -623,6 +728,8 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     "period_mismatch": {"vi": "thời gian áp dụng khác", "en": "period mismatch"},
     "deadline_mismatch": {"vi": "thời hạn chưa đủ", "en": "deadline mismatch"},
     "quote_mismatch": {"vi": "tên gọi khác cấp trên", "en": "quoted name differs"},
+    "target_mismatch": {"vi": "chỉ tiêu thấp hơn cấp trên", "en": "weaker target"},
+    "actor_mismatch": {"vi": "giao sai người thực hiện", "en": "duty given to another actor"},
     # parse warnings
     "field_missing": {"vi": "không tìm thấy", "en": "field missing"},
     "field_blank": {"vi": "để trống", "en": "field blank"},

@@ -50,8 +50,10 @@ def test_bad_arguments_and_inputs_are_exceptions(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(EmptyFile):
         vbparse.lint(tmp_path / "empty.txt")
-    with pytest.raises(vbparse.InputError, match="not a plan"):
+    with pytest.raises(vbparse.InputError, match="không phải kế hoạch"):
         vbparse.check(CORPUS / "docs" / "file_data_22.md", parent=PARENT)
+    with pytest.raises(vbparse.InputError, match="not a plan"):
+        vbparse.check(CORPUS / "docs" / "file_data_22.md", parent=PARENT, lang="en")
 
 
 def test_lint_check_and_check_batch():

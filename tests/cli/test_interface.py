@@ -32,6 +32,7 @@ REQUIRED = {
     "train": ["roles"],
     "completion": ["bash"],
     "serve": [],
+    "eval-check": [],
 }
 
 

@@ -243,15 +243,25 @@ def test_batch_reports_every_school_and_survives_a_broken_file(
             ]
         )
         assert rc == 1  # one file failed, the others are still in the report
-        rows = list(csv.reader(out.open(encoding="utf-8")))
+        # UTF-8 with a BOM, so that Excel shows the Vietnamese words as they are.
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(out.open(encoding="utf-8-sig")))
         assert rows[0][2 : 2 + len(item_ids)] == item_ids
-        schools = [r for r in rows[1:] if r[1].endswith(".txt")]
+        schools = [r for r in rows[1:] if r[1].endswith(".txt") and r[1] != "broken.txt"]
         assert len(schools) == 3
+        # School names come from the plans' issuers, not from the file names.
+        assert all(r[0].startswith(("Trường", "School")) for r in schools), schools
         assert {c for r in schools for c in r[2 : 2 + len(item_ids)]} <= set(statuses)
-        assert any(r[0].startswith(unreadable) and "broken.txt" in r[0] for r in rows)
-        totals = {r[0]: r for r in rows if r[0].startswith(total)}
+        # The broken file is a row of its own, first (worst first), never a status.
+        (broken,) = [r for r in rows if r[1] == "broken.txt"]
+        assert rows.index(broken) == 1
+        assert set(broken[2 : 2 + len(item_ids)]) == {unreadable}
+        # Rows are sorted worst first: the coverage rates never go down the table.
+        rates = [float(r[-2].rstrip(" %").replace(",", ".")) for r in schools]
+        assert rates == sorted(rates)
+        totals = {s: next(r for r in rows if r[0].startswith(total + s + " ")) for s in statuses}
         for col in range(2, 2 + len(item_ids)):
-            assert sum(int(totals[total + s][col]) for s in statuses) == 3
+            assert sum(int(totals[s][col]) for s in statuses) == 3
     html_out = tmp_path / "report.html"
     main(
         [

@@ -136,6 +136,7 @@ def batches(parent: ParentPlan) -> dict[str, BatchReport]:
             results=[check_child(parent, str(p), lang).to_dict() for p in (DEADLINE, GAPS)],  # type: ignore[arg-type]
             failures=[{"path": "broken.txt", "error": "is binary data"}],
             lang=lang,  # type: ignore[arg-type]
+            items=[{"id": i.id, "kind": i.kind, "text": i.text} for i in parent.items],
         )
 
     return {"vi": batch("vi"), "en": batch("en")}
@@ -182,22 +183,37 @@ def test_batch_xlsx_follows_the_language(batches: dict[str, BatchReport], lang: 
     data = render_batch(batches[lang], "xlsx")
     assert isinstance(data, bytes)
     wb = load_workbook(io.BytesIO(data))
-    matrix, findings = wb.worksheets
+    matrix, findings, errors, legend = wb.worksheets
     n_items = len(batches[lang].item_ids)
     header = [c.value for c in matrix[1]]
     statuses = {"vi": {"đã có", "có một phần", "chưa có"}, "en": {"covered", "partial", "missing"}}
+    failed = {"vi": "không đọc được", "en": "unreadable"}[lang]
+    # The unreadable file comes first and shows no status, only that it failed.
+    first = [c.value for c in matrix[2][2 : 2 + n_items]]
+    assert set(first) == {failed}
     cells = {
-        c.value for row in matrix.iter_rows(min_row=2, max_row=3) for c in row[2 : 2 + n_items]
+        c.value for row in matrix.iter_rows(min_row=3, max_row=4) for c in row[2 : 2 + n_items]
     }
     assert cells <= statuses[lang]
-    # The per-item totals of the three status rows add up to the number of schools.
+    # The per-item totals of the three status rows add up to the number of schools checked.
     last = matrix.max_row
     for col in range(3, 3 + n_items):
         assert sum(matrix.cell(r, col).value for r in range(last - 2, last + 1)) == 2
-    severities = {c.value for c in findings["D"][1:]}
+    # Rates are numbers shown as percentages; the header stays in view; columns have widths.
+    ratio_col = 3 + n_items + 3
+    rates = [matrix.cell(r, ratio_col) for r in (3, 4)]
+    assert all(isinstance(c.value, float) and c.number_format == "0%" for c in rates)
+    assert matrix.freeze_panes == "C2"
+    assert matrix.column_dimensions["A"].width >= 30
+    severities = {c.value for c in findings["E"][1:]}
+    codes = {c.value for c in findings["C"][1:]}
+    assert "deadline_mismatch" in codes
+    assert [c.value for c in errors["A"][1:]] == ["broken.txt"]
+    assert [c.value for c in legend["A"][1:]] == batches[lang].item_ids
     if lang == "vi":
         assert header[:2] == ["Kế hoạch của đơn vị", "Tệp"] and findings.title == "Vấn đề"
         assert severities <= {"lỗi", "cảnh báo"} and "lỗi" in severities
+        assert any(str(c.value).startswith("thời hạn muộn hơn") for c in findings["D"][1:])
     else:
         assert header[:2] == ["School plan", "File"] and findings.title == "Findings"
         assert severities <= {"error", "warning"} and "error" in severities

@@ -21,6 +21,7 @@ COMMANDS = (
     "schema",
     "eval",
     "check",
+    "eval-check",
     "lint",
     "batch",
     "search",
@@ -44,9 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
-            module = importlib.import_module(f"{__name__}.{name}_cmd")
+            # "eval-check" lives in eval_check_cmd.
+            module_name = name.replace("-", "_") + "_cmd"
+            module = importlib.import_module(f"{__name__}.{module_name}")
         except ModuleNotFoundError as exc:
-            if exc.name and exc.name.endswith(f"{name}_cmd"):
+            if exc.name and exc.name.endswith(module_name):
                 continue
             raise
         module.register(sub)

@@ -67,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
     from ..plancheck.report import CheckError, ParentPlan, check_child, render
 
     try:
-        parent = ParentPlan.load(args.parent)
+        parent = ParentPlan.load(args.parent, args.lang)
     except CheckError as exc:
         say(args, "cli.parent", error=error_line(exc, args.lang, verbose=args.verbose))
         return ExitCode.UNREADABLE
@@ -77,12 +77,12 @@ def run_check(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    ratio = report.summary["ratio"]
-    if args.fail_under is not None and ratio < args.fail_under:
+    ratio = report.summary["ratio"]  # None: the plan does not implement this parent
+    if args.fail_under is not None and (ratio is None or ratio < args.fail_under):
         say(
             args,
             "cli.below",
-            ratio=percent(ratio, args.lang),
+            ratio="—" if ratio is None else percent(ratio, args.lang),
             threshold=percent(args.fail_under, args.lang),
         )
         return ExitCode.FINDINGS
@@ -127,7 +127,7 @@ def run_batch(args: argparse.Namespace) -> int:
         say(args, "cli.checked", checked=len(batch.results), failed=len(batch.failures), path=out)
     below = [
         r for r in batch.results
-        if args.fail_under is not None and r["summary"]["ratio"] < args.fail_under
+        if args.fail_under is not None and (r["summary"]["ratio"] or 0.0) < args.fail_under
     ]  # fmt: skip
     if below:
         threshold = percent(args.fail_under, args.lang)

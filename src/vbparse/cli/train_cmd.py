@@ -14,11 +14,17 @@ from .options import add_common_options
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "train",
-        help="train a learned component (roles)",
-        description="Train the section-role classifier from the gold and the hand "
-        "labels in corpus/, reproducibly, and save it with its metrics in models/.",
+        help="train a learned component (roles, similarity)",
+        description="Train, reproducibly, the section-role classifier from the gold and the hand "
+        "labels in corpus/ (roles), or the plan checker's word vectors from the Vietnamese text "
+        "of corpus/ (similarity), and save it in models/.",
     )
-    p.add_argument("component", choices=("roles",), help="what to train")
+    p.add_argument(
+        "component",
+        choices=("roles", "similarity"),
+        help="what to train: roles (section roles) or similarity (the plan checker's word "
+        "vectors, models/similarity.npz)",
+    )
     p.add_argument("--root", default=".", help="project root holding corpus/ (default: .)")
     add_common_options(p, out="DIR")
     p.set_defaults(func=run_train)
@@ -51,6 +57,8 @@ def run_train(args: argparse.Namespace) -> int:
     root = _root(args.root)
     if root is None:
         return 2
+    if args.component == "similarity":
+        return _train_similarity(root, args.out)
     from ..ml import roles_model
     from ..ml.data import collect, data_hash
     from ..ml.eval_roles import evaluate, format_report
@@ -78,6 +86,17 @@ def run_train(args: argparse.Namespace) -> int:
     model.save(out, meta)
     print(format_report(report))
     print(f"\nsaved {out / 'roles.npz'} and {out / 'roles.json'}")
+    return 0
+
+
+def _train_similarity(root: Path, out: str | None) -> int:
+    from ..plancheck import vectors
+
+    path = Path(out) / "similarity.npz" if out else vectors.MODEL
+    print("training the plan checker's word vectors on corpus/ …", file=sys.stderr)
+    stats = vectors.train(root, path)
+    print(json.dumps(stats))
+    print(f"saved {path}")
     return 0
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Section
 from ..text.normalize import match_key, strip_diacritics
-from .similarity import TermIndex, anchor_recall, best_sentence, terms
+from .paraphrase import canonical_index, soft_recall
+from .similarity import TermIndex, anchor_recall, anchors, best_sentence, terms
 
 ITEM_ROLES = {
     "tasks": "task",
@@ -34,11 +35,18 @@ UNNAMED_ROLES = {None, "other"}
 
 # Score thresholds on the combined score (see `pair_score`).
 COVERED = 0.45
-PARTIAL = 0.22
+PARTIAL = 0.2
 # Exponent of the discount for a unit that answers another item better.
 COMPETITION = 0.5
 # Term recall at which shared anchors count in full (see `pair_score`).
 ANCHOR_SUPPORT = 0.25
+# Paraphrase-aware matching (paraphrase.py); False gives the lexical matcher, for comparison.
+SEMANTIC = True
+# How much more of an item two child passages must answer together than the best one alone.
+SPLIT_GAIN = 0.12
+# Below this share of its distinctive words answered, an item is not answered at all, whatever
+# generic words and numbers the passage shares with it.
+DISTINCT_MIN = 0.2
 
 # The closing formula ("Trên đây là Kế hoạch …") sometimes ends up inside the last bullet.
 _CLOSING = re.compile(
@@ -81,6 +89,9 @@ class Coverage:
     evidence: str = ""
     shared_terms: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    # What differs: the item's distinctive words and its numbers the chosen child text lacks.
+    unmatched: list[str] = field(default_factory=list)
+    child_lines: list[int | None] = field(default_factory=list)  # where each child section starts
 
 
 def section_text(section: Section) -> str:
@@ -262,7 +273,14 @@ def child_units(doc: Document) -> list[Unit]:
 
 def pair_score(index: TermIndex, item: Unit, unit: Unit) -> tuple[float, list[str]]:
     """How well `unit` answers `item`: IDF-weighted term recall, raised by shared anchors."""
-    recall = index.recall(item.text, unit.text)
+    if SEMANTIC:
+        match = soft_recall(index, item.text, unit.text)
+        if match.distinct < DISTINCT_MIN:
+            # Shared generic words and numbers ("sử dụng", "100") are no answer, anchors or not.
+            return min(match.score, PARTIAL / 2), []
+        recall = match.score
+    else:
+        recall = index.recall(item.text, unit.text)
     anchor, hits = anchor_recall(item.text, unit.text)
     # Anchors confirm a text that speaks of the item; alone (the same decree cited for another
     # task) they are no answer, so their weight grows with the words the texts share.
@@ -281,9 +299,11 @@ class Alignment:
 def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
     raw: dict[tuple[str, str], float] = {}
     hits_of: dict[tuple[str, str], list[str]] = {}
+    # The paraphrase-aware score weighs the items' words after the paraphrase table.
+    weights = canonical_index(tuple(i.text for i in items)) if SEMANTIC else index
     for item in items:
         for unit in units:
-            raw[(item.id, unit.id)], hits_of[(item.id, unit.id)] = pair_score(index, item, unit)
+            raw[(item.id, unit.id)], hits_of[(item.id, unit.id)] = pair_score(weights, item, unit)
     # A unit that answers another item much better is weak evidence for this one: the score is
     # discounted by how far it stays below the unit's own best match.
     unit_best = {u.id: max((raw[(i.id, u.id)] for i in items), default=0.0) for u in units}
@@ -296,8 +316,11 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
     for item in items:
         ranked = sorted(units, key=lambda u: matrix[(item.id, u.id)], reverse=True)
         best = matrix[(item.id, ranked[0].id)] if ranked else 0.0
+        split = _split_answer(weights, item, ranked, matrix) if PARTIAL <= best < COVERED else []
+        if split:
+            best = max(best, soft_recall(weights, item.text, " ".join(u.text for u in split)).score)
         status = "covered" if best >= COVERED else "partial" if best >= PARTIAL else "missing"
-        chosen = (
+        chosen = split or (
             []
             if status == "missing"
             else [u for u in ranked if matrix[(item.id, u.id)] >= max(PARTIAL, best * 0.8)][:3]
@@ -314,10 +337,36 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
                 evidence=best_sentence(terms(item.text), top.text) if top else "",
                 shared_terms=index.shared_terms(item.text, top.text) if top else [],
                 anchors=hits_of[(item.id, top.id)] if top else [],
+                unmatched=_unmatched(weights, item, chosen),
+                child_lines=[u.line for u in chosen],
             )
         )
     extras = [u for u in units if u.id not in claimed and _may_be_extra(u, units)]
     return Alignment(coverage, extras, matrix)
+
+
+def _split_answer(
+    index: TermIndex, item: Unit, ranked: list[Unit], matrix: dict[tuple[str, str], float]
+) -> list[Unit]:
+    """Two child passages that together answer an item one of them answers in part (an item
+    split over two sections): both must speak of it, and together they must answer clearly more."""
+    if not SEMANTIC or len(ranked) < 2:
+        return []
+    first, second = ranked[0], ranked[1]
+    # A passage capped for sharing only generic words (score PARTIAL / 2 at most) is no part.
+    if matrix[(item.id, second.id)] <= PARTIAL / 2:
+        return []
+    alone = soft_recall(index, item.text, first.text).score
+    both = soft_recall(index, item.text, f"{first.text} {second.text}")
+    return [first, second] if both.score >= alone + SPLIT_GAIN else []
+
+
+def _unmatched(index: TermIndex, item: Unit, chosen: list[Unit]) -> list[str]:
+    if not chosen:
+        return []
+    text = " ".join(u.text for u in chosen)
+    numbers = [n for n in anchors(item.text).numbers if n not in anchors(text).numbers]
+    return soft_recall(index, item.text, text).missing_words + numbers
 
 
 def _may_be_extra(unit: Unit, units: list[Unit]) -> bool:

@@ -15,6 +15,7 @@ from ..model import Base, Document, Section
 from ..text.normalize import match_key
 from .align import Coverage, Unit, acronym, section_text, source_line
 from .similarity import TermIndex, quote_key, quote_similarity, quotes
+from .targets import actor_mismatches, weaker_targets
 
 SEVERITY = {
     "parent_reference_missing": "error",
@@ -23,6 +24,8 @@ SEVERITY = {
     "period_mismatch": "warning",
     "deadline_mismatch": "error",
     "quote_mismatch": "warning",
+    "target_mismatch": "error",
+    "actor_mismatch": "warning",
 }
 # Two quoted names this close (shared words over the longer one) are one name, one altered.
 QUOTE_ALTERED = 0.6
@@ -301,9 +304,9 @@ _FREQUENCIES = (
 
 
 # A date is a deadline when a cue stands before it ("trước ngày 15/6/2020", "chậm nhất ngày …",
-# "hạn nộp: …"); the date of a cited document ("Nghị định số 130/2020/NĐ-CP ngày 30/10/2020") is not.
+# "hạn nộp: …", the end of a period "đến ngày …"); the date of a cited document ("Nghị định số 130/2020/NĐ-CP ngày 30/10/2020") is not.
 _DEADLINE_CUE = re.compile(
-    r"(?:\btrước|\bchậm nhất|\bmuộn nhất|\bhạn(?: chót| nộp| cuối)?|\bkhông quá|\bđến hết"
+    r"(?:\btrước|\bchậm nhất|\bmuộn nhất|\bhạn(?: chót| nộp| cuối)?|\bkhông quá|\bđến(?: hết)?"
     r"|\bhoàn thành|\bgửi về[^.;]{0,80}?|\bnộp[^.;]{0,80}?)"
     r"\s*(?:là\s+|vào\s+|trong\s+)?(?:ngày\s*)?[:]?\s*$",
     re.IGNORECASE,
@@ -444,6 +447,65 @@ def check_deadlines(
     return out
 
 
+# --- targets and actors -------------------------------------------------------------------------
+
+
+def _answered(
+    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit]
+) -> list[tuple[Unit, list[Unit]]]:
+    """Each item the child answers, with the child sections that answer it."""
+    by_id = {c.parent_id: c for c in coverage}
+    out = []
+    for item in items:
+        cov = by_id.get(item.id)
+        if cov is None or cov.status == "missing":
+            continue
+        units = [child_units[i] for i in cov.child_ids if i in child_units]
+        if units:
+            out.append((item, units))
+    return out
+
+
+def _item_finding(code: str, item: Unit, top: Unit, message: str) -> Finding:
+    """A finding on an item the child answers, located in both documents."""
+    return Finding(
+        code,
+        message,
+        Location(item.id, item.line, _short(item.text)),
+        Location(top.id, top.line, _short(top.text)),
+    )
+
+
+def check_targets(
+    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit], lang: Lang = "vi"
+) -> list[Finding]:
+    out: list[Finding] = []
+    for item, units in _answered(items, coverage, child_units):
+        for want, given in weaker_targets(item.text, " ".join(u.text for u in units)):
+            top = next((u for u in units if given.text in u.text), units[0])
+            params = {"wanted": want.text, "given": given.text}
+            message = render(
+                "check.target_mismatch", lang, parent_id=item.id, child_id=top.id, **params
+            )
+            out.append(_item_finding("target_mismatch", item, top, message))
+    return out
+
+
+def check_actors(
+    items: list[Unit], coverage: list[Coverage], child_units: dict[str, Unit], lang: Lang = "vi"
+) -> list[Finding]:
+    out: list[Finding] = []
+    for item, units in _answered(items, coverage, child_units):
+        top = units[0]
+        for verb, wanted, given in actor_mismatches(item.text, top.text):
+            params = {"verb": verb, "wanted": wanted, "given": given}
+            message = render(
+                "check.actor_mismatch", lang, parent_id=item.id, child_id=top.id, **params
+            )
+            out.append(_item_finding("actor_mismatch", item, top, message))
+    return out
+
+
 # --- quoted names -------------------------------------------------------------------------------
 
 
@@ -499,6 +561,9 @@ def find_all(
     found = check_reference(parent, child, index, child_lines, lang)
     found += check_date_order(parent, child, lang)
     found += check_period(parent, child, parent_lines, child_lines, lang)
-    found += check_deadlines(items, coverage, {u.id: u for u in child_units}, lang)
+    by_id = {u.id: u for u in child_units}
+    found += check_deadlines(items, coverage, by_id, lang)
+    found += check_targets(items, coverage, by_id, lang)
+    found += check_actors(items, coverage, by_id, lang)
     found += check_quotes(parent, child, lang)
     return found

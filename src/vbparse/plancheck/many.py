@@ -22,7 +22,7 @@ def _init_worker(parent_path: str, lang: str = "vi") -> None:
     global _WORKER_PARENT, _WORKER_LANG
     from .report import ParentPlan
 
-    _WORKER_PARENT = ParentPlan.load(parent_path)
+    _WORKER_PARENT = ParentPlan.load(parent_path, lang)  # type: ignore[arg-type]
     _WORKER_LANG = lang
 
 
@@ -104,6 +104,7 @@ def check_folder(
     return BatchReport(
         parent=_doc_info(parent.path, parent.doc),
         item_ids=[i.id for i in parent.items],
+        items=[{"id": i.id, "kind": i.kind, "text": i.text} for i in parent.items],
         results=[r for _p, r, _e in results if r is not None],
         failures=[{"path": p, "error": e or ""} for p, r, e in results if r is None],
         lang=lang,  # type: ignore[arg-type]
