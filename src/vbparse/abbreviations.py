@@ -61,6 +61,12 @@ def expand(text: str) -> dict[str, str]:
     return out
 
 
+def spell_out(text: str) -> str:
+    """The text with every known abbreviation written in full ("Phòng GD&ĐT" → "Phòng Giáo dục
+    và Đào tạo"), so that a name cited in short compares with the name written out."""
+    return _pattern().sub(lambda m: table()[m.group(1)], text)
+
+
 def _initials(words: list[str]) -> str:
     return "".join(strip_diacritics(w[0]).upper() for w in words if w.lower() not in _SKIP)
 

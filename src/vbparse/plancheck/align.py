@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Section
 from ..text.normalize import match_key, strip_diacritics
-from .paraphrase import canonical_index, soft_recall
+from .paraphrase import canonical_index, soft_recall, topic_support
 from .similarity import TermIndex, anchor_recall, anchors, best_sentence, terms
 
 ITEM_ROLES = {
@@ -296,7 +296,9 @@ class Alignment:
     matrix: dict[tuple[str, str], float]
 
 
-def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
+def align(index: TermIndex, items: list[Unit], units: list[Unit], theme: str = "") -> Alignment:
+    """Match every parent item with the child passages that answer it. `theme`: the parent's
+    trích yếu, whose words say nothing about any one item."""
     raw: dict[tuple[str, str], float] = {}
     hits_of: dict[tuple[str, str], list[str]] = {}
     # The paraphrase-aware score weighs the items' words after the paraphrase table.
@@ -320,6 +322,8 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
         if split:
             best = max(best, soft_recall(weights, item.text, " ".join(u.text for u in split)).score)
         status = "covered" if best >= COVERED else "partial" if best >= PARTIAL else "missing"
+        if status == "partial" and _off_task(weights, item, theme, split or ranked[:1]):
+            status, best = "missing", min(best, PARTIAL / 2)
         chosen = split or (
             []
             if status == "missing"
@@ -343,6 +347,19 @@ def align(index: TermIndex, items: list[Unit], units: list[Unit]) -> Alignment:
         )
     extras = [u for u in units if u.id not in claimed and _may_be_extra(u, units)]
     return Alignment(coverage, extras, matrix)
+
+
+def _off_task(weights: TermIndex, item: Unit, theme: str, chosen: list[Unit]) -> bool:
+    """A sub-item of a titled task half-answered by a passage that never speaks of the task's
+    topic: the passage shares the sub-item's everyday words ("cha mẹ học sinh", "ít nhất 02
+    lần"), not its subject, so the task was dropped."""
+    # Only a bullet of a numbered task ("II.7-2"): above it the enclosing heading is a section's
+    # ("NHIỆM VỤ TRỌNG TÂM") or an actor's ("Các trường"), not a topic.
+    bullet = "-" in item.id.rsplit(".", 1)[-1]
+    if not SEMANTIC or item.kind != "task" or not bullet or not item.group or not chosen:
+        return False
+    support = topic_support(weights, item.group, theme, " ".join(u.text for u in chosen))
+    return support is not None and support < DISTINCT_MIN
 
 
 def _split_answer(

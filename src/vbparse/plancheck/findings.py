@@ -67,8 +67,12 @@ def _short(text: str, limit: int = 240) -> str:
 
 
 def _issuer_key(name: str) -> str:
-    # The place that follows the office's name is often left out: "Phòng GD&ĐT (Quận 2)".
-    return re.sub(r"\s+(quận|huyện|thành phố|tỉnh|thị xã)\b.*$", "", match_key(name)).strip()
+    # The place that follows the office's name is often left out or added ("Phòng GD&ĐT huyện
+    # Tam Nông" for the header's "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"), and the name is often cited short.
+    from ..abbreviations import spell_out
+
+    key = match_key(spell_out(name))
+    return re.sub(r"\s+(quận|huyện|thành phố|tỉnh|thị xã)\b.*$", "", key).strip()
 
 
 def _same_issuer(cited: str | None, parent: Document) -> bool | None:

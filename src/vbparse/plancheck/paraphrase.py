@@ -112,3 +112,28 @@ def soft_recall(index: TermIndex, item_text: str, passage: str) -> Match:
         dist_got / dist_total if dist_total else 0.0,
         [t.replace("_", " ") for _w, t in missing[:6]],
     )
+
+
+def topic_support(index: TermIndex, heading: str, theme: str, passage: str) -> float | None:
+    """How much of a task's own topic (its heading's distinctive words, less those of the plan's
+    title, which every passage of the plan repeats) the passage speaks of: 0–1, or None when the
+    heading has no such words."""
+    generic = table()[2]
+    q = {
+        t
+        for t in sem_terms(heading) - sem_terms(theme)
+        if not t.startswith("~") and not t.isdigit() and t not in generic
+    }
+    if not q:
+        return None
+    d = sem_terms(passage)
+    exact = {t for t in q if t in d}
+    vectors = load_vectors()
+    near = vectors.nearest(sorted(q - exact), frozenset(d)) if vectors is not None else {}
+    total = sum(index.weight(t) for t in q)
+    got = sum(
+        index.weight(t) * (1.0 if t in exact else SOFT_CREDIT * near.get(t, 0.0))
+        for t in q
+        if t in exact or near.get(t, 0.0) >= SOFT_MIN
+    )
+    return got / total if total else None

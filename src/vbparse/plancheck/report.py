@@ -152,7 +152,7 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
     units = child_units(doc)
     if not units:
         raise CheckError(path, render_message("check.err.no_sections", lang))
-    aligned = align(parent.index, parent.items, units)
+    aligned = align(parent.index, parent.items, units, parent.doc.subject or "")
     verdict = _verdict(parent, doc, aligned.coverage)
     if verdict != "implements":
         aligned.coverage = [Coverage(c.parent_id, "missing", c.score) for c in aligned.coverage]
