@@ -214,3 +214,18 @@ ORG_HEADS: tuple[str, ...] = (
     "BCH",
     "HỘI ĐỒNG",
 )
+
+# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): the name is what follows.
+RANKS: tuple[str, ...] = (
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đô đốc",
+    "Phó Đô đốc",
+    "Chuẩn Đô đốc",
+)

@@ -15,7 +15,7 @@ from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
-from . import signer
+from . import signer, tagging
 from .candidates import Candidate
 from .context import ParseContext
 
@@ -37,6 +37,7 @@ _SECTION_LABEL = re.compile(
 
 def find_closing(ctx: ParseContext) -> None:
     """Set ctx.closing_start: the first line after the body."""
+    _drop_noise_before_label(ctx)
     lines = ctx.lines
     zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
     if zoned:
@@ -68,6 +69,26 @@ def find_closing(ctx: ParseContext) -> None:
     while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
         pos -= 1
     ctx.closing_start = pos if pos < len(lines) else None
+
+
+NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) before "Nơi nhận:"
+_LABEL_IN_LINE = re.compile(r"(?<![\w])N[ơo]i\s*nh[ậa]n\s*:")
+
+
+def _drop_noise_before_label(ctx: ParseContext) -> None:
+    """ "#k 4 \\ðiatz r £ (Nơi nhận: KT. GIÁM ĐỐC": OCR read a seal or specks before the label.
+    In the closing window, a line whose "Nơi nhận:" follows a few characters that are not words
+    starts at the label."""
+    lines = ctx.lines
+    for pos in range(max(ctx.header_end, len(lines) - tagging.CLOSING_WINDOW), len(lines)):
+        line = lines[pos]
+        m = _LABEL_IN_LINE.search(line.text)
+        if m is None or m.start() == 0 or m.start() > NOISE_BEFORE_LABEL:
+            continue
+        before = line.text[: m.start()]
+        words = [w for w in re.findall(r"[^\W\d_]{2,}", before) if is_syllable(w.lower())]
+        if len(words) < 2 and not cues.RECIPIENTS.match(line.text):
+            lines[pos] = replace(line, text=line.text[m.start() :], offset=line.offset + m.start())
 
 
 def _recipients_line(lines: list[Line], start: int) -> int | None:
@@ -166,11 +187,27 @@ def extract(ctx: ParseContext) -> None:
     _signer(ctx, signer_lines)
 
 
+def attachment_start(lines: list[Line], start: int) -> int:
+    """Where a document attached after the closing begins (a copy of the Thông tư a công văn
+    forwards, a form): the first Quốc hiệu, Tiêu ngữ or Party heading after `start`. The closing
+    and the name recovery stop there: the attachment's signer is not this document's."""
+    for pos in range(start, len(lines)):
+        text = lines[pos].text
+        # The heading itself, in capitals, not a sentence that names the Republic.
+        heading = cues.national_span(text) or cues.party_span(text)
+        if (heading and cues.is_upper(text[heading[0] : heading[1]]) and len(text) < 90) or (
+            cues.motto_span(text) and len(text) < 50
+        ):
+            return pos
+    return len(lines)
+
+
 def _closing_lines(ctx: ParseContext) -> list[Line]:
     """Closing lines, stopping where an attached document (Quy chế, Phụ lục …) begins."""
     out: list[Line] = []
     assert ctx.closing_start is not None
-    for line in ctx.lines[ctx.closing_start :]:
+    end = attachment_start(ctx.lines, ctx.closing_start)
+    for line in ctx.lines[ctx.closing_start : end]:
         zoned = line.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)
         if (
             out
@@ -276,11 +313,37 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         items.append(text)
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
+    if any(p.method == "ocr" for p in ctx.raw.pages):
+        items = [_drop_scan_tail(item) for item in items]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
     if not items:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
+
+
+_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+_JUNK = re.compile(r"[^\w\s,.;:()/&+\-–]")
+_TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
+
+
+def _drop_scan_tail(item: str) -> str:
+    """ "Lưu: VT, bcluan. lŠ/¿ SỐ”", "Như trên; H9 GIÁM ( ĐÓC", "Sở Kế hoạch đầu tư tỉnh; "¬":
+    what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
+    part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
+    short token after the archive item. A ":" that OCR read for ";" ends nothing."""
+    ends = list(_ITEM_END.finditer(item))
+    if not ends:
+        return item.rstrip(" :")
+    tail = item[ends[-1].end() :]
+    tokens = tail.split()
+    folded = set(re.findall(r"[A-Z]{3,}", cues.fold(tail)))
+    noise = (
+        bool(_JUNK.search(tail))
+        or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
+        or (cues.fold(item).startswith("LUU") and len(tokens) == 1 and len(tail) <= 3)
+    )
+    return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
 
 
 def _signer_fragment_word(text: str) -> bool:
@@ -404,6 +467,24 @@ _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô"
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")
 
 
+def _name_in_noise(lines: list[Line]) -> str | None:
+    """The well-formed capitalised syllables of the last line that holds a name among scan noise
+    ("Lê â Thị H Bích "huâ Thuận"). Not an address or a date (digits), not a body's name; of two
+    names side by side ("Nguyễn Văn Hiếu - “NãyEn Thanh Tú") the first."""
+    for line in reversed(lines):
+        text = line.text
+        if cues.is_upper(text) or cues.BULLET.match(text) or re.search(r"\d", text):
+            continue
+        for part in re.split(r"\s+[-–—]\s+|\s{3,}", text):
+            words = [w.strip("\"'“”.,;:()") for w in part.split()]
+            kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
+            lower = [w for w in words if w[:1].islower() and is_syllable(w)]
+            # A sentence's capitalised words ("Xử lý nước thải … Sau Đại học") are no name.
+            if len(kept) >= 2 and len(lower) < len(kept) and cues.is_person_name(" ".join(kept)):
+                return " ".join(kept)
+    return None
+
+
 def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     """A signer's name damaged by a seal or OCR ("Lê â Thị H Bích "huâ Thuận", "Mạnh Cường"):
     keep its well-formed capitalised syllables, and take the full name where the document writes
@@ -411,12 +492,7 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     partial = doc.signer.name
     if partial is None:
-        for line in reversed(lines):
-            words = [w.strip("\"'“”.,;:()") for w in line.text.split()]
-            kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
-            if len(kept) >= 2 and not cues.is_upper(line.text) and not cues.BULLET.match(line.text):
-                partial = " ".join(kept)
-                break
+        partial = _name_in_noise(lines)
     if partial is None:
         return
     tokens = partial.split()
@@ -442,6 +518,7 @@ _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re
 
 def _trailing_name(text: str) -> str | None:
     text = _SIGNED_TAIL.sub("", text)  # "Trần Văn Truyền – Đã ký": the copy's signing note
+    text = cues.strip_rank(text)
     if cues.is_person_name(text):
         return text.strip()
     m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)

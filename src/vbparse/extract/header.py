@@ -44,6 +44,8 @@ def _run_together(line: Line) -> bool:
         span = finder(text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
+    if _number_start(text) is not None:
+        return True
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
 
@@ -99,6 +101,11 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
+    at = _number_start(text)
+    if at is not None:
+        # "SỞ Y TẾ  Số: 2276/TB-SYT": OCR or a converter joined the body's name and the Số line.
+        name_end, cue = at
+        return [_piece(line, 0, name_end, line.zone), _piece(line, cue, len(text), line.zone)]
     cut = _place_date_start(text)
     if cut:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …", "V/v … Hà Nội, ngày …": the right
@@ -108,6 +115,20 @@ def _cut(line: Line) -> list[Line]:
             _piece(line, cut, len(text), Zone.HEADER_RIGHT),
         ]
     return [line]
+
+
+_NUMBER_IN_LINE = re.compile(
+    r"(?:\s\S{1,2})?\s(?P<cue>S[ốôoóòỏõọồổỗộơớờởỡợ]\s*[:.]\s*[\d.…_ /])", re.I
+)
+
+
+def _number_start(text: str) -> tuple[int, int] | None:
+    """Where a "Số:" line starts after a body's name on the same line ("SỞ Y TẾ l só:.2.16 /T8")."""
+    m = _NUMBER_IN_LINE.search(text)
+    if m is None:
+        return None
+    name = text[: m.start()].strip()
+    return (m.start(), m.start("cue")) if cues.is_upper(name) and _starts_org(name) else None
 
 
 _DATE_TAIL = re.compile(
@@ -297,11 +318,38 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         name = " ".join(names[start:])
     if parent and cues.fold(parent).replace(" ", "") == cues.fold(name).replace(" ", ""):
         parent = None  # the gazette printed the body's name above its own header
+    if _read_by_ocr(ctx):
+        name, parent = _respell_by_mentions(ctx, name), parent and _respell_by_mentions(ctx, parent)
     ctx.doc.issuer.name = name or None
     ctx.doc.issuer.parent = parent
     ctx.mark("issuer", candidates[-1])
     if parent:
         ctx.mark("issuer.parent", candidates[0])
+
+
+def _read_by_ocr(ctx: ParseContext) -> bool:
+    return any(p.method == "ocr" for p in ctx.raw.pages)
+
+
+def _respell_by_mentions(ctx: ParseContext, name: str) -> str:
+    """ "SỐ Y TẾ", "SỞ Y TÉ" → "SỞ Y TẾ": OCR lost a mark of the header's capitals, and the text
+    names the body again ("Sở Y tế đề nghị …"). The spelling the text agrees on wins when the
+    header's own spelling occurs nowhere else; names the text never repeats stay as read."""
+    if not cues.is_upper(name) or len(name) < 5:
+        return name
+    text = "\n".join(ln.text for ln in ctx.lines)
+    folded = cues.fold(text)
+    key = re.escape(cues.fold(name)).replace("\\ ", r"\s+")
+    mentions = [
+        re.sub(r"\s+", " ", text[m.start() : m.end()]).upper()
+        for m in re.finditer(rf"(?<![A-Z]){key}(?![A-Z])", folded)
+    ]
+    others = [m for m in mentions if m != name.upper()]
+    if not others:
+        return name
+    best = max(sorted(set(others)), key=others.count)
+    agreed = others.count(best)
+    return best if agreed >= 2 and agreed > mentions.count(name.upper()) else name
 
 
 def _joint(symbol: str | None) -> bool:
