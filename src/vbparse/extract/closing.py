@@ -15,7 +15,7 @@ from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
-from . import signer, tagging
+from . import signer
 from .candidates import Candidate
 from .context import ParseContext
 
@@ -37,7 +37,7 @@ _SECTION_LABEL = re.compile(
 
 def find_closing(ctx: ParseContext) -> None:
     """Set ctx.closing_start: the first line after the body."""
-    _drop_noise_before_label(ctx)
+    _repair_recipients_label(ctx)
     lines = ctx.lines
     zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
     if zoned:
@@ -75,13 +75,24 @@ NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) befo
 _LABEL_IN_LINE = re.compile(r"(?<![\w])N[ơo]i\s*nh[ậa]n\s*:")
 
 
-def _drop_noise_before_label(ctx: ParseContext) -> None:
-    """ "#k 4 \\ðiatz r £ (Nơi nhận: KT. GIÁM ĐỐC": OCR read a seal or specks before the label.
-    In the closing window, a line whose "Nơi nhận:" follows a few characters that are not words
-    starts at the label."""
+# "Nơi GIÁM ĐÓC nhận", "Nơi - Như nhận: trên;": OCR ordered the words of the two closing columns
+# into one another; what stands between "Nơi" and "nhận" is a dashed item or the signer's caps.
+_LABEL_SPLIT = re.compile(r"^\W{0,3}N[ơo]i\s+(?P<mid>\S.{0,22}?)\s+nh[ậa]n\s*(?::|$)\s*")
+
+
+def _repair_recipients_label(ctx: ParseContext) -> None:
+    """Give back the "Nơi nhận:" label its place at the start of its line when OCR put a seal's
+    specks before it ("#k 4 \\ðiatz r £ (Nơi nhận: KT. GIÁM ĐỐC") or words of the other column
+    inside it ("Nơi GIÁM ĐÓC nhận")."""
     lines = ctx.lines
-    for pos in range(max(ctx.header_end, len(lines) - tagging.CLOSING_WINDOW), len(lines)):
+    for pos in range(ctx.header_end, len(lines)):
         line = lines[pos]
+        split = _LABEL_SPLIT.match(line.text)
+        if split and (cues.BULLET.match(split.group("mid")) or cues.is_upper(split.group("mid"))):
+            rest = line.text[split.end() :]
+            text = f"Nơi nhận: {split.group('mid')} {rest}".strip()
+            lines[pos] = replace(line, text=text)
+            continue
         m = _LABEL_IN_LINE.search(line.text)
         if m is None or m.start() == 0 or m.start() > NOISE_BEFORE_LABEL:
             continue
@@ -324,6 +335,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
 
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
 _JUNK = re.compile(r"[^\w\s,.;:()/&+\-–]")
+_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
 _TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
 
 
@@ -332,9 +344,13 @@ def _drop_scan_tail(item: str) -> str:
     what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
     part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
     short token after the archive item. A ":" that OCR read for ";" ends nothing."""
+    item = _LEADING_JUNK.sub("", item)
+    junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
+    if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
+        item = re.sub(r"\s+\w$", "", item[: junk.start()].rstrip())
     ends = list(_ITEM_END.finditer(item))
     if not ends:
-        return item.rstrip(" :")
+        return item.rstrip(" :,")
     tail = item[ends[-1].end() :]
     tokens = tail.split()
     folded = set(re.findall(r"[A-Z]{3,}", cues.fold(tail)))
@@ -359,6 +375,10 @@ def _signer_fragment_word(text: str) -> bool:
     )
 
 
+# Specks a scan puts before a line of the signer block ("_=”— Lê Hoàng Anh").
+_LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
+
+
 def _signer(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     authority: list[str] = []
@@ -371,6 +391,7 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         ).strip()
         if not text or cues.SIGNATURE_NOTE.match(text) or cues.RULE_LINE.match(text):
             continue
+        text = signer.repair_prefix(_LEADING_NOISE.sub("", text))
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
         later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None

@@ -11,7 +11,7 @@ from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
-from . import candidates, tagging
+from . import candidates, respell, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
 
@@ -180,6 +180,7 @@ def extract(ctx: ParseContext) -> None:
     _issuer(ctx, number_pos, title_pos)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
+    _respell_subject(ctx)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
     while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (
@@ -318,38 +319,14 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         name = " ".join(names[start:])
     if parent and cues.fold(parent).replace(" ", "") == cues.fold(name).replace(" ", ""):
         parent = None  # the gazette printed the body's name above its own header
-    if _read_by_ocr(ctx):
-        name, parent = _respell_by_mentions(ctx, name), parent and _respell_by_mentions(ctx, parent)
+    if respell.read_by_ocr(ctx):
+        text = respell.document_text(ctx)
+        name, parent = respell.phrase(name, text), parent and respell.phrase(parent, text)
     ctx.doc.issuer.name = name or None
     ctx.doc.issuer.parent = parent
     ctx.mark("issuer", candidates[-1])
     if parent:
         ctx.mark("issuer.parent", candidates[0])
-
-
-def _read_by_ocr(ctx: ParseContext) -> bool:
-    return any(p.method == "ocr" for p in ctx.raw.pages)
-
-
-def _respell_by_mentions(ctx: ParseContext, name: str) -> str:
-    """ "SỐ Y TẾ", "SỞ Y TÉ" → "SỞ Y TẾ": OCR lost a mark of the header's capitals, and the text
-    names the body again ("Sở Y tế đề nghị …"). The spelling the text agrees on wins when the
-    header's own spelling occurs nowhere else; names the text never repeats stay as read."""
-    if not cues.is_upper(name) or len(name) < 5:
-        return name
-    text = "\n".join(ln.text for ln in ctx.lines)
-    folded = cues.fold(text)
-    key = re.escape(cues.fold(name)).replace("\\ ", r"\s+")
-    mentions = [
-        re.sub(r"\s+", " ", text[m.start() : m.end()]).upper()
-        for m in re.finditer(rf"(?<![A-Z]){key}(?![A-Z])", folded)
-    ]
-    others = [m for m in mentions if m != name.upper()]
-    if not others:
-        return name
-    best = max(sorted(set(others)), key=others.count)
-    agreed = others.count(best)
-    return best if agreed >= 2 and agreed > mentions.count(name.upper()) else name
 
 
 def _joint(symbol: str | None) -> bool:
@@ -544,6 +521,19 @@ def _gazette_title(ctx: ParseContext) -> None:
         doc.number.year, doc.number.style = parts.year, parts.style  # type: ignore[assignment]
     if doc.issued.date is None:
         doc.issued.date = to_iso(m.group("day"), m.group("month"), m.group("year"))
+
+
+def _respell_subject(ctx: ParseContext) -> None:
+    """A scan's trích yếu: words whose marks OCR lost get the spelling the text agrees on, and a
+    lone quote mark inside a word run ("Phạm "Ngọc Thạch") is a speck."""
+    doc = ctx.doc
+    if doc.subject is None or not respell.read_by_ocr(ctx):
+        return
+    subject = respell.words(doc.subject, respell.document_text(ctx))
+    for quote in ('"', "“", "”"):
+        if subject.count(quote) == 1 and doc.subject.count("“") + doc.subject.count("”") < 2:
+            subject = re.sub(rf"\s{quote}(?=\w)", " ", subject)
+    doc.subject = subject
 
 
 def _subject_after_title(ctx: ParseContext, pos: int) -> int:
