@@ -31,6 +31,8 @@ ADMIN_TYPES: tuple[tuple[str, str], ...] = (
     ("Bản thỏa thuận", "BTT"),
     ("Giấy ủy quyền", "GUQ"),
     ("Giấy mời", "GM"),
+    ("Thư mời", "TM"),  # not in Phụ lục III; Sở and hospital invitations use it
+    ("Điều lệ", "ĐL"),  # the rules of a contest or an association
     ("Giấy giới thiệu", "GGT"),
     ("Giấy nghỉ phép", "GNP"),
     ("Phiếu gửi", "PG"),

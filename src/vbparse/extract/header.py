@@ -561,7 +561,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             break
         if texts and _is_authority_line(ctx, pos):
             break
-        if texts and not _continues_subject(texts, text):
+        if texts and not (_continues_subject(texts, text) or _last_before_body(lines, pos)):
             break
         if text.rstrip().endswith(":") and len(text) > 60:
             break
@@ -574,6 +574,23 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.doc.subject = _join(texts)
         ctx.mark("subject", first)
     return pos
+
+
+SUBJECT_TAIL_CHARS = 90  # a trích yếu's wrapped last line is short
+
+
+def _last_before_body(lines: list[Line], pos: int) -> bool:
+    """A short line right above the body's first cue (Căn cứ, Kính gửi, a section label) ends the
+    trích yếu that wrapped onto it ("Tham dự cuộc họp đánh giá và phân loại" / "Ban giám đốc Sở
+    Y tế năm 2017" / "Căn cứ …"): nothing but the subject stands between title and body."""
+    text = lines[pos].text.strip()
+    nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+    body_next = bool(
+        (cues.OPENER.match(nxt) and nxt[:1].isupper())
+        or cues.ADDRESSEE.match(nxt)
+        or cues.OUTLINE_LABEL.match(nxt)
+    )
+    return body_next and len(text) < SUBJECT_TAIL_CHARS and not text.endswith((".", ":", ";"))
 
 
 def _cites(text: str) -> bool:

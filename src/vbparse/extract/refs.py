@@ -96,8 +96,9 @@ def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
 
 
 # Cyrillic and Greek capitals that look like Latin ones, typed into a ký hiệu by a keyboard
-# layout or an OCR engine ("КН-UBND"); one character for one, so offsets hold.
-_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЅАΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "ABEKMHOPCTXYISAABEHIKMNOPTXYZ")
+# layout or an OCR engine ("КН-UBND", the Icelandic "Ð" for "Đ"); one character for one, so
+# offsets hold.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЅАΑΒΕΗΙΚΜΝΟΡΤΧΥΖÐ", "ABEKMHOPCTXYISAABEHIKMNOPTXYZĐ")
 _GLUED = re.compile(rf"^(\d{{1,6}})([A-ZĐ][{_LETTER}&]*)([/-])")
 
 
