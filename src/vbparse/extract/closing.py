@@ -334,7 +334,8 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
 
 
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
-_JUNK = re.compile(r"[^\w\s,.;:()/&+\-–]")
+# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
+_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
 _LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
 _TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
 
@@ -473,13 +474,19 @@ def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | N
 
 
 def _continues_title(title: str, text: str) -> bool:
+    """ "VỤ TRƯỞNG VỤ KẾ HOẠCH -" / "TÀI CHÍNH": the title wraps. One word alone under it is a
+    piece of the seal ("SỞ", "ĐÀ") unless the title visibly breaks off; a heading of what
+    follows ("DANH SÁCH …") never continues it."""
     words = text.split()
+    broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
     return (
         len(words) <= 6
+        and (len(words) >= 2 or broken_off)
+        and not signer.not_a_title(text)
         and signer.vocabulary_match(text) is None
         and not cues.national_span(text)
         and all(is_syllable(w.strip(",.-–&").lower()) for w in words if w.strip(",.-–&"))
-        and (title.rstrip().endswith(("-", "–", ",")) or len(title.split()) >= 2)
+        and (broken_off or len(title.split()) >= 2)
     )
 
 
@@ -488,13 +495,17 @@ _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô"
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")
 
 
+# A web page's or letterhead's contact lines, whose capitalised words are streets, not names.
+_ADDRESS = re.compile(r"^\W*(?:Số\s*\d|Địa\s+chỉ|Điện\s+thoại|Fax|Email|Website)", re.I)
+
+
 def _name_in_noise(lines: list[Line]) -> str | None:
     """The well-formed capitalised syllables of the last line that holds a name among scan noise
-    ("Lê â Thị H Bích "huâ Thuận"). Not an address or a date (digits), not a body's name; of two
+    ("Lê â Thị H Bích "huâ Thuận"). Not an address line, not a body's name; of two
     names side by side ("Nguyễn Văn Hiếu - “NãyEn Thanh Tú") the first."""
     for line in reversed(lines):
         text = line.text
-        if cues.is_upper(text) or cues.BULLET.match(text) or re.search(r"\d", text):
+        if cues.is_upper(text) or cues.BULLET.match(text) or _ADDRESS.match(text):
             continue
         for part in re.split(r"\s+[-–—]\s+|\s{3,}", text):
             words = [w.strip("\"'“”.,;:()") for w in part.split()]

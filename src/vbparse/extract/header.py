@@ -11,7 +11,7 @@ from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
-from . import candidates, respell, tagging
+from . import candidates, respell, signer, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
 
@@ -636,7 +636,7 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
     issuer = (ctx.doc.issuer.name or "").upper()
     return (
         (bool(issuer) and issuer in text.upper())
-        or text.startswith(TITLES)
+        or _starts_title(text)
         or _starts_org(text)
         or text.strip()
         in (
@@ -644,6 +644,12 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
             "QUỐC HỘI",
         )
     )
+
+
+def _starts_title(text: str) -> bool:
+    """Begins with a head's title, also as OCR damaged it ("GIÁM ĐÓC SỞ Y TẾ")."""
+    match = signer.vocabulary_match(text)
+    return text.startswith(TITLES) or (match is not None and match[2] >= 0.8)
 
 
 def _join(texts: list[str]) -> str:

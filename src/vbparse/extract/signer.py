@@ -105,6 +105,11 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
     return sorted(out, key=lambda c: -c.score)
 
 
+def not_a_title(text: str) -> bool:
+    """The line opens a heading or caption (Phụ lục, Danh sách, Mẫu …), not a title."""
+    return bool(_NOT_TITLE.match(cues.fold(text).strip(" .-–,:;\"'“”")))
+
+
 def _plain_title(text: str) -> bool:
     """Capitals that read as words: two to eight Vietnamese syllables, not OCR noise ("TS.",
     "ZZ", "° 1N II TRƯỜNG")."""
