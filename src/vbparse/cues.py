@@ -89,7 +89,7 @@ def party_span(text: str) -> tuple[int, int] | None:
 # "Số:", and the legal texts' "Luật số:", "Nghị quyết số:", "Pháp lệnh số:".
 NUMBER_LINE = re.compile(
     r"^\s*[.,'`‘’\"“]{0,2}\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
-    r"S[ốôoóòỏõọồổỗộơớờởỡợ]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",  # OCR: "Só:", "Sỗ:"
+    r"S[ốôoóòỏõọồổỗộơớờởỡợ]{1,2}\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",  # OCR: "Só:", "SốỐ:"
     _F,
 )
 PLACE_DATE = re.compile(

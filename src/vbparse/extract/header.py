@@ -118,7 +118,7 @@ def _cut(line: Line) -> list[Line]:
 
 
 _NUMBER_IN_LINE = re.compile(
-    r"(?:\s\S{1,2})?\s(?P<cue>S[ốôoóòỏõọồổỗộơớờởỡợ]\s*[:.]\s*[\d.…_ /])", re.I
+    r"(?:\s\S{1,2})?\s(?P<cue>S[ốôoóòỏõọồổỗộơớờởỡợỐÔOÓÒỎÕỌỒỔỖỘ]{1,2}\s*[:.]\s*[\d.…_ /])", re.I
 )
 
 
@@ -294,6 +294,8 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         return
     names = [c.text.strip(" -") for c in candidates]
     names = [_fix_spaced_letters(n) for n in names]
+    # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
+    names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if _joint(ctx.doc.number.symbol) and len(names) > 1:
         # A liên tịch document: the bodies stand side by side, none is the others' parent.
         bodies: list[str] = []
@@ -321,7 +323,10 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         parent = None  # the gazette printed the body's name above its own header
     if respell.read_by_ocr(ctx):
         text = respell.document_text(ctx)
-        name, parent = respell.phrase(name, text), parent and respell.phrase(parent, text)
+        name = respell.words(respell.phrase(name, text), text)
+        parent = parent and respell.words(respell.phrase(parent, text), text)
+    # "SỞ Y TẾ -CÔNG ĐOÀN NGÀNH": a dash OCR or typing left half-spaced joins two names.
+    name = re.sub(r"(?<=\S) [-–](?=\S)|(?<=\S)[-–] (?=\S)", " - ", name)
     ctx.doc.issuer.name = name or None
     ctx.doc.issuer.parent = parent
     ctx.mark("issuer", candidates[-1])
@@ -523,6 +528,11 @@ def _gazette_title(ctx: ParseContext) -> None:
         doc.issued.date = to_iso(m.group("day"), m.group("month"), m.group("year"))
 
 
+_STAMP_IN_SUBJECT = re.compile(
+    r"\s*[\[(]\s*(?:H[oỏó]a|Hoả)\s+[tr]ốc\s*[\])]|\s*[\[(]\s*(?:Thượng\s+)?khẩn\s*[\])]", re.I
+)
+
+
 def _respell_subject(ctx: ParseContext) -> None:
     """A scan's trích yếu: words whose marks OCR lost get the spelling the text agrees on, and a
     lone quote mark inside a word run ("Phạm "Ngọc Thạch") is a speck."""
@@ -530,6 +540,10 @@ def _respell_subject(ctx: ParseContext) -> None:
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
     subject = respell.words(doc.subject, respell.document_text(ctx))
+    # Specks ("* năm 2017") and an urgency stamp read into the block ("[Hỏa rốc]") go.
+    subject = _STAMP_IN_SUBJECT.sub("", subject)
+    subject = re.sub(r"(?<=\s)[^\w\s()\-–\"“”]+(?=\s)", " ", subject)
+    subject = re.sub(r"\s+", " ", subject).strip()
     for quote in ('"', "“", "”"):
         if subject.count(quote) == 1 and doc.subject.count("“") + doc.subject.count("”") < 2:
             subject = re.sub(rf"\s{quote}(?=\w)", " ", subject)
