@@ -574,8 +574,15 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ):
             break
         if texts and _is_authority_line(ctx, pos):
+            head = _before_authority(ctx, text)
+            if head:  # "… TIẾP TỤC CÓ HIỆU LỰC CHÍNH PHỦ": the authority ran into the last line
+                texts.append(head)
             break
-        if texts and not (_continues_subject(texts, text) or _last_before_body(lines, pos)):
+        if texts and not (
+            _continues_subject(texts, text)
+            or _last_before_body(lines, pos)
+            or _is_authority_line(ctx, pos + 1)  # the thẩm quyền line ends the trích yếu
+        ):
             break
         if text.rstrip().endswith(":") and len(text) > 60:
             break
@@ -588,6 +595,17 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.doc.subject = _join(texts)
         ctx.mark("subject", first)
     return pos
+
+
+def _before_authority(ctx: ParseContext, text: str) -> str | None:
+    """The subject's words before the issuer's name that a converter ran onto its line."""
+    issuer = (ctx.doc.issuer.name or "").upper()
+    stripped = text.strip()
+    if issuer and stripped.upper().endswith(" " + issuer):
+        head = stripped[: len(stripped) - len(issuer)].strip()
+        # "GIÁM ĐỐC SỞ Y TẾ", "BỘ TRƯỞNG BỘ …": the authority's own title, not the subject.
+        return None if not head or _starts_title(head) else head
+    return None
 
 
 SUBJECT_TAIL_CHARS = 90  # a trích yếu's wrapped last line is short
