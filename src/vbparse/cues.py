@@ -7,7 +7,7 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import ALL_TYPE_NAMES, SIGN_PREFIXES, type_name_for
+from .vocab import ALL_TYPE_NAMES, RANKS, SIGN_PREFIXES, type_name_for
 
 _F = re.IGNORECASE
 
@@ -19,7 +19,9 @@ def fold(text: str) -> str:
 _NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET(?:\s*NAM)?)?")
 # The first words are enough to tell a header table (a cell may wrap after "XÃ HỘI").
 _NATIONAL_START = re.compile(r"CONG\s*HOA\s*XA\s*HOI")
-_MOTTO = re.compile(r"DOC\s*LAP\s*[-–—~,.]{0,3}\s*TU\s*DO\s*[-–—~,.]{0,3}\s*HANH\s*PHUC")
+_MOTTO = re.compile(
+    r"DOC\s*LAP\s*[-–—~,.]{0,3}\s*TU\s*DO\s*[-–—~,.]{0,3}\s*HANH(?:\s*[-–—~,.]{0,3}){0,2}\s*PHUC"
+)
 _PARTY = re.compile(r"DANG\s*CONG\s*SAN\s*VIET\s*NAM")
 
 
@@ -33,16 +35,41 @@ _NATIONAL_FULL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA\s*VIET\s*NAM")
 _MOTTO_START = re.compile(r"DOC\s*LAP")
 
 
+# The words of the two fixed phrases, to match a wrapped rest that OCR damaged ("VHỆT NAMi").
+_FIXED_WORDS = (
+    ("CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM"),
+    ("DOC", "LAP", "TU", "DO", "HANH", "PHUC"),
+)
+
+
 def continues_fixed_phrase(prev: str, text: str) -> bool:
     """`text` is the rest of a Quốc hiệu or Tiêu ngữ that a narrow column wrapped after `prev`
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM", "Độc lập - Tự do -" / "Hạnh phúc"), wherever
-    the wrap fell."""
+    the wrap fell, also when OCR damaged a letter of each of its words."""
     before, joined = fold(prev), fold(f"{prev} {text}")
     if _NATIONAL_START.search(before) and not _NATIONAL_FULL.search(before):
-        return bool(_NATIONAL_FULL.search(joined))
+        return bool(_NATIONAL_FULL.search(joined)) or _fuzzy_rest(before, text, _FIXED_WORDS[0])
     if _MOTTO_START.search(before) and not _MOTTO.search(before):
-        return bool(_MOTTO.search(joined))
+        return bool(_MOTTO.search(joined)) or _fuzzy_rest(before, text, _FIXED_WORDS[1])
     return False
+
+
+def _fuzzy_rest(before: str, text: str, words: tuple[str, ...]) -> bool:
+    """`text` reads as the words of the phrase that `before` lacks, one OCR error per word."""
+    from .text.cer import edit_distance
+
+    have = re.findall(r"[A-Z]+", before)
+    done = next((k for k in range(len(words), 0, -1) if have[-k:] == list(words[:k])), 0)
+    rest = words[done:]
+    got = re.findall(r"[A-Z]+", fold(text))
+    return (
+        done > 0
+        and bool(rest)
+        and len(got) == len(rest)
+        and all(
+            edit_distance(g, w) <= (1 if len(w) > 2 else 0) for g, w in zip(got, rest, strict=True)
+        )
+    )
 
 
 def has_national_start(text: str) -> bool:
@@ -62,7 +89,7 @@ def party_span(text: str) -> tuple[int, int] | None:
 # "Số:", and the legal texts' "Luật số:", "Nghị quyết số:", "Pháp lệnh số:".
 NUMBER_LINE = re.compile(
     r"^\s*[.,'`‘’\"“]{0,2}\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
-    r"S[ốôoóòỏõọồổỗộơớờởỡợ]\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",  # OCR: "Só:", "Sỗ:"
+    r"S[ốôoóòỏõọồổỗộơớờởỡợ]{1,2}\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",  # OCR: "Só:", "SốỐ:"
     _F,
 )
 PLACE_DATE = re.compile(
@@ -154,9 +181,20 @@ _NOT_NAME_WORDS = {
 }
 
 
+_RANK = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True)) + r")\s+",
+    _F,
+)
+
+
+def strip_rank(text: str) -> str:
+    """ "Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản": a rank before a name is not part of it."""
+    return _RANK.sub("", text, count=1)
+
+
 def is_person_name(text: str) -> bool:
-    """ "Nguyễn Thị Lệ Hằng": 2-6 capitalised syllables, nothing else."""
-    text = text.strip()
+    """ "Nguyễn Thị Lệ Hằng": 2-6 capitalised syllables, nothing else (after a rank)."""
+    text = strip_rank(text.strip()).strip()
     if not _NAME.match(text):
         return False
     words = text.split()

@@ -31,6 +31,8 @@ ADMIN_TYPES: tuple[tuple[str, str], ...] = (
     ("Bản thỏa thuận", "BTT"),
     ("Giấy ủy quyền", "GUQ"),
     ("Giấy mời", "GM"),
+    ("Thư mời", "TM"),  # not in Phụ lục III; Sở and hospital invitations use it
+    ("Điều lệ", "ĐL"),  # the rules of a contest or an association
     ("Giấy giới thiệu", "GGT"),
     ("Giấy nghỉ phép", "GNP"),
     ("Phiếu gửi", "PG"),
@@ -213,4 +215,19 @@ ORG_HEADS: tuple[str, ...] = (
     "MẶT TRẬN",
     "BCH",
     "HỘI ĐỒNG",
+)
+
+# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): the name is what follows.
+RANKS: tuple[str, ...] = (
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đô đốc",
+    "Phó Đô đốc",
+    "Chuẩn Đô đốc",
 )

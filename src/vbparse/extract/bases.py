@@ -16,7 +16,7 @@ from ..readers.base import Line
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
 from .context import ParseContext
-from .refs import SYMBOL_RE, find_date, parse_number
+from .refs import SYMBOL_RE, DateMatch, find_date, parse_number
 
 _TYPES = (
     "Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|"
@@ -185,112 +185,123 @@ def _starts_something(text: str) -> bool:
     )
 
 
+@dataclass
+class _Reference:
+    """What follows a type word: its number, date, a law's name, and where the reference ends."""
+
+    num: re.Match[str] | None
+    date: DateMatch | None
+    law_name: str | None
+    end: int
+
+
+def _date_right_after(text: str, pos: int) -> DateMatch | None:
+    """A date that follows the reference closely ("… ngày 20 tháng 4 năm 2020")."""
+    date = find_date(text[pos : pos + 60])
+    return date if date and not text[pos : pos + date.start].strip(" ,") else None
+
+
+def _reference_after(text: str, m: re.Match[str], name: str) -> _Reference | None:
+    """Number and date after the type word; laws are cited by name ("Luật Tổ chức Chính phủ
+    ngày 19 tháng 6 năm 2015", "Pháp lệnh Ưu đãi … số 26/2005/PL-UBTVQH11 ngày …")."""
+    after = text[m.end() :]
+    num = _NUM_AFTER.match(after)
+    pos = m.end() + (num.end() if num else 0)
+    date = _date_right_after(text, pos)
+    if date:
+        pos += date.end
+    if num or date:
+        return _Reference(num, date, None, pos)
+    # "luật sư", "pháp luật" are common nouns: a law cited by name is capitalised.
+    if name not in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") or not m.group(1)[0].isupper():
+        return None
+    lm = _LAW_NAME.match(after)
+    if not lm:
+        return None
+    pos = m.end() + lm.end()
+    num = _NUM_AFTER.match(text[pos:])
+    if num:
+        pos += num.end()
+    date = _date_right_after(text, pos)
+    if date:
+        pos += date.end
+    if not num and not date and not _at_segment_start(text, m.start()):
+        return None
+    return _Reference(num, date, lm.group(1).strip(), pos)
+
+
+def _issuer_after(text: str, pos: int, start: int) -> tuple[str | None, int]:
+    """The issuer named by "của …"/"do …" after the reference (or, failing that, the one the
+    sentence names before it) and where it ends."""
+    rest = text[pos:]
+    im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
+    if im is None:
+        return _issuer_before(text[max(0, start - 300) : start]), pos
+    tail = rest[im.end() :]
+    stops = list(_ISSUER_STOP.finditer(tail))
+    if re.match(r"(?:liên|các)\s+(?:bộ|sở|ngành)\s*:", tail, re.IGNORECASE):
+        # "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế": the commas list the
+        # bodies that issued it together.
+        stops = [s for s in stops if not s.group(0).startswith(",")]
+    end = stops[0].start() if stops else len(tail)
+    return tail[:end].strip(" .;,)"), pos + im.end() + end
+
+
+def _amendment(text: str, ref: _Reference, name: str, pos: int) -> _Hit | None:
+    """ "Luật … ngày 12/11/1996 đã sửa đổi, bổ sung một số điều ngày 16/12/2002": the amending
+    law is cited too, by its date."""
+    amended = _AMENDED.match(text[pos:]) if ref.law_name is not None and ref.date else None
+    if amended is None:
+        return None
+    found = find_date(amended.group(0))
+    return _Hit(
+        pos + amended.start(),
+        pos + amended.end(),
+        Base(
+            raw=amended.group(0).strip(" ,;"),
+            doc_type=name,
+            type_code=TYPE_CODES.get(name),
+            date=found.iso if found else None,
+            title=ref.law_name,
+        ),
+    )
+
+
 def citations_in(text: str) -> list[_Hit]:
-    """Every cited document in one paragraph."""
+    """Every cited document in one paragraph: a type word, its reference (number, date or a
+    law's name), its issuer, and the title up to the next citation."""
     hits: list[_Hit] = []
     for m in _TYPE_RE.finditer(text):
         if hits and m.start() < hits[-1].end:
             continue  # inside the number/date/issuer of the previous reference
         name = type_name_for(m.group(1)) or m.group(1)
-        after = text[m.end() :]
-        num = _NUM_AFTER.match(after)
-        pos = m.end() + (num.end() if num else 0)
-        date = find_date(text[pos : pos + 60])
-        # The date must follow the reference closely ("… ngày 20 tháng 4 năm 2020").
-        if date and text[pos : pos + date.start].strip(" ,") not in ("",) and not num:
-            date = None
-        if date and text[pos : pos + date.start].strip(" ,"):
-            date = None
-        if date:
-            pos += date.end
-        law_name = None
-        if (
-            not num
-            and not date
-            and name in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp")
-            and m.group(1)[0].isupper()  # "luật sư", "pháp luật" are common nouns
-        ):
-            # Laws are cited by name: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015",
-            # "Pháp lệnh Ưu đãi … số 26/2005/PL-UBTVQH11 ngày …".
-            lm = _LAW_NAME.match(after)
-            if not lm:
-                continue
-            law_name = lm.group(1).strip()
-            pos = m.end() + lm.end()
-            num = _NUM_AFTER.match(text[pos:])
-            if num:
-                pos += num.end()
-            date = find_date(text[pos : pos + 60])
-            if date and not text[pos : pos + date.start].strip(" ,"):
-                pos += date.end
-            else:
-                date = None
-            if not num and not date and not _at_segment_start(text, m.start()):
-                continue
-        if not num and not date and law_name is None:
+        ref = _reference_after(text, m, name)
+        if ref is None:
             continue
-        amended = _AMENDED.match(text[pos:]) if law_name is not None and date else None
-        issuer = None
-        rest = text[pos:]
-        im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
-        if im:
-            tail = rest[im.end() :]
-            stops = list(_ISSUER_STOP.finditer(tail))
-            if re.match(r"(?:liên|các)\s+(?:bộ|sở|ngành)\s*:", tail, re.IGNORECASE):
-                # "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế": the commas list
-                # the bodies that issued it together.
-                stops = [s for s in stops if not s.group(0).startswith(",")]
-            end = stops[0].start() if stops else len(tail)
-            issuer = tail[:end].strip(" .;,)")
-            pos += im.end() + end
-        if issuer is None:
-            window = text[max(0, m.start() - 300) : m.start()]
-            issuer = _issuer_before(window)
-        title_start = pos
-        nxt = _next_citation_start(text, title_start)
-        title_text = text[title_start:nxt].split("(")[0].strip(" ,;.")
+        issuer, pos = _issuer_after(text, ref.end, m.start())
+        nxt = _next_citation_start(text, pos)
+        title_text = text[pos:nxt].split("(")[0].strip(" ,;.")
         title = (
-            law_name
+            ref.law_name
             or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
             or None
         )
-        parts = parse_number(num.group(1)) if num else None
-        raw = text[m.start() : nxt].strip(" ,;.")
-        hits.append(
-            _Hit(
-                m.start(),
-                pos,
-                Base(
-                    raw=raw,
-                    doc_type=name,
-                    type_code=(parts.type_code if parts else None) or TYPE_CODES.get(name),
-                    number=parts.number if parts else None,
-                    symbol=parts.symbol if parts else None,
-                    year=parts.year if parts else None,
-                    date=date.iso if date else None,
-                    issuer=issuer or None,
-                    title=title[:300] if title else None,
-                ),
-            )
+        parts = parse_number(ref.num.group(1)) if ref.num else None
+        base = Base(
+            raw=text[m.start() : nxt].strip(" ,;."),
+            doc_type=name,
+            type_code=(parts.type_code if parts else None) or TYPE_CODES.get(name),
+            number=parts.number if parts else None,
+            symbol=parts.symbol if parts else None,
+            year=parts.year if parts else None,
+            date=ref.date.iso if ref.date else None,
+            issuer=issuer or None,
+            title=title[:300] if title else None,
         )
-        if amended:
-            # "Luật … ngày 12/11/1996 đã sửa đổi, bổ sung một số điều ngày 16/12/2002": the
-            # amending law is cited too, by its date.
-            found = find_date(amended.group(0))
-            start = pos + amended.start()
-            hits.append(
-                _Hit(
-                    start,
-                    pos + amended.end(),
-                    Base(
-                        raw=amended.group(0).strip(" ,;"),
-                        doc_type=name,
-                        type_code=TYPE_CODES.get(name),
-                        date=found.iso if found else None,
-                        title=law_name,
-                    ),
-                )
-            )
+        hits.append(_Hit(m.start(), pos, base))
+        amendment = _amendment(text, ref, name, ref.end)
+        if amendment is not None:
+            hits.append(amendment)
     return hits
 
 

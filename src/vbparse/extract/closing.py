@@ -37,6 +37,7 @@ _SECTION_LABEL = re.compile(
 
 def find_closing(ctx: ParseContext) -> None:
     """Set ctx.closing_start: the first line after the body."""
+    _repair_recipients_label(ctx)
     lines = ctx.lines
     zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
     if zoned:
@@ -68,6 +69,37 @@ def find_closing(ctx: ParseContext) -> None:
     while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
         pos -= 1
     ctx.closing_start = pos if pos < len(lines) else None
+
+
+NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) before "Nơi nhận:"
+_LABEL_IN_LINE = re.compile(r"(?<![\w])N[ơo]i\s*nh[ậa]n\s*:")
+
+
+# "Nơi GIÁM ĐÓC nhận", "Nơi - Như nhận: trên;": OCR ordered the words of the two closing columns
+# into one another; what stands between "Nơi" and "nhận" is a dashed item or the signer's caps.
+_LABEL_SPLIT = re.compile(r"^\W{0,3}N[ơo]i\s+(?P<mid>\S.{0,22}?)\s+nh[ậa]n\s*(?::|$)\s*")
+
+
+def _repair_recipients_label(ctx: ParseContext) -> None:
+    """Give back the "Nơi nhận:" label its place at the start of its line when OCR put a seal's
+    specks before it ("#k 4 \\ðiatz r £ (Nơi nhận: KT. GIÁM ĐỐC") or words of the other column
+    inside it ("Nơi GIÁM ĐÓC nhận")."""
+    lines = ctx.lines
+    for pos in range(ctx.header_end, len(lines)):
+        line = lines[pos]
+        split = _LABEL_SPLIT.match(line.text)
+        if split and (cues.BULLET.match(split.group("mid")) or cues.is_upper(split.group("mid"))):
+            rest = line.text[split.end() :]
+            text = f"Nơi nhận: {split.group('mid')} {rest}".strip()
+            lines[pos] = replace(line, text=text)
+            continue
+        m = _LABEL_IN_LINE.search(line.text)
+        if m is None or m.start() == 0 or m.start() > NOISE_BEFORE_LABEL:
+            continue
+        before = line.text[: m.start()]
+        words = [w for w in re.findall(r"[^\W\d_]{2,}", before) if is_syllable(w.lower())]
+        if len(words) < 2 and not cues.RECIPIENTS.match(line.text):
+            lines[pos] = replace(line, text=line.text[m.start() :], offset=line.offset + m.start())
 
 
 def _recipients_line(lines: list[Line], start: int) -> int | None:
@@ -166,11 +198,27 @@ def extract(ctx: ParseContext) -> None:
     _signer(ctx, signer_lines)
 
 
+def attachment_start(lines: list[Line], start: int) -> int:
+    """Where a document attached after the closing begins (a copy of the Thông tư a công văn
+    forwards, a form): the first Quốc hiệu, Tiêu ngữ or Party heading after `start`. The closing
+    and the name recovery stop there: the attachment's signer is not this document's."""
+    for pos in range(start, len(lines)):
+        text = lines[pos].text
+        # The heading itself, in capitals, not a sentence that names the Republic.
+        heading = cues.national_span(text) or cues.party_span(text)
+        if (heading and cues.is_upper(text[heading[0] : heading[1]]) and len(text) < 90) or (
+            cues.motto_span(text) and len(text) < 50
+        ):
+            return pos
+    return len(lines)
+
+
 def _closing_lines(ctx: ParseContext) -> list[Line]:
     """Closing lines, stopping where an attached document (Quy chế, Phụ lục …) begins."""
     out: list[Line] = []
     assert ctx.closing_start is not None
-    for line in ctx.lines[ctx.closing_start :]:
+    end = attachment_start(ctx.lines, ctx.closing_start)
+    for line in ctx.lines[ctx.closing_start : end]:
         zoned = line.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)
         if (
             out
@@ -276,11 +324,43 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         items.append(text)
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
+    if any(p.method == "ocr" for p in ctx.raw.pages):
+        items = [_drop_scan_tail(item) for item in items]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
     if not items:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
+
+
+_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
+_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
+_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
+_TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
+
+
+def _drop_scan_tail(item: str) -> str:
+    """ "Lưu: VT, bcluan. lŠ/¿ SỐ”", "Như trên; H9 GIÁM ( ĐÓC", "Sở Kế hoạch đầu tư tỉnh; "¬":
+    what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
+    part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
+    short token after the archive item. A ":" that OCR read for ";" ends nothing."""
+    item = _LEADING_JUNK.sub("", item)
+    junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
+    if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
+        item = re.sub(r"\s+\w$", "", item[: junk.start()].rstrip())
+    ends = list(_ITEM_END.finditer(item))
+    if not ends:
+        return item.rstrip(" :,")
+    tail = item[ends[-1].end() :]
+    tokens = tail.split()
+    folded = set(re.findall(r"[A-Z]{3,}", cues.fold(tail)))
+    noise = (
+        bool(_JUNK.search(tail))
+        or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
+        or (cues.fold(item).startswith("LUU") and len(tokens) == 1 and len(tail) <= 3)
+    )
+    return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
 
 
 def _signer_fragment_word(text: str) -> bool:
@@ -296,6 +376,10 @@ def _signer_fragment_word(text: str) -> bool:
     )
 
 
+# Specks a scan puts before a line of the signer block ("_=”— Lê Hoàng Anh").
+_LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
+
+
 def _signer(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     authority: list[str] = []
@@ -308,6 +392,7 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         ).strip()
         if not text or cues.SIGNATURE_NOTE.match(text) or cues.RULE_LINE.match(text):
             continue
+        text = signer.repair_prefix(_LEADING_NOISE.sub("", text))
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
         later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None
@@ -389,19 +474,47 @@ def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | N
 
 
 def _continues_title(title: str, text: str) -> bool:
+    """ "VỤ TRƯỞNG VỤ KẾ HOẠCH -" / "TÀI CHÍNH": the title wraps. One word alone under it is a
+    piece of the seal ("SỞ", "ĐÀ") unless the title visibly breaks off; a heading of what
+    follows ("DANH SÁCH …") never continues it."""
     words = text.split()
+    broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
     return (
         len(words) <= 6
+        and (len(words) >= 2 or broken_off)
+        and not signer.not_a_title(text)
         and signer.vocabulary_match(text) is None
         and not cues.national_span(text)
         and all(is_syllable(w.strip(",.-–&").lower()) for w in words if w.strip(",.-–&"))
-        and (title.rstrip().endswith(("-", "–", ",")) or len(title.split()) >= 2)
+        and (broken_off or len(title.split()) >= 2)
     )
 
 
 _TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")
 _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô", "Đ/c"}
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")
+
+
+# A web page's or letterhead's contact lines, whose capitalised words are streets, not names.
+_ADDRESS = re.compile(r"^\W*(?:Số\s*\d|Địa\s+chỉ|Điện\s+thoại|Fax|Email|Website)", re.I)
+
+
+def _name_in_noise(lines: list[Line]) -> str | None:
+    """The well-formed capitalised syllables of the last line that holds a name among scan noise
+    ("Lê â Thị H Bích "huâ Thuận"). Not an address line, not a body's name; of two
+    names side by side ("Nguyễn Văn Hiếu - “NãyEn Thanh Tú") the first."""
+    for line in reversed(lines):
+        text = line.text
+        if cues.is_upper(text) or cues.BULLET.match(text) or _ADDRESS.match(text):
+            continue
+        for part in re.split(r"\s+[-–—]\s+|\s{3,}", text):
+            words = [w.strip("\"'“”.,;:()") for w in part.split()]
+            kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
+            lower = [w for w in words if w[:1].islower() and is_syllable(w)]
+            # A sentence's capitalised words ("Xử lý nước thải … Sau Đại học") are no name.
+            if len(kept) >= 2 and len(lower) < len(kept) and cues.is_person_name(" ".join(kept)):
+                return " ".join(kept)
+    return None
 
 
 def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
@@ -411,12 +524,7 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     partial = doc.signer.name
     if partial is None:
-        for line in reversed(lines):
-            words = [w.strip("\"'“”.,;:()") for w in line.text.split()]
-            kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
-            if len(kept) >= 2 and not cues.is_upper(line.text) and not cues.BULLET.match(line.text):
-                partial = " ".join(kept)
-                break
+        partial = _name_in_noise(lines)
     if partial is None:
         return
     tokens = partial.split()
@@ -442,6 +550,7 @@ _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re
 
 def _trailing_name(text: str) -> str | None:
     text = _SIGNED_TAIL.sub("", text)  # "Trần Văn Truyền – Đã ký": the copy's signing note
+    text = cues.strip_rank(text)
     if cues.is_person_name(text):
         return text.strip()
     m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)

@@ -11,7 +11,7 @@ from .. import cues
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
-from . import candidates, tagging
+from . import candidates, respell, signer, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
 
@@ -44,6 +44,8 @@ def _run_together(line: Line) -> bool:
         span = finder(text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
+    if _number_start(text) is not None:
+        return True
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
 
@@ -99,6 +101,11 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
+    at = _number_start(text)
+    if at is not None:
+        # "SỞ Y TẾ  Số: 2276/TB-SYT": OCR or a converter joined the body's name and the Số line.
+        name_end, cue = at
+        return [_piece(line, 0, name_end, line.zone), _piece(line, cue, len(text), line.zone)]
     cut = _place_date_start(text)
     if cut:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …", "V/v … Hà Nội, ngày …": the right
@@ -108,6 +115,20 @@ def _cut(line: Line) -> list[Line]:
             _piece(line, cut, len(text), Zone.HEADER_RIGHT),
         ]
     return [line]
+
+
+_NUMBER_IN_LINE = re.compile(
+    r"(?:\s\S{1,2})?\s(?P<cue>S[ốôoóòỏõọồổỗộơớờởỡợỐÔOÓÒỎÕỌỒỔỖỘ]{1,2}\s*[:.]\s*[\d.…_ /])", re.I
+)
+
+
+def _number_start(text: str) -> tuple[int, int] | None:
+    """Where a "Số:" line starts after a body's name on the same line ("SỞ Y TẾ l só:.2.16 /T8")."""
+    m = _NUMBER_IN_LINE.search(text)
+    if m is None:
+        return None
+    name = text[: m.start()].strip()
+    return (m.start(), m.start("cue")) if cues.is_upper(name) and _starts_org(name) else None
 
 
 _DATE_TAIL = re.compile(
@@ -159,6 +180,7 @@ def extract(ctx: ParseContext) -> None:
     _issuer(ctx, number_pos, title_pos)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
+    _respell_subject(ctx)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
     while ctx.header_end < len(lines) and lines[ctx.header_end].zone in (
@@ -272,6 +294,8 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         return
     names = [c.text.strip(" -") for c in candidates]
     names = [_fix_spaced_letters(n) for n in names]
+    # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
+    names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if _joint(ctx.doc.number.symbol) and len(names) > 1:
         # A liên tịch document: the bodies stand side by side, none is the others' parent.
         bodies: list[str] = []
@@ -297,6 +321,12 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         name = " ".join(names[start:])
     if parent and cues.fold(parent).replace(" ", "") == cues.fold(name).replace(" ", ""):
         parent = None  # the gazette printed the body's name above its own header
+    if respell.read_by_ocr(ctx):
+        text = respell.document_text(ctx)
+        name = respell.words(respell.phrase(name, text), text)
+        parent = parent and respell.words(respell.phrase(parent, text), text)
+    # "SỞ Y TẾ -CÔNG ĐOÀN NGÀNH": a dash OCR or typing left half-spaced joins two names.
+    name = re.sub(r"(?<=\S) [-–](?=\S)|(?<=\S)[-–] (?=\S)", " - ", name)
     ctx.doc.issuer.name = name or None
     ctx.doc.issuer.parent = parent
     ctx.mark("issuer", candidates[-1])
@@ -498,6 +528,28 @@ def _gazette_title(ctx: ParseContext) -> None:
         doc.issued.date = to_iso(m.group("day"), m.group("month"), m.group("year"))
 
 
+_STAMP_IN_SUBJECT = re.compile(
+    r"\s*[\[(]\s*(?:H[oỏó]a|Hoả)\s+[tr]ốc\s*[\])]|\s*[\[(]\s*(?:Thượng\s+)?khẩn\s*[\])]", re.I
+)
+
+
+def _respell_subject(ctx: ParseContext) -> None:
+    """A scan's trích yếu: words whose marks OCR lost get the spelling the text agrees on, and a
+    lone quote mark inside a word run ("Phạm "Ngọc Thạch") is a speck."""
+    doc = ctx.doc
+    if doc.subject is None or not respell.read_by_ocr(ctx):
+        return
+    subject = respell.words(doc.subject, respell.document_text(ctx))
+    # Specks ("* năm 2017") and an urgency stamp read into the block ("[Hỏa rốc]") go.
+    subject = _STAMP_IN_SUBJECT.sub("", subject)
+    subject = re.sub(r"(?<=\s)[^\w\s()\-–\"“”]+(?=\s)", " ", subject)
+    subject = re.sub(r"\s+", " ", subject).strip()
+    for quote in ('"', "“", "”"):
+        if subject.count(quote) == 1 and doc.subject.count("“") + doc.subject.count("”") < 2:
+            subject = re.sub(rf"\s{quote}(?=\w)", " ", subject)
+    doc.subject = subject
+
+
 def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     """The trích yếu: the lines under the title, until the body starts."""
     lines = ctx.lines
@@ -522,8 +574,15 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ):
             break
         if texts and _is_authority_line(ctx, pos):
+            head = _before_authority(ctx, text)
+            if head:  # "… TIẾP TỤC CÓ HIỆU LỰC CHÍNH PHỦ": the authority ran into the last line
+                texts.append(head)
             break
-        if texts and not _continues_subject(texts, text):
+        if texts and not (
+            _continues_subject(texts, text)
+            or _last_before_body(lines, pos)
+            or _is_authority_line(ctx, pos + 1)  # the thẩm quyền line ends the trích yếu
+        ):
             break
         if text.rstrip().endswith(":") and len(text) > 60:
             break
@@ -536,6 +595,34 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.doc.subject = _join(texts)
         ctx.mark("subject", first)
     return pos
+
+
+def _before_authority(ctx: ParseContext, text: str) -> str | None:
+    """The subject's words before the issuer's name that a converter ran onto its line."""
+    issuer = (ctx.doc.issuer.name or "").upper()
+    stripped = text.strip()
+    if issuer and stripped.upper().endswith(" " + issuer):
+        head = stripped[: len(stripped) - len(issuer)].strip()
+        # "GIÁM ĐỐC SỞ Y TẾ", "BỘ TRƯỞNG BỘ …": the authority's own title, not the subject.
+        return None if not head or _starts_title(head) else head
+    return None
+
+
+SUBJECT_TAIL_CHARS = 90  # a trích yếu's wrapped last line is short
+
+
+def _last_before_body(lines: list[Line], pos: int) -> bool:
+    """A short line right above the body's first cue (Căn cứ, Kính gửi, a section label) ends the
+    trích yếu that wrapped onto it ("Tham dự cuộc họp đánh giá và phân loại" / "Ban giám đốc Sở
+    Y tế năm 2017" / "Căn cứ …"): nothing but the subject stands between title and body."""
+    text = lines[pos].text.strip()
+    nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
+    body_next = bool(
+        (cues.OPENER.match(nxt) and nxt[:1].isupper())
+        or cues.ADDRESSEE.match(nxt)
+        or cues.OUTLINE_LABEL.match(nxt)
+    )
+    return body_next and len(text) < SUBJECT_TAIL_CHARS and not text.endswith((".", ":", ";"))
 
 
 def _cites(text: str) -> bool:
@@ -581,7 +668,7 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
     issuer = (ctx.doc.issuer.name or "").upper()
     return (
         (bool(issuer) and issuer in text.upper())
-        or text.startswith(TITLES)
+        or _starts_title(text)
         or _starts_org(text)
         or text.strip()
         in (
@@ -589,6 +676,12 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
             "QUỐC HỘI",
         )
     )
+
+
+def _starts_title(text: str) -> bool:
+    """Begins with a head's title, also as OCR damaged it ("GIÁM ĐÓC SỞ Y TẾ")."""
+    match = signer.vocabulary_match(text)
+    return text.startswith(TITLES) or (match is not None and match[2] >= 0.8)
 
 
 def _join(texts: list[str]) -> str:

@@ -126,107 +126,121 @@ class _Node:
     implicit_children: bool = False
 
 
-def extract(ctx: ParseContext) -> None:
-    lines = _body_lines(ctx)
-    roots: list[Section] = []
-    stack: list[_Node] = []
-    ids: set[str] = set()
-    preamble: list[str] = []
-    bullet_ranks: dict[str, float] = {}
-    prev_line: Line | None = None
+class _Quotes:
+    """Text quoted from another document ("1. Đối tượng … bao gồm: a) …") keeps its labels as
+    words: they number the other document's outline, not this one's."""
 
-    in_quote = False
-    quoted_numbers: set[str] = set()
-    for line in lines:
-        text = line.full_text
-        # Text quoted from another document ("1. Đối tượng … bao gồm: a) …") keeps its labels
-        # as words: they number the other document's outline, not this one's.
-        # A line that starts with a quote it closes itself ("“Khẩn” (sau đây gọi …") opens none.
+    def __init__(self) -> None:
+        self.open = False
+        self.numbers: set[str] = set()  # number labels seen inside quotations
+
+    def label(self, text: str) -> _Label | None:
+        """The line's label, None inside a quotation. A line that starts with a quote it closes
+        itself ("“Khẩn” (sau đây gọi …") opens none."""
         opens = text.lstrip()[:1] in '"“' and _unbalanced(text)
         closes = (
             text.rstrip()[-1:] in '"”'
             or text.rstrip().endswith(('";', "”;", '".', "”."))
-            or (in_quote and text.count("”") > text.count("“"))
+            or (self.open and text.count("”") > text.count("“"))
         )
-        quoted = in_quote or (opens and not closes)
-        in_quote = (in_quote or opens) and not closes
+        quoted = self.open or (opens and not closes)
+        self.open = (self.open or opens) and not closes
         if quoted or opens:
-            quoted_label = parse_label(text.lstrip('"“ '))
-            if quoted_label is not None and quoted_label.kind == "number":
-                quoted_numbers.add(quoted_label.label)
-            lab = None
-        else:
-            lab = parse_label(text)
-        if lab is not None and _wrapped_reference(prev_line, text, lab):
-            lab = None  # "… quy định tại" / "Chương II Nghị định này.": a reference, wrapped
+            inner = parse_label(text.lstrip('"“ '))
+            if inner is not None and inner.kind == "number":
+                self.numbers.add(inner.label)
+            return None
+        return parse_label(text)
+
+
+class _Outline:
+    """The section tree, built line by line: each step below handles one kind of line."""
+
+    def __init__(self, ctx: ParseContext) -> None:
+        self.ctx = ctx
+        self.roots: list[Section] = []
+        self.stack: list[_Node] = []
+        self.ids: set[str] = set()
+        self.preamble: list[str] = []
+        self.bullet_ranks: dict[str, float] = {}
+        self.prev: Line | None = None
+        self.quotes = _Quotes()
+
+    def label(self, line: Line) -> _Label | None:
+        text = line.full_text
+        lab = self.quotes.label(text)
+        if lab is not None and _wrapped_reference(self.prev, text, lab):
+            return None  # "… quy định tại" / "Chương II Nghị định này.": a reference, wrapped
         if (
             lab is not None
             and lab.kind == "number"
-            and not stack
+            and not self.stack
             and lab.label.isdigit()
-            and str(int(lab.label) - 1) in quoted_numbers
-            and not any(s.kind == "number" for s in roots)
+            and str(int(lab.label) - 1) in self.quotes.numbers
+            and not any(s.kind == "number" for s in self.roots)
         ):
-            lab = None  # "2." continuing a list whose "1." stood inside a quotation
-        if lab is None and _CONCLUSION.match(text):
-            # "Trên đây là Kế hoạch …": the closing paragraph belongs to no section.
-            while stack:
-                _close(stack.pop())
-            ctx.conclusion.append(line.text)
-            prev_line = None
-            continue
-        if lab is not None and lab.kind == "bullet" and not stack:
-            preamble.append(line.text)  # a list before any numbered section is opening text
-            prev_line = line
-            continue
-        top = stack[-1] if stack else None
+            return None  # "2." continuing a list whose "1." stood inside a quotation
+        return lab
+
+    def conclusion(self, line: Line) -> None:
+        """ "Trên đây là Kế hoạch …": the closing paragraph belongs to no section."""
+        while self.stack:
+            _close(self.stack.pop())
+        self.ctx.conclusion.append(line.text)
+        self.prev = None
+
+    def heading_of_top(self, line: Line) -> bool:
+        """ "Chương I" on its own line, its title ("QUY ĐỊNH CHUNG") on the next."""
+        top = self.stack[-1] if self.stack else None
         if (
-            lab is None
-            and top is not None
+            top is not None
             and top.section.kind in ("part", "chapter", "section")
             and top.section.heading is None
             and not top.text_parts
             and cues.is_upper(line.text)
         ):
-            # "Chương I" on its own line, its title ("QUY ĐỊNH CHUNG") on the next.
             top.section.heading = line.text.strip()
-            prev_line = None
-            continue
-        if lab is None and stack and _continues(prev_line, line):
-            stack[-1].text_parts.append(line.text)
-            prev_line = line
-            continue
-        if lab is None and stack and stack[-1].colon_heading and _lost_bullet(line.text):
-            # "1. Lãnh đạo nhà trường:" followed by unlabelled duties: their dashes were lost.
-            lab = _Label("bullet", "-", 0)
+            self.prev = None
+            return True
+        return False
+
+    def lost_bullet(self, line: Line) -> _Label | None:
+        """ "1. Lãnh đạo nhà trường:" followed by unlabelled duties: their dashes were lost."""
+        stack = self.stack
+        if stack and stack[-1].colon_heading and _lost_bullet(line.text):
             stack[-1].implicit_children = True
-        elif (
-            lab is None
-            and stack
+            return _Label("bullet", "-", 0)
+        if (
+            stack
             and stack[-1].implicit_children is False
             and stack[-1].section.kind == "bullet"
             and len(stack) > 1
             and stack[-2].implicit_children
             and _lost_bullet(line.text)
         ):
-            lab = _Label("bullet", "-", 0)
-        if lab is None:
-            # A new paragraph after a dashed list is the section's again ("Các đơn vị báo cáo
-            # … trước ngày 25/5"), not part of the list's last item.
-            while len(stack) > 1 and stack[-1].explicit_bullet:
-                _close(stack.pop())
-            if stack:
-                stack[-1].text_parts.append(line.text)
-            else:
-                preamble.append(line.text)
-            prev_line = line
-            continue
-        rank = _rank(lab, stack, bullet_ranks)
-        while stack and stack[-1].rank >= rank:
-            _close(stack.pop())
-        parent = stack[-1] if stack else None
-        siblings = parent.section.children if parent else roots
-        node_id = _make_id(lab, parent.section if parent else None, siblings, ids)
+            return _Label("bullet", "-", 0)
+        return None
+
+    def paragraph(self, line: Line) -> None:
+        """A new paragraph after a dashed list is the section's again ("Các đơn vị báo cáo …
+        trước ngày 25/5"), not part of the list's last item."""
+        while len(self.stack) > 1 and self.stack[-1].explicit_bullet:
+            _close(self.stack.pop())
+        if self.stack:
+            self.stack[-1].text_parts.append(line.text)
+        else:
+            self.preamble.append(line.text)
+        self.prev = line
+
+    def section(self, line: Line, lab: _Label) -> None:
+        """A labelled line opens a section under the nearest one of lower rank."""
+        text = line.full_text
+        rank = _rank(lab, self.stack, self.bullet_ranks)
+        while self.stack and self.stack[-1].rank >= rank:
+            _close(self.stack.pop())
+        parent = self.stack[-1] if self.stack else None
+        siblings = parent.section.children if parent else self.roots
+        node_id = _make_id(lab, parent.section if parent else None, siblings, self.ids)
         rest = text[lab.rest_start :].strip()
         heading, body = _split_heading(lab, rest)
         section = Section(
@@ -234,7 +248,9 @@ def extract(ctx: ParseContext) -> None:
             label=lab.label,
             kind=lab.kind,
             heading=heading,
-            span=ctx.span(line, max(0, lab.rest_start - (len(line.full_text) - len(line.text)))),
+            span=self.ctx.span(
+                line, max(0, lab.rest_start - (len(line.full_text) - len(line.text)))
+            ),
         )
         siblings.append(section)
         node = _Node(section, rank, lab.label if lab.kind == "bullet" else None)
@@ -246,16 +262,47 @@ def extract(ctx: ParseContext) -> None:
         )
         if body:
             node.text_parts.append(body)
-        stack.append(node)
-        prev_line = line
+        self.stack.append(node)
+        self.prev = line
         section.end_line = line.index
-    while stack:
-        _close(stack.pop())
-    ctx.doc.sections = roots
-    _end_lines(roots)
-    ctx.preamble = preamble
-    ctx.doc.preamble = " ".join(preamble) or None
-    ctx.doc.conclusion = " ".join(ctx.conclusion) or None
+
+    def add(self, line: Line) -> None:
+        lab = self.label(line)
+        if lab is None and _CONCLUSION.match(line.full_text):
+            self.conclusion(line)
+            return
+        if lab is not None and lab.kind == "bullet" and not self.stack:
+            self.preamble.append(line.text)  # a list before any numbered section is opening text
+            self.prev = line
+            return
+        if lab is None and self.heading_of_top(line):
+            return
+        if lab is None and self.stack and _continues(self.prev, line):
+            self.stack[-1].text_parts.append(line.text)
+            self.prev = line
+            return
+        lab = lab or self.lost_bullet(line)
+        if lab is None:
+            self.paragraph(line)
+        else:
+            self.section(line, lab)
+
+    def finish(self) -> None:
+        while self.stack:
+            _close(self.stack.pop())
+        ctx = self.ctx
+        ctx.doc.sections = self.roots
+        _end_lines(self.roots)
+        ctx.preamble = self.preamble
+        ctx.doc.preamble = " ".join(self.preamble) or None
+        ctx.doc.conclusion = " ".join(ctx.conclusion) or None
+
+
+def extract(ctx: ParseContext) -> None:
+    outline = _Outline(ctx)
+    for line in _body_lines(ctx):
+        outline.add(line)
+    outline.finish()
 
 
 def _body_lines(ctx: ParseContext) -> list[Line]:

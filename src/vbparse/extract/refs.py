@@ -63,6 +63,7 @@ def parse_number(raw: str) -> NumberParts | None:
     party = sep == "-" or (sep == "" and "/" in symbol and "-" not in symbol.split("/")[0])
     if not party and "-" not in symbol and "/" not in symbol:
         symbol = _restore_dash(symbol)
+    symbol = _respell_type_code(symbol)
     type_code, issuer_code = _split_symbol(symbol, party=party)
     return NumberParts(
         raw=raw.strip(),
@@ -87,7 +88,7 @@ def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
     m = _SYMBOL_AFTER_SLASH.search(text)
     if m is None or m.start() > 12:
         return None
-    symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
+    symbol = _respell_type_code(re.sub(r"\s+", "", m.group("sym")).strip("-/."))
     type_code, issuer_code = _split_symbol(symbol, party=False)
     return NumberParts(
         raw.strip(), None, symbol, type_code, issuer_code, None, "state", offset + m.end()
@@ -95,8 +96,9 @@ def _symbol_only(raw: str, text: str, offset: int) -> NumberParts | None:
 
 
 # Cyrillic and Greek capitals that look like Latin ones, typed into a ký hiệu by a keyboard
-# layout or an OCR engine ("КН-UBND"); one character for one, so offsets hold.
-_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЅАΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "ABEKMHOPCTXYISAABEHIKMNOPTXYZ")
+# layout or an OCR engine ("КН-UBND", the Icelandic "Ð" for "Đ"); one character for one, so
+# offsets hold.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЅАΑΒΕΗΙΚΜΝΟΡΤΧΥΖÐ", "ABEKMHOPCTXYISAABEHIKMNOPTXYZĐ")
 _GLUED = re.compile(rf"^(\d{{1,6}})([A-ZĐ][{_LETTER}&]*)([/-])")
 
 
@@ -118,6 +120,20 @@ def _restore_dash(symbol: str) -> str:
         if symbol.startswith(code) and len(symbol) - len(code) >= 2 and symbol[len(code)].isupper():
             return f"{code}-{symbol[len(code) :]}"
     return symbol
+
+
+# Digits OCR reads for the capitals they resemble ("T8-SYT" for TB-SYT, "KH-S0YT").
+_DIGIT_LOOKALIKES = str.maketrans("80156", "BOISG")
+
+
+def _respell_type_code(symbol: str) -> str:
+    """ "T8-SYT" → "TB-SYT": a first code with a digit in it that, read as the letter it looks
+    like, is a known type code."""
+    m = re.match(r"^([A-ZĐa-zđ0-9]{2,5})(?=[-/])", symbol)
+    if m is None or not re.search(r"\d", m.group(1)) or not re.search(r"[A-ZĐ]", m.group(1)):
+        return symbol
+    fixed = m.group(1).translate(_DIGIT_LOOKALIKES)
+    return fixed + symbol[m.end() :] if canonical_code(fixed) == fixed else symbol
 
 
 def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:

@@ -105,6 +105,11 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
     return sorted(out, key=lambda c: -c.score)
 
 
+def not_a_title(text: str) -> bool:
+    """The line opens a heading or caption (Phụ lục, Danh sách, Mẫu …), not a title."""
+    return bool(_NOT_TITLE.match(cues.fold(text).strip(" .-–,:;\"'“”")))
+
+
 def _plain_title(text: str) -> bool:
     """Capitals that read as words: two to eight Vietnamese syllables, not OCR noise ("TS.",
     "ZZ", "° 1N II TRƯỜNG")."""
@@ -172,3 +177,25 @@ def head_for_deputy(title: str, block: list[str]) -> str | None:
         ):
             return head
     return None
+
+
+# A token OCR made of "KT." ("VT-GIÁM ĐỌC", "ZT: GIÁM ĐÓC"): one or two characters and a mark.
+_GARBLED_PREFIX = re.compile(r"^[\W_]*(?P<token>[A-Za-z0-9ĐđÀ-ỹ]{1,2})\s*[.:;,\-–]\s*(?=\S)")
+_PREFIXES = ("KT", "TM", "TL", "Q")
+
+
+def repair_prefix(text: str) -> str:
+    """ "VT-GIÁM ĐỌC" → "KT. GIÁM ĐỌC": a damaged token before a head's title, one letter from
+    "KT" and further from the other prefixes, is the "KT." a deputy signs under."""
+    m = _GARBLED_PREFIX.match(text)
+    if m is None or cues.sign_prefix(text):
+        return text
+    rest = text[m.end() :]
+    match = vocabulary_match(rest)
+    if match is None or match[2] < 0.8 or match[0].startswith("PHÓ") or match[1]:
+        return text
+    token = cues.fold(m.group("token"))
+    dist = {p: edit_distance(token, p) for p in _PREFIXES}
+    if dist["KT"] == 1 and all(d > 1 for p, d in dist.items() if p != "KT"):
+        return f"KT. {rest}"
+    return text
