@@ -267,6 +267,18 @@ def _amendment(text: str, ref: _Reference, name: str, pos: int) -> _Hit | None:
     )
 
 
+# The sentence that cites a plan goes on to say what the citing body does with it: "Thực hiện Kế
+# hoạch số 64/KH-PGDĐT … về phòng, chống đuối nước, Trường Tiểu học X xây dựng Kế hoạch …". The
+# cited title ends at that comma.
+_CITING_CLAUSE = re.compile(
+    r",\s+(?:"
+    + "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
+    + r")\s[^,;:]{0,120}?\b(?:xây dựng|ban hành|triển khai|thông báo|hướng dẫn|báo cáo|"
+    r"đề nghị|yêu cầu|tổ chức|kính gửi)\b",
+    re.IGNORECASE,
+)
+
+
 def citations_in(text: str) -> list[_Hit]:
     """Every cited document in one paragraph: a type word, its reference (number, date or a
     law's name), its issuer, and the title up to the next citation."""
@@ -280,7 +292,9 @@ def citations_in(text: str) -> list[_Hit]:
             continue
         issuer, pos = _issuer_after(text, ref.end, m.start())
         nxt = _next_citation_start(text, pos)
-        title_text = text[pos:nxt].split("(")[0].strip(" ,;.")
+        title_text = text[pos:nxt].split("(")[0]
+        clause = _CITING_CLAUSE.search(title_text)
+        title_text = (title_text[: clause.start()] if clause else title_text).strip(" ,;.")
         title = (
             ref.law_name
             or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
