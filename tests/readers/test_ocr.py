@@ -3,6 +3,7 @@ multi-page TIFF, stamps, missing Tesseract. Each photo is read once per module."
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,30 +106,44 @@ def test_multipage_tiff_and_blank_image(tmp_path):
     assert err.value.kind == "no_text"
 
 
-def test_missing_tesseract(tmp_path, monkeypatch):
-    import pytesseract
+def _blank_png(tmp_path):
     from PIL import Image
 
     img = tmp_path / "x.png"
     Image.new("L", (100, 100), 255).save(img)
+    return img
+
+
+def test_missing_tesseract(tmp_path, monkeypatch):
+    import pytesseract
+
+    monkeypatch.setitem(sys.modules, "tesserocr", None)  # no in-process Tesseract either
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
-    monkeypatch.setattr(ocr_mod, "_checked", {})
+    monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
-        read(img)
+        read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool"
     assert "tesseract-ocr" in err.value.message
 
 
-def test_missing_vietnamese_model(tmp_path, monkeypatch):
+def test_missing_vietnamese_model_cli(tmp_path, monkeypatch):
     import pytesseract
-    from PIL import Image
 
-    img = tmp_path / "x.png"
-    Image.new("L", (100, 100), 255).save(img)
+    monkeypatch.setitem(sys.modules, "tesserocr", None)
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    monkeypatch.setattr(ocr_mod, "_checked", {})
+    monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
-        read(img)
+        read(_blank_png(tmp_path))
+    assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
+
+
+def test_missing_vietnamese_model_api(tmp_path, monkeypatch):
+    pytest.importorskip("tesserocr")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    monkeypatch.setattr(ocr_mod, "_TESSDATA_DIRS", ())
+    monkeypatch.setattr(ocr_mod, "_engine", {})
+    with pytest.raises(ReadError) as err:
+        read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
 
 

@@ -69,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     written: set[Path] = set()
     files = args.files
+    if len(files) > 1:
+        from ..readers.office import prefetch
+
+        prefetch(files)  # the .doc/.rtf/.odt among them: one LibreOffice start, not one each
     if out_dir is not None and len(files) > 1 and sys.stderr.isatty():
         from tqdm import tqdm  # a bar only where someone watches, and only for results to files
 

@@ -14,7 +14,7 @@ import re
 import shutil
 import statistics
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .base import PageInfo, ReadError
 from .wordlines import PageWords, Word
@@ -27,26 +27,136 @@ PSM = 4
 RENDER_DPI = 300  # pages without a picture (text drawn as outlines); scans use their own
 MIN_DPI, MAX_DPI = 200, 300
 TARGET_TEXT_HEIGHT = 30.0  # px: x-height+ascender Tesseract reads Vietnamese marks best at
-_checked: dict[str, bool] = {}
 
 
-def require_tesseract(path: str) -> Any:
-    """pytesseract, once Tesseract and its Vietnamese model are known to be installed."""
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+MISSING_TESSERACT = "OCR needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie"
+MISSING_VIE = "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-vie"
+
+
+class Engine(Protocol):
+    """How a page is recognised: Tesseract's words with boxes and confidences, and its
+    orientation guess (degrees to turn the page clockwise)."""
+
+    def words(self, img: Image, psm: int) -> list[Word]: ...
+
+    def orientation(self, img: Image) -> int: ...
+
+
+def tessdata_dir() -> str | None:
+    """The system's tessdata folder holding the Vietnamese model (TESSDATA_PREFIX first)."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    for folder in ([env] if env else []) + list(_TESSDATA_DIRS):
+        if os.path.exists(os.path.join(folder, f"{LANG}.traineddata")):
+            return folder
+    return None
+
+
+class ApiEngine:
+    """Tesseract in this process through tesserocr: the image goes over in memory and the model
+    is loaded once per process, not once per page."""
+
+    def __init__(self, tesserocr: Any, tessdata: str) -> None:
+        self._t = tesserocr
+        self._api = tesserocr.PyTessBaseAPI(path=tessdata, lang=LANG, psm=PSM)
+        self._osd: Any = None
+        self._tessdata = tessdata
+
+    def words(self, img: Image, psm: int) -> list[Word]:
+        t, api = self._t, self._api
+        api.SetPageSegMode(psm)
+        api.SetImage(img)
+        api.Recognize()
+        level = t.RIL.WORD
+        out = []
+        for it in t.iterate_level(api.GetIterator(), level):
+            try:
+                text = (it.GetUTF8Text(level) or "").strip()
+            except RuntimeError:  # nothing recognised on the page
+                break
+            box = it.BoundingBox(level)
+            if text and box:
+                x0, y0, x1, y1 = box
+                out.append(Word(text, x0, y0, x1, y1, conf=float(it.Confidence(level))))
+        api.Clear()
+        return out
+
+    def orientation(self, img: Image) -> int:
+        if self._osd is None:
+            self._osd = self._t.PyTessBaseAPI(
+                path=self._tessdata, lang="osd", psm=self._t.PSM.OSD_ONLY
+            )
+            self._osd.SetVariable("min_characters_to_try", "20")
+        self._osd.SetImage(img)
+        osd = self._osd.DetectOrientationScript()
+        self._osd.Clear()
+        if not osd or float(osd.get("orient_conf", 0.0)) < 2.0:
+            return 0
+        return (360 - int(osd["orient_deg"])) % 360
+
+
+class CliEngine:
+    """The tesseract program through pytesseract (one process per call): used where tesserocr
+    is not installed."""
+
+    def __init__(self, pytesseract: Any) -> None:
+        self._p = pytesseract
+
+    def words(self, img: Image, psm: int) -> list[Word]:
+        data = self._p.image_to_data(
+            img, lang=LANG, config=f"--psm {psm}", output_type=self._p.Output.DICT
+        )
+        return _tesseract_words(data)
+
+    def orientation(self, img: Image) -> int:
+        try:
+            osd = self._p.image_to_osd(
+                img, config="--psm 0 -c min_characters_to_try=20", output_type=self._p.Output.DICT
+            )
+        except Exception:  # too little text to decide: leave it as it is
+            return 0
+        if float(osd.get("orientation_conf", 0.0)) < 2.0:
+            return 0
+        return int(osd.get("rotate", 0)) % 360
+
+
+_engine: dict[str, Engine] = {}
+
+
+def require_tesseract(path: str) -> Engine:
+    """The OCR engine of this process, once Tesseract and its Vietnamese model are known to be
+    installed: tesserocr in process when it imports, else the tesseract program."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # 2 cores: threads inside Tesseract only slow it
+    if "engine" in _engine:
+        return _engine["engine"]
+    try:
+        import tesserocr
+    except ImportError:
+        tesserocr = None
+    if tesserocr is not None:
+        folder = tessdata_dir()
+        if folder is None:
+            raise ReadError(path, "missing_tool", MISSING_VIE)
+        _engine["engine"] = ApiEngine(tesserocr, folder)
+    else:
+        _engine["engine"] = CliEngine(_require_cli(path))
+    return _engine["engine"]
+
+
+def _require_cli(path: str) -> Any:
     try:
         import pytesseract
     except ImportError as exc:
         raise ReadError(
-            path, "missing_tool", "OCR needs pytesseract: pip install 'vbparse[pdf]'"
+            path, "missing_tool", "OCR needs tesserocr or pytesseract: pip install 'vbparse[pdf]'"
         ) from exc
-    if "ok" in _checked:
-        return pytesseract
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise ReadError(
-            path,
-            "missing_tool",
-            "OCR needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie",
-        )
+        raise ReadError(path, "missing_tool", MISSING_TESSERACT)
     try:
         langs = pytesseract.get_languages(config="")
     except Exception as exc:
@@ -56,12 +166,7 @@ def require_tesseract(path: str) -> Any:
             f"Tesseract does not run ({exc}): apt-get install tesseract-ocr tesseract-ocr-vie",
         ) from exc
     if LANG not in langs:
-        raise ReadError(
-            path,
-            "missing_tool",
-            "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-vie",
-        )
-    _checked["ok"] = True
+        raise ReadError(path, "missing_tool", MISSING_VIE)
     return pytesseract
 
 
@@ -87,39 +192,56 @@ def _binarise(gray: Any) -> Any:
     return gray <= t
 
 
-def estimate_skew(img: Image, max_angle: float = 5.0) -> float:
-    """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile."""
+def _ink_mask(img: Image) -> Image:
+    """A downscaled binarised copy (ink white), for the cheap page-geometry tests."""
     import numpy as np
     from PIL import Image as PILImage
 
     small = img.copy()
     small.thumbnail((1000, 1000))
     ink = _binarise(np.asarray(small))
-    mask = PILImage.fromarray((ink * 255).astype(np.uint8))
+    return PILImage.fromarray((ink * 255).astype(np.uint8))
+
+
+def _profile_sharpness(mask: Image, angle: float = 0.0, axis: int = 1) -> float:
+    """How sharply the ink alternates between lines and gaps along one axis (axis=1: rows)."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    rot = mask.rotate(angle, resample=PILImage.Resampling.NEAREST) if angle else mask
+    profile = np.asarray(rot).mean(axis=axis, dtype=np.float64)
+    return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
+
+
+def lines_run_across(mask: Image) -> bool:
+    """Text lines run across the picture (upright or upside down), not up and down: the row
+    profile alternates more sharply than the column profile. Cheap; decides whether the
+    orientation detector has to run before recognition."""
+    return _profile_sharpness(mask, axis=1) >= _profile_sharpness(mask, axis=0)
+
+
+def estimate_skew(img: Image, max_angle: float = 5.0, mask: Image | None = None) -> float:
+    """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile.
+    A page whose profile is sharpest at 0° against ±0.5° is straight: 0 after three tries."""
+    import numpy as np
+
+    mask = mask if mask is not None else _ink_mask(img)
 
     def score(angle: float) -> float:
-        rot = np.asarray(mask.rotate(angle, resample=PILImage.Resampling.NEAREST, expand=False))
-        rows = rot.sum(axis=1, dtype=np.float64)
-        return float(np.sum(np.diff(rows) ** 2))
+        return _profile_sharpness(mask, float(angle))
 
+    if score(0.0) >= max(score(-0.5), score(0.5)):
+        return 0.0
     best = max((score(a), a) for a in np.arange(-max_angle, max_angle + 0.01, 0.5))[1]
     fine = max((score(a), a) for a in np.arange(best - 0.5, best + 0.51, 0.1))[1]
     return round(float(fine), 2)
 
 
-def orientation(img: Image, pytesseract: Any) -> int:
+def orientation(img: Image, engine: Engine) -> int:
     """Quarter turns (0/90/180/270, clockwise) that put the page upright, from Tesseract OSD."""
     small = img.copy()
     small.thumbnail((1600, 1600))
-    try:
-        osd = pytesseract.image_to_osd(
-            small, config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
-        )
-    except Exception:  # too little text to decide: leave it as it is
-        return 0
-    if float(osd.get("orientation_conf", 0.0)) < 2.0:
-        return 0
-    return int(osd.get("rotate", 0)) % 360
+    return engine.orientation(small)
 
 
 def _text_height(img: Image) -> float | None:
@@ -167,15 +289,27 @@ class Prepared:
     scale: float  # prepared pixels per original pixel
 
 
-def prepare(img: Image, pytesseract: Any, *, allow_upscale: bool = True) -> Prepared:
-    from PIL import Image as PILImage
+def prepare(img: Image, engine: Engine, *, allow_upscale: bool = True) -> Prepared:
+    """Grey, upright, straight and large enough for Tesseract. The orientation detector runs
+    only when the text lines run up and down (a quarter turn); upside-down pages are caught
+    after recognition, by their low confidence (see `ocr_image`)."""
     from PIL import ImageOps
 
     gray = _ink_only(ImageOps.exif_transpose(img) or img)
-    rotation = orientation(gray, pytesseract)
-    if rotation:
-        gray = gray.rotate(-rotation, expand=True, fillcolor=255)
-    skew = estimate_skew(gray)
+    mask = _ink_mask(gray)
+    rotation = 0
+    if not lines_run_across(mask):
+        rotation = orientation(gray, engine)
+        if rotation:
+            gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+            mask = _ink_mask(gray)
+    return _straighten(gray, rotation, mask, allow_upscale=allow_upscale)
+
+
+def _straighten(gray: Image, rotation: int, mask: Image, *, allow_upscale: bool) -> Prepared:
+    from PIL import Image as PILImage
+
+    skew = estimate_skew(gray, mask=mask)
     if abs(skew) >= 0.2:
         gray = gray.rotate(skew, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
     scale = 1.0
@@ -206,29 +340,42 @@ def _tesseract_words(data: dict[str, list[Any]], dx: float = 0, dy: float = 0) -
     return out
 
 
-def ocr_image(
-    img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
-) -> tuple[PageWords, PageInfo]:
-    """One page image → its words (coordinates in the prepared image) and the page facts."""
-    pytesseract = require_tesseract(path)
-    prep = prepare(img, pytesseract, allow_upscale=allow_upscale)
-    data = pytesseract.image_to_data(
-        prep.image, lang=LANG, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
-    )
-    words: list[Word] = []
-    confs: list[float] = []
-    for word in _tesseract_words(data):
+LOW_CONFIDENCE = 50.0  # mean word confidence under which a page may be upside down
+
+
+def _recognise(engine: Engine, img: Image) -> list[Word]:
+    words = []
+    for word in engine.words(img, PSM):
         if word.conf is None or word.conf < 0:
             continue
         word.text = _DASHES.get(word.text, word.text)
         if _JUNK.match(word.text):  # specks, rules, stamp borders read as punctuation
             continue
         words.append(word)
-        confs.append(word.conf)
-    reread = _reread_signature(prep.image, words, pytesseract)
-    if reread:
-        words.extend(reread)
-        confs.extend(w.conf or 0.0 for w in reread)
+    return words
+
+
+def _mean_conf(words: list[Word]) -> float:
+    return statistics.fmean(w.conf or 0.0 for w in words) if words else 0.0
+
+
+def ocr_image(
+    img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
+) -> tuple[PageWords, PageInfo]:
+    """One page image → its words (coordinates in the prepared image) and the page facts."""
+    engine = require_tesseract(path)
+    prep = prepare(img, engine, allow_upscale=allow_upscale)
+    words = _recognise(engine, prep.image)
+    if not prep.rotation and _mean_conf(words) < LOW_CONFIDENCE:
+        # Poor reading of a page whose lines run across: it may be upside down.
+        turn = orientation(prep.image, engine)
+        if turn:
+            turned = prep.image.rotate(-turn, expand=True, fillcolor=255)
+            prep = _straighten(turned, turn, _ink_mask(turned), allow_upscale=False)
+            words = _recognise(engine, prep.image)
+    reread = _reread_signature(prep.image, words, engine)
+    words.extend(reread)
+    confs = [w.conf or 0.0 for w in words]
     info = PageInfo(
         number,
         "ocr",
@@ -254,7 +401,7 @@ _TITLE_WORDS = {"GIAM", "DOC", "CHU", "TICH", "TRUONG", "CHANH", "HIEU", "BI", "
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
-def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[Word]:
+def _reread_signature(img: Image, words: list[Word], engine: Engine) -> list[Word]:
     """The signer's name under a seal and a signature is often lost by whole-page layout
     analysis. When a title stands in the right half with no name-like words under it, the
     block under the title is read again on its own (one small extra Tesseract call)."""
@@ -280,15 +427,30 @@ def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[W
         return []
     x0 = int(width * 0.4)
     crop = img.crop((x0, int(below[0]), width, int(below[1])))
-    data = pytesseract.image_to_data(
-        crop, lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT
-    )
     out = []
-    for word in _tesseract_words(data, dx=x0, dy=below[0]):
+    for word in engine.words(crop, 6):
+        word.x0, word.x1 = word.x0 + x0, word.x1 + x0
+        word.top, word.bottom = word.top + below[0], word.bottom + below[0]
         # Seal rims and signature strokes read as digits and signs: only words are kept.
         if (word.conf or 0) >= 40 and sum(ch.isalpha() for ch in word.text) >= 2:
             out.append(word)
     return out
+
+
+def _grey_page(page: Any) -> bool:
+    """The page shows only grey or black-and-white pictures (most office scans): it is rendered
+    in grey, which skips the colour render and the coloured-ink pass."""
+    import pypdfium2.raw as pdfium_c
+
+    grey = False
+    for obj in page.get_objects(max_depth=1):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return False
+        meta = obj.get_metadata()
+        if meta.colorspace != pdfium_c.FPDF_COLORSPACE_DEVICEGRAY and meta.bits_per_pixel != 1:
+            return False
+        grey = True
+    return grey
 
 
 def ocr_pdf_pages(
@@ -303,7 +465,7 @@ def ocr_pdf_pages(
     try:
         for i, dpi in dpis.items():
             page = doc[i]
-            img = page.render(scale=dpi / 72, grayscale=False).to_pil()
+            img = page.render(scale=dpi / 72, grayscale=_grey_page(page)).to_pil()
             out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
             page.close()
     finally:
