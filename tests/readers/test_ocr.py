@@ -3,7 +3,6 @@ multi-page TIFF, stamps, missing Tesseract. Each photo is read once per module."
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -117,7 +116,7 @@ def _blank_png(tmp_path):
 def test_missing_tesseract(tmp_path, monkeypatch):
     import pytesseract
 
-    monkeypatch.setitem(sys.modules, "tesserocr", None)  # no in-process Tesseract either
+    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)  # no in-process one either
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
@@ -129,7 +128,7 @@ def test_missing_tesseract(tmp_path, monkeypatch):
 def test_missing_vietnamese_model_cli(tmp_path, monkeypatch):
     import pytesseract
 
-    monkeypatch.setitem(sys.modules, "tesserocr", None)
+    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
     monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
@@ -138,7 +137,8 @@ def test_missing_vietnamese_model_cli(tmp_path, monkeypatch):
 
 
 def test_missing_vietnamese_model_api(tmp_path, monkeypatch):
-    pytest.importorskip("tesserocr")
+    if ocr_mod._load_libtesseract() is None:
+        pytest.skip("no libtesseract")
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
     monkeypatch.setattr(ocr_mod, "_TESSDATA_DIRS", ())
     monkeypatch.setattr(ocr_mod, "_engine", {})

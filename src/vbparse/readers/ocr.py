@@ -1,14 +1,20 @@
 """OCR with Tesseract for scanned PDF pages and photos of documents (shared by pdf.py, image.py).
 
-Per page: grey scale; rotation by quarter turns from Tesseract's orientation detection (OSD);
-small skew by a projection profile on a downscaled binarised copy (Pillow + numpy); small images
-(phone photos, 100-150 dpi equivalents) upscaled so that diacritics have enough pixels; then
-`image_to_data` for words with boxes and confidences, which `wordlines.layout_document` turns
-into zoned lines exactly as it does for a PDF text layer.
+Per page: grey scale (PDF pages of grey scans are rendered grey); rotation by quarter turns from
+Tesseract's orientation detection (OSD), asked only when the text lines run up and down or the
+reading is poor; small skew by a projection profile on a downscaled binarised copy (Pillow +
+numpy), searched only when the page is not straight already; small images (phone photos, 100-150
+dpi equivalents) upscaled so that diacritics have enough pixels; then Tesseract's words with
+boxes and confidences, which `wordlines.layout_document` turns into zoned lines exactly as it
+does for a PDF text layer. Tesseract runs in process through its C API (ctypes, the system's
+libtesseract: pixels in memory, the model loaded once per process); the tesseract program
+through pytesseract is the fallback.
 """
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import os
 import re
 import shutil
@@ -57,52 +63,126 @@ def tessdata_dir() -> str | None:
     return None
 
 
-class ApiEngine:
-    """Tesseract in this process through tesserocr: the image goes over in memory and the model
-    is loaded once per process, not once per page."""
+class CApiEngine:
+    """Tesseract in this process through its C API (the system's libtesseract, the library the
+    tesseract program runs on, so the same reading): the page goes over as pixels in memory and
+    the model is loaded once per process, not once per page."""
 
-    def __init__(self, tesserocr: Any, tessdata: str) -> None:
-        self._t = tesserocr
-        self._api = tesserocr.PyTessBaseAPI(path=tessdata, lang=LANG, psm=PSM)
-        self._osd: Any = None
+    def __init__(self, lib: Any, tessdata: str) -> None:
+        self._lib = lib
         self._tessdata = tessdata
+        self._api = self._new(LANG)
+        self._osd: Any = None
+
+    def _new(self, lang: str) -> Any:
+        api = self._lib.TessBaseAPICreate()
+        if self._lib.TessBaseAPIInit3(api, self._tessdata.encode(), lang.encode()) != 0:
+            self._lib.TessBaseAPIDelete(api)
+            raise OSError(f"Tesseract cannot load its {lang} model from {self._tessdata}")
+        self._lib.TessBaseAPISetVariable(api, b"debug_file", os.devnull.encode())  # no chatter
+        atexit.register(self._end, api)
+        return api
+
+    def _end(self, api: Any) -> None:
+        self._lib.TessBaseAPIEnd(api)
+        self._lib.TessBaseAPIDelete(api)
+
+    def _set_image(self, api: Any, img: Image) -> bytes:
+        grey = img if img.mode == "L" else img.convert("L")
+        pixels = grey.tobytes()
+        self._lib.TessBaseAPISetImage(api, pixels, grey.width, grey.height, 1, grey.width)
+        return pixels  # the caller keeps the buffer alive while Tesseract reads it
 
     def words(self, img: Image, psm: int) -> list[Word]:
-        t, api = self._t, self._api
-        api.SetPageSegMode(psm)
-        api.SetImage(img)
-        api.Recognize()
-        level = t.RIL.WORD
-        out = []
-        for it in t.iterate_level(api.GetIterator(), level):
-            try:
-                text = (it.GetUTF8Text(level) or "").strip()
-            except RuntimeError:  # nothing recognised on the page
-                break
-            box = it.BoundingBox(level)
-            if text and box:
-                x0, y0, x1, y1 = box
-                out.append(Word(text, x0, y0, x1, y1, conf=float(it.Confidence(level))))
-        api.Clear()
-        return out
+        lib, api = self._lib, self._api
+        lib.TessBaseAPISetPageSegMode(api, psm)
+        pixels = self._set_image(api, img)
+        text = lib.TessBaseAPIGetTsvText(api, 0)
+        try:
+            tsv = ctypes.string_at(text).decode("utf-8", "replace") if text else ""
+        finally:
+            if text:
+                lib.TessDeleteText(text)
+            lib.TessBaseAPIClear(api)
+        del pixels
+        return _tesseract_words(_tsv_columns(tsv))
 
     def orientation(self, img: Image) -> int:
         if self._osd is None:
-            self._osd = self._t.PyTessBaseAPI(
-                path=self._tessdata, lang="osd", psm=self._t.PSM.OSD_ONLY
-            )
-            self._osd.SetVariable("min_characters_to_try", "20")
-        self._osd.SetImage(img)
-        osd = self._osd.DetectOrientationScript()
-        self._osd.Clear()
-        if not osd or float(osd.get("orient_conf", 0.0)) < 2.0:
+            self._osd = self._new("osd")
+            self._lib.TessBaseAPISetVariable(self._osd, b"min_characters_to_try", b"20")
+            self._lib.TessBaseAPISetPageSegMode(self._osd, 0)  # PSM_OSD_ONLY
+        deg, conf = ctypes.c_int(0), ctypes.c_float(0.0)
+        name, script_conf = ctypes.c_char_p(), ctypes.c_float(0.0)
+        pixels = self._set_image(self._osd, img)
+        ok = self._lib.TessBaseAPIDetectOrientationScript(
+            self._osd, ctypes.byref(deg), ctypes.byref(conf), ctypes.byref(name),
+            ctypes.byref(script_conf),
+        )  # fmt: skip
+        self._lib.TessBaseAPIClear(self._osd)
+        del pixels
+        if not ok or conf.value < 2.0:  # too little text to decide: leave it as it is
             return 0
-        return (360 - int(osd["orient_deg"])) % 360
+        return (360 - deg.value) % 360
+
+
+_TSV = (
+    *("level", "page_num", "block_num", "par_num", "line_num", "word_num"),
+    *("left", "top", "width", "height", "conf", "text"),
+)
+
+
+def _tsv_columns(tsv: str) -> dict[str, list[Any]]:
+    """Tesseract's TSV (no header line, as the C API gives it) → columns, as pytesseract's
+    image_to_data returns them."""
+    columns: dict[str, list[Any]] = {name: [] for name in _TSV}
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) < len(_TSV):
+            cells += [""] * (len(_TSV) - len(cells))
+        for name, cell in zip(_TSV, cells[: len(_TSV)], strict=True):
+            columns[name].append(cell)
+    return columns
+
+
+def _load_libtesseract() -> Any:
+    """The system's libtesseract through ctypes, its C API's signatures declared; None when the
+    library is not there."""
+    import ctypes.util
+
+    found = ctypes.util.find_library("tesseract")
+    try:
+        lib = ctypes.CDLL(found or "libtesseract.so.5")
+    except OSError:
+        return None
+    p, i, f, s = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_char_p
+    signatures: dict[str, tuple[Any, list[Any]]] = {
+        "TessBaseAPICreate": (p, []),
+        "TessBaseAPIInit3": (i, [p, s, s]),
+        "TessBaseAPIEnd": (None, [p]),
+        "TessBaseAPIDelete": (None, [p]),
+        "TessBaseAPISetVariable": (i, [p, s, s]),
+        "TessBaseAPISetPageSegMode": (None, [p, i]),
+        "TessBaseAPISetImage": (None, [p, s, i, i, i, i]),
+        "TessBaseAPIGetTsvText": (p, [p, i]),
+        "TessDeleteText": (None, [p]),
+        "TessBaseAPIClear": (None, [p]),
+        "TessBaseAPIDetectOrientationScript": (
+            i, [p, ctypes.POINTER(i), ctypes.POINTER(f), ctypes.POINTER(s), ctypes.POINTER(f)]
+        ),
+    }  # fmt: skip
+    try:
+        for name, (restype, argtypes) in signatures.items():
+            func = getattr(lib, name)
+            func.restype, func.argtypes = restype, argtypes
+    except AttributeError:  # too old a library
+        return None
+    return lib
 
 
 class CliEngine:
-    """The tesseract program through pytesseract (one process per call): used where tesserocr
-    is not installed."""
+    """The tesseract program through pytesseract (one process per page, the image through a
+    PNG file): used where libtesseract cannot be loaded."""
 
     def __init__(self, pytesseract: Any) -> None:
         self._p = pytesseract
@@ -130,19 +210,19 @@ _engine: dict[str, Engine] = {}
 
 def require_tesseract(path: str) -> Engine:
     """The OCR engine of this process, once Tesseract and its Vietnamese model are known to be
-    installed: tesserocr in process when it imports, else the tesseract program."""
+    installed: libtesseract in process when it loads, else the tesseract program."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # 2 cores: threads inside Tesseract only slow it
     if "engine" in _engine:
         return _engine["engine"]
-    try:
-        import tesserocr
-    except ImportError:
-        tesserocr = None
-    if tesserocr is not None:
-        folder = tessdata_dir()
-        if folder is None:
-            raise ReadError(path, "missing_tool", MISSING_VIE)
-        _engine["engine"] = ApiEngine(tesserocr, folder)
+    lib = _load_libtesseract()
+    folder = tessdata_dir() if lib is not None else None
+    if lib is not None and folder is None:
+        raise ReadError(path, "missing_tool", MISSING_VIE)
+    if lib is not None and folder is not None:
+        try:
+            _engine["engine"] = CApiEngine(lib, folder)
+        except OSError as exc:
+            raise ReadError(path, "missing_tool", f"{exc}: {MISSING_VIE}") from exc
     else:
         _engine["engine"] = CliEngine(_require_cli(path))
     return _engine["engine"]
@@ -153,7 +233,7 @@ def _require_cli(path: str) -> Any:
         import pytesseract
     except ImportError as exc:
         raise ReadError(
-            path, "missing_tool", "OCR needs tesserocr or pytesseract: pip install 'vbparse[pdf]'"
+            path, "missing_tool", "OCR needs pytesseract: pip install 'vbparse[pdf]'"
         ) from exc
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
         raise ReadError(path, "missing_tool", MISSING_TESSERACT)
