@@ -218,7 +218,7 @@ def test_cheap_geometry_tests():
     page = _ruled_page()
     assert ocr_mod.lines_run_across(ocr_mod._ink_mask(page))
     assert not ocr_mod.lines_run_across(ocr_mod._ink_mask(page.rotate(90, expand=True)))
-    assert ocr_mod.estimate_skew(page) == 0.0
+    assert abs(ocr_mod.estimate_skew(page)) < 0.2
     assert abs(ocr_mod.estimate_skew(page.rotate(1.5, fillcolor=255)) + 1.5) <= 0.3
 
 
@@ -265,8 +265,8 @@ def test_in_process_engine_reads_as_the_program(monkeypatch):
     img = Image.open(PAGE1).convert("L")
     img = img.crop((0, 0, img.width, img.height // 4))
 
-    def key(words):  # the program's TSV carries whole-number confidences
-        return [(w.text, w.x0, w.top, w.x1, w.bottom, int(w.conf)) for w in words]
+    def key(words):
+        return [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
 
     assert key(api.words(img, ocr_mod.PSM)) == key(cli.words(img, ocr_mod.PSM))
     assert isinstance(ocr_mod.require_tesseract("x"), ocr_mod.CApiEngine)
