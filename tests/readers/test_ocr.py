@@ -105,30 +105,45 @@ def test_multipage_tiff_and_blank_image(tmp_path):
     assert err.value.kind == "no_text"
 
 
-def test_missing_tesseract(tmp_path, monkeypatch):
-    import pytesseract
+def _blank_png(tmp_path):
     from PIL import Image
 
     img = tmp_path / "x.png"
     Image.new("L", (100, 100), 255).save(img)
+    return img
+
+
+def test_missing_tesseract(tmp_path, monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)  # no in-process one either
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
-    monkeypatch.setattr(ocr_mod, "_checked", {})
+    monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
-        read(img)
+        read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool"
     assert "tesseract-ocr" in err.value.message
 
 
-def test_missing_vietnamese_model(tmp_path, monkeypatch):
+def test_missing_vietnamese_model_cli(tmp_path, monkeypatch):
     import pytesseract
-    from PIL import Image
 
-    img = tmp_path / "x.png"
-    Image.new("L", (100, 100), 255).save(img)
+    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    monkeypatch.setattr(ocr_mod, "_checked", {})
+    monkeypatch.setattr(ocr_mod, "_engine", {})
     with pytest.raises(ReadError) as err:
-        read(img)
+        read(_blank_png(tmp_path))
+    assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
+
+
+def test_missing_vietnamese_model_api(tmp_path, monkeypatch):
+    if ocr_mod._load_libtesseract() is None:
+        pytest.skip("no libtesseract")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    monkeypatch.setattr(ocr_mod, "_TESSDATA_DIRS", ())
+    monkeypatch.setattr(ocr_mod, "_engine", {})
+    with pytest.raises(ReadError) as err:
+        read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
 
 
@@ -177,6 +192,95 @@ def test_stamp_lines_are_meta():
 
 def test_cer():
     assert edit_distance("kitten", "sitting") == 3
+    page = "Số: 36/KH-THBTD ngày 23 tháng 4 năm 2020 " * 40  # long: the numpy path
+    typo = page.replace("36", "38", 2).replace("THBTD", "THBT", 1)
+    assert edit_distance(page, typo) == 3 == edit_distance(page[:60], typo[:59])
     assert cer("Số: 36/KH", "Số: 36/KH") == 0.0
     assert cer("a b\nc", "a  b c") == 0.0  # whitespace and line breaks do not count
     assert cer("Đông", "Dông") == 0.25
+
+
+# --- how Tesseract is driven ----------------------------------------------------------------------
+
+
+def _ruled_page():
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (800, 1000), 255)
+    draw = ImageDraw.Draw(img)
+    for y in range(60, 940, 30):
+        for x in range(60, 740, 40):  # words: short dark runs along each line
+            draw.rectangle((x, y, x + 30, y + 10), fill=0)
+    return img
+
+
+def test_cheap_geometry_tests():
+    page = _ruled_page()
+    assert ocr_mod.lines_run_across(ocr_mod._ink_mask(page))
+    assert not ocr_mod.lines_run_across(ocr_mod._ink_mask(page.rotate(90, expand=True)))
+    assert abs(ocr_mod.estimate_skew(page)) < 0.2
+    assert abs(ocr_mod.estimate_skew(page.rotate(1.5, fillcolor=255)) + 1.5) <= 0.3
+
+
+class _Counting:
+    """An engine that counts the orientation detector's runs."""
+
+    def __init__(self, engine):
+        self.engine, self.osd = engine, 0
+
+    def words(self, img, psm):
+        return self.engine.words(img, psm)
+
+    def orientation(self, img):
+        self.osd += 1
+        return self.engine.orientation(img)
+
+
+@pytest.mark.slow
+def test_orientation_detector_only_for_turned_pages(monkeypatch):
+    from PIL import Image
+
+    top = Image.open(PAGE1).convert("L")
+    top = top.crop((0, 0, top.width, top.height // 3))
+    counting = _Counting(ocr_mod.require_tesseract("test"))
+    monkeypatch.setattr(ocr_mod, "require_tesseract", lambda path: counting)
+    _pw, info = ocr_mod.ocr_image(top, 1, "top", points_per_pixel=0.5)
+    assert counting.osd == 0 and info.rotation == 0
+    _pw, info = ocr_mod.ocr_image(top.rotate(90, expand=True), 1, "top", points_per_pixel=0.5)
+    assert counting.osd == 1 and info.rotation in (90, 270)
+
+
+@pytest.mark.slow
+def test_in_process_engine_reads_as_the_program(monkeypatch):
+    """The C API engine (libtesseract in process) gives the words the tesseract program gives."""
+    from PIL import Image
+
+    lib = ocr_mod._load_libtesseract()
+    if lib is None:
+        pytest.skip("no libtesseract")
+    import pytesseract
+
+    api = ocr_mod.CApiEngine(lib, ocr_mod.tessdata_dir())
+    cli = ocr_mod.CliEngine(pytesseract)
+    img = Image.open(PAGE1).convert("L")
+    img = img.crop((0, 0, img.width, img.height // 4))
+
+    def key(words):
+        return [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
+
+    assert key(api.words(img, ocr_mod.PSM)) == key(cli.words(img, ocr_mod.PSM))
+    assert isinstance(ocr_mod.require_tesseract("x"), ocr_mod.CApiEngine)
+
+
+def test_grey_scans_render_grey():
+    import pypdfium2 as pdfium
+
+    real = SCANS.parent / "real" / "kgu"
+
+    def first_page(path):
+        return pdfium.PdfDocument(str(path))[0]
+
+    assert ocr_mod._grey_page(first_page(real / "2119_KH-SYT_scan.pdf"))  # 1-bit scan
+    assert not ocr_mod._grey_page(first_page(real / "2084_KH-SYT_scan.pdf"))  # colour scan
+    formats = SCANS.parent / "formats"
+    assert not ocr_mod._grey_page(first_page(formats / "cv-3354-vpcp.pdf"))  # text

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -49,10 +54,9 @@ def test_header_table_kept(converted):
 
 @pytest.mark.slow
 def test_profile_and_temp_files_removed(tmp_path):
-    before = set(Path(tempfile.gettempdir()).glob("vbparse-*"))
+    mine = f"vbparse-*-{os.getpid()}-*"  # other vbparse processes may run at the same time
     read(FORMATS / "cv-3354-vpcp.rtf")
-    after = set(Path(tempfile.gettempdir()).glob("vbparse-*"))
-    assert after - before == set()
+    assert list(Path(tempfile.gettempdir()).glob(mine)) == []
 
 
 @pytest.mark.slow
@@ -86,3 +90,57 @@ def test_timeout(monkeypatch):
     with pytest.raises(ReadError) as err:
         read(FORMATS / "cv-3354-vpcp.doc")
     assert err.value.kind == "timeout"
+
+
+@pytest.mark.slow
+def test_several_files_one_libreoffice_start(monkeypatch):
+    calls = []
+    real_run = office._run
+    monkeypatch.setattr(office, "_run", lambda *a, **k: calls.append(a[0]) or real_run(*a, **k))
+    monkeypatch.setattr(office, "_converted", {})
+    files = [FORMATS / f"{stem}.doc" for stem in STEMS]
+    assert office.prefetch([*files, FORMATS / f"{STEMS[0]}.docx"]) == 2
+    assert len(calls) == 1 and sum(str(f.parent) in " ".join(calls[0]) for f in files) == 0
+    got = [read(f) for f in files]
+    assert len(calls) == 1  # the reads took the prefetched conversions
+    for stem, raw in zip(STEMS, got, strict=True):
+        assert raw.format == "doc"
+        assert _lines(raw) == _lines(read(FORMATS / f"{stem}.docx"))
+
+
+def _processes_naming(text: str) -> list[int]:
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if text.encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.slow
+def test_killed_parent_is_cleaned_at_next_start():
+    """kill -9 of a process in the middle of a conversion leaves its LibreOffice and profile
+    behind; the next conversion (any process) kills that LibreOffice and removes the folders."""
+    code = "import sys; from vbparse.readers import read; read(sys.argv[1])"
+    parent = subprocess.Popen([sys.executable, "-c", code, str(FORMATS / "kh-36-thbtd.doc")])
+    mark = f"vbparse-lo-{parent.pid}-"
+    deadline = time.monotonic() + 60
+    while not _processes_naming(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(mark), "LibreOffice never started"
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    orphans = _processes_naming(mark)
+    assert orphans  # still running: its LibreOffice is in its own process group
+    tmp = Path(tempfile.gettempdir())
+    subprocess.run(
+        [sys.executable, "-c", code, str(FORMATS / "cv-3354-vpcp.rtf")], check=True, timeout=120
+    )
+    deadline = time.monotonic() + 10
+    while _processes_naming(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(mark) == []
+    assert list(tmp.glob(f"vbparse-lo-{parent.pid}-*")) == []
+    assert list(tmp.glob(f"vbparse-conv-{parent.pid}-*")) == []

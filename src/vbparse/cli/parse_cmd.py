@@ -71,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
     html_pages: list[object] = []
     failures: list[int] = []
     written: set[Path] = set()
+    if len(args.files) > 1:
+        from ..readers.office import prefetch
+
+        prefetch(args.files)  # the .doc/.rtf/.odt among them: one LibreOffice start, not one each
     bar = progress_bar(args, len(args.files), "file", "parse") if out_dir else None
     for name in args.files:
         if bar is not None:

@@ -1,20 +1,27 @@
 """OCR with Tesseract for scanned PDF pages and photos of documents (shared by pdf.py, image.py).
 
-Per page: grey scale; rotation by quarter turns from Tesseract's orientation detection (OSD);
-small skew by a projection profile on a downscaled binarised copy (Pillow + numpy); small images
-(phone photos, 100-150 dpi equivalents) upscaled so that diacritics have enough pixels; then
-`image_to_data` for words with boxes and confidences, which `wordlines.layout_document` turns
-into zoned lines exactly as it does for a PDF text layer.
+Per page: grey scale (PDF pages of grey scans are rendered grey); rotation by quarter turns from
+Tesseract's orientation detection (OSD), asked only when the text lines run up and down or the
+reading is poor; small skew by a projection profile on a downscaled binarised copy (Pillow +
+numpy); small images (phone photos, 100-150
+dpi equivalents) upscaled so that diacritics have enough pixels; then Tesseract's words with
+boxes and confidences, which `wordlines.layout_document` turns into zoned lines exactly as it
+does for a PDF text layer. Tesseract runs in process through its C API (ctypes, the system's
+libtesseract: pixels in memory, the model loaded once per process); the tesseract program
+through pytesseract is the fallback.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
 import os
 import re
 import shutil
 import statistics
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .base import PageInfo, ReadError
 from .wordlines import PageWords, Word
@@ -27,26 +34,222 @@ PSM = 4
 RENDER_DPI = 300  # pages without a picture (text drawn as outlines); scans use their own
 MIN_DPI, MAX_DPI = 200, 300
 TARGET_TEXT_HEIGHT = 30.0  # px: x-height+ascender Tesseract reads Vietnamese marks best at
-_checked: dict[str, bool] = {}
 
 
-def require_tesseract(path: str) -> Any:
-    """pytesseract, once Tesseract and its Vietnamese model are known to be installed."""
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+MISSING_TESSERACT = "OCR needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie"
+MISSING_VIE = "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-vie"
+
+
+class Engine(Protocol):
+    """How a page is recognised: Tesseract's words with boxes and confidences, and its
+    orientation guess (degrees to turn the page clockwise)."""
+
+    def words(self, img: Image, psm: int) -> list[Word]: ...
+
+    def orientation(self, img: Image) -> int: ...
+
+
+def tessdata_dir() -> str | None:
+    """The system's tessdata folder holding the Vietnamese model (TESSDATA_PREFIX first)."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    for folder in ([env] if env else []) + list(_TESSDATA_DIRS):
+        if os.path.exists(os.path.join(folder, f"{LANG}.traineddata")):
+            return folder
+    return None
+
+
+class CApiEngine:
+    """Tesseract in this process through its C API (the system's libtesseract, the library the
+    tesseract program runs on, so the same reading): the page goes over as pixels in memory and
+    the model is loaded once per process, not once per page."""
+
+    def __init__(self, lib: Any, tessdata: str) -> None:
+        self._lib = lib
+        self._tessdata = tessdata
+        self._api = self._new(LANG)
+        self._osd: Any = None
+
+    def _new(self, lang: str) -> Any:
+        api = self._lib.TessBaseAPICreate()
+        if self._lib.TessBaseAPIInit3(api, self._tessdata.encode(), lang.encode()) != 0:
+            self._lib.TessBaseAPIDelete(api)
+            raise OSError(f"Tesseract cannot load its {lang} model from {self._tessdata}")
+        self._lib.TessBaseAPISetVariable(api, b"debug_file", os.devnull.encode())  # no chatter
+        atexit.register(self._end, api)
+        return api
+
+    def _end(self, api: Any) -> None:
+        self._lib.TessBaseAPIEnd(api)
+        self._lib.TessBaseAPIDelete(api)
+
+    def _set_image(self, api: Any, img: Image) -> bytes:
+        grey = img if img.mode == "L" else img.convert("L")
+        pixels = grey.tobytes()
+        self._lib.TessBaseAPISetImage(api, pixels, grey.width, grey.height, 1, grey.width)
+        return pixels  # the caller keeps the buffer alive while Tesseract reads it
+
+    def words(self, img: Image, psm: int) -> list[Word]:
+        lib, api = self._lib, self._api
+        lib.TessBaseAPISetPageSegMode(api, psm)
+        pixels = self._set_image(api, img)
+        text = lib.TessBaseAPIGetTsvText(api, 0)
+        try:
+            tsv = ctypes.string_at(text).decode("utf-8", "replace") if text else ""
+        finally:
+            if text:
+                lib.TessDeleteText(text)
+            lib.TessBaseAPIClear(api)
+        del pixels
+        return _tesseract_words(_tsv_columns(tsv))
+
+    def orientation(self, img: Image) -> int:
+        if self._osd is None:
+            self._osd = self._new("osd")
+            self._lib.TessBaseAPISetVariable(self._osd, b"min_characters_to_try", b"20")
+            self._lib.TessBaseAPISetPageSegMode(self._osd, 0)  # PSM_OSD_ONLY
+        deg, conf = ctypes.c_int(0), ctypes.c_float(0.0)
+        name, script_conf = ctypes.c_char_p(), ctypes.c_float(0.0)
+        pixels = self._set_image(self._osd, img)
+        ok = self._lib.TessBaseAPIDetectOrientationScript(
+            self._osd, ctypes.byref(deg), ctypes.byref(conf), ctypes.byref(name),
+            ctypes.byref(script_conf),
+        )  # fmt: skip
+        self._lib.TessBaseAPIClear(self._osd)
+        del pixels
+        if not ok or conf.value < 2.0:  # too little text to decide: leave it as it is
+            return 0
+        return (360 - deg.value) % 360
+
+
+_TSV = (
+    *("level", "page_num", "block_num", "par_num", "line_num", "word_num"),
+    *("left", "top", "width", "height", "conf", "text"),
+)
+
+
+def _tsv_columns(tsv: str) -> dict[str, list[Any]]:
+    """Tesseract's TSV (no header line, as the C API gives it) → columns, as pytesseract's
+    image_to_data returns them."""
+    columns: dict[str, list[Any]] = {name: [] for name in _TSV}
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) < len(_TSV):
+            cells += [""] * (len(_TSV) - len(cells))
+        for name, cell in zip(_TSV, cells[: len(_TSV)], strict=True):
+            # Whole numbers, as pytesseract gives them (confidences truncated): the same words
+            # pass the same thresholds whichever way Tesseract was run.
+            columns[name].append(cell if name == "text" else int(float(cell or -1)))
+    return columns
+
+
+def _load_libtesseract() -> Any:
+    """The system's libtesseract through ctypes, its C API's signatures declared; None when the
+    library is not there."""
+    import ctypes.util
+
+    found = ctypes.util.find_library("tesseract")
+    try:
+        lib = ctypes.CDLL(found or "libtesseract.so.5")
+    except OSError:
+        return None
+    p, i, f, s = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_char_p
+    signatures: dict[str, tuple[Any, list[Any]]] = {
+        "TessBaseAPICreate": (p, []),
+        "TessBaseAPIInit3": (i, [p, s, s]),
+        "TessBaseAPIEnd": (None, [p]),
+        "TessBaseAPIDelete": (None, [p]),
+        "TessBaseAPISetVariable": (i, [p, s, s]),
+        "TessBaseAPISetPageSegMode": (None, [p, i]),
+        "TessBaseAPISetImage": (None, [p, s, i, i, i, i]),
+        "TessBaseAPIGetTsvText": (p, [p, i]),
+        "TessDeleteText": (None, [p]),
+        "TessBaseAPIClear": (None, [p]),
+        "TessBaseAPIDetectOrientationScript": (
+            i, [p, ctypes.POINTER(i), ctypes.POINTER(f), ctypes.POINTER(s), ctypes.POINTER(f)]
+        ),
+    }  # fmt: skip
+    try:
+        for name, (restype, argtypes) in signatures.items():
+            func = getattr(lib, name)
+            func.restype, func.argtypes = restype, argtypes
+    except AttributeError:  # too old a library
+        return None
+    _quiet_leptonica()
+    return lib
+
+
+def _quiet_leptonica() -> None:
+    """Leptonica (Tesseract's image library) prints its complaints to standard error, which the
+    tesseract program's did not reach: severity NONE keeps them off a clerk's screen."""
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("lept") or "liblept.so.5").setMsgSeverity(6)
+
+
+class CliEngine:
+    """The tesseract program through pytesseract (one process per page, the image through a
+    PNG file): used where libtesseract cannot be loaded."""
+
+    def __init__(self, pytesseract: Any) -> None:
+        self._p = pytesseract
+
+    def words(self, img: Image, psm: int) -> list[Word]:
+        data = self._p.image_to_data(
+            img, lang=LANG, config=f"--psm {psm}", output_type=self._p.Output.DICT
+        )
+        return _tesseract_words(data)
+
+    def orientation(self, img: Image) -> int:
+        try:
+            osd = self._p.image_to_osd(
+                img, config="--psm 0 -c min_characters_to_try=20", output_type=self._p.Output.DICT
+            )
+        except Exception:  # too little text to decide: leave it as it is
+            return 0
+        if float(osd.get("orientation_conf", 0.0)) < 2.0:
+            return 0
+        return int(osd.get("rotate", 0)) % 360
+
+
+_engine: dict[str, Engine] = {}
+
+
+def require_tesseract(path: str) -> Engine:
+    """The OCR engine of this process, once Tesseract and its Vietnamese model are known to be
+    installed: libtesseract in process when it loads, else the tesseract program."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # 2 cores: threads inside Tesseract only slow it
+    if "engine" in _engine:
+        return _engine["engine"]
+    lib = _load_libtesseract()
+    folder = tessdata_dir() if lib is not None else None
+    if lib is not None and folder is None:
+        raise ReadError(path, "missing_tool", MISSING_VIE)
+    if lib is not None and folder is not None:
+        try:
+            _engine["engine"] = CApiEngine(lib, folder)
+        except OSError as exc:
+            raise ReadError(path, "missing_tool", f"{exc}: {MISSING_VIE}") from exc
+    else:
+        _engine["engine"] = CliEngine(_require_cli(path))
+    return _engine["engine"]
+
+
+def _require_cli(path: str) -> Any:
     try:
         import pytesseract
     except ImportError as exc:
         raise ReadError(
             path, "missing_tool", "OCR needs pytesseract: pip install 'vbparse[pdf]'"
         ) from exc
-    if "ok" in _checked:
-        return pytesseract
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise ReadError(
-            path,
-            "missing_tool",
-            "OCR needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie",
-        )
+        raise ReadError(path, "missing_tool", MISSING_TESSERACT)
     try:
         langs = pytesseract.get_languages(config="")
     except Exception as exc:
@@ -56,12 +259,7 @@ def require_tesseract(path: str) -> Any:
             f"Tesseract does not run ({exc}): apt-get install tesseract-ocr tesseract-ocr-vie",
         ) from exc
     if LANG not in langs:
-        raise ReadError(
-            path,
-            "missing_tool",
-            "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-vie",
-        )
-    _checked["ok"] = True
+        raise ReadError(path, "missing_tool", MISSING_VIE)
     return pytesseract
 
 
@@ -87,39 +285,55 @@ def _binarise(gray: Any) -> Any:
     return gray <= t
 
 
-def estimate_skew(img: Image, max_angle: float = 5.0) -> float:
-    """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile."""
+def _ink_mask(img: Image) -> Image:
+    """A downscaled binarised copy (ink white), for the cheap page-geometry tests."""
     import numpy as np
     from PIL import Image as PILImage
 
     small = img.copy()
     small.thumbnail((1000, 1000))
     ink = _binarise(np.asarray(small))
-    mask = PILImage.fromarray((ink * 255).astype(np.uint8))
+    return PILImage.fromarray((ink * 255).astype(np.uint8))
+
+
+def _profile_sharpness(mask: Image, angle: float = 0.0, axis: int = 1) -> float:
+    """How sharply the ink alternates between lines and gaps along one axis (axis=1: rows)."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    rot = mask.rotate(angle, resample=PILImage.Resampling.NEAREST) if angle else mask
+    profile = np.asarray(rot).mean(axis=axis, dtype=np.float64)
+    return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
+
+
+def lines_run_across(mask: Image) -> bool:
+    """Text lines run across the picture (upright or upside down), not up and down: the row
+    profile alternates more sharply than the column profile. Cheap; decides whether the
+    orientation detector has to run before recognition."""
+    return _profile_sharpness(mask, axis=1) >= _profile_sharpness(mask, axis=0)
+
+
+def estimate_skew(img: Image, max_angle: float = 5.0, mask: Image | None = None) -> float:
+    """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile.
+    (A shortcut that called a page straight when 0° beat ±0.5° missed the 0.2-0.3° skews the
+    full search corrects, and cost field accuracy on the scans: the search always runs.)"""
+    import numpy as np
+
+    mask = mask if mask is not None else _ink_mask(img)
 
     def score(angle: float) -> float:
-        rot = np.asarray(mask.rotate(angle, resample=PILImage.Resampling.NEAREST, expand=False))
-        rows = rot.sum(axis=1, dtype=np.float64)
-        return float(np.sum(np.diff(rows) ** 2))
+        return _profile_sharpness(mask, float(angle))
 
     best = max((score(a), a) for a in np.arange(-max_angle, max_angle + 0.01, 0.5))[1]
     fine = max((score(a), a) for a in np.arange(best - 0.5, best + 0.51, 0.1))[1]
     return round(float(fine), 2)
 
 
-def orientation(img: Image, pytesseract: Any) -> int:
+def orientation(img: Image, engine: Engine) -> int:
     """Quarter turns (0/90/180/270, clockwise) that put the page upright, from Tesseract OSD."""
     small = img.copy()
     small.thumbnail((1600, 1600))
-    try:
-        osd = pytesseract.image_to_osd(
-            small, config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
-        )
-    except Exception:  # too little text to decide: leave it as it is
-        return 0
-    if float(osd.get("orientation_conf", 0.0)) < 2.0:
-        return 0
-    return int(osd.get("rotate", 0)) % 360
+    return engine.orientation(small)
 
 
 def _text_height(img: Image) -> float | None:
@@ -140,19 +354,21 @@ def _text_height(img: Image) -> float | None:
 
 def _ink_only(img: Image) -> Image:
     """Grey scale that keeps black/blue-black print and drops coloured ink (red seals, blue
-    signatures): strongly coloured pixels become paper white."""
-    import numpy as np
-    from PIL import Image as PILImage
+    signatures): strongly coloured pixels (channel spread over 60) become paper white. In
+    Pillow's 8-bit band operations: a numpy pass over a 200-dpi colour page took 12× longer."""
+    from PIL import ImageChops
 
     if img.mode not in ("RGB", "RGBA", "P", "CMYK"):
         return img.convert("L")
-    rgb = np.asarray(img.convert("RGB"), dtype=np.int16)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
-    gray = np.asarray(img.convert("L"), dtype=np.uint8).copy()
-    if (chroma > 60).mean() < 0.0005:
-        return PILImage.fromarray(gray, "L")
-    gray[chroma > 60] = 255
-    return PILImage.fromarray(gray, "L")
+    r, g, b = img.convert("RGB").split()
+    high = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    low = ImageChops.darker(ImageChops.darker(r, g), b)
+    coloured = ImageChops.subtract(high, low).point([0] * 61 + [255] * 195)
+    gray = img.convert("L")
+    if coloured.histogram()[255] < 0.0005 * img.width * img.height:
+        return gray
+    gray.paste(255, mask=coloured)
+    return gray
 
 
 _JUNK = re.compile(r"^[_|/\\⁄'`\"^.,:;~=]+$")
@@ -167,15 +383,27 @@ class Prepared:
     scale: float  # prepared pixels per original pixel
 
 
-def prepare(img: Image, pytesseract: Any, *, allow_upscale: bool = True) -> Prepared:
-    from PIL import Image as PILImage
+def prepare(img: Image, engine: Engine, *, allow_upscale: bool = True) -> Prepared:
+    """Grey, upright, straight and large enough for Tesseract. The orientation detector runs
+    only when the text lines run up and down (a quarter turn); upside-down pages are caught
+    after recognition, by their low confidence (see `ocr_image`)."""
     from PIL import ImageOps
 
     gray = _ink_only(ImageOps.exif_transpose(img) or img)
-    rotation = orientation(gray, pytesseract)
-    if rotation:
-        gray = gray.rotate(-rotation, expand=True, fillcolor=255)
-    skew = estimate_skew(gray)
+    mask = _ink_mask(gray)
+    rotation = 0
+    if not lines_run_across(mask):
+        rotation = orientation(gray, engine)
+        if rotation:
+            gray = gray.rotate(-rotation, expand=True, fillcolor=255)
+            mask = _ink_mask(gray)
+    return _straighten(gray, rotation, mask, allow_upscale=allow_upscale)
+
+
+def _straighten(gray: Image, rotation: int, mask: Image, *, allow_upscale: bool) -> Prepared:
+    from PIL import Image as PILImage
+
+    skew = estimate_skew(gray, mask=mask)
     if abs(skew) >= 0.2:
         gray = gray.rotate(skew, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
     scale = 1.0
@@ -206,29 +434,42 @@ def _tesseract_words(data: dict[str, list[Any]], dx: float = 0, dy: float = 0) -
     return out
 
 
-def ocr_image(
-    img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
-) -> tuple[PageWords, PageInfo]:
-    """One page image → its words (coordinates in the prepared image) and the page facts."""
-    pytesseract = require_tesseract(path)
-    prep = prepare(img, pytesseract, allow_upscale=allow_upscale)
-    data = pytesseract.image_to_data(
-        prep.image, lang=LANG, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
-    )
-    words: list[Word] = []
-    confs: list[float] = []
-    for word in _tesseract_words(data):
+LOW_CONFIDENCE = 50.0  # mean word confidence under which a page may be upside down
+
+
+def _recognise(engine: Engine, img: Image) -> list[Word]:
+    words = []
+    for word in engine.words(img, PSM):
         if word.conf is None or word.conf < 0:
             continue
         word.text = _DASHES.get(word.text, word.text)
         if _JUNK.match(word.text):  # specks, rules, stamp borders read as punctuation
             continue
         words.append(word)
-        confs.append(word.conf)
-    reread = _reread_signature(prep.image, words, pytesseract)
-    if reread:
-        words.extend(reread)
-        confs.extend(w.conf or 0.0 for w in reread)
+    return words
+
+
+def _mean_conf(words: list[Word]) -> float:
+    return statistics.fmean(w.conf or 0.0 for w in words) if words else 0.0
+
+
+def ocr_image(
+    img: Image, number: int, path: str, *, points_per_pixel: float, allow_upscale: bool = True
+) -> tuple[PageWords, PageInfo]:
+    """One page image → its words (coordinates in the prepared image) and the page facts."""
+    engine = require_tesseract(path)
+    prep = prepare(img, engine, allow_upscale=allow_upscale)
+    words = _recognise(engine, prep.image)
+    if not prep.rotation and _mean_conf(words) < LOW_CONFIDENCE:
+        # Poor reading of a page whose lines run across: it may be upside down.
+        turn = orientation(prep.image, engine)
+        if turn:
+            turned = prep.image.rotate(-turn, expand=True, fillcolor=255)
+            prep = _straighten(turned, turn, _ink_mask(turned), allow_upscale=False)
+            words = _recognise(engine, prep.image)
+    reread = _reread_signature(prep.image, words, engine)
+    words.extend(reread)
+    confs = [w.conf or 0.0 for w in words]
     info = PageInfo(
         number,
         "ocr",
@@ -254,7 +495,7 @@ _TITLE_WORDS = {"GIAM", "DOC", "CHU", "TICH", "TRUONG", "CHANH", "HIEU", "BI", "
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
-def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[Word]:
+def _reread_signature(img: Image, words: list[Word], engine: Engine) -> list[Word]:
     """The signer's name under a seal and a signature is often lost by whole-page layout
     analysis. When a title stands in the right half with no name-like words under it, the
     block under the title is read again on its own (one small extra Tesseract call)."""
@@ -280,15 +521,30 @@ def _reread_signature(img: Image, words: list[Word], pytesseract: Any) -> list[W
         return []
     x0 = int(width * 0.4)
     crop = img.crop((x0, int(below[0]), width, int(below[1])))
-    data = pytesseract.image_to_data(
-        crop, lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT
-    )
     out = []
-    for word in _tesseract_words(data, dx=x0, dy=below[0]):
+    for word in engine.words(crop, 6):
+        word.x0, word.x1 = word.x0 + x0, word.x1 + x0
+        word.top, word.bottom = word.top + below[0], word.bottom + below[0]
         # Seal rims and signature strokes read as digits and signs: only words are kept.
         if (word.conf or 0) >= 40 and sum(ch.isalpha() for ch in word.text) >= 2:
             out.append(word)
     return out
+
+
+def _grey_page(page: Any) -> bool:
+    """The page shows only grey or black-and-white pictures (most office scans): it is rendered
+    in grey, which skips the colour render and the coloured-ink pass."""
+    import pypdfium2.raw as pdfium_c
+
+    grey = False
+    for obj in page.get_objects(max_depth=1):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return False
+        meta = obj.get_metadata()
+        if meta.colorspace != pdfium_c.FPDF_COLORSPACE_DEVICEGRAY and meta.bits_per_pixel != 1:
+            return False
+        grey = True
+    return grey
 
 
 def ocr_pdf_pages(
@@ -303,7 +559,7 @@ def ocr_pdf_pages(
     try:
         for i, dpi in dpis.items():
             page = doc[i]
-            img = page.render(scale=dpi / 72, grayscale=False).to_pil()
+            img = page.render(scale=dpi / 72, grayscale=_grey_page(page)).to_pil()
             out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
             page.close()
     finally:

@@ -1,19 +1,24 @@
 """Word 97-2003 .doc, .rtf and OpenDocument .odt: converted to .docx by LibreOffice, then read
 by the .docx reader, so that the header table, numbering and fonts survive.
 
-LibreOffice runs headless with a throw-away profile (parallel conversions with one shared
-profile block each other) and a timeout; the profile and the output are removed afterwards.
+LibreOffice runs headless in its own process group, with a throw-away profile private to the
+process and a timeout; the profile and the output are removed afterwards, and those left by a
+killed process are removed (with any LibreOffice still on them) at the next conversion.
+Several files are converted by one LibreOffice start (`prefetch`): a start costs more than a
+conversion.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from .base import RawDocument, ReadError
@@ -47,34 +52,16 @@ def _format_of(path: Path, data: bytes) -> str:
 
 def convert_to_docx(path: Path, data: bytes, fmt: str) -> bytes:
     """The file as .docx bytes, converted by LibreOffice; ReadError when that is not possible."""
+    ready = _converted.pop(_key(data), None)
+    if ready is not None:
+        return ready
     name = str(path)
-    exe = soffice()
-    if exe is None:
-        raise ReadError(name, "missing_tool", f"reading .{fmt} needs LibreOffice: {INSTALL_HINT}")
-    tmp = Path(tempfile.mkdtemp(prefix="vbparse-conv-"))
-    profile = Path(tempfile.gettempdir()) / f"vbparse-lo-{uuid.uuid4().hex}"
-    try:
+    exe = _require_soffice(name, fmt)
+    with _workspace() as (tmp, profile):
         src = tmp / f"input{_EXT.get(fmt, '.' + fmt)}"  # a plain name: no shell or option surprises
         src.write_bytes(data)
-        outdir = tmp / "out"
-        outdir.mkdir()
-        cmd = [
-            exe,
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            f"-env:UserInstallation={profile.as_uri()}",
-            f"--infilter={_FILTERS.get(fmt, 'MS Word 97')}",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(outdir),
-            str(src),
-        ]
-        env = dict(os.environ, HOME=str(tmp))  # LibreOffice writes next to $HOME on first run
         try:
-            returncode, stdout, stderr = _run(cmd, env)
+            returncode, stdout, stderr = _convert(exe, profile, tmp, fmt, [src], TIMEOUT)
         except subprocess.TimeoutExpired as exc:
             raise ReadError(
                 name, "timeout", f"LibreOffice did not convert the .{fmt} file within {TIMEOUT} s"
@@ -83,7 +70,7 @@ def convert_to_docx(path: Path, data: bytes, fmt: str) -> bytes:
             raise ReadError(
                 name, "missing_tool", f"LibreOffice could not be started ({exc}): {INSTALL_HINT}"
             ) from exc
-        out = outdir / "input.docx"
+        out = tmp / "out" / "input.docx"
         if returncode != 0 or not out.exists() or out.stat().st_size == 0:
             detail = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
             why = detail[-1] if detail else f"exit code {returncode}"
@@ -93,12 +80,144 @@ def convert_to_docx(path: Path, data: bytes, fmt: str) -> bytes:
                 f"LibreOffice cannot open this .{fmt} file (damaged or not a {fmt}): {why}",
             )
         return out.read_bytes()
+
+
+# .docx bytes converted ahead by `prefetch`, by the sha256 of the original bytes; taken (and
+# dropped) by the file's own read.
+_converted: dict[str, bytes] = {}
+
+
+def _key(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def prefetch(paths: list[str] | list[Path]) -> int:
+    """Convert the .doc/.rtf/.odt files among `paths` with one LibreOffice start per format,
+    instead of one per file (a start is most of a conversion's time). Files that fail here are
+    left alone: their own read converts them again and reports why. Returns files converted."""
+    from . import sniff_format
+
+    groups: dict[str, list[tuple[Path, bytes]]] = {}
+    for name in paths:
+        p = Path(name)
+        try:
+            with p.open("rb") as f:
+                head = f.read(512)
+                fmt = sniff_format(p, head)
+                if fmt in _FILTERS:  # only office files are read whole here
+                    groups.setdefault(fmt, []).append((p, head + f.read()))
+        except OSError:
+            continue
+    exe = soffice()
+    done = 0
+    for fmt, files in groups.items():
+        if exe is None or len(files) < 2:
+            continue
+        with _workspace() as (tmp, profile):
+            sources = []
+            for n, (_p, data) in enumerate(files):
+                src = tmp / f"input{n}{_EXT[fmt]}"
+                src.write_bytes(data)
+                sources.append(src)
+            try:
+                _convert(exe, profile, tmp, fmt, sources, TIMEOUT + 10 * len(files))
+            except (subprocess.TimeoutExpired, OSError):
+                continue  # each file is converted on its own when it is read
+            for src, (_p, data) in zip(sources, files, strict=True):
+                out = tmp / "out" / f"{src.stem}.docx"
+                if out.exists() and out.stat().st_size:
+                    _converted[_key(data)] = out.read_bytes()
+                    done += 1
+    return done
+
+
+def _require_soffice(name: str, fmt: str) -> str:
+    exe = soffice()
+    if exe is None:
+        raise ReadError(name, "missing_tool", f"reading .{fmt} needs LibreOffice: {INSTALL_HINT}")
+    return exe
+
+
+# Temporary folders carry the owner's pid, so that a later run can tell those of a process that
+# was killed (kill -9 leaves no chance to clean up) and remove them with their LibreOffice.
+_PREFIXES = ("vbparse-lo-", "vbparse-conv-")
+
+
+@contextlib.contextmanager
+def _workspace() -> Iterator[tuple[Path, Path]]:
+    """A work folder and a LibreOffice profile private to this process (parallel conversions
+    with one shared profile block each other), both removed afterwards."""
+    sweep_stale()
+    pid = os.getpid()
+    tmp = Path(tempfile.mkdtemp(prefix=f"vbparse-conv-{pid}-"))
+    profile = Path(tempfile.gettempdir()) / f"vbparse-lo-{pid}-{uuid.uuid4().hex}"
+    try:
+        (tmp / "out").mkdir()
+        yield tmp, profile
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale() -> list[Path]:
+    """Remove the work folders and profiles of vbparse processes that no longer exist, after
+    killing any LibreOffice still running on them. Returns the folders removed."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).iterdir():
+        prefix = next((p for p in _PREFIXES if folder.name.startswith(p)), None)
+        owner = folder.name[len(prefix) :].split("-", 1)[0] if prefix else ""
+        if not owner.isdigit() or _alive(int(owner)):
+            continue
+        _kill_users_of(str(folder))
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _kill_users_of(folder: str) -> None:
+    """SIGKILL every process whose command line names `folder` (an orphaned soffice.bin)."""
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if folder.encode() in cmdline:
+            with contextlib.suppress(OSError):
+                os.kill(int(proc.name), signal.SIGKILL)
+
+
+def _convert(
+    exe: str, profile: Path, tmp: Path, fmt: str, sources: list[Path], timeout: float
+) -> tuple[int, bytes, bytes]:
+    cmd = [
+        exe,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        f"-env:UserInstallation={profile.as_uri()}",
+        f"--infilter={_FILTERS.get(fmt, 'MS Word 97')}",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(tmp / "out"),
+        *map(str, sources),
+    ]
+    env = dict(os.environ, HOME=str(tmp))  # LibreOffice writes next to $HOME on first run
+    return _run(cmd, env, timeout)
+
+
+def _run(cmd: list[str], env: dict[str, str], timeout: float = TIMEOUT) -> tuple[int, bytes, bytes]:
     """Run LibreOffice in its own process group; on timeout kill the whole group (soffice
     starts soffice.bin as a child, which a plain kill would leave running)."""
     proc = subprocess.Popen(
@@ -110,7 +229,7 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
         start_new_session=True,
     )
     try:
-        stdout, stderr = proc.communicate(timeout=TIMEOUT)
+        stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)

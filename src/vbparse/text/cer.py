@@ -18,13 +18,16 @@ def normalise(text: str) -> str:
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, one numpy pass per character of `a` (fast enough for pages)."""
-    import numpy as np
-
+    """Levenshtein distance, one numpy pass per character of `a` (fast enough for pages); short
+    strings (names, titles compared while parsing) in plain Python, without loading numpy."""
     if not a:
         return len(b)
     if not b:
         return len(a)
+    if len(a) * len(b) <= 4096:
+        return _edit_distance_small(a, b)
+    import numpy as np
+
     bv = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
     idx = np.arange(len(b) + 1, dtype=np.int64)
     row = idx.copy()
@@ -37,6 +40,15 @@ def edit_distance(a: str, b: str) -> int:
         # insertion from the left: row[j] = min_k<=j (cand[k] + j - k)
         row = np.minimum.accumulate(cand - idx) + idx
     return int(row[-1])
+
+
+def _edit_distance_small(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        diag, row[0] = row[0], i
+        for j, cb in enumerate(b, start=1):
+            diag, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diag + (ca != cb))
+    return row[-1]
 
 
 def cer(reference: str, hypothesis: str) -> float:
