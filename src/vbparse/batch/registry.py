@@ -111,13 +111,16 @@ class RegistryError(Exception):
     """The file is not a registry this version can use (not SQLite, or from a newer vbparse)."""
 
 
-def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
-    """Open a registry, creating it (`create`) or upgrading an older one to SCHEMA_VERSION."""
+def connect(path: str | Path, *, create: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open a registry, creating it (`create`) or upgrading an older one to SCHEMA_VERSION.
+    A locked registry is waited for up to `timeout` seconds per statement."""
     p = Path(path)
     if not create and not p.exists():
         raise RegistryError(f"{path}: no such registry")
     try:
-        conn = sqlite3.connect(p, isolation_level=None)  # autocommit: transactions are explicit
+        conn = sqlite3.connect(
+            p, isolation_level=None, timeout=timeout
+        )  # autocommit: transactions are explicit
     except sqlite3.Error as exc:
         raise RegistryError(f"{path}: cannot be opened ({exc})") from exc
     try:
@@ -127,6 +130,11 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # the caller may wait and retry
+        raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
@@ -399,35 +407,39 @@ class Hit:
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
+def query_terms(query: str) -> list[tuple[list[str], bool]]:
+    """A user's query as terms: (folded lower-case words of a word or "quoted phrase", whether
+    a trailing * makes it a prefix). Only \\w characters survive, so no search syntax does."""
+    terms = []
+    for m in _TERM.finditer(query):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        words = re.findall(r"\w+", fold(text).lower())
+        if words:
+            terms.append((words, bool(m.group(2) and text.endswith("*"))))
+    return terms
+
+
 def fts_query(query: str) -> str | None:
     """An FTS5 expression for a user's query over the folded columns: every word or "quoted
     phrase" must match; a trailing * makes a prefix. FTS syntax in the query is not honoured, so
     no input can make the expression invalid."""
-    parts = []
-    for m in _TERM.finditer(query):
-        text = m.group(1) if m.group(1) is not None else m.group(2)
-        words = re.findall(r"\w+", fold(text).lower())
-        if not words:
-            continue
-        prefix = "*" if m.group(2) and text.endswith("*") else ""
-        parts.append('"' + " ".join(words) + '"' + prefix)
+    parts = ['"' + " ".join(words) + '"' + ("*" if prefix else "")
+             for words, prefix in query_terms(query)]  # fmt: skip
     if not parts:
         return None
     return "{subject_fold body_fold} : (" + " AND ".join(parts) + ")"
 
 
-def search(
-    conn: sqlite3.Connection, query: str | None, filters: SearchFilters, *, limit: int = 20
-) -> list[Hit]:
-    """Documents matching `query` (ranked by BM25, subject weighing more than body) and the
-    filters; without a query, the filtered documents newest first."""
+def filter_sql(filters: SearchFilters, *, contains: str) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over `documents d`, `?` placeholders) and their parameters for the
+    filters; `contains` is the backend's substring test, `{}` standing for the column."""
     where = ["d.status = 'ok'"]
     params: list[Any] = []
     if filters.doc_type:
         where.append("(upper(d.doc_type_code) = upper(?) OR lower(d.doc_type_name) = lower(?))")
         params += [filters.doc_type, filters.doc_type]
     if filters.issuer:
-        where.append("instr(d.issuer_fold, ?) > 0")
+        where.append(contains.format("d.issuer_fold"))
         params.append(fold(filters.issuer).lower())
     if filters.date_from:
         where.append("d.issued_date >= ?")
@@ -438,6 +450,15 @@ def search(
     if filters.cites:
         where.append("d.id IN (SELECT doc_id FROM citations WHERE ref_key = ?)")
         params.append(ref_key_of(filters.cites))
+    return where, params
+
+
+def search(
+    conn: sqlite3.Connection, query: str | None, filters: SearchFilters, *, limit: int = 20
+) -> list[Hit]:
+    """Documents matching `query` (ranked by BM25, subject weighing more than body) and the
+    filters; without a query, the filtered documents newest first."""
+    where, params = filter_sql(filters, contains="instr({}, ?) > 0")
     expression = fts_query(query or "")
     columns = "d.id, d.path, d.number_raw, d.issued_date, d.doc_type_name, d.issuer, d.subject"
     if expression:

@@ -51,6 +51,7 @@ class FileResult:
     error_message: str | None = None
     json: str | None = None  # the JSON Lines record (ok and failed)
     rows: DocumentRows | None = None  # registry rows, when the sink asked for them
+    seconds: float = 0.0  # time the worker spent on the file (for measurements)
 
 
 # --- in the worker ------------------------------------------------------------------------------
@@ -91,7 +92,13 @@ def file_sha256(path: str) -> str:
 
 
 def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[FileResult]:
-    return [process_file(task, want_rows, timeout) for task in tasks]
+    results = []
+    for task in tasks:
+        started = time.perf_counter()
+        result = process_file(task, want_rows, timeout)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+    return results
 
 
 def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
@@ -203,6 +210,27 @@ class Summary:
             self.skipped_failed += stored_status == "failed"
 
 
+def delivery(
+    summary: Summary,
+    stored: dict[str, tuple[str | None, str]],
+    write: Callable[[list[FileResult]], None],
+    progress: Any,
+) -> Callable[[list[FileResult]], None]:
+    """What the parent does with each chunk of results: write (commit) them, then count them."""
+
+    def deliver(results: list[FileResult]) -> None:
+        write([r for r in results if r.status != "skipped"])
+        for r in results:
+            summary.add(r, stored.get(r.path, (None, None))[1])
+        if progress is not None:
+            progress.update(len(results))
+
+    return deliver
+
+
+CRASHED_MESSAGE = "the worker process parsing this file crashed"
+
+
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
     it = iter(tasks)
     while chunk := list(islice(it, size)):
@@ -243,14 +271,7 @@ def run(
     """
     summary = Summary(total=len(files))
     started = time.perf_counter()
-
-    def deliver(results: list[FileResult]) -> None:
-        write([r for r in results if r.status != "skipped"])
-        for r in results:
-            summary.add(r, stored.get(r.path, (None, None))[1])
-        if progress is not None:
-            progress.update(len(results))
-
+    deliver = delivery(summary, stored, write, progress)
     tasks = (Task(path, stored.get(path, (None, None))[0]) for path in files)
     suspects: list[Task] = []
     try:
@@ -261,8 +282,7 @@ def run(
             crashed: list[Task] = []
             _drive(iter([[task]]), 1, want_rows, timeout, deliver, crashed.extend)
             if crashed:
-                message = "the worker process parsing this file crashed"
-                deliver([failed_result(task.path, None, "crashed", message)])
+                deliver([failed_result(task.path, None, "crashed", CRASHED_MESSAGE)])
     except KeyboardInterrupt:
         summary.interrupted = True
     summary.elapsed = time.perf_counter() - started

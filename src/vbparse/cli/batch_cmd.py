@@ -17,15 +17,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "searchable with 'vbparse search') or a JSON Lines file (.jsonl). A rerun skips files "
         "stored with the same content and re-parses changed ones, so an interrupted run simply "
         "resumes. Files that cannot be read or parsed are stored as failed with the reason. "
+        "With --scheduler the work runs on a Dask cluster and the dashboard address is printed. "
         "Exit 0 when every file is parsed, 1 when some failed, 2 on bad usage.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="folder, glob or file")
-    p.add_argument(
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument(
         "--out",
         "-o",
-        required=True,
         metavar="OUT",
         help="registry (.sqlite, .db) or JSON Lines file (.jsonl)",
+    )
+    target.add_argument(
+        "--db",
+        metavar="URL",
+        help="registry by URL: postgresql://user@host/dbname (PostgreSQL, shared by several "
+        "machines), sqlite:///file.sqlite, or a file name",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: tcp://host:8786 (a running scheduler; its workers must see "
+        "the files at the same paths) or local:N (N worker processes on this machine). Without "
+        "it, a pool of --jobs processes on this machine",
     )
     p.add_argument(
         "--jobs",
@@ -48,8 +62,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch.discover import discover
-    from ..batch.runner import DEFAULT_TIMEOUT
-    from ..batch.runner import run as run_batch
     from ..batch.store import SinkError, open_sink
 
     jobs = args.jobs or os.cpu_count() or 1
@@ -62,33 +74,71 @@ def run(args: argparse.Namespace) -> int:
     if not found.files:
         print("vbparse batch: no documents to parse", file=sys.stderr)
         return 2
-    out = os.path.abspath(args.out)
+    target = args.out or args.db
+    out = os.path.abspath(target)
     files = [f for f in found.files if f != out]  # a registry inside the archive is not input
     try:
-        sink = open_sink(args.out)
+        sink = open_sink(target)
     except SinkError as exc:
         print(f"vbparse batch: {exc}", file=sys.stderr)
         return 2
-    progress = _progress(len(files), quiet=args.quiet)
     try:
-        summary = run_batch(
-            files,
-            sink.stored(),
-            sink.write,
-            jobs=min(jobs, len(files)),
-            want_rows=sink.wants_rows,
-            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
-            progress=progress,
-        )
+        summary = _execute(args, files, sink, jobs)
+    except SinkError as exc:
+        print(f"vbparse batch: {exc}; run the same command again to resume", file=sys.stderr)
+        return 2
     finally:
-        if progress is not None:
-            progress.close()
         sink.close()
-    _report(summary, args.out, found.ignored)
+    if summary is None:
+        return 2
+    _report(summary, getattr(sink, "location", target), found.ignored)
     if summary.interrupted:
         print("vbparse batch: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
     return 1 if summary.failed or summary.skipped_failed else 0
+
+
+def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int) -> Any:
+    """Run the batch on the process pool or, with --scheduler, on Dask; None if the scheduler
+    cannot be used (the reason printed)."""
+    from ..batch.runner import DEFAULT_TIMEOUT
+    from ..batch.runner import run as run_pool
+
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    stored = sink.stored()
+    if not args.scheduler:
+        progress = _progress(len(files), quiet=args.quiet)
+        try:
+            return run_pool(files, stored, sink.write, jobs=min(jobs, len(files)),
+                            want_rows=sink.wants_rows, timeout=timeout, progress=progress)  # fmt: skip
+        finally:
+            if progress is not None:
+                progress.close()
+    try:
+        from ..batch import dask_runner
+    except ImportError:
+        print(
+            "vbparse batch: --scheduler needs Dask: pip install 'vbparse[scale]'", file=sys.stderr
+        )
+        return None
+    try:
+        cluster = dask_runner.connect(args.scheduler)
+    except dask_runner.SchedulerError as exc:
+        print(f"vbparse batch: {exc}", file=sys.stderr)
+        return None
+    try:
+        dashboard = cluster.dashboard or "not available (pip install bokeh)"
+        print(f"Dask: {cluster.workers} workers; dashboard: {dashboard}", file=sys.stderr)
+        dask_runner.warm_up(cluster)
+        progress = _progress(len(files), quiet=args.quiet)
+        try:
+            return dask_runner.run(files, stored, sink.write, cluster=cluster,
+                                   want_rows=sink.wants_rows, timeout=timeout, progress=progress)  # fmt: skip
+        finally:
+            if progress is not None:
+                progress.close()
+    finally:
+        cluster.close()
 
 
 def _progress(total: int, *, quiet: bool) -> Any:

@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--db",
         default=DEFAULT_REGISTRY,
         metavar="REGISTRY",
-        help=f"the registry (default: {DEFAULT_REGISTRY})",
+        help=f"the registry: a file or a URL (postgresql://user@host/db) (default: "
+        f"{DEFAULT_REGISTRY})",
     )
     p.add_argument("--type", metavar="CODE", help="document type code or name: KH, QĐ, 'Kế hoạch'")
     p.add_argument("--issuer", metavar="TEXT", help="issuing body contains TEXT (any diacritics)")
@@ -74,7 +75,8 @@ def parse_date(text: str, *, end: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch.registry import RegistryError, SearchFilters, connect, search
+    from ..batch.registry import SearchFilters
+    from ..batch.storage import RegistryError, open_registry
 
     filters = SearchFilters(doc_type=args.type, issuer=args.issuer, cites=args.cites)
     for name, end in (("date_from", False), ("date_to", True)):
@@ -98,14 +100,14 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        conn = connect(args.db)
+        registry = open_registry(args.db)
     except RegistryError as exc:
         print(f"vbparse search: {exc}", file=sys.stderr)
         return 2
     try:
-        hits = search(conn, args.query, filters, limit=args.limit)
+        hits = registry.search(args.query, filters, limit=args.limit)
     finally:
-        conn.close()
+        registry.close()
     out = sys.stdout
     for rank, hit in enumerate(hits, 1):
         if args.json:

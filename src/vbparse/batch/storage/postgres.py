@@ -1,0 +1,286 @@
+"""The PostgreSQL backend: the registry's tables on a server (psycopg 3), for archives that
+several machines write and several web users read at once.
+
+The schema is versioned in `meta.schema_version`; MIGRATIONS[i] takes a database from version
+i to i + 1, exactly as registry.MIGRATIONS does for SQLite, and the two lists grow together (a
+test holds them to the same length). Migrations run under an advisory lock, so batches started
+together on several machines upgrade the database once.
+
+Full-text search uses the `vbparse_vi` text search configuration: the `simple` parser and
+dictionary (Vietnamese words are syllables; no stemming applies) behind `unaccent`, which folds
+every Vietnamese diacritic and đ → d, so "dan van" finds "dân vận". The tsvectors are generated
+columns: the writer sends text, the server indexes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..registry import (
+    _DOCUMENT_COLUMNS,
+    Hit,
+    RegistryError,
+    SearchFilters,
+    filter_sql,
+    query_terms,
+)
+from . import Record
+
+SCHEMA_VERSION = 1
+_NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+# The tsvector of a long body is capped (PostgreSQL refuses one over 1 MB); the first 300,000
+# characters of a document are far more than any search needs.
+_INDEXED_BODY = "left(coalesce(body, ''), 300000)"
+
+_V1 = f"""
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION vbparse_vi (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION vbparse_vi
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    WITH unaccent, simple;
+CREATE TABLE documents (
+    id                BIGSERIAL PRIMARY KEY,
+    path              TEXT NOT NULL UNIQUE,
+    sha256            TEXT,
+    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_kind        TEXT,
+    error_message     TEXT,
+    format            TEXT,
+    doc_type_code     TEXT,
+    doc_type_name     TEXT,
+    number_raw        TEXT,
+    number            TEXT,
+    symbol            TEXT,
+    issued_date       TEXT,
+    issued_place      TEXT,
+    issuer            TEXT,
+    issuer_parent     TEXT,
+    issuer_fold       TEXT,
+    subject           TEXT,
+    signer_name       TEXT,
+    signer_title      TEXT,
+    signer_authority  TEXT,
+    recipients_count  INTEGER,
+    warnings_count    INTEGER,
+    json              TEXT,
+    parser_version    TEXT,
+    imported_at       TEXT NOT NULL DEFAULT {_NOW}
+);
+CREATE INDEX documents_type ON documents (doc_type_code);
+CREATE INDEX documents_date ON documents (issued_date);
+CREATE INDEX documents_status ON documents (status);
+CREATE TABLE sections (
+    doc_id      BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord         INTEGER NOT NULL,
+    section_id  TEXT NOT NULL,
+    parent_id   TEXT,
+    label       TEXT,
+    kind        TEXT,
+    heading     TEXT,
+    role        TEXT,
+    text        TEXT,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE citations (
+    doc_id     BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    kind       TEXT,
+    doc_type   TEXT,
+    type_code  TEXT,
+    number     TEXT,
+    symbol     TEXT,
+    ref_key    TEXT,
+    date       TEXT,
+    issuer     TEXT,
+    title      TEXT,
+    raw        TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE INDEX citations_ref ON citations (ref_key);
+CREATE TABLE recipients (
+    doc_id  BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    ord     INTEGER NOT NULL,
+    name    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE documents_fts (
+    doc_id       BIGINT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    subject      TEXT,
+    body         TEXT,
+    subject_tsv  tsvector GENERATED ALWAYS AS
+                 (to_tsvector('vbparse_vi', coalesce(subject, ''))) STORED,
+    tsv          tsvector GENERATED ALWAYS AS
+                 (setweight(to_tsvector('vbparse_vi', coalesce(subject, '')), 'A') ||
+                  setweight(to_tsvector('vbparse_vi', {_INDEXED_BODY}), 'B')) STORED
+);
+CREATE INDEX documents_fts_tsv ON documents_fts USING gin (tsv)
+"""
+
+# MIGRATIONS[i] takes a database from schema version i to i + 1. Append, never edit a released
+# one; registry.MIGRATIONS (SQLite) gains the same change in the same release.
+MIGRATIONS: list[str] = [_V1]
+
+_MIGRATION_LOCK = 0x76627061  # "vbpa": the advisory lock key of migrations
+
+_UPSERT = (
+    f"INSERT INTO documents (path, {', '.join(_DOCUMENT_COLUMNS)}) "
+    f"VALUES (%s, {', '.join(['%s'] * len(_DOCUMENT_COLUMNS))}) "
+    "ON CONFLICT (path) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _DOCUMENT_COLUMNS)
+    + f", imported_at = {_NOW} RETURNING id"
+)
+_CHILD_INSERTS = {
+    "sections": "INSERT INTO sections VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+    "citations": "INSERT INTO citations VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+    "recipients": "INSERT INTO recipients VALUES (%s, %s, %s)",
+}
+
+
+def redact(url: str) -> str:
+    """`url` without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def tsquery(query: str) -> str | None:
+    """A to_tsquery expression for a user's query: every word or phrase must match (`<->`
+    between a phrase's words), a trailing * makes a prefix. Words are \\w only: no input can
+    make the expression invalid."""
+    parts = []
+    for words, prefix in query_terms(query):
+        phrase = " <-> ".join(words)
+        parts.append(f"({phrase}:*)" if prefix else f"({phrase})")
+    return " & ".join(parts) or None
+
+
+class PostgresRegistry:
+    backend = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise RegistryError(
+                "a PostgreSQL registry needs psycopg: pip install 'vbparse[scale]'"
+            ) from exc
+        self.location = redact(url)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise RegistryError(f"{self.location}: cannot connect ({exc})") from exc
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
+        if not row or not row[0]:
+            return 0
+        value = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        found = value.fetchone()
+        return int(found[0]) if found else 0
+
+    def migrate(self) -> None:
+        from ... import __version__
+
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            version = self.schema_version()
+            if version > len(MIGRATIONS):
+                raise RegistryError(
+                    f"{self.location}: registry schema version {version} is newer than this "
+                    f"vbparse supports ({len(MIGRATIONS)}); upgrade vbparse"
+                )
+            if version == 0:
+                tables = self.conn.execute(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                ).fetchone()
+                if tables and tables[0]:
+                    raise RegistryError(
+                        f"{self.location}: a PostgreSQL database, but not a vbparse registry"
+                    )
+                self.conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            for target in range(version + 1, len(MIGRATIONS) + 1):
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', %s), "
+                    "('migrated_by', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(target), f"vbparse {__version__}"),
+                )
+
+    def stored(self) -> dict[str, tuple[str | None, str]]:
+        rows = self.conn.execute("SELECT path, sha256, status FROM documents")
+        return {path: (sha256, status) for path, sha256, status in rows}
+
+    def write(self, records: list[Record]) -> None:
+        if not records:
+            return
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            for path, sha256, rows in records:
+                values = [rows.columns.get(c) for c in _DOCUMENT_COLUMNS]
+                values[0] = sha256
+                found = cur.execute(_UPSERT, (path, *values)).fetchone()
+                assert found is not None
+                doc_id = found[0]
+                for table in ("sections", "citations", "recipients", "documents_fts"):
+                    cur.execute(f"DELETE FROM {table} WHERE doc_id = %s", (doc_id,))
+                children = {
+                    "sections": [(doc_id, *row) for row in rows.sections],
+                    "citations": [(doc_id, *row) for row in rows.citations],
+                    "recipients": [(doc_id, i, name) for i, name in enumerate(rows.recipients)],
+                }
+                for table, values_list in children.items():
+                    if values_list:
+                        cur.executemany(_CHILD_INSERTS[table], values_list)
+                if rows.columns["status"] == "ok":
+                    subject, body = rows.fts[0], rows.fts[1]
+                    cur.execute(
+                        "INSERT INTO documents_fts (doc_id, subject, body) VALUES (%s, %s, %s)",
+                        (doc_id, subject, body),
+                    )
+
+    def search(self, query: str | None, filters: SearchFilters, *, limit: int = 20) -> list[Hit]:
+        """Documents matching every term of `query`, those matching in the subject first, then
+        by ts_rank_cd (subject weighted above body); without a query, newest first."""
+        where, params = filter_sql(filters, contains="strpos({}, ?) > 0")
+        expression = tsquery(query or "")
+        columns = "d.id, d.path, d.number_raw, d.issued_date, d.doc_type_name, d.issuer, d.subject"
+        if expression:
+            sql = (
+                f"WITH q AS (SELECT to_tsquery('vbparse_vi', ?) AS q), "
+                f"top AS (SELECT {columns}, f.body, f.subject_tsv @@ q.q AS in_subject, "
+                "ts_rank_cd(f.tsv, q.q) AS rank FROM documents_fts f "
+                "JOIN documents d ON d.id = f.doc_id, q "
+                f"WHERE f.tsv @@ q.q AND {' AND '.join(where)} "
+                "ORDER BY in_subject DESC, rank DESC, d.path LIMIT ?) "
+                "SELECT top.id, top.path, top.number_raw, top.issued_date, top.doc_type_name, "
+                "top.issuer, top.subject, ts_headline('vbparse_vi', top.body, q.q, "
+                '\'StartSel="[", StopSel="]", MaxWords=30, MinWords=12, MaxFragments=1\'), '
+                "-top.rank FROM top, q ORDER BY top.in_subject DESC, top.rank DESC, top.path"
+            )
+            rows = self.query(sql, (expression, *params, limit))
+        else:
+            sql = (
+                f"SELECT {columns}, NULL, NULL FROM documents d WHERE {' AND '.join(where)} "
+                "ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT ?"
+            )
+            rows = self.query(sql, (*params, limit))
+        return [
+            Hit(doc_id, path, number, date, doc_type, issuer, subject,
+                re.sub(r"\s+", " ", text).strip() if text else None, score)
+            for doc_id, path, number, date, doc_type, issuer, subject, text, score in rows
+        ]  # fmt: skip
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        translated = sql.replace("%", "%%").replace("?", "%s")
+        return self.conn.execute(translated, params).fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
