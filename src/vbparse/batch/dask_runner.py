@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,9 @@ from .runner import (
     Task,
     delivery,
     failed_result,
+    finish,
     process_chunk,
+    rounds,
 )
 
 # Relative cost of a byte, by extension (a .txt byte is 1). Rough, from benchmarks/bench_scale.py:
@@ -66,7 +68,7 @@ def estimated_cost(path: str) -> float:
     return max(size, 1_000) * COST_PER_BYTE.get(os.path.splitext(path)[1].lower(), 1.0)
 
 
-def partition(tasks: list[Task]) -> Iterator[list[Task]]:
+def partition(tasks: Iterable[Task]) -> Iterator[list[Task]]:
     """Tasks grouped in order until their estimated cost reaches TASK_COST (a dear file alone)."""
     group: list[Task] = []
     cost = 0.0
@@ -149,20 +151,22 @@ def run(
     want_rows: bool,
     timeout: float = 0.0,
     progress: Any = None,
+    share: Any = None,
 ) -> Summary:
-    """Process `files` on `cluster`, passing each task's results to `write` as it finishes."""
+    """Process `files` on `cluster`, passing each task's results to `write` as it finishes;
+    `share` as in runner.run."""
     summary = Summary(total=len(files))
     started = time.perf_counter()
     deliver = delivery(summary, stored, write, progress)
-    tasks = [Task(path, stored.get(path, (None, None))[0]) for path in files]
     try:
-        lost = _drive(cluster, partition(tasks), want_rows, timeout, deliver)
-        for task in lost:  # one file per task: a crash names exactly one file
-            if _drive(cluster, iter([[task]]), want_rows, timeout, deliver):
-                deliver([failed_result(task.path, None, "crashed", CRASHED_MESSAGE)])
+        for tasks in rounds(files, stored, share):
+            lost = _drive(cluster, partition(tasks), want_rows, timeout, deliver)
+            for task in lost:  # one file per task: a crash names exactly one file
+                if _drive(cluster, iter([[task]]), want_rows, timeout, deliver):
+                    deliver([failed_result(task.path, None, "crashed", CRASHED_MESSAGE)])
     except KeyboardInterrupt:
         summary.interrupted = True
-    summary.elapsed = time.perf_counter() - started
+    finish(summary, started, share, progress)
     return summary
 
 

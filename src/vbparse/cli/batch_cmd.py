@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch.discover import discover
+    from ..batch.storage import RegistryError
     from ..batch.store import SinkError, open_sink
 
     jobs = args.jobs or os.cpu_count() or 1
@@ -83,8 +84,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"vbparse batch: {exc}", file=sys.stderr)
         return 2
     try:
-        summary = _execute(args, files, sink, jobs)
-    except SinkError as exc:
+        share = _share(target) if sink.wants_rows else None  # a registry: shared with others
+        try:
+            summary = _execute(args, files, sink, jobs, share)
+        finally:
+            if share is not None:
+                share.close()
+    except (SinkError, RegistryError) as exc:
         print(f"vbparse batch: {exc}; run the same command again to resume", file=sys.stderr)
         return 2
     finally:
@@ -98,7 +104,13 @@ def run(args: argparse.Namespace) -> int:
     return 1 if summary.failed or summary.skipped_failed else 0
 
 
-def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int) -> Any:
+def _share(target: str) -> Any:
+    from ..batch.sharing import WorkShare
+
+    return WorkShare(target)
+
+
+def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, share: Any) -> Any:
     """Run the batch on the process pool or, with --scheduler, on Dask; None if the scheduler
     cannot be used (the reason printed)."""
     from ..batch.runner import DEFAULT_TIMEOUT
@@ -110,7 +122,8 @@ def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int) -
         progress = _progress(len(files), quiet=args.quiet)
         try:
             return run_pool(files, stored, sink.write, jobs=min(jobs, len(files)),
-                            want_rows=sink.wants_rows, timeout=timeout, progress=progress)  # fmt: skip
+                            want_rows=sink.wants_rows, timeout=timeout, progress=progress,
+                            share=share)  # fmt: skip
         finally:
             if progress is not None:
                 progress.close()
@@ -133,7 +146,8 @@ def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int) -
         progress = _progress(len(files), quiet=args.quiet)
         try:
             return dask_runner.run(files, stored, sink.write, cluster=cluster,
-                                   want_rows=sink.wants_rows, timeout=timeout, progress=progress)  # fmt: skip
+                                   want_rows=sink.wants_rows, timeout=timeout, progress=progress,
+                                   share=share)  # fmt: skip
         finally:
             if progress is not None:
                 progress.close()
@@ -160,7 +174,9 @@ def _report(summary: object, out: str, ignored: int) -> None:
         f"{summary.total} files: {summary.parsed} parsed, {summary.failed} failed, "
         f"{summary.skipped} skipped (already stored, unchanged"
         + (f"; {summary.skipped_failed} of them failed before" if summary.skipped_failed else "")
-        + f") in {summary.elapsed:.1f} s ({rate:.1f} files/s) → {out}",
+        + ")"
+        + (f", {summary.elsewhere} recorded by another batch" if summary.elsewhere else "")
+        + f" in {summary.elapsed:.1f} s ({rate:.1f} files/s) → {out}",
         file=out_stream,
     )
     if summary.by_type:

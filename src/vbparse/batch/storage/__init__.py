@@ -9,7 +9,8 @@ same calls, so the batch, search and export never ask which one they hold.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..registry import RegistryError
 
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
 
 # (path, sha256, rows): what one file adds to the registry.
 Record = tuple[str, "str | None", "DocumentRows"]
+T = TypeVar("T")
+# Runs one statement (`?` placeholders) inside a transaction and returns its rows.
+Execute = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
+
+# Which batch is parsing which file right now (see sharing.py). A working table, not part of
+# the versioned schema: it only holds files in flight and is empty when no batch runs, so it is
+# created where missing whatever the schema version.
+CLAIMS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS claims (path TEXT PRIMARY KEY, owner TEXT NOT NULL, "
+    "expires DOUBLE PRECISION NOT NULL)"
+)
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 SQLITE_SCHEME = "sqlite:///"
@@ -32,7 +44,11 @@ class Registry(Protocol):
         ...
 
     def write(self, records: list[Record]) -> None:
-        """Insert or replace these files' records in one transaction."""
+        """Insert or replace these files' records in one transaction (releasing their claims)."""
+        ...
+
+    def transaction(self, work: Callable[[Execute], T]) -> T:
+        """`work(execute)` in one write transaction (retried whole if SQLite is locked)."""
         ...
 
     def search(

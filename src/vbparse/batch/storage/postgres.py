@@ -15,7 +15,8 @@ columns: the writer sends text, the server indexes it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..registry import (
     _DOCUMENT_COLUMNS,
@@ -25,7 +26,9 @@ from ..registry import (
     filter_sql,
     query_terms,
 )
-from . import Record
+from . import CLAIMS_TABLE, Execute, Record
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -214,6 +217,7 @@ class PostgresRegistry:
                     "('migrated_by', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (str(target), f"vbparse {__version__}"),
                 )
+            self.conn.execute(CLAIMS_TABLE)
 
     def stored(self) -> dict[str, tuple[str | None, str]]:
         rows = self.conn.execute("SELECT path, sha256, status FROM documents")
@@ -245,6 +249,15 @@ class PostgresRegistry:
                         "INSERT INTO documents_fts (doc_id, subject, body) VALUES (%s, %s, %s)",
                         (doc_id, subject, body),
                     )
+                cur.execute("DELETE FROM claims WHERE path = %s", (path,))
+
+    def transaction(self, work: Callable[[Execute], T]) -> T:
+        def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+            cur = self.conn.execute(sql.replace("?", "%s"), params)
+            return cur.fetchall() if cur.description else []
+
+        with self.conn.transaction():
+            return work(execute)
 
     def search(self, query: str | None, filters: SearchFilters, *, limit: int = 20) -> list[Hit]:
         """Documents matching every term of `query`, those matching in the subject first, then

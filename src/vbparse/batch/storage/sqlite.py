@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from .. import registry
 from ..registry import Hit, RegistryError, SearchFilters
-from . import Record
+from . import CLAIMS_TABLE, Execute, Record
 
 T = TypeVar("T")
 
@@ -68,26 +68,36 @@ class SqliteRegistry:
             )
         except OSError as exc:
             raise RegistryError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+        retry_locked(lambda: self.conn.execute(CLAIMS_TABLE), patience=lock_patience, what=path)
 
     def stored(self) -> dict[str, tuple[str | None, str]]:
         rows = self.conn.execute("SELECT path, sha256, status FROM documents")
         return {path: (sha256, status) for path, sha256, status in rows}
 
     def write(self, records: list[Record]) -> None:
-        if records:
-            retry_locked(
-                lambda: self._write(records), patience=self.lock_patience, what=self.location
-            )
-
-    def _write(self, records: list[Record]) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        def store(execute: Execute) -> None:
             for path, sha256, rows in records:
                 registry.store(self.conn, path, sha256, rows)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+                execute("DELETE FROM claims WHERE path = ?", (path,))
+
+        if records:
+            self.transaction(store)
+
+    def transaction(self, work: Callable[[Execute], T]) -> T:
+        def execute(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+            return self.conn.execute(sql, params).fetchall()
+
+        def attempt() -> T:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(execute)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            return result
+
+        return retry_locked(attempt, patience=self.lock_patience, what=self.location)
 
     def search(self, query: str | None, filters: SearchFilters, *, limit: int = 20) -> list[Hit]:
         return registry.search(self.conn, query, filters, limit=limit)
