@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_batch import CORPUS, broken_files, docx_copy, text_copy
+from bench_batch import CORPUS, broken_files, copy_plan
 
 ONE_PAGE_SCANS = ("11_SYT-GAVI", "171_GM-SYT", "17_GM-SYT", "2193_TB-SYT", "2275_SYT-NVY",
                   "2276_TB-SYT", "513_SYT-NVD")  # fmt: skip
@@ -54,20 +54,7 @@ def build_archive(root: Path, total: int, scans: int) -> dict[str, str]:
     broken = max(8, total // 100)
     plan = {"scan": scans, "pdf": total // 10, "docx": total // 7}
     plan["text"] = total - broken - sum(plan.values())
-    kind_of: dict[str, str] = {}
-    for kind, count in plan.items():
-        for k in range(count):
-            source = kinds[kind][k % len(kinds[kind])]
-            folder = root / kind / f"box{k // 200:02d}"
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{k:05d}-{source.name}"
-            if kind == "text":
-                text_copy(source, target, k, rng)
-            elif kind == "docx" and k >= len(kinds["docx"]):
-                docx_copy(source, target, k)
-            else:
-                shutil.copy(source, target)
-            kind_of[str(target)] = kind
+    kind_of = copy_plan(root, plan, kinds, rng)
     broken_files(root / "broken", broken, rng, kinds["docx"][0])
     for path in (root / "broken").iterdir():
         kind_of[str(path)] = "broken"

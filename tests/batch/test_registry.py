@@ -170,23 +170,32 @@ def test_a_database_that_is_not_a_registry_is_refused(registry_url):
 
 
 def test_migrations_run_in_order(registry_url, monkeypatch):
-    from vbparse.batch.storage import open_registry, postgres
+    """A migration is written once (SQLite's dialect) and upgrades both backends in place."""
+    from vbparse.batch.storage import open_registry
 
     open_registry(registry_url, create=True).close()
-    extra = "ALTER TABLE documents ADD COLUMN note TEXT"
+    extra = (
+        "ALTER TABLE documents ADD COLUMN note TEXT; "
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, "
+        "doc_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, weight REAL, "
+        "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+    )
     monkeypatch.setattr(registry, "MIGRATIONS", [*registry.MIGRATIONS, extra])
     monkeypatch.setattr(registry, "SCHEMA_VERSION", registry.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(postgres, "MIGRATIONS", [*postgres.MIGRATIONS, extra])
     upgraded = open_registry(registry_url)
     assert upgraded.schema_version() == registry.SCHEMA_VERSION
     upgraded.query("SELECT note FROM documents")  # the new column exists
+    upgraded.transaction(
+        lambda execute: execute("INSERT INTO documents (path, status) VALUES (?, 'ok')", ("/a",))
+    )
+    upgraded.transaction(
+        lambda execute: execute(
+            "INSERT INTO notes (doc_id, weight) SELECT id, 0.5 FROM documents", ()
+        )
+    )
+    ((stamp,),) = upgraded.query("SELECT created_at FROM notes")
+    assert len(stamp) == 20 and stamp.endswith("Z")  # the same UTC stamp on both backends
     upgraded.close()
-
-
-def test_both_backends_have_every_migration():
-    from vbparse.batch.storage import postgres
-
-    assert len(postgres.MIGRATIONS) == len(registry.MIGRATIONS) == registry.SCHEMA_VERSION
 
 
 def test_search_survives_search_syntax_on_both_backends(db):

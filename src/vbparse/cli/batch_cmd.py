@@ -113,20 +113,41 @@ def _share(target: str) -> Any:
 def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, share: Any) -> Any:
     """Run the batch on the process pool or, with --scheduler, on Dask; None if the scheduler
     cannot be used (the reason printed)."""
+    import functools
+
     from ..batch.runner import DEFAULT_TIMEOUT
     from ..batch.runner import run as run_pool
 
-    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
-    stored = sink.stored()
-    if not args.scheduler:
-        progress = _progress(len(files), quiet=args.quiet)
-        try:
-            return run_pool(files, stored, sink.write, jobs=min(jobs, len(files)),
-                            want_rows=sink.wants_rows, timeout=timeout, progress=progress,
-                            share=share)  # fmt: skip
-        finally:
-            if progress is not None:
-                progress.close()
+    cluster = None
+    run_batch: Any = functools.partial(run_pool, jobs=min(jobs, len(files)))
+    if args.scheduler:
+        cluster = _cluster(args.scheduler)
+        if cluster is None:
+            return None
+        from ..batch import dask_runner
+
+        run_batch = functools.partial(dask_runner.run, cluster=cluster)
+    progress = _progress(len(files), quiet=args.quiet)
+    try:
+        return run_batch(
+            files,
+            sink.stored(),
+            sink.write,
+            want_rows=sink.wants_rows,
+            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+            progress=progress,
+            share=share,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _cluster(scheduler: str) -> Any:
+    """A Dask cluster client, its workers warmed up and the dashboard announced; None (the
+    reason printed) when it cannot be had."""
     try:
         from ..batch import dask_runner
     except ImportError:
@@ -135,24 +156,14 @@ def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, s
         )
         return None
     try:
-        cluster = dask_runner.connect(args.scheduler)
+        cluster = dask_runner.connect(scheduler)
     except dask_runner.SchedulerError as exc:
         print(f"vbparse batch: {exc}", file=sys.stderr)
         return None
-    try:
-        dashboard = cluster.dashboard or "not available (pip install bokeh)"
-        print(f"Dask: {cluster.workers} workers; dashboard: {dashboard}", file=sys.stderr)
-        dask_runner.warm_up(cluster)
-        progress = _progress(len(files), quiet=args.quiet)
-        try:
-            return dask_runner.run(files, stored, sink.write, cluster=cluster,
-                                   want_rows=sink.wants_rows, timeout=timeout, progress=progress,
-                                   share=share)  # fmt: skip
-        finally:
-            if progress is not None:
-                progress.close()
-    finally:
-        cluster.close()
+    dashboard = cluster.dashboard or "not available (pip install bokeh)"
+    print(f"Dask: {cluster.workers} workers; dashboard: {dashboard}", file=sys.stderr)
+    dask_runner.warm_up(cluster)
+    return cluster
 
 
 def _progress(total: int, *, quiet: bool) -> Any:

@@ -1,9 +1,8 @@
 """The PostgreSQL backend: the registry's tables on a server (psycopg 3), for archives that
 several machines write and several web users read at once.
 
-The schema is versioned in `meta.schema_version`; MIGRATIONS[i] takes a database from version
-i to i + 1, exactly as registry.MIGRATIONS does for SQLite, and the two lists grow together (a
-test holds them to the same length). Migrations run under an advisory lock, so batches started
+The schema is versioned in `meta.schema_version`, and the migrations are registry.MIGRATIONS
+(SQLite's) translated by a table of dialect rows, so one list versions both backends. Migrations run under an advisory lock, so batches started
 together on several machines upgrade the database once.
 
 Full-text search uses the `vbparse_vi` text search configuration: the `simple` parser and
@@ -30,83 +29,29 @@ from . import CLAIMS_TABLE, Execute, Record
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
 _NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 # The tsvector of a long body is capped (PostgreSQL refuses one over 1 MB); the first 300,000
 # characters of a document are far more than any search needs.
 _INDEXED_BODY = "left(coalesce(body, ''), 300000)"
 
-_V1 = f"""
+# SQLite DDL → PostgreSQL DDL: a migration is written once, for SQLite (registry.MIGRATIONS),
+# and these rows translate it; a statement no row can translate gets an entry in _REPLACED.
+_DIALECT = (
+    (r"\bid(\s+)INTEGER PRIMARY KEY\b", r"id\1BIGSERIAL PRIMARY KEY"),
+    (r"\bINTEGER NOT NULL REFERENCES\b", "BIGINT NOT NULL REFERENCES"),
+    (r"\(strftime\('%Y-%m-%dT%H:%M:%SZ', 'now'\)\)", _NOW),
+    (r"\bREAL\b", "DOUBLE PRECISION"),
+    (r"\bBLOB\b", "BYTEA"),
+)
+
+# The full-text index: FTS5 in SQLite; here generated tsvector columns under a GIN index, over
+# the `vbparse_vi` configuration.
+_FTS_V1 = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION vbparse_vi (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION vbparse_vi
     ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
     WITH unaccent, simple;
-CREATE TABLE documents (
-    id                BIGSERIAL PRIMARY KEY,
-    path              TEXT NOT NULL UNIQUE,
-    sha256            TEXT,
-    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
-    error_kind        TEXT,
-    error_message     TEXT,
-    format            TEXT,
-    doc_type_code     TEXT,
-    doc_type_name     TEXT,
-    number_raw        TEXT,
-    number            TEXT,
-    symbol            TEXT,
-    issued_date       TEXT,
-    issued_place      TEXT,
-    issuer            TEXT,
-    issuer_parent     TEXT,
-    issuer_fold       TEXT,
-    subject           TEXT,
-    signer_name       TEXT,
-    signer_title      TEXT,
-    signer_authority  TEXT,
-    recipients_count  INTEGER,
-    warnings_count    INTEGER,
-    json              TEXT,
-    parser_version    TEXT,
-    imported_at       TEXT NOT NULL DEFAULT {_NOW}
-);
-CREATE INDEX documents_type ON documents (doc_type_code);
-CREATE INDEX documents_date ON documents (issued_date);
-CREATE INDEX documents_status ON documents (status);
-CREATE TABLE sections (
-    doc_id      BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    ord         INTEGER NOT NULL,
-    section_id  TEXT NOT NULL,
-    parent_id   TEXT,
-    label       TEXT,
-    kind        TEXT,
-    heading     TEXT,
-    role        TEXT,
-    text        TEXT,
-    PRIMARY KEY (doc_id, ord)
-);
-CREATE TABLE citations (
-    doc_id     BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    ord        INTEGER NOT NULL,
-    kind       TEXT,
-    doc_type   TEXT,
-    type_code  TEXT,
-    number     TEXT,
-    symbol     TEXT,
-    ref_key    TEXT,
-    date       TEXT,
-    issuer     TEXT,
-    title      TEXT,
-    raw        TEXT NOT NULL,
-    PRIMARY KEY (doc_id, ord)
-);
-CREATE INDEX citations_ref ON citations (ref_key);
-CREATE TABLE recipients (
-    doc_id  BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    ord     INTEGER NOT NULL,
-    name    TEXT NOT NULL,
-    PRIMARY KEY (doc_id, ord)
-);
 CREATE TABLE documents_fts (
     doc_id       BIGINT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     subject      TEXT,
@@ -119,10 +64,31 @@ CREATE TABLE documents_fts (
 );
 CREATE INDEX documents_fts_tsv ON documents_fts USING gin (tsv)
 """
+# Statements of registry.MIGRATIONS that have no translation, by their first words.
+_REPLACED = {"CREATE VIRTUAL TABLE documents_fts": _FTS_V1}
 
-# MIGRATIONS[i] takes a database from schema version i to i + 1. Append, never edit a released
-# one; registry.MIGRATIONS (SQLite) gains the same change in the same release.
-MIGRATIONS: list[str] = [_V1]
+
+def translate(sqlite_script: str) -> list[str]:
+    """The PostgreSQL statements of one SQLite migration."""
+    out = []
+    for statement in _statements(sqlite_script):
+        replaced = next((v for k, v in _REPLACED.items() if statement.startswith(k)), None)
+        if replaced is not None:
+            out += _statements(replaced)
+            continue
+        for pattern, replacement in _DIALECT:
+            statement = re.sub(pattern, replacement, statement)
+        out.append(statement)
+    return out
+
+
+def migrations() -> list[list[str]]:
+    """migrations()[i] takes a database from schema version i to i + 1: registry.MIGRATIONS
+    translated, so that the two backends never drift apart."""
+    from .. import registry
+
+    return [translate(script) for script in registry.MIGRATIONS]
+
 
 _MIGRATION_LOCK = 0x76627061  # "vbpa": the advisory lock key of migrations
 
@@ -195,10 +161,11 @@ class PostgresRegistry:
         with self.conn.transaction():
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
             version = self.schema_version()
-            if version > len(MIGRATIONS):
+            steps = migrations()
+            if version > len(steps):
                 raise RegistryError(
                     f"{self.location}: registry schema version {version} is newer than this "
-                    f"vbparse supports ({len(MIGRATIONS)}); upgrade vbparse"
+                    f"vbparse supports ({len(steps)}); upgrade vbparse"
                 )
             if version == 0:
                 tables = self.conn.execute(
@@ -208,9 +175,8 @@ class PostgresRegistry:
                     raise RegistryError(
                         f"{self.location}: a PostgreSQL database, but not a vbparse registry"
                     )
-                self.conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            for target in range(version + 1, len(MIGRATIONS) + 1):
-                for statement in _statements(MIGRATIONS[target - 1]):
+            for target in range(version + 1, len(steps) + 1):
+                for statement in steps[target - 1]:
                     self.conn.execute(statement)
                 self.conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', %s), "
