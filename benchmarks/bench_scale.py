@@ -8,7 +8,7 @@ text layer, one-page scans that need OCR, and broken files) and imports it into 
 registry once per worker count, through the same code as `vbparse batch --scheduler local:N`.
 Prints, per run: files/s and the speed-up over one worker; where the time went (worker seconds
 by kind of file, so OCR = the scans' share; the registry = the seconds the one writer spent
-committing, as a share of the wall time); and how busy the machine was (load average, and the
+committing and claiming files, as a share of the wall time); and how busy the machine was (load average, and the
 CPU the other processes of the machine took meanwhile, from /proc/stat), because a shared
 machine's figures mean nothing without it. Cluster start-up and the parser's import on each
 worker are timed apart: they are paid once per cluster, not per file.
@@ -89,15 +89,33 @@ def measure(files: list[str], kind_of: dict[str, str], workers: int, db: str) ->
     cluster = dask_runner.connect(f"local:{workers}")
     dask_runner.warm_up(cluster)
     startup = time.perf_counter() - started
+    from vbparse.batch.sharing import WorkShare
+
     sink = RegistrySink(db)
+    share = WorkShare(db)  # claims, as `vbparse batch` takes them: part of the registry's cost
     registry_seconds = 0.0
+    # CPU of the writing thread: the wall time of a commit also counts the waits for a core
+    # (a loaded machine) and for the GIL (the Dask client's own thread decoding results).
+    registry_cpu = 0.0
+    claim = share.claim
+
+    def timed_claim(paths, stored):
+        nonlocal registry_seconds, registry_cpu
+        t, c = time.perf_counter(), time.thread_time()
+        won = claim(paths, stored)
+        registry_seconds += time.perf_counter() - t
+        registry_cpu += time.thread_time() - c
+        return won
+
+    share.claim = timed_claim  # type: ignore[method-assign]
     by_kind: dict[str, list[float]] = defaultdict(list)
 
     def write(results) -> None:
-        nonlocal registry_seconds
-        t = time.perf_counter()
+        nonlocal registry_seconds, registry_cpu
+        t, c = time.perf_counter(), time.thread_time()
         sink.write(results)
         registry_seconds += time.perf_counter() - t
+        registry_cpu += time.thread_time() - c
         for r in results:
             by_kind[kind_of.get(r.path, "other")].append(r.seconds)
 
@@ -105,11 +123,14 @@ def measure(files: list[str], kind_of: dict[str, str], workers: int, db: str) ->
     busy0, total0 = machine_busy()
     load_before = os.getloadavg()[0]
     client_cpu0 = time.process_time()
-    summary = dask_runner.run(files, sink.stored(), write, cluster=cluster, want_rows=True)
+    summary = dask_runner.run(
+        files, sink.stored(), write, cluster=cluster, want_rows=True, share=share
+    )
     client_cpu = time.process_time() - client_cpu0
     busy1, total1 = machine_busy()
     worker_cpu = workers_cpu(cluster.client) - cpu_before
     cluster.close()
+    share.close()
     sink.close()
     ncpu = os.cpu_count() or 1
     wall = summary.elapsed
@@ -125,6 +146,9 @@ def measure(files: list[str], kind_of: dict[str, str], workers: int, db: str) ->
         "startup_s": startup,
         "registry_s": registry_seconds,
         "registry_share": registry_seconds / wall,
+        "registry_cpu_s": registry_cpu,
+        # of all the CPU the batch used (workers, their OCR children, the client)
+        "registry_cpu_share": registry_cpu / (worker_cpu + client_cpu),
         "client_cpu_s": client_cpu,
         "worker_cpu_s": worker_cpu,
         "worker_s_by_kind": worker_seconds,
@@ -141,10 +165,11 @@ def measure(files: list[str], kind_of: dict[str, str], workers: int, db: str) ->
 def report(runs: list[dict]) -> None:
     base = runs[0]["files_per_s"] / runs[0]["workers"] if runs else 1.0
     print(f"{'workers':>7} {'files':>5} {'wall s':>7} {'files/s':>8} {'speed-up':>8} "
-          f"{'registry':>8} {'OCR':>5} {'load':>9} {'others':>6}")  # fmt: skip
+          f"{'registry':>8} {'reg.CPU':>7} {'OCR':>5} {'load':>9} {'others':>6}")  # fmt: skip
     for r in runs:
         print(f"{r['workers']:>7} {r['files']:>5} {r['wall_s']:>7.1f} {r['files_per_s']:>8.2f} "
               f"{r['files_per_s'] / base:>7.2f}× {r['registry_share']:>7.1%} "
+              f"{r['registry_cpu_share']:>7.1%} "
               f"{r['ocr_share']:>5.0%} {r['load_before']:>4.1f}→{r['load_after']:<4.1f} "
               f"{r['others_busy_cores']:>5.2f}c")  # fmt: skip
     print("\nper kind (mean worker seconds per file, share of worker time):")
@@ -154,7 +179,7 @@ def report(runs: list[dict]) -> None:
                  for k, s in sorted(r["worker_s_by_kind"].items())]  # fmt: skip
         print(f"  {r['workers']} workers: " + ", ".join(parts))
     print("\n'others': CPU cores the rest of the machine kept busy during the run (of "
-          f"{os.cpu_count()}); 'registry': the writer's commit time / wall time.")  # fmt: skip
+          f"{os.cpu_count()}); 'registry': the writer's commit and claim time / wall time; 'reg.CPU': its CPU / all the CPU the batch used.")  # fmt: skip
 
 
 def main() -> int:
