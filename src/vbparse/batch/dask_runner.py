@@ -157,7 +157,7 @@ def run(
     `share` as in runner.run."""
     summary = Summary(total=len(files))
     started = time.perf_counter()
-    deliver = delivery(summary, stored, write, progress)
+    deliver = delivery(summary, stored, write, progress, share)
     try:
         for tasks in rounds(files, stored, share):
             lost = _drive(cluster, partition(tasks), want_rows, timeout, deliver)

@@ -216,11 +216,15 @@ def delivery(
     stored: dict[str, tuple[str | None, str]],
     write: Callable[[list[FileResult]], None],
     progress: Any,
+    share: Any = None,
 ) -> Callable[[list[FileResult]], None]:
-    """What the parent does with each chunk of results: write (commit) them, then count them."""
+    """What the parent does with each chunk of results: write (commit) them, then count them.
+    Writing releases a file's claim; a skipped file (stored, unchanged) is released here."""
 
     def deliver(results: list[FileResult]) -> None:
         write([r for r in results if r.status != "skipped"])
+        if share is not None:
+            share.release([r.path for r in results if r.status == "skipped"])
         for r in results:
             summary.add(r, stored.get(r.path, (None, None))[1])
         if progress is not None:
@@ -273,7 +277,7 @@ def run(
     """
     summary = Summary(total=len(files))
     started = time.perf_counter()
-    deliver = delivery(summary, stored, write, progress)
+    deliver = delivery(summary, stored, write, progress, share)
     try:
         for tasks in rounds(files, stored, share):
             _run_round(tasks, jobs, want_rows, timeout, deliver, chunk_size)

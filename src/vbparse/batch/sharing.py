@@ -143,6 +143,16 @@ class WorkShare:
         self.aside.extend(p for p in batch if p not in won and p not in done)
         yield from (p for p in batch if p in won)
 
+    def release(self, paths: list[str]) -> None:
+        """Give up the claims on `paths` (files found unchanged: nothing to record)."""
+        if paths:
+            self._do(
+                lambda execute: [
+                    execute("DELETE FROM claims WHERE path = ? AND owner = ?", (p, self.owner))
+                    for p in paths
+                ]
+            )
+
     def _renew_loop(self) -> None:
         while not self._stop.wait(self.lease / 3):
             try:

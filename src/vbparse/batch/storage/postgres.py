@@ -97,7 +97,7 @@ _UPSERT = (
     f"VALUES (%s, {', '.join(['%s'] * len(_DOCUMENT_COLUMNS))}) "
     "ON CONFLICT (path) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _DOCUMENT_COLUMNS)
-    + f", imported_at = {_NOW} RETURNING id"
+    + f", imported_at = {_NOW} RETURNING id, xmax = 0"  # xmax = 0: inserted, not updated
 )
 _CHILD_INSERTS = {
     "sections": "INSERT INTO sections VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
@@ -190,17 +190,20 @@ class PostgresRegistry:
         return {path: (sha256, status) for path, sha256, status in rows}
 
     def write(self, records: list[Record]) -> None:
+        """One transaction, pipelined: one round trip to the server per file (for its id), not
+        one per statement, which matters when the server is across a network."""
         if not records:
             return
-        with self.conn.transaction(), self.conn.cursor() as cur:
+        with self.conn.transaction(), self.conn.pipeline(), self.conn.cursor() as cur:
             for path, sha256, rows in records:
                 values = [rows.columns.get(c) for c in _DOCUMENT_COLUMNS]
                 values[0] = sha256
                 found = cur.execute(_UPSERT, (path, *values)).fetchone()
                 assert found is not None
-                doc_id = found[0]
-                for table in ("sections", "citations", "recipients", "documents_fts"):
-                    cur.execute(f"DELETE FROM {table} WHERE doc_id = %s", (doc_id,))
+                doc_id, inserted = found
+                if not inserted:  # a changed file parsed again: its old child rows go
+                    for table in ("sections", "citations", "recipients", "documents_fts"):
+                        cur.execute(f"DELETE FROM {table} WHERE doc_id = %s", (doc_id,))
                 children = {
                     "sections": [(doc_id, *row) for row in rows.sections],
                     "citations": [(doc_id, *row) for row in rows.citations],
@@ -210,10 +213,9 @@ class PostgresRegistry:
                     if values_list:
                         cur.executemany(_CHILD_INSERTS[table], values_list)
                 if rows.columns["status"] == "ok":
-                    subject, body = rows.fts[0], rows.fts[1]
                     cur.execute(
                         "INSERT INTO documents_fts (doc_id, subject, body) VALUES (%s, %s, %s)",
-                        (doc_id, subject, body),
+                        (doc_id, rows.fts[0], rows.fts[1]),
                     )
                 cur.execute("DELETE FROM claims WHERE path = %s", (path,))
 
