@@ -44,20 +44,20 @@ class PostgresServer:
         self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="vbparse-pg-"))
         self.data = self.root / "data"
-        self.user: str | None = None
+        self.drop: dict[str, object] = {}  # subprocess arguments that drop root's privileges
         if os.geteuid() == 0:
-            self.user = os.environ.get("VBPARSE_PG_USER", "nobody")
-            entry = pwd.getpwnam(self.user)
+            entry = pwd.getpwnam(os.environ.get("VBPARSE_PG_USER", "nobody"))
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
+            self.drop = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
         os.chmod(self.root, 0o700)
 
     def _run(self, *args: str) -> None:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-        # `user=` drops privileges in the child (setuid before exec); cwd must be readable by it.
+        # The child sets its uid, gid and groups before exec; cwd must be readable by that user.
         result = subprocess.run(
-            command, user=self.user, cwd=self.root, env=env, capture_output=True, text=True,
-            timeout=120,
+            command, cwd=self.root, env=env, capture_output=True, text=True, timeout=120,
+            **self.drop,  # type: ignore[call-overload]
         )  # fmt: skip
         if result.returncode:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
