@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "stored with the same content and re-parses changed ones, so an interrupted run simply "
         "resumes. Files that cannot be read or parsed are stored as failed with the reason. "
         "With --scheduler the work runs on a Dask cluster and the dashboard address is printed. "
+        "Several batches may run on one registry at once: they share the files (docs/scale.md). "
         "Exit 0 when every file is parsed, 1 when some failed, 2 on bad usage.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="folder, glob or file")
@@ -54,7 +55,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="give up on a file after this long, recording it as failed (default 300; 0: no limit)",
+        help="give up on a file after this long, recording it as failed (default 300; 0: no "
+        "limit; not enforced with --scheduler)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
     p.set_defaults(func=run)
