@@ -218,3 +218,24 @@ def test_fold_keeps_offsets():
     folded = registry.fold(text)
     assert folded == "Doan Thanh nien — Hoa Binh, thuy loi"
     assert len(folded) == len(text)
+
+
+def test_a_registry_is_named_by_path_or_url(tmp_path, monkeypatch):
+    from vbparse.batch.storage import open_registry
+    from vbparse.batch.storage.postgres import redact
+
+    monkeypatch.chdir(tmp_path)
+    open_registry("sqlite:///relative.sqlite", create=True).close()
+    assert (tmp_path / "relative.sqlite").exists()
+    absolute = tmp_path / "absolute.db"
+    opened = open_registry(f"sqlite:///{absolute}", create=True)
+    assert opened.backend == "sqlite" and absolute.exists()
+    opened.close()
+    assert (
+        redact("postgresql://clerk:s3cret@db:5432/archive")
+        == "postgresql://clerk:***@db:5432/archive"
+    )
+    with pytest.raises(
+        registry.RegistryError, match=r"clerk:\*\*\*@127\.0\.0\.1:1/x: cannot connect"
+    ):
+        open_registry("postgresql://clerk:s3cret@127.0.0.1:1/x")
