@@ -135,11 +135,13 @@ def connect(scheduler: str) -> Cluster:
     return Cluster(client, None, workers)
 
 
+def _import_parser() -> None:
+    import vbparse.pipeline  # noqa: F401
+
+
 def warm_up(cluster: Cluster) -> None:
     """Import the parser on every worker before the clock of the first task starts."""
-    import importlib
-
-    cluster.client.run(importlib.import_module, "vbparse.pipeline")
+    cluster.client.run(_import_parser)
 
 
 def run(
