@@ -86,17 +86,12 @@ def broken_files(folder: Path, count: int, rng: random.Random, docx_source: Path
             (folder / f"binary-{i}.txt").write_bytes(os.urandom(rng.randrange(100, 5000)))
 
 
-def build_archive(root: Path, total: int, *, ocr: int, office: int) -> Counter[str]:
-    rng = random.Random(2020)
-    kinds = sources()
-    broken = max(8, total // 40)
-    plan = {
-        "scan": ocr if "scan" in kinds else 0,
-        "office": office if "office" in kinds else 0,
-        "pdf": 20 if "pdf" in kinds else 0,
-        "docx": total // 12 if "docx" in kinds else 0,
-    }
-    plan["text"] = total - broken - sum(plan.values())
+def copy_plan(
+    root: Path, plan: dict[str, int], kinds: dict[str, list[Path]], rng: random.Random
+) -> dict[str, str]:
+    """plan[kind] copies of the `kinds[kind]` sources under root/kind/boxNN/ (text copies
+    edited, .docx copies given a paragraph, so that they differ); returns path → kind."""
+    kind_of = {}
     i = 0
     for kind, count in plan.items():
         for k in range(count):
@@ -110,7 +105,23 @@ def build_archive(root: Path, total: int, *, ocr: int, office: int) -> Counter[s
                 docx_copy(source, target, i)
             else:
                 shutil.copy(source, target)
+            kind_of[str(target)] = kind
             i += 1
+    return kind_of
+
+
+def build_archive(root: Path, total: int, *, ocr: int, office: int) -> Counter[str]:
+    rng = random.Random(2020)
+    kinds = sources()
+    broken = max(8, total // 40)
+    plan = {
+        "scan": ocr if "scan" in kinds else 0,
+        "office": office if "office" in kinds else 0,
+        "pdf": 20 if "pdf" in kinds else 0,
+        "docx": total // 12 if "docx" in kinds else 0,
+    }
+    plan["text"] = total - broken - sum(plan.values())
+    copy_plan(root, plan, kinds, rng)
     broken_files(root / "broken", broken, rng, kinds.get("docx", [None])[0])
     return Counter(p.suffix.lower() for p in root.rglob("*") if p.is_file())
 

@@ -479,6 +479,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{errors} lỗi, {warnings} cảnh báo, {infos} lưu ý",
         "en": "{errors} error(s), {warnings} warning(s), {infos} info",
     },
+    "cli.batch_elsewhere": {
+        "vi": "; {n} tệp do một lượt nhập khác ghi",
+        "en": "; {n} recorded by another batch",
+    },
+    "cli.batch_store_failed": {
+        "vi": "không ghi được kết quả ({error}); chạy lại đúng lệnh này để làm tiếp",
+        "en": "the results could not be stored ({error}); run the same command again to resume",
+    },
     "cli.batch_summary": {
         "vi": "{total} tệp: {parsed} đã đọc, {failed} lỗi, {skipped} bỏ qua (đã có, không đổi"
         "{skipped_failed}) trong {seconds} giây ({rate} tệp/giây) → {path}",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -73,30 +72,35 @@ def test_torn_last_line_is_cut_and_its_file_parsed_again(archive, tmp_path, run_
     assert f"1 đã đọc, 0 lỗi, {len(lines) - 1} bỏ qua" in stdout
 
 
-def test_sqlite_registry_holds_documents_sections_citations_recipients(archive, tmp_path, run_cli):
-    db = tmp_path / "reg.sqlite"
-    code, _, _ = run_cli("batch", archive, "--out", db, "--jobs", "2", "--quiet")
+def test_registry_holds_documents_sections_citations_recipients(archive, registry_url, run_cli):
+    from vbparse.batch.storage import open_registry
+
+    code, _, _ = run_cli("batch", archive, "--db", registry_url, "--jobs", "2", "--quiet")
     assert code == 1
-    conn = sqlite3.connect(db)
-    statuses = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+    registry = open_registry(registry_url)
+    q = registry.query
+    statuses = dict(q("SELECT status, count(*) FROM documents GROUP BY status"))
     assert statuses == {"ok": len(archive_files(archive)) - len(BROKEN), "failed": len(BROKEN)}
-    doc_id, document_json, recipients = conn.execute(
+    ((doc_id, document_json, recipients),) = q(
         "SELECT id, json, recipients_count FROM documents WHERE path LIKE '%child-clean-mn%'"
-    ).fetchone()
+    )
     doc = json.loads(document_json)
     assert recipients == len(doc["recipients"]) > 0
-    names = [n for (n,) in conn.execute("SELECT name FROM recipients WHERE doc_id = ?", (doc_id,))]
+    names = [
+        n for (n,) in q("SELECT name FROM recipients WHERE doc_id = ? ORDER BY ord", (doc_id,))
+    ]
     assert names == doc["recipients"]
-    refs = [r for (r,) in conn.execute("SELECT ref_key FROM citations WHERE doc_id = ?", (doc_id,))]
+    refs = [r for (r,) in q("SELECT ref_key FROM citations WHERE doc_id = ?", (doc_id,))]
     assert "253/KH-GDDT" in refs
-    sections = conn.execute("SELECT count(*) FROM sections WHERE doc_id = ?", (doc_id,)).fetchone()
-    assert sections[0] >= len(doc["sections"]) > 0
-    kinds = {k for (k,) in conn.execute("SELECT error_kind FROM documents WHERE status = 'failed'")}
+    ((sections,),) = q("SELECT count(*) FROM sections WHERE doc_id = ?", (doc_id,))
+    assert sections >= len(doc["sections"]) > 0
+    kinds = {k for (k,) in q("SELECT error_kind FROM documents WHERE status = 'failed'")}
     assert "empty" in kinds and None not in kinds
     # Rerun: nothing parsed again, nothing added.
-    code, stdout, _ = run_cli("batch", archive, "--out", db, "--jobs", "2")
+    code, stdout, _ = run_cli("batch", archive, "--db", registry_url, "--jobs", "2")
     assert " 0 đã đọc, 0 lỗi" in stdout
-    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == sum(statuses.values())
+    assert q("SELECT count(*) FROM documents") == [(sum(statuses.values()),)]
+    registry.close()
 
 
 @pytest.mark.parametrize("out", ["out.txt", "out"])

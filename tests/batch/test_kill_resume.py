@@ -59,18 +59,22 @@ def stored_paths(out: Path) -> list[str]:
         conn.close()
 
 
-def batch_command(archive: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "vbparse", "batch", str(archive), "--out", str(out),
-            "--jobs", "2", "--quiet"]  # fmt: skip
+def batch_command(archive: Path, out: Path, scheduler: str | None = None) -> list[str]:
+    command = [sys.executable, "-m", "vbparse", "batch", str(archive), "--out", str(out),
+               "--jobs", "2", "--quiet"]  # fmt: skip
+    return [*command, "--scheduler", scheduler] if scheduler else command
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-@pytest.mark.parametrize("suffix", [".jsonl", ".sqlite"])
-def test_killed_run_resumes_with_every_file_exactly_once(tmp_path, suffix):
+@pytest.mark.parametrize(
+    ("suffix", "scheduler"), [(".jsonl", None), (".sqlite", None), (".sqlite", "local:2")]
+)
+def test_killed_run_resumes_with_every_file_exactly_once(tmp_path, suffix, scheduler):
+    """The process pool, and the Dask client (--scheduler): killed, rerun, nothing lost."""
     archive = tmp_path / "archive"
     expected = small_archive(archive)
     out = tmp_path / f"registry{suffix}"
-    process = subprocess.Popen(batch_command(archive, out), stdout=subprocess.PIPE,
+    process = subprocess.Popen(batch_command(archive, out, scheduler), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)  # fmt: skip
     deadline = time.monotonic() + 60
     while stored_count(out) < 20:
@@ -82,8 +86,8 @@ def test_killed_run_resumes_with_every_file_exactly_once(tmp_path, suffix):
     before = stored_count(out)
     assert 20 <= before < FILES, "the kill must land mid-run"
 
-    rerun = subprocess.run(batch_command(archive, out), capture_output=True, text=True,
-                           timeout=120)  # fmt: skip
+    rerun = subprocess.run(batch_command(archive, out, scheduler), capture_output=True,
+                           text=True, timeout=180)  # fmt: skip
     assert rerun.returncode == 0, rerun.stderr
     paths = stored_paths(out)
     assert len(paths) == len(set(paths)) == FILES

@@ -35,7 +35,7 @@ class ExportError(Exception):
 
 
 def rows(source: str | Path) -> Iterator[tuple[Any, ...]]:
-    """Rows of a registry (.sqlite/.db, in path order) or of a JSON Lines file. The source is
+    """Rows of a registry (.sqlite/.db or a URL, in path order) or of a JSON Lines file. The source is
     opened here, so that a bad one fails before any output file is created."""
     if Path(source).suffix.lower() in (".jsonl", ".ndjson"):
         try:
@@ -43,21 +43,21 @@ def rows(source: str | Path) -> Iterator[tuple[Any, ...]]:
         except OSError as exc:
             raise ExportError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
         return _jsonl_rows(f)
-    from .registry import RegistryError, connect
+    from .storage import RegistryError, open_registry
 
     try:
-        conn = connect(source)
+        registry = open_registry(str(source))
     except RegistryError as exc:
         raise ExportError(str(exc)) from exc
-    return _registry_rows(conn)
+    return _registry_rows(registry)
 
 
-def _registry_rows(conn: Any) -> Iterator[tuple[Any, ...]]:
+def _registry_rows(registry: Any) -> Iterator[tuple[Any, ...]]:
     try:
         names = ", ".join(column for _, column in COLUMNS)
-        yield from conn.execute(f"SELECT {names} FROM documents ORDER BY path")
+        yield from registry.query(f"SELECT {names} FROM documents ORDER BY path")
     finally:
-        conn.close()
+        registry.close()
 
 
 def _jsonl_rows(f: TextIO) -> Iterator[tuple[Any, ...]]:

@@ -114,13 +114,16 @@ class RegistryError(Exception):
     """The file is not a registry this version can use (not SQLite, or from a newer vbparse)."""
 
 
-def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
-    """Open a registry, creating it (`create`) or upgrading an older one to SCHEMA_VERSION."""
+def connect(path: str | Path, *, create: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open a registry, creating it (`create`) or upgrading an older one to SCHEMA_VERSION.
+    A locked registry is waited for up to `timeout` seconds per statement."""
     p = Path(path)
     if not create and not p.exists():
         raise RegistryError(f"{path}: no such registry")
     try:
-        conn = sqlite3.connect(p, isolation_level=None)  # autocommit: transactions are explicit
+        conn = sqlite3.connect(
+            p, isolation_level=None, timeout=timeout
+        )  # autocommit: transactions are explicit
     except sqlite3.Error as exc:
         raise RegistryError(f"{path}: cannot be opened ({exc})") from exc
     try:
@@ -130,6 +133,11 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # the caller may wait and retry
+        raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
@@ -409,6 +417,21 @@ class Hit:
         return to_date(self.date)
 
 
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def query_terms(query: str) -> list[tuple[list[str], bool]]:
+    """A user's query as terms: (folded lower-case words of a word or "quoted phrase", whether
+    a trailing * makes it a prefix). Only \\w characters survive, so no search syntax does."""
+    terms = []
+    for m in _TERM.finditer(query):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        words = re.findall(r"\w+", fold(text).lower())
+        if words:
+            terms.append((words, bool(m.group(2) and text.endswith("*"))))
+    return terms
+
+
 def _fts_terms(terms: list[Term]) -> str | None:
     """FTS5 over the folded columns: every term's folded words (a phrase for several)."""
     parts = ['"' + " ".join(t.folded) + '"' + ("*" if t.prefix else "") for t in terms]
@@ -435,7 +458,8 @@ def search(
     """Documents matching `query` (batch/query.py says how words match) and the filters, one hit
     per document: those holding the words side by side first, then by BM25 (subject weighing
     more than body). Without a query, the filtered documents newest first."""
-    where, params = _filter_sql(filters)
+    conditions, params = filter_sql(filters, contains="instr({}, ?) > 0")
+    where = " AND ".join(conditions)
     parsed = parse_query(query or "", no_accents=no_accents)
     expression = _fts_terms(parsed.terms)
     columns = (
@@ -468,14 +492,16 @@ def search(
     return _grouped(conn, rows, parsed, limit)
 
 
-def _filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
+def filter_sql(filters: SearchFilters, *, contains: str) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over `documents d`, `?` placeholders) and their parameters for the
+    filters; `contains` is the backend's substring test, `{}` standing for the column."""
     where = ["d.status = 'ok'"]
     params: list[Any] = []
     if filters.doc_type:
         where.append("(upper(d.doc_type_code) = upper(?) OR lower(d.doc_type_name) = lower(?))")
         params += [filters.doc_type, filters.doc_type]
     if filters.issuer:
-        where.append("instr(d.issuer_fold, ?) > 0")
+        where.append(contains.format("d.issuer_fold"))
         params.append(fold(filters.issuer).lower())
     if filters.date_from:
         where.append("d.issued_date >= ?")
@@ -486,7 +512,7 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
     if filters.cites:
         where.append("d.id IN (SELECT doc_id FROM citations WHERE ref_key = ?)")
         params.append(ref_key_of(filters.cites))
-    return " AND ".join(where), params
+    return where, params
 
 
 def _text(conn: sqlite3.Connection, doc_id: int) -> tuple[str, str]:

@@ -52,6 +52,7 @@ class FileResult:
     error_message: str | None = None
     json: str | None = None  # the JSON Lines record (ok and failed)
     rows: DocumentRows | None = None  # registry rows, when the sink asked for them
+    seconds: float = 0.0  # time the worker spent on the file (for measurements)
 
 
 # --- in the worker ------------------------------------------------------------------------------
@@ -83,7 +84,13 @@ def file_sha256(path: str) -> str:
 
 
 def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[FileResult]:
-    return [process_file(task, want_rows, timeout) for task in tasks]
+    results = []
+    for task in tasks:
+        started = time.perf_counter()
+        result = process_file(task, want_rows, timeout)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+    return results
 
 
 def process_file(task: Task, want_rows: bool, timeout: float) -> FileResult:
@@ -175,6 +182,7 @@ class Summary:
     failures: list[FileResult] = field(default_factory=list)  # the first few, for the report
     elapsed: float = 0.0
     interrupted: bool = False
+    elsewhere: int = 0  # recorded by another batch sharing the registry while this one ran
 
     MAX_FAILURES_KEPT = 20
 
@@ -189,6 +197,31 @@ class Summary:
         else:
             self.skipped += 1
             self.skipped_failed += stored_status == "failed"
+
+
+def delivery(
+    summary: Summary,
+    stored: dict[str, tuple[str | None, str]],
+    write: Callable[[list[FileResult]], None],
+    progress: Any,
+    share: Any = None,
+) -> Callable[[list[FileResult]], None]:
+    """What the parent does with each chunk of results: write (commit) them, then count them.
+    Writing releases a file's claim; a skipped file (stored, unchanged) is released here."""
+
+    def deliver(results: list[FileResult]) -> None:
+        write([r for r in results if r.status != "skipped"])
+        if share is not None:
+            share.release([r.path for r in results if r.status == "skipped"])
+        for r in results:
+            summary.add(r, stored.get(r.path, (None, None))[1])
+        if progress is not None:
+            progress.update(len(results))
+
+    return deliver
+
+
+CRASHED_MESSAGE = "the worker process parsing this file crashed"
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -223,38 +256,68 @@ def run(
     timeout: float = DEFAULT_TIMEOUT,
     chunk_size: int = 4,
     progress: Any = None,
+    share: Any = None,
 ) -> Summary:
     """Process `files`, passing each chunk of results to `write` (which must commit them).
 
     `stored` maps a path to the (sha256, status) already stored for it. `progress` is a tqdm
-    bar or None.
+    bar or None. `share` (a sharing.WorkShare) makes the batch parse only the files it claims.
     """
     summary = Summary(total=len(files))
     started = time.perf_counter()
-
-    def deliver(results: list[FileResult]) -> None:
-        write([r for r in results if r.status != "skipped"])
-        for r in results:
-            summary.add(r, stored.get(r.path, (None, None))[1])
-        if progress is not None:
-            progress.update(len(results))
-
-    tasks = (Task(path, stored.get(path, (None, None))[0]) for path in files)
-    suspects: list[Task] = []
+    deliver = delivery(summary, stored, write, progress, share)
     try:
-        _drive(_chunks(tasks, chunk_size), jobs, want_rows, timeout, deliver, suspects.extend)
-        # Files whose chunk was lost with a crashed worker: one at a time, so a crash names
-        # exactly one file.
-        for task in suspects:
-            crashed: list[Task] = []
-            _drive(iter([[task]]), 1, want_rows, timeout, deliver, crashed.extend)
-            if crashed:
-                message = "the worker process parsing this file crashed"
-                deliver([failed_result(task.path, None, "crashed", message)])
+        for tasks in rounds(files, stored, share):
+            _run_round(tasks, jobs, want_rows, timeout, deliver, chunk_size)
     except KeyboardInterrupt:
         summary.interrupted = True
-    summary.elapsed = time.perf_counter() - started
+    finish(summary, started, share, progress)
     return summary
+
+
+def _run_round(
+    tasks: Iterator[Task],
+    jobs: int,
+    want_rows: bool,
+    timeout: float,
+    deliver: Callable[[list[FileResult]], None],
+    chunk_size: int,
+) -> None:
+    suspects: list[Task] = []
+    _drive(_chunks(tasks, chunk_size), jobs, want_rows, timeout, deliver, suspects.extend)
+    # Files whose chunk was lost with a crashed worker: one at a time, so a crash names exactly
+    # one file.
+    for task in suspects:
+        crashed: list[Task] = []
+        _drive(iter([[task]]), 1, want_rows, timeout, deliver, crashed.extend)
+        if crashed:
+            deliver([failed_result(task.path, None, "crashed", CRASHED_MESSAGE)])
+
+
+def rounds(
+    files: list[str], stored: dict[str, tuple[str | None, str]], share: Any
+) -> Iterator[Iterator[Task]]:
+    """The tasks of each round: all files; or, sharing the registry with other batches, the
+    files this batch claims, then (once a round is recorded) the files others held that have
+    come free. A task reads the stored hash when it is made: a file may be recorded meanwhile."""
+
+    def tasks(paths: Iterable[str]) -> Iterator[Task]:
+        return (Task(path, stored.get(path, (None, None))[0]) for path in paths)
+
+    if share is None:
+        yield tasks(files)
+        return
+    yield tasks(share.claimed(files, stored))
+    while (free := share.next_round(stored)) is not None:
+        yield tasks(free)
+
+
+def finish(summary: Summary, started: float, share: Any, progress: Any) -> None:
+    summary.elapsed = time.perf_counter() - started
+    if share is not None:
+        summary.elsewhere = len(share.done_elsewhere)
+        if progress is not None:
+            progress.update(summary.elsewhere)
 
 
 def _drive(

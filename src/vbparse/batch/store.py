@@ -1,4 +1,4 @@
-"""Where batch results go: a JSON Lines file or the SQLite registry.
+"""Where batch results go: a JSON Lines file or a registry (SQLite or PostgreSQL).
 
 Both commit every chunk of results before the next is taken, and both tell the runner what they
 already hold (path → sha256, status), which is how a rerun skips finished files and how a run
@@ -33,10 +33,13 @@ class Sink(Protocol):
 
 
 def open_sink(out: str) -> Sink:
-    """The sink for `out`: SQLite for .sqlite/.sqlite3/.db, JSON Lines for .jsonl/.ndjson."""
+    """The sink for `out`: a registry for a URL (postgresql://…, sqlite:///…) or a
+    .sqlite/.sqlite3/.db file, JSON Lines for .jsonl/.ndjson."""
+    from .storage import is_url
+
     suffix = Path(out).suffix.lower()
-    if suffix in SQLITE_SUFFIXES:
-        return SqliteSink(out)
+    if is_url(out) or suffix in SQLITE_SUFFIXES:
+        return RegistrySink(out)
     if suffix in (".jsonl", ".ndjson"):
         return JsonlSink(out)
     raise SinkError(f"{out}: the output must end in .jsonl, .sqlite or .db")
@@ -144,40 +147,37 @@ def _record_key(raw: bytes) -> tuple[str, str | None, str] | None:
         return None
 
 
-class SqliteSink:
-    """The registry (see registry.py); one transaction per chunk of results."""
+class RegistrySink:
+    """A registry (see storage/); one transaction per chunk of results."""
 
     wants_rows = True
 
-    def __init__(self, path: str) -> None:
-        from .registry import RegistryError, connect
+    def __init__(self, target: str) -> None:
+        from .storage import RegistryError, open_registry
 
         try:
-            self.conn = connect(path, create=True)
+            self.registry = open_registry(target, create=True)
         except RegistryError as exc:
             raise SinkError(str(exc)) from exc
-        except OSError as exc:
-            raise SinkError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+        self.location = self.registry.location  # a URL without its password
 
     def stored(self) -> dict[str, tuple[str | None, str]]:
-        rows = self.conn.execute("SELECT path, sha256, status FROM documents")
-        return {path: (sha256, status) for path, sha256, status in rows}
+        return self.registry.stored()
 
     def write(self, results: list[FileResult]) -> None:
-        from .registry import store
+        from .storage import RegistryError
 
-        if not results:
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
+        records = []
+        for result in results:
+            assert result.rows is not None, "registry rows are computed in the worker"
+            records.append((result.path, result.sha256, result.rows))
         try:
-            for result in results:
-                assert result.rows is not None, "registry rows are computed in the worker"
-                store(self.conn, result.path, result.sha256, result.rows)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+            self.registry.write(records)
+        except RegistryError as exc:
+            raise SinkError(str(exc)) from exc
 
     def close(self) -> None:
-        self.conn.execute("PRAGMA optimize")
-        self.conn.close()
+        self.registry.close()
+
+
+SqliteSink = RegistrySink  # the name before PostgreSQL came

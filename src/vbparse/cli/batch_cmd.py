@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from ..errors import ExitCode
 from . import limit_options
@@ -30,7 +31,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="out",
         required=True,
         metavar="REGISTRY",
-        help="registry (.sqlite, .db) or JSON Lines file (.jsonl); --db is the same option",
+        help="registry: a file (.sqlite, .db), a URL (postgresql://user@host/db, shared by "
+        "several machines; sqlite:///file.sqlite), or a JSON Lines file (.jsonl); --db is the "
+        "same option",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: tcp://host:8786 (a running scheduler; its workers must see "
+        "the files at the same paths) or local:N (N worker processes on this machine). Without "
+        "it, a pool of --jobs processes on this machine",
     )
     add_common_options(p, jobs=True)
     p.add_argument(
@@ -38,7 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="give up on a file after this long, recording it as failed (default 300; 0: no limit)",
+        help="give up on a file after this long, recording it as failed (default 300; 0: no "
+        "limit; not enforced with --scheduler)",
     )
     limit_options.add_max_pages(p)
     p.set_defaults(func=run)
@@ -46,8 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch.discover import discover
-    from ..batch.runner import DEFAULT_TIMEOUT
-    from ..batch.runner import run as run_batch
+    from ..batch.storage import RegistryError
     from ..batch.store import SinkError, open_sink
 
     limit_options.apply(args)  # through the environment, which the workers inherit
@@ -58,33 +68,96 @@ def run(args: argparse.Namespace) -> int:
     if not found.files:
         say(args, "cli.batch_nothing")
         return ExitCode.USAGE
-    out = os.path.abspath(args.out)
+    target = args.out
+    out = os.path.abspath(target)
     files = [f for f in found.files if f != out]  # a registry inside the archive is not input
     try:
-        sink = open_sink(args.out)
+        sink = open_sink(target)
     except SinkError as exc:  # a name that is no registry or JSON Lines file
         print(f"vbparse: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    progress = progress_bar(args, len(files), "file", "batch")
     try:
-        summary = run_batch(
-            files,
-            sink.stored(),
-            sink.write,
-            jobs=min(jobs, len(files)),
-            want_rows=sink.wants_rows,
-            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
-            progress=progress,
-        )
+        share = _share(target) if sink.wants_rows else None  # a registry: shared with others
+        try:
+            summary = _execute(args, files, sink, jobs, share)
+        finally:
+            if share is not None:
+                share.close()
+    except (SinkError, RegistryError) as exc:
+        say(args, "cli.batch_store_failed", error=exc)
+        return ExitCode.UNREADABLE
     finally:
-        if progress is not None:
-            progress.close()
         sink.close()
-    _report(summary, args.out, found.ignored, args.lang)  # the summary is the result: always
+    if summary is None:
+        return ExitCode.USAGE
+    # the summary is the result: always
+    _report(summary, getattr(sink, "location", target), found.ignored, args.lang)
     if summary.interrupted:
         say(args, "cli.batch_interrupted")
         return 130
     return ExitCode.FINDINGS if summary.failed or summary.skipped_failed else ExitCode.OK
+
+
+def _share(target: str) -> Any:
+    from ..batch.sharing import WorkShare
+
+    return WorkShare(target)
+
+
+def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, share: Any) -> Any:
+    """Run the batch on the process pool or, with --scheduler, on Dask; None if the scheduler
+    cannot be used (the reason printed)."""
+    import functools
+
+    from ..batch.runner import DEFAULT_TIMEOUT
+    from ..batch.runner import run as run_pool
+
+    cluster = None
+    run_batch: Any = functools.partial(run_pool, jobs=min(jobs, len(files)))
+    if args.scheduler:
+        cluster = _cluster(args.scheduler)
+        if cluster is None:
+            return None
+        from ..batch import dask_runner
+
+        run_batch = functools.partial(dask_runner.run, cluster=cluster)
+    progress = progress_bar(args, len(files), "file", "batch")
+    try:
+        return run_batch(
+            files,
+            sink.stored(),
+            sink.write,
+            want_rows=sink.wants_rows,
+            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+            progress=progress,
+            share=share,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _cluster(scheduler: str) -> Any:
+    """A Dask cluster client, its workers warmed up and the dashboard announced; None (the
+    reason printed) when it cannot be had."""
+    try:
+        from ..batch import dask_runner
+    except ImportError:
+        print(
+            "vbparse batch: --scheduler needs Dask: pip install 'vbparse[scale]'", file=sys.stderr
+        )
+        return None
+    try:
+        cluster = dask_runner.connect(scheduler)
+    except dask_runner.SchedulerError as exc:
+        print(f"vbparse batch: {exc}", file=sys.stderr)
+        return None
+    dashboard = cluster.dashboard or "not available (pip install bokeh)"
+    print(f"Dask: {cluster.workers} workers; dashboard: {dashboard}", file=sys.stderr)
+    dask_runner.warm_up(cluster)
+    return cluster
 
 
 def _report(summary: object, out: str, ignored: int, lang: str) -> None:
@@ -111,6 +184,7 @@ def _report(summary: object, out: str, ignored: int, lang: str) -> None:
             rate=number(rate, lang),
             path=out,
         )
+        + (render("cli.batch_elsewhere", lang, n=summary.elsewhere) if summary.elsewhere else "")
     )
     if summary.by_type:
         unknown = render("cli.batch_unknown_type", lang)

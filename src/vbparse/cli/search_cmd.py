@@ -58,7 +58,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch.query import parse_date
-    from ..batch.registry import RegistryError, SearchFilters, connect, search
+    from ..batch.registry import SearchFilters
+    from ..batch.storage import RegistryError, open_registry
     from ..messages import render, show_date
 
     filters = SearchFilters(doc_type=args.type, issuer=args.issuer, cites=args.cites)
@@ -74,18 +75,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.query.strip() and not any(vars(filters).values()):
         say(args, "cli.search_no_query")
         return ExitCode.USAGE
-    if not os.path.exists(args.db):
+    if "://" not in args.db and not os.path.exists(args.db):
         say(args, "cli.no_registry", path=args.db)
         return ExitCode.UNREADABLE
     try:
-        conn = connect(args.db)
+        registry = open_registry(args.db)
     except RegistryError as exc:
         print(f"vbparse: {exc}", file=sys.stderr)
         return ExitCode.UNREADABLE
     try:
-        hits = search(conn, args.query, filters, limit=args.limit, no_accents=args.no_accents)
+        hits = registry.search(args.query, filters, limit=args.limit, no_accents=args.no_accents)
     finally:
-        conn.close()
+        registry.close()
     as_json = args.json or args.format == "json"
     out = sys.stdout
     for rank, hit in enumerate(hits, 1):
