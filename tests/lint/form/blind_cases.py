@@ -69,6 +69,7 @@ class Case:
         "runs"  # runs | style | style_12 | defaults (docDefaults) | theme (no font set anywhere)
     )
     font: str = "Times New Roman"
+    body_sdt: bool = False  # the body paragraphs in content controls too
     paper: tuple[float, float] = (210, 297)
     margins: tuple[float, float, float, float] = (20, 20, 30, 15)  # top, bottom, left, right mm
 
@@ -667,6 +668,84 @@ def _more_cases(add) -> None:
     p = qd_so()
     p["recipients"][2].text = "- Các phòng thuộc Sở;"
     add("kt_noi_nhan_without_head", p, [(SIGNING, "kt_report")])
+    _third_round(add)
+
+
+def _third_round(add) -> None:
+    """Third round: more signing, missing parts, sizes, stray characters and layouts."""
+    p = qd_ubnd()
+    p["authority"] = [L("KT. CHỦ TỊCH", 14, bold=True), L("PHÓ CHỦ TỊCH", 14, bold=True)]
+    p["recipients"][2].text = "- Chủ tịch UBND tỉnh (để báo cáo);"
+    add("ok_ubnd_kt_chu_tich", p, [])
+    p = thong_bao()
+    right = [*p["authority"], L(""), L(""), p["name_line"]]
+    p["authority"] = [Line("", runs=[("\n".join(x.text for x in right), Fmt(14, bold=True))])]
+    p["name_line"] = None
+    add("ok_signer_block_one_paragraph", p, [])
+    add("ok_indents_issuer_first", bao_cao(), [], header="indents_issuer_first")
+    add("ok_tabs_default_stops", ke_hoach(), [], header="tabs_default")
+    add("ok_spaces_header", qd_so(), [], header="spaces")
+    p = qd_so()
+    p["authority"][1].text = "GIÁM ĐỐC"
+    add("kt_head_under_kt", p, [(SIGNING, "kt_title")])
+    p = thong_bao()
+    p["authority"][1].text = "GIÁM ĐỐC"
+    add("tl_same_title", p, [(SIGNING, "tl_title")])
+    p = qd_so(kt=False)
+    p["authority"] = [L("TM. GIÁM ĐỐC", 14, bold=True), L("GIÁM ĐỐC", 14, bold=True)]
+    add("tm_before_person_title", p, [(SIGNING, "tm_body")])
+    p = qd_ubnd()
+    p["authority"] = [L("PHÓ CHỦ TỊCH", 14, bold=True)]
+    add("ubnd_deputy_without_kt", p, [(SIGNING, "kt_missing")])
+    p = qd_so()
+    p["authority"][0].text = "KT. CHỦ TỊCH"
+    p["authority"][1].text = "PHÓ CHỦ TỊCH"
+    add("so_kt_chu_tich", p, [(SIGNING, "kt_head")])
+    add("tieu_ngu_12", _mod(ke_hoach(), "right", 1, size=12), [(TN, "size")])
+    add("co_quan_14", _mod(qd_so(), "left", 1, size=14), [(CQ, "size")])
+    add("noi_nhan_label_14", _mod(cong_van(), "recipients", 0, size=14), [(NOI, "size")])
+    add("trich_yeu_12", _mod(qd_ubnd(), "title", 1, size=12), [(TY, "size")])
+    add("vv_14", _mod(cong_van(), "left", 3, size=14), [("trich_yeu_cong_van", "size")])
+    p = bao_cao()
+    del p["left"][1]
+    del p["left"][0]
+    add("issuer_missing", p, [(CQ, "missing")])
+    p = qd_so()
+    del p["title"][1]
+    add("trich_yeu_missing", p, [(TY, "missing")])
+    p = ke_hoach()
+    p["authority"] = []
+    add("signer_title_missing", p, [(SIGN_T, "missing")])
+    p = thong_bao()
+    p["recipients"] = p["recipients"][:-1]
+    add("luu_missing", p, [(NOI, "archive")])
+    p = cong_van()
+    p["body"][2] = body_par(
+        "1. Rà soát kế hoạch giáo dục nhà trườ`ng, gửi về Phòng trước ngày 30 tháng 9 năm 2024."
+    )
+    add("stray_backtick", p, [(STRAY, "text")])
+    p = bao_cao()
+    p["body"][1] = body_par("I. MỤC ĐÍCH, YÊU CẦU")
+    p["body"][3] = body_par(
+        "2. Các đơn vị triển khai nghiêm túc, đú*ng tiến độ, báo cáo kết quả đúng thời hạn./."
+    )
+    add("stray_star", p, [(STRAY, "text")])
+    p = ke_hoach()
+    p["right"][2].text = "Kim Liê^n, ngày 15 tháng 9 năm 2024"
+    add("stray_in_date_line", p, [(STRAY, "text")])
+    add(
+        "sdt_body_12",
+        _body_all(thong_bao(), size=12),
+        [(BODY, "size")],
+        header="sdt_block",
+        body_sdt=True,
+    )
+    add(
+        "a4_landscape_letter_margins_ok_paper_wrong",
+        cong_van(),
+        [(PAGE, "paper")],
+        paper=(279.4, 215.9),
+    )
 
 
 # ---------------------------------------------------------------- writing .docx
@@ -915,6 +994,22 @@ def _header(doc, case: Case) -> None:
                 runs += [("\t", Fmt(13)), (rgt.text, rgt.fmt)]
             line = Line("", align="left", runs=runs)
             _append(doc, _make_par(line, case, tabs=[("center", 3.5), ("center", 11.5)]))
+    elif kind == "indents_issuer_first":
+        for line in left:
+            _append(doc, _make_par(line, case, indent=(0, 9.0)))
+        for line in right:
+            _append(doc, _make_par(line, case, indent=(7.0, 0)))
+    elif kind in ("tabs_default", "spaces"):
+        # no tab stops: the clerk pushes the right half over with tabs or spaces
+        gap = "\t\t\t" if kind == "tabs_default" else " " * 12
+        names_l = [x for x in left if not x.text.startswith(("Số", "V/v"))]
+        so_l = [x for x in left if x.text.startswith(("Số", "V/v"))]
+        rows = list(zip(names_l[:2], right[:2], strict=False)) + list(
+            zip(so_l[:1], right[2:], strict=False)
+        )
+        for lft, rgt in rows:
+            runs = [(lft.text.replace("\n", " "), lft.fmt), (gap, Fmt(13)), (rgt.text, rgt.fmt)]
+            _append(doc, _make_par(Line("", align="left", runs=runs), case))
     elif kind in ("indents", "sdt_block"):
         wrap = _sdt if kind == "sdt_block" else (lambda p: p)
         for line in right[:2]:
@@ -1004,7 +1099,8 @@ def write_case(case: Case, path: Path) -> Path:
     for line in case.title:
         _append(doc, _make_par(line, case))
     for line in case.body:
-        _append(doc, _make_par(line, case, first_line=line.align == "justify"))
+        el = _make_par(line, case, first_line=line.align == "justify")
+        _append(doc, _sdt(el) if case.body_sdt else el)
     _signer(doc, case)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
@@ -1055,6 +1151,9 @@ COMPONENT_OF = {
     "recipients": NOI,
     "kinh_gui": KG,
     "addressee": KG,
+    "trich_yeu_cong_van": "trich_yeu_cong_van",
+    "signer_title": SIGN_T,
+    "archive": NOI,
     "can_cu": "can_cu",
     "dieu": "dieu",
 }
@@ -1069,6 +1168,7 @@ PROPERTY_CODES = {
     "emphasis": {"emphasis"},
     "align": {"alignment"},
     "missing": {"missing_component"},
+    "archive": {"missing_component"},
 }
 
 
