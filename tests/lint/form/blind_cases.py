@@ -746,6 +746,55 @@ def _third_round(add) -> None:
         [(PAGE, "paper")],
         paper=(279.4, 215.9),
     )
+    _fourth_round(add)
+
+
+def _fourth_round(add) -> None:
+    """Parts joined in one paragraph by line breaks, the date under the header table."""
+    add(
+        "paragraph_signer_name_not_bold",
+        _mod(nq_hdnd(), "name_line", 0, bold=False),
+        [(SIGN_N, "bold")],
+        signer="paragraphs",
+    )
+    p = qd_so()
+    for line in p["body"][1:4]:
+        line.fmt = replace(line.fmt, italic=False)
+        line.text = line.text[:55].rstrip(" ,") + ";" if len(line.text) > 55 else line.text
+    add("short_can_cu_not_italic", p, [("can_cu", "italic")])
+    p = cong_van()
+    qh, tn = p["right"][0], p["right"][1]
+    p["right"][0:2] = [
+        Line("", runs=[(qh.text + "\n", qh.fmt), (tn.text, replace(tn.fmt, bold=False))])
+    ]
+    add("one_paragraph_tieu_ngu_not_bold", p, [(TN, "bold")])
+    p = qd_so()
+    loai, ty = p["title"]
+    p["title"] = [Line("", runs=[(loai.text + "\n", loai.fmt), (ty.text, ty.fmt)])]
+    add("ok_title_and_subject_one_paragraph", p, [])
+    p = qd_so()
+    loai, ty = p["title"]
+    p["title"] = [
+        Line("", runs=[(loai.text + "\n", loai.fmt), (ty.text, replace(ty.fmt, bold=False))])
+    ]
+    add("one_paragraph_trich_yeu_not_bold", p, [(TY, "bold")])
+    p = thong_bao()
+    label, *items = p["recipients"]
+    p["recipients"] = [
+        Line(
+            "",
+            align="left",
+            runs=[(label.text + "\n", label.fmt), ("\n".join(i.text for i in items), items[0].fmt)],
+        )
+    ]
+    add("ok_recipients_one_paragraph", p, [])
+    add("ok_date_under_table", ke_hoach(), [], header="date_below")
+    add(
+        "date_under_table_not_italic",
+        _mod(bao_cao(), "right", 2, italic=False),
+        [(DATE, "italic")],
+        header="date_below",
+    )
 
 
 # ---------------------------------------------------------------- writing .docx
@@ -971,6 +1020,10 @@ def _header(doc, case: Case) -> None:
                 return p
 
         _borderless_table(doc, [(left, right)], case, wrap=wrap)
+    elif kind == "date_below":  # the date in its own right-aligned paragraph under the table
+        _borderless_table(doc, [(left, right[:2])], case)
+        for line in right[2:]:
+            _append(doc, _make_par(replace(line, align="right"), case))
     elif kind == "table2":
         names_l = [x for x in left if not x.text.startswith(("Số", "V/v"))]
         rest_l = [x for x in left if x.text.startswith(("Số", "V/v"))]

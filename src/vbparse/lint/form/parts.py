@@ -134,6 +134,8 @@ def _side(line: Line, form: ParagraphForm, k: int, n: int) -> str | None:
 # --- naming the pieces ------------------------------------------------------------------------
 
 ARTICLE = re.compile(r"^Điều\s+\d+[a-zđ]?\s*\.\s")  # "Điều 1. …": an article, its label bold
+# The căn cứ of a decision, and the proposal it ends with ("Theo đề nghị của …", "Xét …").
+_BASIS = re.compile(r"^(Căn\s+cứ|Theo\s+đề\s+nghị|Xét)\b")
 _HEADER_LIMIT = 16  # pieces: the header is the top of the first page
 _BODY_MIN = 60  # characters: shorter pieces are headings, labels or list entries
 
@@ -143,10 +145,13 @@ def name_pieces(items: list[Piece]) -> None:
     header_end = _header(items)
     _closing(items, header_end)
     for p in items[header_end:]:
-        body_text = len(p.text) >= _BODY_MIN or ARTICLE.match(p.text)
-        if p.component is None and body_text and p.line.zone is Zone.BODY:
+        if p.component is not None or p.line.zone is not Zone.BODY:
+            continue
+        if _BASIS.match(p.text) and p.first_of_paragraph and _before_operative(items, p):
+            p.component = "can_cu"  # short ones too: "Căn cứ Luật Giáo dục ngày …;"
+        elif len(p.text) >= _BODY_MIN or ARTICLE.match(p.text):
             if cues.BASES_OPENER.match(p.text) and p.text.startswith("Căn cứ"):
-                p.component = "can_cu" if _before_operative(items, p) else "noi_dung"
+                p.component = "noi_dung"  # a "Căn cứ" paragraph of a text with no operative words
             elif p.form.frame is None and p.line.loc.table is None:
                 p.component = "noi_dung"
 
