@@ -70,6 +70,9 @@ class Case:
     )
     font: str = "Times New Roman"
     body_sdt: bool = False  # the body paragraphs in content controls too
+    # Word's habits: East Asian and complex-script fonts beside the Latin one, and bold/italic
+    # written off explicitly (w:b w:val="0") rather than left out
+    word_habits: bool = False
     paper: tuple[float, float] = (210, 297)
     margins: tuple[float, float, float, float] = (20, 20, 30, 15)  # top, bottom, left, right mm
 
@@ -789,11 +792,138 @@ def _fourth_round(add) -> None:
     ]
     add("ok_recipients_one_paragraph", p, [])
     add("ok_date_under_table", ke_hoach(), [], header="date_below")
+    add("ok_word_habits", qd_ubnd(), [], word_habits=True)
+    _other_types(add)
+    add(
+        "word_habits_quoc_hieu_bold_off",
+        _mod(cong_van(), "right", 0, bold=False),
+        [(QH, "bold")],
+        word_habits=True,
+    )
+    add(
+        "word_habits_name_not_bold",
+        _mod(bao_cao(), "name_line", 0, bold=False),
+        [(SIGN_N, "bold")],
+        word_habits=True,
+    )
     add(
         "date_under_table_not_italic",
         _mod(bao_cao(), "right", 2, italic=False),
         [(DATE, "italic")],
         header="date_below",
+    )
+
+
+def _other_types(add) -> None:
+    """Types laid out by their own models (Phụ lục III): biên bản (Mẫu 1.9: no date line in the
+    header, THƯ KÝ and CHỦ TỌA sign), giấy mời (Mẫu 1.7), chỉ thị, công điện (Mẫu 1.6)."""
+    left, right = header_parts(
+        "UBND HUYỆN NAM ĐÀN", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 12/BB-PGDĐT", ""
+    )
+    p = dict(
+        left=left,
+        right=right[:2],
+        title=[L("BIÊN BẢN", 14, bold=True), L("Họp giao ban tháng 10 năm 2024", 14, bold=True)],
+        body=[
+            body_par("Thời gian bắt đầu: 08 giờ 00, ngày 05 tháng 10 năm 2024."),
+            body_par(
+                "Địa điểm: Phòng họp số 1, Phòng Giáo dục và Đào tạo huyện Nam Đàn, tỉnh Nghệ An."
+            ),
+            body_par(
+                "Thành phần tham dự: Lãnh đạo Phòng, chuyên viên các bộ phận chuyên môn của Phòng."
+            ),
+            body_par(
+                "Cuộc họp kết thúc vào 11 giờ 00 cùng ngày, biên bản đã được đọc cho mọi người cùng nghe và nhất trí thông qua./."
+            ),
+        ],
+        authority=[L("THƯ KÝ\t\t\tCHỦ TỌA", 14, bold=True, align="left")],
+        name_line=Line(
+            "", align="left", runs=[("Lê Thị Hạnh\t\t\tNguyễn Văn Phúc", Fmt(14, bold=True))]
+        ),
+        recipients=recipients(["- Lãnh đạo Phòng;", "- Lưu: VT, Hồ sơ."]),
+    )
+    add("ok_bien_ban", p, [], signer="paragraphs")
+    left, right = header_parts(
+        "UBND TỈNH NGHỆ AN",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 88/GM-SGDĐT",
+        "Nghệ An, ngày 02 tháng 10 năm 2024",
+    )
+    auth, name = signer(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Nguyễn Văn Hùng")
+    add(
+        "ok_giay_moi",
+        dict(
+            left=left,
+            right=right,
+            title=[
+                L("GIẤY MỜI", 14, bold=True),
+                L("Dự hội nghị tổng kết năm học 2023 - 2024", 14, bold=True),
+            ],
+            body=[
+                body_par(
+                    "Sở Giáo dục và Đào tạo trân trọng kính mời Hiệu trưởng các trường trung học phổ thông trên địa bàn tỉnh tới dự hội nghị."
+                ),
+                body_par(
+                    "Thời gian: 08 giờ 00, ngày 10 tháng 10 năm 2024; địa điểm: Hội trường Sở Giáo dục và Đào tạo./."
+                ),
+            ],
+            authority=auth,
+            name_line=name,
+            recipients=recipients(["- Như trên;", "- Giám đốc Sở (để báo cáo);", "- Lưu: VT, VP."]),
+        ),
+        [],
+    )
+    left, right = header_parts(
+        None,
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN",
+        "Số: 05/CT-UBND",
+        "Nghệ An, ngày 15 tháng 02 năm 2025",
+    )
+    auth, name = signer(["CHỦ TỊCH"], "Nguyễn Đức Trung")
+    add(
+        "ok_chi_thi",
+        dict(
+            left=left,
+            right=right,
+            title=[
+                L("CHỈ THỊ", 14, bold=True),
+                L("Về tăng cường công tác phòng, chống thiên tai năm 2025", 14, bold=True),
+            ],
+            body=copy.deepcopy(PLAIN_BODY),
+            authority=auth,
+            name_line=name,
+            recipients=recipients(
+                ["- Các sở, ban, ngành;", "- UBND các huyện, thành phố, thị xã;", "- Lưu: VT."]
+            ),
+        ),
+        [],
+    )
+    left, right = header_parts(
+        None, "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", "Số: 03/CĐ-UBND", "Hà Tĩnh, ngày 20 tháng 9 năm 2024"
+    )
+    auth, name = signer(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Trần Báu Hà")
+    add(
+        "ok_cong_dien",
+        dict(
+            left=left,
+            right=right,
+            title=[
+                L("CÔNG ĐIỆN", 14, bold=True),
+                L("Về việc chủ động ứng phó với bão số 4", 14, bold=True),
+            ],
+            body=[
+                L("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:", 14, bold=True),
+                L("- Giám đốc các sở, ban, ngành cấp tỉnh;", 14, align="left"),
+                L("- Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã.", 14, align="left"),
+                *copy.deepcopy(PLAIN_BODY[2:]),
+            ],
+            authority=auth,
+            name_line=name,
+            recipients=recipients(
+                ["- Như trên;", "- Chủ tịch UBND tỉnh (để báo cáo);", "- Lưu: VT."]
+            ),
+        ),
+        [],
     )
 
 
@@ -813,11 +943,16 @@ def _run_props(fmt: Fmt, case: Case):
         fonts = OxmlElement("w:rFonts")
         for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attr), font)
+        if case.word_habits:
+            fonts.set(qn("w:eastAsia"), "MS Mincho")
+            fonts.set(qn("w:cs"), "Arial")
         rpr.append(fonts)
-    if fmt.bold:
-        rpr.append(OxmlElement("w:b"))
-    if fmt.italic:
-        rpr.append(OxmlElement("w:i"))
+    for prop, on in (("w:b", fmt.bold), ("w:i", fmt.italic)):
+        if on or case.word_habits:
+            el = OxmlElement(prop)
+            if not on:
+                el.set(qn("w:val"), "0")
+            rpr.append(el)
     if fmt.caps:
         rpr.append(OxmlElement("w:caps"))
     if case.style in ("runs", "theme") or fmt.size != 14:
