@@ -75,3 +75,30 @@ def test_laid_out_headers_read_every_part(measured, name):
     assert [f for f in result["findings"] if f["code"] == "missing_component"] == []
     quotes = [f["quote"] for f in result["findings"] if f["code"] == "repeated_word"]
     assert quotes == []
+
+
+FORM_CODES = {"page_setup", "font", "font_size", "emphasis", "alignment"}
+# What --fix may not touch because the text itself would change: capitals typed as capitals,
+# and a legacy-encoding font (its text is read through a code-page conversion).
+TEXT_BOUND = {"tieu_ngu_caps_text": "emphasis", "font_vni_times": "font"}
+
+
+def test_fix_clears_form_findings_and_keeps_text(tmp_path):
+    from datetime import date
+
+    from vbparse.lint.form.fix import fix_path
+    from vbparse.lint.runner import lint_path
+    from vbparse.readers import read
+
+    faulty = [c for c in blind_cases.build_cases() if c.expected]
+    left: dict[str, set[str]] = {}
+    for case in faulty:
+        src = blind_cases.write_case(case, tmp_path / f"{case.name}.docx")
+        dst = tmp_path / f"{case.name}.fixed.docx"
+        fix_path(src, dst)
+        assert read(dst).text() == read(src).text(), case.name
+        report = lint_path(dst, today=date(2026, 1, 1), spelling=False)
+        codes = {f.code for f in report.findings if f.code in FORM_CODES}
+        if codes:
+            left[case.name] = codes
+    assert left == {name: {code} for name, code in TEXT_BOUND.items()}

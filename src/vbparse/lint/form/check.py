@@ -189,7 +189,7 @@ def _bad_size(run: Run, rule: ComponentRule) -> bool:
     return not rule.sizes[0] - 0.01 <= run.size <= rule.sizes[1] + 0.01
 
 
-def _covered(p: Piece, rule: ComponentRule) -> list[tuple[int, Run]]:
+def covered_runs(p: Piece, rule: ComponentRule) -> list[tuple[int, Run]]:
     """The inked runs the rule is about: all, or those under the rule's `only` pattern."""
     if rule.only is None:
         return p.inked
@@ -205,7 +205,7 @@ def _covered(p: Piece, rule: ComponentRule) -> list[tuple[int, Run]]:
 
 
 def _component(ctx: LintContext, p: Piece, rule: ComponentRule) -> None:
-    inked = _covered(p, rule)
+    inked = covered_runs(p, rule)
     if not inked:
         return
     bad = [(i, r) for i, r in inked if _bad_size(r, rule)]
