@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from vbparse.lint.form.tables import (
+    COLLECTIVE_BODIES,
     COMPONENT_RULES,
     DOC_TYPE_REF,
     DOC_TYPES,
@@ -69,7 +70,8 @@ def render() -> str:
         "| --- | --- | --- | --- |",
     ]
     checks = {
-        "TM.": "followed by the collective body, not a title",
+        "TM.": "followed by the collective body, not a title; the head of a collective body "
+        "signing with no prefix needs it (see below)",
         "Q.": "followed by the head's title",
         "KT.": "signer is a deputy (PHÓ …); names the head of the issuing body; Nơi nhận lists "
         "the head (để báo cáo); a deputy signing without KT. is an error",
@@ -78,6 +80,16 @@ def render() -> str:
     }
     for s in SIGNING_RULES:
         out.append(f"| `{s.prefix}` | {s.meaning_vi} | {checks[s.prefix]} | {s.ref} |")
+    out += [
+        "",
+        'Collective bodies whose head signs "TM." + the body (none when the authority line '
+        'names the head himself, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN …"):',
+        "",
+        "| Tên cơ quan mở đầu bằng | Sau TM. | Thiếu TM. |",
+        "| --- | --- | --- |",
+    ]
+    for opening, collective, severity in COLLECTIVE_BODIES:
+        out.append(f"| {opening} | {collective} | {severity} |")
     out += [
         "",
         f"Stray characters inside a word (`p`‌`hủ`, `Tĩ~nh`): error, {STRAY_REF}.",

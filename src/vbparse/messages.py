@@ -429,6 +429,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({ref}).",
         "en": "With “KT.” the recipients must list the head “{expected}” (to report) ({ref}).",
     },
+    "signing_tm_missing": {
+        "vi": "“{found}” ký thay mặt tập thể {issuer} phải ghi “TM. {expected}” phía trên ({ref}).",
+        "en": "“{found}” signing on behalf of the collective body {issuer} needs “TM. {expected}” "
+        "above ({ref}).",
+    },
     "signing_tm_body": {
         "vi": "Sau “TM.” ghi tên tập thể lãnh đạo hoặc tên cơ quan, tổ chức, không ghi chức vụ "
         "“{found}” ({ref}).",
@@ -651,6 +656,7 @@ LABELS: dict[str, dict[str, str]] = {
     "signer_title": {"vi": "quyền hạn, chức vụ của người ký", "en": "the signer's title"},
     "signer_name": {"vi": "họ tên người ký", "en": "the signer's name"},
     "recipients": {"vi": "phần Nơi nhận", "en": "the recipients block (Nơi nhận)"},
+    "addressee": {"vi": "phần “Kính gửi” của công văn", "en": "the addressee line (Kính gửi)"},
     "archive": {"vi": "dòng “Lưu: VT, …” ở cuối Nơi nhận", "en": "the filing line “Lưu: VT, …”"},
     "type": {"vi": "tên loại văn bản", "en": "the document type"},
     "date": {"vi": "ngày ban hành", "en": "the date"},
@@ -669,6 +675,7 @@ LABELS: dict[str, dict[str, str]] = {
     "form.kinh_gui": {"vi": "Kính gửi", "en": "The addressee line"},
     "form.can_cu": {"vi": "Căn cứ ban hành", "en": "The legal bases"},
     "form.noi_dung": {"vi": "Nội dung văn bản", "en": "The body text"},
+    "form.dieu": {"vi": "Từ “Điều” và số thứ tự của điều", "en": "The article label (Điều …)"},
     "form.quyen_han": {"vi": "Quyền hạn của người ký", "en": "The signing authority"},
     "form.chuc_vu": {"vi": "Chức vụ của người ký", "en": "The signer's title"},
     "form.ho_ten": {"vi": "Họ tên người ký", "en": "The signer's name"},

@@ -629,7 +629,8 @@ def _cites(text: str) -> bool:
     """A "Thực hiện …" line right under the title is the subject ("Thực hiện công tác dân vận …")
     unless it cites a document or reads as a căn cứ paragraph."""
     return (
-        bool(re.search(r"\d+\s?[/-]\s?\w", text))
+        # a number with its symbol ("số 45/KH-SGDĐT", "05/9/2024"), not a school year "2024 - 2025"
+        bool(re.search(r"\d+\s?/\s?\w|\d+-[^\W\d]", text))
         or text.rstrip().endswith((";", ",", ":"))
         or len(text) > 250
     )

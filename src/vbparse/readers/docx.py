@@ -368,6 +368,17 @@ def _tab_zones(para: _Para, block: int, closing: bool) -> list[tuple[str, Zone]]
     return None
 
 
+def _title_lines(para: _Para) -> list[str]:
+    """A type name and its trích yếu typed in one paragraph with a line break ("QUYẾT ĐỊNH⏎Về
+    việc …"): one line each, as they stand on the page; any other paragraph stays one line."""
+    raw = "".join(r.text for r in para.form.runs)
+    parts = [clean(s.replace("\t", " ")) for s in raw.split("\n")]
+    parts = [s for s in parts if s]
+    if len(parts) > 1 and cues.title_type(parts[0]) and cues.is_upper(parts[0]):
+        return parts
+    return [para.text]
+
+
 # --- the walk ---------------------------------------------------------------------------------
 
 
@@ -418,7 +429,8 @@ class _Walk:
                 for text, side in split:
                     self.add(para, Loc(paragraph=self.block), side, text)
             else:
-                self.add(para, loc, zone)
+                for text in _title_lines(para) if zone is Zone.BODY else [para.text]:
+                    self.add(para, loc, zone, text)
             self.seen_body_text = True
         for box in para.textboxes:
             self.body(box, "textbox", zone)

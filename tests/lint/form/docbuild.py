@@ -3,7 +3,9 @@ of Nghị định 30/2020 says), and each test changes one thing of one part."""
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -179,6 +181,12 @@ def build(spec: Spec | None = None) -> bytes:
     for line in spec.body:
         p = _para(doc, spec, "body", line, JUSTIFY)
         p.paragraph_format.first_line_indent = Mm(10)
+        article = re.match(r"Điều \d+\. ", line)
+        if article:  # "Điều 1." in bold (Phụ lục I, mục II, khoản 6, điểm đ), the text after not
+            p.runs[0].text = line[article.end() :]
+            label = p.runs[0]._element
+            label.addprevious(copy.deepcopy(label))
+            p.runs[0].text, p.runs[0].bold = article.group(0), True
     _closing(doc, spec)
     if spec.layout == "sdt":
         _wrap_in_content_controls(doc)

@@ -14,7 +14,7 @@ from collections import Counter
 from ... import cues
 from ...readers.base import PageSetup, Run
 from ..model import LintContext, Severity
-from .parts import Piece, name_pieces, pieces, shown
+from .parts import ARTICLE, Piece, name_pieces, pieces, shown
 from .tables import (
     BODY_SHARE,
     FONT,
@@ -49,6 +49,9 @@ def check(ctx: LintContext) -> None:
         if p.component and p.component != "noi_dung":
             _component(ctx, p, RULES_BY_COMPONENT[p.component])
     _body(ctx, body)
+    for p in body:  # the "Điều 1." label of an article (mục II, khoản 6, điểm đ)
+        if ARTICLE.match(p.text) and p.first_of_paragraph:
+            _component(ctx, p, RULES_BY_COMPONENT["dieu"])
     _missing_subject(ctx, items)
 
 
@@ -186,8 +189,23 @@ def _bad_size(run: Run, rule: ComponentRule) -> bool:
     return not rule.sizes[0] - 0.01 <= run.size <= rule.sizes[1] + 0.01
 
 
+def covered_runs(p: Piece, rule: ComponentRule) -> list[tuple[int, Run]]:
+    """The inked runs the rule is about: all, or those under the rule's `only` pattern."""
+    if rule.only is None:
+        return p.inked
+    m = re.match(rule.only, p.text)
+    if m is None:
+        return []
+    out, pos, lead = [], 0, len(p.text) - len(p.text.lstrip())
+    for i, r in p.runs:
+        if pos < m.end() + lead and any(ch.isalpha() for ch in r.text):
+            out.append((i, r))
+        pos += len(r.text)
+    return out
+
+
 def _component(ctx: LintContext, p: Piece, rule: ComponentRule) -> None:
-    inked = p.inked
+    inked = covered_runs(p, rule)
     if not inked:
         return
     bad = [(i, r) for i, r in inked if _bad_size(r, rule)]

@@ -20,8 +20,8 @@ from ...readers.base import RawDocument, Run
 from ...readers.docx import text_runs
 from ...readers.docx_package import Package, W
 from ...text import legacy
-from .check import _bad_size, _font_key
-from .parts import Piece, name_pieces, pieces, shown
+from .check import _bad_size, _font_key, covered_runs
+from .parts import ARTICLE, Piece, name_pieces, pieces, shown
 from .tables import FONT, PAGE_RULES, RULES_BY_COMPONENT, SYMBOL_FONTS, ComponentRule
 
 _MM_TWIPS = 1440 / 25.4
@@ -69,6 +69,8 @@ def fix_docx(raw: RawDocument, data: bytes) -> tuple[bytes, list[Change]]:
         rule = RULES_BY_COMPONENT.get(piece.component or "")
         if rule is not None:
             _fix_component(piece, rule, p, runs, changes)
+        if piece.component == "noi_dung" and piece.first_of_paragraph and ARTICLE.match(piece.text):
+            _fix_component(piece, RULES_BY_COMPONENT["dieu"], p, runs, changes)
     return _write(package, roots, data), changes
 
 
@@ -245,7 +247,7 @@ def _fix_component(
     piece: Piece, rule: ComponentRule, p: Any, runs: list[Any], changes: list[Change]
 ) -> None:
     where = f"đoạn {piece.form.xml_index}"
-    for k, run in piece.inked:
+    for k, run in covered_runs(piece, rule):
         if k >= len(runs):
             continue
         el = runs[k]
@@ -263,6 +265,9 @@ def _fix_component(
         if rule.upper is True and shown(run) != shown(run).upper():
             _set(_rpr(el), "caps", {})
             changes.append(Change(f"{where}, run {k}", "caps", "False", "True"))
+        if rule.upper is False and run.caps:  # in thường: the capitals display off (text kept)
+            _set(_rpr(el), "caps", {"val": "0"})
+            changes.append(Change(f"{where}, run {k}", "caps", "True", "False"))
     alone = piece.side is None and piece.form.frame is None and piece.line.loc.table is None
     if rule.align and piece.first_of_paragraph and alone and piece.form.align != rule.align:
         _set_align(p, rule.align)

@@ -133,6 +133,9 @@ def _side(line: Line, form: ParagraphForm, k: int, n: int) -> str | None:
 
 # --- naming the pieces ------------------------------------------------------------------------
 
+ARTICLE = re.compile(r"^Điều\s+\d+[a-zđ]?\s*\.\s")  # "Điều 1. …": an article, its label bold
+# The căn cứ of a decision, and the proposal it ends with ("Theo đề nghị của …", "Xét …").
+_BASIS = re.compile(r"^(Căn\s+cứ|Theo\s+đề\s+nghị|Xét)\b")
 _HEADER_LIMIT = 16  # pieces: the header is the top of the first page
 _BODY_MIN = 60  # characters: shorter pieces are headings, labels or list entries
 
@@ -142,9 +145,13 @@ def name_pieces(items: list[Piece]) -> None:
     header_end = _header(items)
     _closing(items, header_end)
     for p in items[header_end:]:
-        if p.component is None and len(p.text) >= _BODY_MIN and p.line.zone is Zone.BODY:
+        if p.component is not None or p.line.zone is not Zone.BODY:
+            continue
+        if _BASIS.match(p.text) and p.first_of_paragraph and _before_operative(items, p):
+            p.component = "can_cu"  # short ones too: "Căn cứ Luật Giáo dục ngày …;"
+        elif len(p.text) >= _BODY_MIN or ARTICLE.match(p.text):
             if cues.BASES_OPENER.match(p.text) and p.text.startswith("Căn cứ"):
-                p.component = "can_cu" if _before_operative(items, p) else "noi_dung"
+                p.component = "noi_dung"  # a "Căn cứ" paragraph of a text with no operative words
             elif p.form.frame is None and p.line.loc.table is None:
                 p.component = "noi_dung"
 
@@ -161,7 +168,7 @@ def _header(items: list[Piece]) -> int:
     end = 0
     for i, p in enumerate(items[: _HEADER_LIMIT + 8]):
         text = p.text
-        if cues.national_span(text) and cues.is_upper(text):
+        if cues.national_span(text) and (cues.is_upper(text) or len(text) < 60):
             p.component = "quoc_hieu"
         elif cues.motto_span(text):
             p.component = "tieu_ngu"
@@ -171,7 +178,7 @@ def _header(items: list[Piece]) -> int:
             p.component = "trich_yeu_cong_van"
         elif cues.DATE_PHRASE.search(text) and len(text) < 90:
             p.component = "dia_danh_ngay"
-        elif cues.title_type(text) and cues.is_upper(text):
+        elif cues.title_type(text) and (cues.is_upper(text) or _lone_type_name(p)):
             p.component = "ten_loai"
             end = _subject(items, i + 1)
             break
@@ -189,6 +196,17 @@ def _header(items: list[Piece]) -> int:
         end = i + 1
     _issuer(left_upper, items)
     return end
+
+
+def _lone_type_name(p: Piece) -> bool:
+    """A type name alone on a centred line ("Thông báo"): the tên loại, written in lower case."""
+    name = cues.title_type(p.text)
+    return (
+        bool(name)
+        and p.first_of_paragraph
+        and p.form.align == "center"
+        and (p.text.strip().rstrip(":").lower() == (name or "").lower())
+    )
 
 
 def _issuer(candidates: list[Piece], items: list[Piece]) -> None:
@@ -218,7 +236,7 @@ def _subject(items: list[Piece], start: int) -> int:
             i += 1
             continue
         if (
-            cues.BASES_OPENER.match(p.text)
+            (cues.BASES_OPENER.match(p.text) and not _centred_subject(p, i == start))
             or cues.ADDRESSEE.match(p.text)
             or cues.is_upper(p.text)  # the authority line, QUYẾT ĐỊNH:
             or (i > start and p.form.align != "center")
@@ -227,6 +245,12 @@ def _subject(items: list[Piece], start: int) -> int:
         p.component = "trich_yeu"
         i += 1
     return i
+
+
+def _centred_subject(p: Piece, first: bool) -> bool:
+    """A centred line right under the type name opening like a căn cứ ("Thực hiện nhiệm vụ năm
+    học …") is the trích yếu: căn cứ paragraphs are justified and end in ";" or "."."""
+    return first and p.form.align == "center" and not p.text.rstrip().endswith((";", ":"))
 
 
 def _closing(items: list[Piece], start: int) -> None:

@@ -16,7 +16,7 @@ import re
 from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ..model import LintContext, Severity
-from .tables import DEPUTY_MARKERS, DEPUTY_OF, HEAD_OF_BODY, SIGNING_RULES
+from .tables import COLLECTIVE_BODIES, DEPUTY_MARKERS, DEPUTY_OF, HEAD_OF_BODY, SIGNING_RULES
 
 _PARTS = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*(.*?)(?=\s+\b(?:TM|KT|TL|TUQ|Q)\.|$)")
 _RULES = {r.prefix: r for r in SIGNING_RULES}
@@ -57,12 +57,36 @@ def check(ctx: LintContext) -> None:
             _add(
                 ctx, "error", anchor, "signing_deputy_without_kt", "KT.", found=title, expected=head
             )
+        elif title:
+            _check_collective(ctx, anchor, title)
         return
     for k, (prefix, named) in enumerate(parts):
         last = k == len(parts) - 1
         # "TL. TỔNG CỤC TRƯỞNG / KT. VỤ TRƯỞNG": the KT. then names the head of a unit
         under_order = any(p in ("TL.", "TUQ.") for p, _ in parts[:k])
         _check_part(ctx, anchor, prefix, named, title if last else "", last, under_order)
+
+
+def _check_collective(ctx: LintContext, anchor: Line | None, title: str) -> None:
+    """The head of a collective body signing with no prefix: "TM." + the body is missing."""
+    issuer = (ctx.doc.issuer.name or "").upper().strip()
+    if not issuer or ctx.doc.inferred("issuer") or _head_title(title) not in heads_of(issuer):
+        return
+    head = _head_title(title)
+    for opening, collective, severity in COLLECTIVE_BODIES:
+        if issuer.startswith(opening):
+            if _decides_alone(ctx, head, opening, collective):
+                return
+            _add(ctx, severity, anchor, "signing_tm_missing", "TM.", found=title,
+                 expected=collective, issuer=issuer)  # fmt: skip
+            return
+
+
+def _decides_alone(ctx: LintContext, head: str, *bodies: str) -> bool:
+    """The head decides in his own name: the authority line reads "CHỦ TỊCH ỦY BAN NHÂN DÂN …"
+    (a quyết định of the chairman, signed "CHỦ TỊCH" with no prefix)."""
+    own = tuple(f"{head} {b}" for b in bodies)
+    return any(ln.text.upper().lstrip().startswith(own) for ln in ctx.lines)
 
 
 def _check_part(

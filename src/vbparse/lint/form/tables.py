@@ -63,6 +63,9 @@ class ComponentRule:
     side: str | None = None  # the header column it sits in: left, right
     severity: Severity = "error"  # size and required emphasis
     align_severity: Severity = "warning"
+    # the rule covers only the runs under this pattern's match (the "Điều 1." of an article
+    # whose text runs on in the same paragraph)
+    only: str | None = None
 
 
 COMPONENT_RULES: tuple[ComponentRule, ...] = (
@@ -170,6 +173,16 @@ COMPONENT_RULES: tuple[ComponentRule, ...] = (
         severity="warning",
     ),
     ComponentRule(
+        "dieu",
+        f"{PL1}, mục II, khoản 6, điểm đ",
+        None,  # "cỡ chữ bằng cỡ chữ của phần lời văn": the body's size rule covers it
+        None,
+        True,
+        False,
+        severity="warning",
+        only=r"\s*Điều\s+\d+[a-zđ]?\s*\.",
+    ),
+    ComponentRule(
         "noi_dung",
         f"{PL1}, mục II, khoản 6, điểm e",
         (13, 14),
@@ -235,6 +248,7 @@ MISSING_REFS: dict[str, str] = {
     "signer_title": f"{PL1}, mục II, khoản 7",
     "signer_name": f"{PL1}, mục II, khoản 7",
     "recipients": f"{PL1}, mục II, khoản 9",
+    "addressee": f"{PL1}, mục II, khoản 9, điểm b",
     "archive": f"{PL1}, mục II, khoản 9, điểm d",
 }
 # Findings of one kind on the body text are summed up once, not per paragraph.
@@ -273,6 +287,10 @@ HEAD_OF_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ỦY BAN NHÂN DÂN", ("CHỦ TỊCH",)),
     ("UBND", ("CHỦ TỊCH",)),
     ("HỘI ĐỒNG NHÂN DÂN", ("CHỦ TỊCH",)),
+    ("HĐND", ("CHỦ TỊCH",)),
+    ("UỶ BAN NHÂN DÂN", ("CHỦ TỊCH",)),
+    ("BAN CHẤP HÀNH", ("BÍ THƯ",)),
+    ("BAN THƯỜNG VỤ", ("BÍ THƯ",)),
     ("BỘ ", ("BỘ TRƯỞNG",)),
     ("SỞ ", ("GIÁM ĐỐC",)),
     ("CỤC ", ("CỤC TRƯỞNG",)),
@@ -289,6 +307,19 @@ HEAD_OF_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ĐẠI HỌC ", ("GIÁM ĐỐC", "HIỆU TRƯỞNG")),
     ("HỌC VIỆN ", ("GIÁM ĐỐC",)),
     ("CÔNG TY ", ("GIÁM ĐỐC", "TỔNG GIÁM ĐỐC")),
+)
+# Collective bodies (the head signs "TM." + the body's collective name), by the opening of the
+# issuer's name: the collective name written after TM., and the severity of a missing "TM.".
+# A UBND chairman also decides alone ("CHỦ TỊCH" with no prefix is then right), so there the
+# missing TM. is only a warning.
+COLLECTIVE_BODIES: tuple[tuple[str, str, Severity], ...] = (
+    ("HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "error"),
+    ("HĐND", "HỘI ĐỒNG NHÂN DÂN", "error"),
+    ("BAN CHẤP HÀNH", "BAN CHẤP HÀNH", "error"),
+    ("BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ", "error"),
+    ("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", "warning"),
+    ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", "warning"),
+    ("UBND", "ỦY BAN NHÂN DÂN", "warning"),
 )
 STRAY_REF = f"{PL1}, mục I, khoản 4 (bộ mã Unicode TCVN 6909:2001)"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ... import cues
+from ...model import Document
 from ...readers.base import Line, Zone
 from ..form.tables import MISSING_REFS
 from ..model import LintContext
@@ -20,6 +21,8 @@ _HEADER_SCAN = 30
 _CLOSING_TAIL = 12  # flat text: the signer block is within the last lines
 _TRAILING_NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
 _SIGNED_NOTE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", re.IGNORECASE)
+# Types printed without a type name (công văn), or titled by the text they consolidate.
+_NAMELESS_TYPES = frozenset({"Công văn", "Thư công", "Văn bản hợp nhất"})
 _ARCHIVE = re.compile(r"^\s*[-–+•]?\s*L[ưu]u\b", re.IGNORECASE)
 
 
@@ -44,10 +47,17 @@ def check(ctx: LintContext) -> None:
         _missing(ctx, header_anchor, "issued")
     is_cong_van = doc.doc_type.name is None and doc.number.type_code is None
     type_line = ctx.provenance("doc_type") or ctx.provenance("subject") or header_anchor
-    if doc.doc_type.name is None and not is_cong_van:
+    if (doc.doc_type.name is None and not is_cong_van) or _type_name_unprinted(doc):
         _missing(ctx, type_line, "doc_type")
     if not doc.subject:
         _missing(ctx, type_line, "subject")
+    cong_van = is_cong_van or doc.doc_type.name == "Công văn"
+    if (
+        cong_van
+        and not doc.addressees
+        and not _find(lines[: _HEADER_SCAN + 10], cues.ADDRESSEE.match)
+    ):
+        _missing(ctx, ctx.provenance("subject") or header_anchor, "addressee", "Kính gửi: …")
 
     name_line = ctx.provenance("signer.name")
     if not doc.signer.name and name_line is None:
@@ -71,6 +81,15 @@ def check(ctx: LintContext) -> None:
         spans = doc.recipient_spans
         last = ctx.line_at(spans[-1]) if spans else recipients_line
         _missing(ctx, last, "archive", "- Lưu: VT, …")
+
+
+def _type_name_unprinted(doc: Document) -> bool:
+    """A type that has a name (not công văn) read only from the number's code: no title line."""
+    return (
+        doc.inferred("doc_type")
+        and doc.doc_type.inferred_from == "number"
+        and doc.doc_type.name not in _NAMELESS_TYPES
+    )
 
 
 def _missing(ctx: LintContext, anchor: Line | None, component: str, fix: str | None = None) -> None:
