@@ -40,46 +40,16 @@ def render() -> str:
         "",
         "## Page and font",
         "",
-        "| Rule | Quy định | Mức | Căn cứ |",
-        "| --- | --- | --- | --- |",
-    ]
-    for r in PAGE_RULES:
-        out.append(f"| `{r.rule}` | {r.low:g}–{r.high:g} mm | {r.severity} | {r.ref} |")
-    out.append(f"| `font` | {FONT} | error | {FONT_REF} |")
-    out += [
+        *page_table(),
         "",
         "## Components (cỡ chữ, kiểu chữ, vị trí)",
         "",
-        "| Thành phần | Cỡ chữ | In hoa | Đậm | Nghiêng | Canh | Bên | Mức | Căn cứ |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for c in COMPONENT_RULES:
-        sizes = "" if c.sizes is None else "–".join(dict.fromkeys(f"{s:g}" for s in c.sizes))
-        out.append(
-            f"| {label('form.' + c.component, 'vi')} | {sizes} "
-            f"| {_yes_no(c.upper, 'in hoa', 'in thường')} | {_yes_no(c.bold, 'đậm', 'không')} "
-            f"| {_yes_no(c.italic, 'nghiêng', 'đứng')} "
-            f"| {label('form.align.' + c.align, 'vi') if c.align else ''} "
-            f"| {label('form.side.' + c.side, 'vi') if c.side else ''} | {c.severity} | {c.ref} |"
-        )
-    out += [
+        *component_table(),
         "",
         "## Signing (quyền hạn ký)",
         "",
-        "| Tiền tố | Nghĩa | Kiểm tra | Căn cứ |",
-        "| --- | --- | --- | --- |",
+        *signing_table(),
     ]
-    checks = {
-        "TM.": "followed by the collective body, not a title; the head of a collective body "
-        "signing with no prefix needs it (see below)",
-        "Q.": "followed by the head's title",
-        "KT.": "signer is a deputy (PHÓ …); names the head of the issuing body; Nơi nhận lists "
-        "the head (để báo cáo); a deputy signing without KT. is an error",
-        "TL.": "signer's own title differs from the head's",
-        "TUQ.": "signer's own title differs from the head's",
-    }
-    for s in SIGNING_RULES:
-        out.append(f"| `{s.prefix}` | {s.meaning_vi} | {checks[s.prefix]} | {s.ref} |")
     out += [
         "",
         'Collective bodies whose head signs "TM." + the body (none when the authority line '
@@ -104,11 +74,72 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
+def page_table() -> list[str]:
+    out = ["| Rule | Quy định | Mức | Căn cứ |", "| --- | --- | --- | --- |"]
+    for r in PAGE_RULES:
+        out.append(f"| `{r.rule}` | {r.low:g}–{r.high:g} mm | {r.severity} | {r.ref} |")
+    out.append(f"| `font` | {FONT} | error | {FONT_REF} |")
+    return out
+
+
+def component_table() -> list[str]:
+    out = [
+        "| Thành phần | Cỡ chữ | In hoa | Đậm | Nghiêng | Canh | Bên | Mức | Căn cứ |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for c in COMPONENT_RULES:
+        sizes = "" if c.sizes is None else "–".join(dict.fromkeys(f"{s:g}" for s in c.sizes))
+        out.append(
+            f"| {label('form.' + c.component, 'vi')} | {sizes} "
+            f"| {_yes_no(c.upper, 'in hoa', 'in thường')} | {_yes_no(c.bold, 'đậm', 'không')} "
+            f"| {_yes_no(c.italic, 'nghiêng', 'đứng')} "
+            f"| {label('form.align.' + c.align, 'vi') if c.align else ''} "
+            f"| {label('form.side.' + c.side, 'vi') if c.side else ''} | {c.severity} | {c.ref} |"
+        )
+    return out
+
+
+def signing_table() -> list[str]:
+    out = ["| Tiền tố | Nghĩa | Kiểm tra | Căn cứ |", "| --- | --- | --- | --- |"]
+    checks = {
+        "TM.": "followed by the collective body, not a title; the head of a collective body "
+        "signing with no prefix needs it (see below)",
+        "Q.": "followed by the head's title",
+        "KT.": "signer is a deputy (PHÓ …); names the head of the issuing body; Nơi nhận lists "
+        "the head (để báo cáo); a deputy signing without KT. is an error",
+        "TL.": "signer's own title differs from the head's",
+        "TUQ.": "signer's own title differs from the head's",
+    }
+    for s in SIGNING_RULES:
+        out.append(f"| `{s.prefix}` | {s.meaning_vi} | {checks[s.prefix]} | {s.ref} |")
+    return out
+
+
+README = TARGET.parent.parent / "README.md"
+START, END = "<!-- form-rules:start -->", "<!-- form-rules:end -->"
+
+
+def readme_block() -> str:
+    """The core tables for the README, between its markers."""
+    return "\n".join(
+        [START, "", "**Page and font**", "", *page_table(), "", "**Components**", "",
+         *component_table(), "", "**Signing**", "", *signing_table(), "", END]
+    )  # fmt: skip
+
+
+def readme_text() -> str:
+    text = README.read_text(encoding="utf-8")
+    a, b = text.index(START), text.index(END) + len(END)
+    return text[:a] + readme_block() + text[b:]
+
+
 def main() -> int:
-    text = render()
+    text, readme = render(), readme_text()
     if "--check" in sys.argv[1:]:
-        return 0 if TARGET.exists() and TARGET.read_text(encoding="utf-8") == text else 1
+        fresh = TARGET.exists() and TARGET.read_text(encoding="utf-8") == text
+        return 0 if fresh and README.read_text(encoding="utf-8") == readme else 1
     TARGET.write_text(text, encoding="utf-8")
+    README.write_text(readme, encoding="utf-8")
     print(f"wrote {TARGET} ({len(COMPONENT_RULES)} component rules, {len(DOC_TYPES)} types)")
     return 0
 
