@@ -7,40 +7,12 @@ and the name to show, never raises, and stops itself after `timeout` seconds wit
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..readers.limits import TimeLimitExceeded, time_limit
+
 T = TypeVar("T")
-
-
-class TimeLimit(BaseException):
-    """Raised by the alarm; a BaseException so that no `except Exception` swallows it."""
-
-
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise TimeLimit
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def failure(kind: str, message: str) -> dict[str, Any]:
@@ -54,7 +26,7 @@ def guarded(timeout: float, work: Callable[[], dict[str, Any]]) -> dict[str, Any
     try:
         with time_limit(timeout):
             return work()
-    except TimeLimit:
+    except TimeLimitExceeded:
         return failure("timeout", f"took longer than {timeout:g} s")
     except ReadError as exc:
         return failure(exc.kind, exc.message)

@@ -1,7 +1,7 @@
 """A bounded pool of worker processes with a deadline per job.
 
 Jobs wait in the pool's queue, so twenty uploads at once use `jobs` processes, not twenty. Each
-job limits itself (jobs.time_limit); a job still running `GRACE` seconds after its limit is stuck
+job limits itself (readers.limits.time_limit); a job still running `GRACE` seconds after its limit is stuck
 where no signal reaches it, so the whole pool is replaced (its processes killed) and the job
 fails with "timeout": one bad file never holds a worker for good. A worker that dies breaks the
 pool the same way, and the next job gets a fresh one.
