@@ -153,7 +153,7 @@ def check(child: PathLike, *, parent: PathLike | Any, lang: str = "vi") -> Check
     """Check a school's plan against the district plan it implements (`parent`: a path, or a
     `ParentPlan` loaded once for many children). The report has `coverage` per parent item,
     `findings`, `extras` and `summary` (covered, partial, missing, ratio); `render(report, fmt)`
-    of vbparse.plancheck.report writes it as text, Markdown, HTML or JSON."""
+    of vbparse.plancheck.output writes it as text, Markdown, HTML or JSON."""
     from .plancheck.report import ParentPlan, check_child
 
     loaded = (

@@ -10,8 +10,9 @@ import pytest
 from vbparse.cli import main
 from vbparse.plancheck import align
 from vbparse.plancheck.evaluate import evaluate, load_cases
+from vbparse.plancheck.output import render
 from vbparse.plancheck.paraphrase import canonical, canonical_index, soft_recall
-from vbparse.plancheck.report import ParentPlan, check_child, render
+from vbparse.plancheck.report import ParentPlan, check_child
 from vbparse.plancheck.targets import actor_mismatches, targets_of, weaker_targets
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

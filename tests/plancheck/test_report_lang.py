@@ -13,7 +13,8 @@ import pytest
 
 from vbparse.cli import main
 from vbparse.messages import MESSAGES
-from vbparse.plancheck.report import BatchReport, ParentPlan, check_child, render_batch
+from vbparse.plancheck.output import render_batch
+from vbparse.plancheck.report import BatchReport, ParentPlan, check_child
 
 PLANS = Path(__file__).resolve().parents[2] / "corpus" / "plans"
 PARENT = PLANS / "parent-253-kh-gddt.txt"

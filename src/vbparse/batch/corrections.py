@@ -17,20 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# The schema step registry.MIGRATIONS appends (version 1 → 2).
-MIGRATION = """
-CREATE TABLE corrections (
-    id         INTEGER PRIMARY KEY,
-    sha256     TEXT NOT NULL,
-    field      TEXT NOT NULL,
-    old_value  TEXT,
-    new_value  TEXT,
-    at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    undone_at  TEXT
-);
-CREATE INDEX corrections_sha ON corrections (sha256, field);
-"""
-
 # Fields a person can correct: the dotted path in the document JSON, and the provenance key
 # whose span shows where the value came from.
 CORRECTABLE: dict[str, str] = {

@@ -21,7 +21,6 @@ imported in several formats.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -30,20 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..text.normalize import fold
+
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
-
-
-@functools.cache
-def _fold_table() -> dict[int, str]:
-    from .registry import _FOLD_TABLE  # built once there, for the folded index columns
-
-    return _FOLD_TABLE
-
-
-def fold(text: str) -> str:
-    """`text` without diacritics, đ → d, same length as `text` (offsets stay valid)."""
-    return text.translate(_fold_table())
 
 
 def _norm(text: str) -> str:

@@ -15,13 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..text.normalize import strip_diacritics
-from . import corrections
+from ..text.normalize import fold
 from .query import Query, Term, format_of, group_key, parse_query
 
 SCHEMA_VERSION = 2
@@ -106,7 +104,22 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (
 """
 
 # MIGRATIONS[i] takes a registry from user_version i to i + 1. Append, never edit a released one.
-MIGRATIONS: list[str] = [_V1, corrections.MIGRATION]
+# Version 2: the corrections a person makes in `vbparse serve` (batch/corrections.py reads and
+# writes them), keyed by the file's content so they survive re-parsing and re-batching.
+_V2 = """
+CREATE TABLE corrections (
+    id         INTEGER PRIMARY KEY,
+    sha256     TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT,
+    at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    undone_at  TEXT
+);
+CREATE INDEX corrections_sha ON corrections (sha256, field);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -178,25 +191,6 @@ def migrate(conn: sqlite3.Connection) -> None:
 def _statements(script: str) -> list[str]:
     # executescript() would commit on its own; splitting keeps a migration in one transaction.
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-# --- folding ------------------------------------------------------------------------------------
-
-# Precomposed Latin letters (all Vietnamese letters are among them) → their bare letter, built
-# with strip_diacritics; str.translate then folds at C speed and keeps every offset in place.
-_FOLD_TABLE: dict[int, str] = {}
-for _cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-    _bare = strip_diacritics(chr(_cp))
-    if len(_bare) == 1 and _bare != chr(_cp):
-        _FOLD_TABLE[_cp] = _bare
-
-
-def fold(text: str) -> str:
-    """`text` without diacritics, đ → d, same length as `text` (for search only). Decomposed
-    input (NFD, as some keyboards and PDFs give it) is composed first, or its marks would stay."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text.translate(_FOLD_TABLE)
 
 
 def ref_key(number: str | None, symbol: str | None) -> str | None:

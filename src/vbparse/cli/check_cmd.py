@@ -64,7 +64,8 @@ def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     from ..messages import percent
-    from ..plancheck.report import CheckError, ParentPlan, check_child, render
+    from ..plancheck.output import render
+    from ..plancheck.report import CheckError, ParentPlan, check_child
 
     try:
         parent = ParentPlan.load(args.parent, args.lang)
@@ -116,7 +117,7 @@ def run_batch(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     for failure in batch.failures:
         print(f"vbparse: {failure['path']}: {failure['error']}", file=sys.stderr)
-    from ..plancheck.report import render_batch
+    from ..plancheck.output import render_batch
 
     rendered = render_batch(batch, fmt)
     if isinstance(rendered, bytes):

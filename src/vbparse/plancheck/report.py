@@ -1,6 +1,6 @@
 """The check of one school plan against its parent plan, and the district batch: the report
 models and how they are built. The renderings live apart: render.py (text, Markdown, HTML) and
-sheets.py (CSV, XLSX); `render` and `render_batch` here pick one by format name.
+sheets.py (CSV, XLSX); output.py picks one by format name.
 
 The JSON keys, codes and status values never change with the report's language, only the
 findings' messages do.
@@ -8,7 +8,6 @@ findings' messages do.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,15 +194,6 @@ def _verdict(parent: ParentPlan, child: Document, coverage: list[Coverage]) -> s
     return "off_topic" if title < OFF_TOPIC_TITLE else "implements"
 
 
-def render(report: CheckReport, fmt: str) -> str:
-    """The report as text, md, html or json."""
-    if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    from .render import render_check
-
-    return render_check(report, fmt)
-
-
 # --- district batch -----------------------------------------------------------------------------
 
 
@@ -316,16 +306,3 @@ class BatchReport:
                 "items": self.column_totals(),
             },
         }
-
-
-def render_batch(batch: BatchReport, fmt: str) -> str | bytes:
-    """The district report as json, csv, xlsx, md, html or text."""
-    if fmt == "json":
-        return json.dumps(batch.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt in ("csv", "xlsx"):
-        from .sheets import batch_csv, batch_xlsx
-
-        return batch_csv(batch) if fmt == "csv" else batch_xlsx(batch)
-    from .render import render_batch_blocks
-
-    return render_batch_blocks(batch, fmt)

@@ -67,6 +67,19 @@ def strip_diacritics(text: str) -> str:
     return text.translate(_NO_DIACRITICS)
 
 
+# The same letters, combining marks kept: folding keeps every offset of the NFC text.
+_FOLD_SAME_LENGTH = {cp: base for cp, base in _NO_DIACRITICS.items() if base is not None}
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics, đ → d, as long as its NFC form (for search: the folded index
+    columns and snippets' offsets). Decomposed input (NFD, as some keyboards and PDFs give it)
+    is composed first, or its marks would stay."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_FOLD_SAME_LENGTH)
+
+
 def match_key(text: str, *, diacritics: bool = True) -> str:
     """Key for comparing words: lower case, tone placement folded, optionally no diacritics."""
     key = fold_tone_placement(clean(text)).lower()

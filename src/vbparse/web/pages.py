@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import secrets
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,14 +15,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import UploadFile
 
 from ..batch.corrections import CORRECTABLE
-from .app import HERE
 from .labels import has_label, label
 from .security import csrf_ok, csrf_token
 from .service import SearchQuery, Service, ServiceError, Upload, display_name
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(
-    loader=FileSystemLoader(HERE / "templates"),
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
 )
 LANG_COOKIE = "vbparse_lang"
@@ -264,7 +264,8 @@ _DOWNLOADS = {
 @router.get("/check/{rid}/report.{fmt}")
 async def check_download(rid: str, fmt: str) -> Response:
     """The same report as `vbparse check-batch`, as .xlsx, .csv or printable .html."""
-    from ..plancheck.report import BatchReport, render_batch
+    from ..plancheck.output import render_batch
+    from ..plancheck.report import BatchReport
 
     report = _REPORTS.get(rid)
     if report is None or fmt not in _DOWNLOADS:
