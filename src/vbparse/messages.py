@@ -444,6 +444,94 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ký tự lạ “{found}” chen giữa chữ “{word}”; viết “{expected}” ({ref}).",
         "en": "A stray “{found}” inside the word “{word}”; write “{expected}” ({ref}).",
     },
+    # === vbparse eval-check ("evalcheck.*") ===
+    "evalcheck.title": {
+        "vi": "Bộ so khớp {matcher}: {cases} cặp (mục cấp trên, kế hoạch đơn vị) trong {children} "
+        "kế hoạch của đơn vị",
+        "en": "{matcher} matcher: {cases} (parent item, child) cases in {children} child plans",
+    },
+    "evalcheck.matcher.semantic": {"vi": "theo nghĩa", "en": "semantic"},
+    "evalcheck.matcher.lexical": {"vi": "theo từ ngữ", "en": "lexical"},
+    "evalcheck.missing": {
+        "vi": "  mục còn thiếu        độ chính xác {p}  độ bao phủ {r}",
+        "en": "  missing items   precision {p}  recall {r}",
+    },
+    "evalcheck.partial": {
+        "vi": "  phân biệt đã có / có một phần: đúng {a}",
+        "en": "  partial/covered accuracy {a}",
+    },
+    "evalcheck.findings": {
+        "vi": "  vấn đề phát hiện     độ chính xác {p}  độ bao phủ {r}",
+        "en": "  findings        precision {p}  recall {r}",
+    },
+    "evalcheck.verdict": {
+        "vi": "  kết luận triển khai hay không: đúng {a}",
+        "en": "  verdict accuracy {a}",
+    },
+    "evalcheck.wrong_verdict": {
+        "vi": "{name}: kết luận “{got}”, đúng ra “{want}”",
+        "en": "{name}: verdict {got}, expected {want}",
+    },
+    "evalcheck.wrong_status": {
+        "vi": "{name} {item} ({level}): “{got}”, đúng ra “{want}”",
+        "en": "{name} {item} ({level}): {got}, expected {want}",
+    },
+    "evalcheck.not_raised": {
+        "vi": "{name}: {n} lần “{code}” không được phát hiện",
+        "en": "{name}: {n}× {code} not raised",
+    },
+    "evalcheck.not_planted": {
+        "vi": "{name}: {n} lần “{code}” phát hiện thừa (không cài vào)",
+        "en": "{name}: {n}× {code} raised, not planted",
+    },
+    "evalcheck.no_cases": {
+        "vi": "{path}: không có tệp này (dùng --root)",
+        "en": "{path}: not found (use --root)",
+    },
+    "evalcheck.level.copy": {"vi": "chép nguyên", "en": "copy"},
+    "evalcheck.level.light": {"vi": "sửa nhẹ", "en": "light"},
+    "evalcheck.level.heavy": {"vi": "viết lại nhiều", "en": "heavy"},
+    "evalcheck.level.part": {"vi": "một phần", "en": "part"},
+    "evalcheck.level.merged": {"vi": "gộp mục", "en": "merged"},
+    "evalcheck.level.split": {"vi": "tách mục", "en": "split"},
+    "evalcheck.level.moved": {"vi": "chuyển chỗ", "en": "moved"},
+    "evalcheck.level.table": {"vi": "trong bảng", "en": "table"},
+    "evalcheck.level.dropped": {"vi": "bỏ đi", "en": "dropped"},
+    "evalcheck.level.off_topic": {"vi": "không liên quan", "en": "off topic"},
+    "check.status.present": {"vi": "đã có (hoặc một phần)", "en": "present"},
+    # === vbparse train / eval-roles ("roles.*", "train.*") ===
+    "roles.title": {
+        "vi": "Vai trò của mục, kiểm định chéo {folds} phần theo văn bản ({documents} văn bản), "
+        "{sections} mục cấp cao nhất",
+        "en": "Section roles, {folds}-fold cross-validation grouped by document ({documents} "
+        "documents), {sections} top-level sections",
+    },
+    "roles.accuracy": {"vi": "độ chính xác", "en": "accuracy"},
+    "roles.col.rules": {"vi": "chỉ quy tắc", "en": "rules only"},
+    "roles.col.model": {"vi": "chỉ mô hình", "en": "model only"},
+    "roles.col.combined": {"vi": "kết hợp", "en": "combined"},
+    "roles.col.support": {"vi": "số mục", "en": "support"},
+    "roles.threshold": {
+        "vi": "ngưỡng để thay vai trò kế thừa từ cấp trên: {threshold} (chỉnh trên {units} mục "
+        "của kế hoạch đơn vị để riêng)",
+        "en": "threshold for overruling an inherited role: {threshold} (tuned on {units} "
+        "held-out child sections)",
+    },
+    "roles.errors": {"vi": "các mục hệ kết hợp gán sai:", "en": "combined-system errors:"},
+    "roles.error": {
+        "vi": "{document}: {where} đúng: {gold}; quy tắc: {rules}; mô hình: {model} (độ tin cậy "
+        "{confidence})",
+        "en": "{document}: {where} gold={gold} rules={rules} model={model} ({confidence})",
+    },
+    "train.no_corpus": {
+        "vi": "{path}: không có thư mục corpus/ ở đây (dùng --root)",
+        "en": "{path}: no corpus/ folder here (use --root)",
+    },
+    "train.saved": {"vi": "đã lưu {paths}", "en": "saved {paths}"},
+    "train.similarity": {
+        "vi": "đang huấn luyện véc-tơ từ cho bộ đối chiếu kế hoạch trên corpus/ …",
+        "en": "training the plan checker's word vectors on corpus/ …",
+    },
     # === the command line: one-line errors and summaries ("cli.*") ===
     "cli.internal": {
         "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",

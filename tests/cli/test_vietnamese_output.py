@@ -140,3 +140,31 @@ def test_error_lines(run_cli, document_words, tmp_path):
         _, out, err = run_cli(command, empty, blob, cut, tmp_path / "none.txt", tmp_path)
         assert err.count("\n") == 5
         assert_vietnamese(out + err, document_words, f"{command} errors")
+
+
+def test_eval_check(run_cli, document_words):
+    root = CORPUS.parent
+    code, out, err = run_cli("eval-check", "--root", root, "--errors", "--lang", "vi")
+    assert code == 0, err
+    assert "độ chính xác" in out and out.count("\n") > 10  # figures and the wrong calls
+    assert_vietnamese(out + err, document_words, "eval-check")
+    code, en, err = run_cli("eval-check", "--root", root, "--no-lexical", "--lang", "en")
+    assert code == 0 and "missing items   precision" in en
+
+
+def test_eval_roles_and_train(run_cli, document_words, tmp_path):
+    root = CORPUS.parent
+    code, out, err = run_cli("eval-roles", "--root", root)
+    assert code == 0, err
+    assert "độ chính xác" in out and "F1 nhiệm vụ" in out
+    assert_vietnamese(out + err, document_words, "eval-roles")
+    code, en, err = run_cli("eval-roles", "--root", root, "--lang", "en")
+    assert code == 0 and "F1 tasks" in en and "rules only" in en
+    code, out, err = run_cli("train", "roles", "--root", root, "--out", tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "roles.npz").is_file() and "đã lưu" in out
+    assert_vietnamese(out + err, document_words, "train roles")
+    # train similarity takes a minute; its lines are the same catalogue's, seen on a bad root
+    code, out, err = run_cli("train", "similarity", "--root", tmp_path)
+    assert code == 2 and "không có thư mục corpus/" in err
+    assert_vietnamese(out + err, document_words, "train similarity")
