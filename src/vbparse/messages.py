@@ -532,6 +532,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đang huấn luyện véc-tơ từ cho bộ đối chiếu kế hoạch trên corpus/ …",
         "en": "training the plan checker's word vectors on corpus/ …",
     },
+    # === vbparse parse --explain ("explain.*"): headings and labels only ===
+    "explain.h.header": {
+        "vi": "Các dòng phần đầu (vị trí, vùng, nhãn gợi ý)",
+        "en": "Header lines (position, zone, tags)",
+    },
+    "explain.h.candidates": {
+        "vi": "Các ứng viên (điểm, dòng, lý do); * = được chọn",
+        "en": "Candidates (score, line, reasons); * = chosen",
+    },
+    "explain.h.closing": {
+        "vi": "Các dòng phần cuối (vị trí, vùng, nhãn gợi ý)",
+        "en": "Closing lines (position, zone, tags)",
+    },
+    "explain.h.result": {"vi": "Kết quả", "en": "Result"},
+    "explain.candidates": {"vi": "{field}: {n} ứng viên", "en": "{field}: {n} candidate(s)"},
+    "explain.line": {"vi": "dòng {line}", "en": "line {line}"},
+    "explain.signer_block": {"vi": "khối chữ ký", "en": "signer block"},
+    "explain.field.number": {"vi": "số, ký hiệu", "en": "number (Số, ký hiệu)"},
+    "explain.field.date": {"vi": "địa danh, ngày", "en": "issued (địa danh, ngày)"},
+    "explain.field.title": {"vi": "tên loại văn bản", "en": "doc_type (tên loại)"},
+    "explain.field.vv": {"vi": "trích yếu công văn (V/v)", "en": "subject of a công văn (V/v)"},
+    "explain.field.signer.title": {"vi": "chức vụ người ký", "en": "signer.title (chức vụ)"},
+    "explain.result.doc_type": {"vi": "tên loại", "en": "doc_type"},
+    "explain.result.number": {"vi": "số, ký hiệu", "en": "number"},
+    "explain.result.issued": {"vi": "địa danh, ngày", "en": "issued"},
+    "explain.result.issuer": {"vi": "cơ quan chủ quản / ban hành", "en": "issuer"},
+    "explain.result.subject": {"vi": "trích yếu", "en": "subject"},
+    "explain.result.signer": {"vi": "thẩm quyền / chức vụ / người ký", "en": "signer"},
     # === the command line: one-line errors and summaries ("cli.*") ===
     "cli.internal": {
         "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",

@@ -168,3 +168,31 @@ def test_eval_roles_and_train(run_cli, document_words, tmp_path):
     code, out, err = run_cli("train", "similarity", "--root", tmp_path)
     assert code == 2 and "không có thư mục corpus/" in err
     assert_vietnamese(out + err, document_words, "train similarity")
+
+
+def test_parse_explain_headings_and_labels(run_cli, document_words):
+    """--explain is a developer's view of the cue layer: its tags, zones and reasons keep their
+    code names; its headings and labels follow --lang."""
+    seed = CORPUS / "seed" / "kh-36-thbtd.txt"
+    code, out, err = run_cli("parse", "--explain", seed)
+    assert code == 0, err
+    labels = [
+        line.split(": ", 1)[0] if not line.startswith("## ") else line
+        for line in out.splitlines()
+        if line and not line[0].isspace() and not line[0].isdigit() and line[0] not in "!#"
+    ] + [line for line in out.splitlines() if line.startswith("## ")]
+    assert len(labels) >= 15 and "## Kết quả" in labels
+    assert_vietnamese("\n".join(labels), document_words, "parse --explain")
+    code, en, err = run_cli("parse", "--explain", seed, "--lang", "en")
+    assert code == 0 and "## Candidates (score, line, reasons); * = chosen" in en
+
+
+def test_eval_variants_table(run_cli, document_words):
+    code, out, err = run_cli("eval", CORPUS / "seed", "--variants", "--misses")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("biến thể") and ("0,00" in out or "1,00" in out)
+    shown = [lines[0]] + [line.split(None, 1)[-1] for line in lines[1:] if line.strip()]
+    assert_vietnamese("\n".join(shown) + err, document_words, "eval --variants")  # not the codes
+    code, en, err = run_cli("eval", CORPUS / "seed", "--variants", "--lang", "en")
+    assert en.startswith("variant") and "signer.name" in en
