@@ -560,6 +560,100 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.result.issuer": {"vi": "cơ quan chủ quản / ban hành", "en": "issuer"},
     "explain.result.subject": {"vi": "trích yếu", "en": "subject"},
     "explain.result.signer": {"vi": "thẩm quyền / chức vụ / người ký", "en": "signer"},
+    # === registries, sinks, spreadsheets and the Dask scheduler ("store.*", "batch.*") ===
+    # {detail} is the system's own English words: shown with --lang en only.
+    "store.no_registry": {
+        "vi": "{path}: không có sổ đăng ký này",
+        "en": "{path}: no such registry",
+    },
+    "store.cannot_open": {
+        "vi": "{path}: không mở được",
+        "en": "{path}: cannot be opened ({detail})",
+    },
+    "store.not_registry": {
+        "vi": "{path}: không phải sổ đăng ký của vbparse",
+        "en": "{path}: not a vbparse registry ({detail})",
+    },
+    "store.newer": {
+        "vi": "sổ đăng ký ở phiên bản cấu trúc {version}, mới hơn phiên bản vbparse này đọc được "
+        "({supported}); hãy nâng cấp vbparse",
+        "en": "registry schema version {version} is newer than this vbparse supports "
+        "({supported}); upgrade vbparse",
+    },
+    "store.newer_at": {
+        "vi": "{path}: sổ đăng ký ở phiên bản cấu trúc {version}, mới hơn phiên bản vbparse này "
+        "đọc được ({supported}); hãy nâng cấp vbparse",
+        "en": "{path}: registry schema version {version} is newer than this vbparse supports "
+        "({supported}); upgrade vbparse",
+    },
+    "store.sqlite_not_registry": {
+        "vi": "cơ sở dữ liệu SQLite này không phải sổ đăng ký của vbparse",
+        "en": "an SQLite database, but not a vbparse registry",
+    },
+    "store.postgres_not_registry": {
+        "vi": "{path}: cơ sở dữ liệu PostgreSQL này không phải sổ đăng ký của vbparse",
+        "en": "{path}: a PostgreSQL database, but not a vbparse registry",
+    },
+    "store.locked": {
+        "vi": "{what}: vẫn bị tiến trình khác khóa sau {seconds} giây",
+        "en": "{what}: still locked by another process after {seconds} s",
+    },
+    "store.needs_psycopg": {
+        "vi": "sổ đăng ký PostgreSQL cần gói psycopg: pip install 'vbparse[scale]'",
+        "en": "a PostgreSQL registry needs psycopg: pip install 'vbparse[scale]'",
+    },
+    "store.cannot_connect": {
+        "vi": "{path}: không kết nối được",
+        "en": "{path}: cannot connect ({detail})",
+    },
+    "store.bad_suffix": {
+        "vi": "{path}: tệp kết quả phải có đuôi .jsonl, .sqlite hoặc .db",
+        "en": "{path}: the output must end in .jsonl, .sqlite or .db",
+    },
+    "store.cannot_write": {
+        "vi": "{path}: không ghi được",
+        "en": "{path}: cannot be written ({detail})",
+    },
+    "store.cannot_read": {
+        "vi": "{path}: không đọc được",
+        "en": "{path}: cannot be read ({detail})",
+    },
+    "store.bad_record": {
+        "vi": "{path}: dòng {line} không phải bản ghi của vbparse",
+        "en": "{path}: line {line} is not a vbparse record",
+    },
+    "store.sheet_suffix": {
+        "vi": "{path}: bảng tính phải có đuôi .csv hoặc .xlsx",
+        "en": "{path}: the spreadsheet must end in .csv or .xlsx",
+    },
+    "store.out_required": {
+        "vi": "cần --out TỆP.xlsx hoặc TỆP.csv",
+        "en": "--out FILE.xlsx or FILE.csv is required",
+    },
+    "store.needs_openpyxl": {
+        "vi": "ghi tệp .xlsx cần gói openpyxl (pip install 'vbparse[export]'); hoặc xuất ra .csv",
+        "en": "writing .xlsx needs openpyxl (pip install 'vbparse[export]'); or export to .csv",
+    },
+    "batch.scheduler_local": {
+        "vi": "{scheduler}: hãy viết local:N với N ≥ 1 tiến trình",
+        "en": "{scheduler}: use local:N with N ≥ 1 workers",
+    },
+    "batch.scheduler_unreachable": {
+        "vi": "{scheduler}: không kết nối được bộ điều phối Dask",
+        "en": "{scheduler}: cannot reach the Dask scheduler ({detail})",
+    },
+    "batch.scheduler_needs_dask": {
+        "vi": "--scheduler cần gói Dask: pip install 'vbparse[scale]'",
+        "en": "--scheduler needs Dask: pip install 'vbparse[scale]'",
+    },
+    "batch.cluster": {
+        "vi": "Dask: {workers} tiến trình; bảng theo dõi: {dashboard}",
+        "en": "Dask: {workers} workers; dashboard: {dashboard}",
+    },
+    "batch.no_dashboard": {
+        "vi": "không có (pip install bokeh)",
+        "en": "not available (pip install bokeh)",
+    },
     # === the command line: one-line errors and summaries ("cli.*") ===
     "cli.internal": {
         "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",

@@ -17,16 +17,17 @@ _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
 _ENGLISH_SHAPED = {"the", "it", "by", "be", "not", "but", "he", "go", "my", "at", "on", "up"}
-# File types named as such ("các bản: docx, pdf, txt") and the program's own name.
+# File types named as such ("các bản: docx, pdf, txt"), the program's own name and Dask's.
 _ALLOWED = {"vbparse", "txt", "md", "html", "htm", "docx", "doc", "rtf", "odt", "pdf", "csv",
-            "xlsx", "json", "jsonl", "png", "jpg", "sqlite", "db"}  # fmt: skip
+            "xlsx", "json", "jsonl", "png", "jpg", "sqlite", "db", "dask"}  # fmt: skip
 _PATH = re.compile(
     r"(?:/|\b[\w.-]+\.(?:txt|md|html|docx|doc|rtf|odt|pdf|csv|xlsx|json|sqlite)\b)\S*"
 )
 
 
 def english_words(text: str, document_words: set[str]) -> list[str]:
-    text = _PATH.sub(" ", unicodedata.normalize("NFC", text))
+    text = re.sub(r"\b[a-z]+://\S+", " ", unicodedata.normalize("NFC", text))  # a URL
+    text = _PATH.sub(" ", text)
     text = re.sub(r"--[a-z-]+", " ", text)  # option names ("chạy lại với --verbose")
     text = re.sub(r"vbparse [a-z-]+:", " ", text)  # the command's name ("vbparse batch: 10/85")
     text = re.sub(r"\w+…", " ", text)  # a word cut by a shortened quote or heading
@@ -196,3 +197,35 @@ def test_eval_variants_table(run_cli, document_words):
     assert_vietnamese("\n".join(shown) + err, document_words, "eval --variants")  # not the codes
     code, en, err = run_cli("eval", CORPUS / "seed", "--variants", "--lang", "en")
     assert en.startswith("variant") and "signer.name" in en
+
+
+def test_store_and_scheduler_lines(run_cli, document_words, tmp_path):
+    """Registry, output and spreadsheet errors, and the Dask line of batch --scheduler, in the
+    run's language; the system's own English detail only with --lang en."""
+    not_registry = CORPUS / "seed" / "kh-36-thbtd.txt"
+    code, out, err = run_cli("search", "dân vận", "--db", not_registry)
+    assert code == 3 and "không phải sổ đăng ký" in err
+    assert_vietnamese(out + err, document_words, "search --db on a text file")
+    code, _, en = run_cli("search", "dân vận", "--db", not_registry, "--lang", "en")
+    assert code == 3 and "not a vbparse registry" in en
+    lines = []
+    for args in (
+        ("export", "--db", not_registry, "--out", tmp_path / "r.csv"),
+        ("export", "--db", not_registry, "--out", tmp_path / "r.pdf"),
+        ("export", "--db", not_registry),
+        ("batch", CORPUS / "seed", "--out", tmp_path / "r.pdf"),
+        ("batch", CORPUS / "seed", "--db", tmp_path / "x.sqlite", "--scheduler", "local:x"),
+    ):
+        code, out, err = run_cli(*args)
+        assert code in (2, 3) and err.startswith("vbparse"), (args, err)
+        lines.append(re.sub(r"local:\w+", " ", out + err))  # the option's syntax, local:N
+    assert_vietnamese("\n".join(lines), document_words, "store errors")
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text((CORPUS / "seed" / "kh-36-thbtd.txt").read_text("utf-8"))
+    db = tmp_path / "two.sqlite"
+    code, out, err = run_cli("batch", folder, "--db", db, "--scheduler", "local:1")
+    assert code == 0, err
+    assert "Dask: 1 tiến trình; bảng theo dõi:" in err
+    assert_vietnamese(out + err, document_words, "batch --scheduler")
