@@ -30,6 +30,32 @@ class VbparseError(Exception):
     exit_code: ExitCode = ExitCode.INTERNAL
 
 
+class MessageError(Exception):
+    """An error whose text is a catalogue message (messages.py): `key` and `params`, shown in the
+    reader's language by `text(lang)` at the command line; str() is the English, for logs and
+    the Python API."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        from .messages import render
+
+        return render(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.key, self.params))
+
+
+def _rebuild(cls: type[MessageError], key: str, params: dict[str, Any]) -> MessageError:
+    return cls(key, **params)
+
+
 class UsageError(VbparseError, ValueError):
     """A bad argument: an unknown role mode, a threshold out of range, no input."""
 
@@ -160,6 +186,8 @@ def describe(exc: BaseException, lang: str = "vi", *, verbose: bool = False) -> 
         if verbose and reason != exc.message:
             reason += f" ({exc.message})"
         return f"{exc.path}: {reason}"
+    if isinstance(exc, MessageError):
+        return exc.text(lang)
     key = getattr(exc, "key", None)
     if isinstance(exc, InputError) and key:
         return f"{exc.path}: {render(key, lang, **getattr(exc, 'params', {}))}"

@@ -444,6 +444,216 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ký tự lạ “{found}” chen giữa chữ “{word}”; viết “{expected}” ({ref}).",
         "en": "A stray “{found}” inside the word “{word}”; write “{expected}” ({ref}).",
     },
+    # === vbparse eval-check ("evalcheck.*") ===
+    "evalcheck.title": {
+        "vi": "Bộ so khớp {matcher}: {cases} cặp (mục cấp trên, kế hoạch đơn vị) trong {children} "
+        "kế hoạch của đơn vị",
+        "en": "{matcher} matcher: {cases} (parent item, child) cases in {children} child plans",
+    },
+    "evalcheck.matcher.semantic": {"vi": "theo nghĩa", "en": "semantic"},
+    "evalcheck.matcher.lexical": {"vi": "theo từ ngữ", "en": "lexical"},
+    "evalcheck.missing": {
+        "vi": "  mục còn thiếu        độ chính xác {p}  độ bao phủ {r}",
+        "en": "  missing items   precision {p}  recall {r}",
+    },
+    "evalcheck.partial": {
+        "vi": "  phân biệt đã có / có một phần: đúng {a}",
+        "en": "  partial/covered accuracy {a}",
+    },
+    "evalcheck.findings": {
+        "vi": "  vấn đề phát hiện     độ chính xác {p}  độ bao phủ {r}",
+        "en": "  findings        precision {p}  recall {r}",
+    },
+    "evalcheck.verdict": {
+        "vi": "  kết luận triển khai hay không: đúng {a}",
+        "en": "  verdict accuracy {a}",
+    },
+    "evalcheck.wrong_verdict": {
+        "vi": "{name}: kết luận “{got}”, đúng ra “{want}”",
+        "en": "{name}: verdict {got}, expected {want}",
+    },
+    "evalcheck.wrong_status": {
+        "vi": "{name} {item} ({level}): “{got}”, đúng ra “{want}”",
+        "en": "{name} {item} ({level}): {got}, expected {want}",
+    },
+    "evalcheck.not_raised": {
+        "vi": "{name}: {n} lần “{code}” không được phát hiện",
+        "en": "{name}: {n}× {code} not raised",
+    },
+    "evalcheck.not_planted": {
+        "vi": "{name}: {n} lần “{code}” phát hiện thừa (không cài vào)",
+        "en": "{name}: {n}× {code} raised, not planted",
+    },
+    "evalcheck.no_cases": {
+        "vi": "{path}: không có tệp này (dùng --root)",
+        "en": "{path}: not found (use --root)",
+    },
+    "evalcheck.level.copy": {"vi": "chép nguyên", "en": "copy"},
+    "evalcheck.level.light": {"vi": "sửa nhẹ", "en": "light"},
+    "evalcheck.level.heavy": {"vi": "viết lại nhiều", "en": "heavy"},
+    "evalcheck.level.part": {"vi": "một phần", "en": "part"},
+    "evalcheck.level.merged": {"vi": "gộp mục", "en": "merged"},
+    "evalcheck.level.split": {"vi": "tách mục", "en": "split"},
+    "evalcheck.level.moved": {"vi": "chuyển chỗ", "en": "moved"},
+    "evalcheck.level.table": {"vi": "trong bảng", "en": "table"},
+    "evalcheck.level.dropped": {"vi": "bỏ đi", "en": "dropped"},
+    "evalcheck.level.off_topic": {"vi": "không liên quan", "en": "off topic"},
+    "check.status.present": {"vi": "đã có (hoặc một phần)", "en": "present"},
+    # === vbparse train / eval-roles ("roles.*", "train.*") ===
+    "roles.title": {
+        "vi": "Vai trò của mục, kiểm định chéo {folds} phần theo văn bản ({documents} văn bản), "
+        "{sections} mục cấp cao nhất",
+        "en": "Section roles, {folds}-fold cross-validation grouped by document ({documents} "
+        "documents), {sections} top-level sections",
+    },
+    "roles.accuracy": {"vi": "độ chính xác", "en": "accuracy"},
+    "roles.col.rules": {"vi": "chỉ quy tắc", "en": "rules only"},
+    "roles.col.model": {"vi": "chỉ mô hình", "en": "model only"},
+    "roles.col.combined": {"vi": "kết hợp", "en": "combined"},
+    "roles.col.support": {"vi": "số mục", "en": "support"},
+    "roles.threshold": {
+        "vi": "ngưỡng để thay vai trò kế thừa từ cấp trên: {threshold} (chỉnh trên {units} mục "
+        "của kế hoạch đơn vị để riêng)",
+        "en": "threshold for overruling an inherited role: {threshold} (tuned on {units} "
+        "held-out child sections)",
+    },
+    "roles.errors": {"vi": "các mục hệ kết hợp gán sai:", "en": "combined-system errors:"},
+    "roles.error": {
+        "vi": "{document}: {where} đúng: {gold}; quy tắc: {rules}; mô hình: {model} (độ tin cậy "
+        "{confidence})",
+        "en": "{document}: {where} gold={gold} rules={rules} model={model} ({confidence})",
+    },
+    "train.no_corpus": {
+        "vi": "{path}: không có thư mục corpus/ ở đây (dùng --root)",
+        "en": "{path}: no corpus/ folder here (use --root)",
+    },
+    "train.saved": {"vi": "đã lưu {paths}", "en": "saved {paths}"},
+    "train.similarity": {
+        "vi": "đang huấn luyện véc-tơ từ cho bộ đối chiếu kế hoạch trên corpus/ …",
+        "en": "training the plan checker's word vectors on corpus/ …",
+    },
+    # === vbparse parse --explain ("explain.*"): headings and labels only ===
+    "explain.h.header": {
+        "vi": "Các dòng phần đầu (vị trí, vùng, nhãn gợi ý)",
+        "en": "Header lines (position, zone, tags)",
+    },
+    "explain.h.candidates": {
+        "vi": "Các ứng viên (điểm, dòng, lý do); * = được chọn",
+        "en": "Candidates (score, line, reasons); * = chosen",
+    },
+    "explain.h.closing": {
+        "vi": "Các dòng phần cuối (vị trí, vùng, nhãn gợi ý)",
+        "en": "Closing lines (position, zone, tags)",
+    },
+    "explain.h.result": {"vi": "Kết quả", "en": "Result"},
+    "explain.candidates": {"vi": "{field}: {n} ứng viên", "en": "{field}: {n} candidate(s)"},
+    "explain.line": {"vi": "dòng {line}", "en": "line {line}"},
+    "explain.signer_block": {"vi": "khối chữ ký", "en": "signer block"},
+    "explain.field.number": {"vi": "số, ký hiệu", "en": "number (Số, ký hiệu)"},
+    "explain.field.date": {"vi": "địa danh, ngày", "en": "issued (địa danh, ngày)"},
+    "explain.field.title": {"vi": "tên loại văn bản", "en": "doc_type (tên loại)"},
+    "explain.field.vv": {"vi": "trích yếu công văn (V/v)", "en": "subject of a công văn (V/v)"},
+    "explain.field.signer.title": {"vi": "chức vụ người ký", "en": "signer.title (chức vụ)"},
+    "explain.result.doc_type": {"vi": "tên loại", "en": "doc_type"},
+    "explain.result.number": {"vi": "số, ký hiệu", "en": "number"},
+    "explain.result.issued": {"vi": "địa danh, ngày", "en": "issued"},
+    "explain.result.issuer": {"vi": "cơ quan chủ quản / ban hành", "en": "issuer"},
+    "explain.result.subject": {"vi": "trích yếu", "en": "subject"},
+    "explain.result.signer": {"vi": "thẩm quyền / chức vụ / người ký", "en": "signer"},
+    # === registries, sinks, spreadsheets and the Dask scheduler ("store.*", "batch.*") ===
+    # {detail} is the system's own English words: shown with --lang en only.
+    "store.no_registry": {
+        "vi": "{path}: không có sổ đăng ký này",
+        "en": "{path}: no such registry",
+    },
+    "store.cannot_open": {
+        "vi": "{path}: không mở được",
+        "en": "{path}: cannot be opened ({detail})",
+    },
+    "store.not_registry": {
+        "vi": "{path}: không phải sổ đăng ký của vbparse",
+        "en": "{path}: not a vbparse registry ({detail})",
+    },
+    "store.newer": {
+        "vi": "sổ đăng ký ở phiên bản cấu trúc {version}, mới hơn phiên bản vbparse này đọc được "
+        "({supported}); hãy nâng cấp vbparse",
+        "en": "registry schema version {version} is newer than this vbparse supports "
+        "({supported}); upgrade vbparse",
+    },
+    "store.newer_at": {
+        "vi": "{path}: sổ đăng ký ở phiên bản cấu trúc {version}, mới hơn phiên bản vbparse này "
+        "đọc được ({supported}); hãy nâng cấp vbparse",
+        "en": "{path}: registry schema version {version} is newer than this vbparse supports "
+        "({supported}); upgrade vbparse",
+    },
+    "store.sqlite_not_registry": {
+        "vi": "cơ sở dữ liệu SQLite này không phải sổ đăng ký của vbparse",
+        "en": "an SQLite database, but not a vbparse registry",
+    },
+    "store.postgres_not_registry": {
+        "vi": "{path}: cơ sở dữ liệu PostgreSQL này không phải sổ đăng ký của vbparse",
+        "en": "{path}: a PostgreSQL database, but not a vbparse registry",
+    },
+    "store.locked": {
+        "vi": "{what}: vẫn bị tiến trình khác khóa sau {seconds} giây",
+        "en": "{what}: still locked by another process after {seconds} s",
+    },
+    "store.needs_psycopg": {
+        "vi": "sổ đăng ký PostgreSQL cần gói psycopg: pip install 'vbparse[scale]'",
+        "en": "a PostgreSQL registry needs psycopg: pip install 'vbparse[scale]'",
+    },
+    "store.cannot_connect": {
+        "vi": "{path}: không kết nối được",
+        "en": "{path}: cannot connect ({detail})",
+    },
+    "store.bad_suffix": {
+        "vi": "{path}: tệp kết quả phải có đuôi .jsonl, .sqlite hoặc .db",
+        "en": "{path}: the output must end in .jsonl, .sqlite or .db",
+    },
+    "store.cannot_write": {
+        "vi": "{path}: không ghi được",
+        "en": "{path}: cannot be written ({detail})",
+    },
+    "store.cannot_read": {
+        "vi": "{path}: không đọc được",
+        "en": "{path}: cannot be read ({detail})",
+    },
+    "store.bad_record": {
+        "vi": "{path}: dòng {line} không phải bản ghi của vbparse",
+        "en": "{path}: line {line} is not a vbparse record",
+    },
+    "store.sheet_suffix": {
+        "vi": "{path}: bảng tính phải có đuôi .csv hoặc .xlsx",
+        "en": "{path}: the spreadsheet must end in .csv or .xlsx",
+    },
+    "store.out_required": {
+        "vi": "cần --out TỆP.xlsx hoặc TỆP.csv",
+        "en": "--out FILE.xlsx or FILE.csv is required",
+    },
+    "store.needs_openpyxl": {
+        "vi": "ghi tệp .xlsx cần gói openpyxl (pip install 'vbparse[export]'); hoặc xuất ra .csv",
+        "en": "writing .xlsx needs openpyxl (pip install 'vbparse[export]'); or export to .csv",
+    },
+    "batch.scheduler_local": {
+        "vi": "{scheduler}: hãy viết local:N với N ≥ 1 tiến trình",
+        "en": "{scheduler}: use local:N with N ≥ 1 workers",
+    },
+    "batch.scheduler_unreachable": {
+        "vi": "{scheduler}: không kết nối được bộ điều phối Dask",
+        "en": "{scheduler}: cannot reach the Dask scheduler ({detail})",
+    },
+    "batch.scheduler_needs_dask": {
+        "vi": "--scheduler cần gói Dask: pip install 'vbparse[scale]'",
+        "en": "--scheduler needs Dask: pip install 'vbparse[scale]'",
+    },
+    "batch.cluster": {
+        "vi": "Dask: {workers} tiến trình; bảng theo dõi: {dashboard}",
+        "en": "Dask: {workers} workers; dashboard: {dashboard}",
+    },
+    "batch.no_dashboard": {
+        "vi": "không có (pip install bokeh)",
+        "en": "not available (pip install bokeh)",
+    },
     # === the command line: one-line errors and summaries ("cli.*") ===
     "cli.internal": {
         "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",

@@ -19,7 +19,7 @@ def test_dask_batch_records_every_file_once(archive, registry_url, run_cli):
 
     code, out, err = run_cli("batch", archive, "--db", registry_url, "--scheduler", "local:2")
     assert code == 1  # the broken files failed
-    assert "Dask: 2 workers; dashboard: " in err
+    assert "Dask: 2 tiến trình; bảng theo dõi: " in err
     files = {str(p) for p in archive.rglob("*") if p.is_file() and p.suffix != ".xlsx"}
     opened = open_registry(registry_url)
     rows = opened.query("SELECT path, status, error_kind FROM documents")

@@ -181,3 +181,23 @@ def test_completion_script_knows_every_command():
     for name in commands():
         assert f'{name}) words="' in script
         assert "--lang" in script.split(f'{name}) words="')[1].split('"')[0]
+
+
+def test_check_batch_format_option_beats_the_suffix(run_cli, tmp_path):
+    parent = CORPUS / "plans" / "parent-253-kh-gddt.txt"
+    plans = CORPUS / "plans"
+    by_suffix = tmp_path / "district.json"
+    assert run_cli("check-batch", plans, "-p", parent, "-o", by_suffix, "-q")[0] == 0
+    suffix_json = json.loads(by_suffix.read_text("utf-8"))
+    chosen = tmp_path / "district.out"  # no suffix the report knows: -f decides
+    assert run_cli("check-batch", plans, "-p", parent, "-o", chosen, "-f", "json", "-q")[0] == 0
+    assert json.loads(chosen.read_text("utf-8")) == suffix_json
+    as_csv = tmp_path / "district.html"
+    assert run_cli("check-batch", plans, "-p", parent, "-o", as_csv, "--format", "csv")[0] == 0
+    head = as_csv.read_text("utf-8-sig").splitlines()[0]
+    assert "<" not in head and head.count(",") >= 3  # a CSV header, not HTML
+    as_text = tmp_path / "district.md"
+    assert run_cli("check-batch", plans, "-p", parent, "-o", as_text, "-f", "txt", "-q")[0] == 0
+    assert not as_text.read_text("utf-8").lstrip().startswith("#")  # plain text, not Markdown
+    code, _, err = run_cli("check-batch", plans, "-p", parent, "-o", tmp_path / "r.out")
+    assert code == 2 and "r.out" in err  # no -f and an unknown suffix: bad usage

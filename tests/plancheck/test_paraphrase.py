@@ -126,7 +126,10 @@ def test_eval_set_is_large_and_holds_its_floors() -> None:
 
 def test_eval_check_command_prints_both_matchers(capsys: pytest.CaptureFixture[str]) -> None:
     root = str(CORPUS.parent)
-    assert main(["eval-check", "--root", root, "--split", "holdout"]) == 0
+    assert main(["eval-check", "--root", root, "--split", "holdout", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "semantic matcher" in out and "lexical matcher" in out
     assert "missing items   precision" in out
+    assert main(["eval-check", "--root", root, "--split", "holdout"]) == 0  # Vietnamese default
+    out = capsys.readouterr().out
+    assert "Bộ so khớp theo nghĩa" in out and "Bộ so khớp theo từ ngữ" in out

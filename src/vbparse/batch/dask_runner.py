@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import MessageError
 from .runner import (
     CRASHED_MESSAGE,
     FileResult,
@@ -103,7 +104,7 @@ class Cluster:
             self.cluster.close()
 
 
-class SchedulerError(Exception):
+class SchedulerError(MessageError):
     """The --scheduler value is wrong or the scheduler cannot be reached (one line)."""
 
 
@@ -117,7 +118,7 @@ def connect(scheduler: str) -> Cluster:
     if scheduler.startswith("local"):
         count = scheduler.partition(":")[2] or str(os.cpu_count() or 1)
         if not count.isdigit() or int(count) < 1:
-            raise SchedulerError(f"{scheduler!r}: use local:N with N ≥ 1 workers")
+            raise SchedulerError("batch.scheduler_local", scheduler=repr(scheduler))
         cluster = LocalCluster(
             n_workers=int(count),
             threads_per_worker=1,  # parsing holds the GIL: one thread per process
@@ -130,7 +131,9 @@ def connect(scheduler: str) -> Cluster:
     try:
         client = Client(scheduler, timeout="20s")
     except (OSError, TimeoutError, ValueError) as exc:
-        raise SchedulerError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
+        raise SchedulerError(
+            "batch.scheduler_unreachable", scheduler=scheduler, detail=str(exc)
+        ) from exc
     workers = sum(client.nthreads().values())
     return Cluster(client, None, workers)
 

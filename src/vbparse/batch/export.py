@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import MessageError
 from ..export.cells import csv_cell, keep_text
 
 # Column headings as a Vietnamese office reads them, and the registry column behind each.
@@ -30,8 +31,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 _WIDTHS = (18, 13, 16, 40, 70, 24, 11, 60, 10, 50)
 
 
-class ExportError(Exception):
-    pass
+class ExportError(MessageError):
+    """The source cannot be read or the spreadsheet cannot be written (one line for the user)."""
 
 
 def rows(source: str | Path) -> Iterator[tuple[Any, ...]]:
@@ -41,14 +42,15 @@ def rows(source: str | Path) -> Iterator[tuple[Any, ...]]:
         try:
             f = open(source, encoding="utf-8")  # noqa: SIM115 (closed by _jsonl_rows)
         except OSError as exc:
-            raise ExportError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+            detail = exc.strerror or str(exc)
+            raise ExportError("store.cannot_read", path=source, detail=detail) from exc
         return _jsonl_rows(f)
     from .storage import RegistryError, open_registry
 
     try:
         registry = open_registry(str(source))
     except RegistryError as exc:
-        raise ExportError(str(exc)) from exc
+        raise ExportError(exc.key, **exc.params) from exc
     return _registry_rows(registry)
 
 
@@ -97,7 +99,7 @@ def export(source: str | Path, target: str | Path) -> int:
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"{target}: the spreadsheet must end in .csv or .xlsx")
+        raise ExportError("store.sheet_suffix", path=target)
     data = rows(source)
     return _write_csv(data, target) if suffix == ".csv" else _write_xlsx(data, target)
 
@@ -120,9 +122,7 @@ def _write_xlsx(data: Iterator[tuple[Any, ...]], target: Path) -> int:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:
-        raise ExportError(
-            "writing .xlsx needs openpyxl (pip install 'vbparse[export]'); or export to .csv"
-        ) from exc
+        raise ExportError("store.needs_openpyxl") from exc
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Văn bản")
     for index, width in enumerate(_WIDTHS, 1):

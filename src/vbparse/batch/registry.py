@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import MessageError
 from ..text.normalize import fold
 from .query import Query, Term, format_of, group_key, parse_query
 
@@ -123,7 +124,7 @@ MIGRATIONS: list[str] = [_V1, _V2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
-class RegistryError(Exception):
+class RegistryError(MessageError):
     """The file is not a registry this version can use (not SQLite, or from a newer vbparse)."""
 
 
@@ -132,13 +133,13 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = 5.0) -> 
     A locked registry is waited for up to `timeout` seconds per statement."""
     p = Path(path)
     if not create and not p.exists():
-        raise RegistryError(f"{path}: no such registry")
+        raise RegistryError("store.no_registry", path=path)
     try:
         conn = sqlite3.connect(
             p, isolation_level=None, timeout=timeout
         )  # autocommit: transactions are explicit
     except sqlite3.Error as exc:
-        raise RegistryError(f"{path}: cannot be opened ({exc})") from exc
+        raise RegistryError("store.cannot_open", path=path, detail=str(exc)) from exc
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL mode: a committed transaction survives the process being killed; only a
@@ -150,10 +151,10 @@ def connect(path: str | Path, *, create: bool = False, timeout: float = 5.0) -> 
         conn.close()
         if "locked" in str(exc) or "busy" in str(exc):
             raise  # the caller may wait and retry
-        raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
+        raise RegistryError("store.not_registry", path=path, detail=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise RegistryError(f"{path}: not a vbparse registry ({exc})") from exc
+        raise RegistryError("store.not_registry", path=path, detail=str(exc)) from exc
     except RegistryError:
         conn.close()
         raise
@@ -165,12 +166,9 @@ def migrate(conn: sqlite3.Connection) -> None:
 
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise RegistryError(
-            f"registry schema version {version} is newer than this vbparse supports "
-            f"({SCHEMA_VERSION}); upgrade vbparse"
-        )
+        raise RegistryError("store.newer", version=version, supported=SCHEMA_VERSION)
     if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise RegistryError("an SQLite database, but not a vbparse registry")
+        raise RegistryError("store.sqlite_not_registry")
     for target in range(version + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

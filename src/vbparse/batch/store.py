@@ -13,12 +13,13 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import MessageError
 from .runner import FileResult
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
-class SinkError(Exception):
+class SinkError(MessageError):
     """The output cannot be opened or written (one line for the user)."""
 
 
@@ -42,7 +43,7 @@ def open_sink(out: str) -> Sink:
         return RegistrySink(out)
     if suffix in (".jsonl", ".ndjson"):
         return JsonlSink(out)
-    raise SinkError(f"{out}: the output must end in .jsonl, .sqlite or .db")
+    raise SinkError("store.bad_suffix", path=out)
 
 
 class JsonlSink:
@@ -68,7 +69,8 @@ class JsonlSink:
         try:
             self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (held open)
         except OSError as exc:
-            raise SinkError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+            detail = exc.strerror or str(exc)
+            raise SinkError("store.cannot_write", path=path, detail=detail) from exc
         self._last_sync = time.monotonic()
 
     def _load(self) -> bool:
@@ -85,7 +87,7 @@ class JsonlSink:
                     if key is None:
                         if f.tell() == size:
                             break  # the last line, torn by a kill: it was never acknowledged
-                        raise SinkError(f"{self.path}: line {number} is not a vbparse record")
+                        raise SinkError("store.bad_record", path=self.path, line=number)
                     path, sha256, status = key
                     duplicated = duplicated or path in self._stored
                     self._stored[path] = (sha256, status)
@@ -93,7 +95,8 @@ class JsonlSink:
             if good_end != size:
                 os.truncate(self.path, good_end)
         except OSError as exc:
-            raise SinkError(f"{self.path}: cannot be read ({exc.strerror or exc})") from exc
+            detail = exc.strerror or str(exc)
+            raise SinkError("store.cannot_read", path=self.path, detail=detail) from exc
         return duplicated
 
     def _compact(self) -> None:
@@ -158,7 +161,7 @@ class RegistrySink:
         try:
             self.registry = open_registry(target, create=True)
         except RegistryError as exc:
-            raise SinkError(str(exc)) from exc
+            raise SinkError(exc.key, **exc.params) from exc
         self.location = self.registry.location  # a URL without its password
 
     def stored(self) -> dict[str, tuple[str | None, str]]:
@@ -174,7 +177,7 @@ class RegistrySink:
         try:
             self.registry.write(records)
         except RegistryError as exc:
-            raise SinkError(str(exc)) from exc
+            raise SinkError(exc.key, **exc.params) from exc
 
     def close(self) -> None:
         self.registry.close()

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         sink = open_sink(target)
     except SinkError as exc:  # a name that is no registry or JSON Lines file
-        print(f"vbparse: {exc}", file=sys.stderr)
+        print(f"vbparse: {exc.text(args.lang)}", file=sys.stderr)
         return ExitCode.USAGE
     try:
         share = _share(target) if sink.wants_rows else None  # a registry: shared with others
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             if share is not None:
                 share.close()
     except (SinkError, RegistryError) as exc:
-        say(args, "cli.batch_store_failed", error=exc)
+        say(args, "cli.batch_store_failed", error=exc.text(args.lang))
         return ExitCode.UNREADABLE
     finally:
         sink.close()
@@ -115,7 +115,7 @@ def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, s
     cluster = None
     run_batch: Any = functools.partial(run_pool, jobs=min(jobs, len(files)))
     if args.scheduler:
-        cluster = _cluster(args.scheduler)
+        cluster = _cluster(args)
         if cluster is None:
             return None
         from ..batch import dask_runner
@@ -139,23 +139,24 @@ def _execute(args: argparse.Namespace, files: list[str], sink: Any, jobs: int, s
             cluster.close()
 
 
-def _cluster(scheduler: str) -> Any:
+def _cluster(args: argparse.Namespace) -> Any:
     """A Dask cluster client, its workers warmed up and the dashboard announced; None (the
     reason printed) when it cannot be had."""
     try:
         from ..batch import dask_runner
     except ImportError:
-        print(
-            "vbparse batch: --scheduler needs Dask: pip install 'vbparse[scale]'", file=sys.stderr
-        )
+        say(args, "batch.scheduler_needs_dask")
         return None
+    from ..messages import render
+
     try:
-        cluster = dask_runner.connect(scheduler)
+        cluster = dask_runner.connect(args.scheduler)
     except dask_runner.SchedulerError as exc:
-        print(f"vbparse batch: {exc}", file=sys.stderr)
+        print(f"vbparse batch: {exc.text(args.lang)}", file=sys.stderr)
         return None
-    dashboard = cluster.dashboard or "not available (pip install bokeh)"
-    print(f"Dask: {cluster.workers} workers; dashboard: {dashboard}", file=sys.stderr)
+    dashboard = cluster.dashboard or render("batch.no_dashboard", args.lang)
+    line = render("batch.cluster", args.lang, workers=cluster.workers, dashboard=dashboard)
+    print(line, file=sys.stderr)
     dask_runner.warm_up(cluster)
     return cluster
 

@@ -20,6 +20,8 @@ _BATCH_FORMATS = {
     ".md": "md",
     ".txt": "text",
 }
+BATCH_FORMATS = ("html", "csv", "json", "xlsx", "md", "txt")  # --format, named as the suffixes
+_FORMAT_NAMES = {"txt": "text"}  # the renderer's name for the plain-text report
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -40,13 +42,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         "check-batch",
         help="check every school plan of a folder against the district plan",
         description="Check every plan in DIR against --parent and write one report: a row per "
-        "school, a column per parent item. The format follows the --out suffix "
-        "(.html .csv .json .xlsx .md .txt). A file that cannot be read is reported and the "
+        "school, a column per parent item. The format is --format, or else follows the --out "
+        "suffix (.html .csv .json .xlsx .md .txt). A file that cannot be read is reported and the "
         "others are still checked. Exit 0 when all were checked, 1 when some failed or "
         "--fail-under is not met, 3 when the parent cannot be read, 2 on bad usage.",
     )
     b.add_argument("dir", metavar="DIR", help="folder of school plans")
-    add_common_options(b, out="REPORT", out_required=True, jobs=True)
+    add_common_options(
+        b,
+        formats=BATCH_FORMATS,
+        format_from_out=True,
+        out="REPORT",
+        out_required=True,
+        jobs=True,
+    )
     b.add_argument("--no-progress", action="store_true", help=argparse.SUPPRESS)  # old --quiet
     _shared_options(b, "some school's coverage")
     b.set_defaults(func=run_batch)
@@ -99,7 +108,7 @@ def run_batch(args: argparse.Namespace) -> int:
         say(args, "cli.not_folder", path=folder)
         return ExitCode.USAGE
     out = Path(args.out)
-    fmt = _BATCH_FORMATS.get(out.suffix.lower())
+    fmt = _FORMAT_NAMES.get(args.format, args.format) or _BATCH_FORMATS.get(out.suffix.lower())
     if fmt is None:
         say(args, "cli.report_suffix", path=out, suffixes=", ".join(sorted(_BATCH_FORMATS)))
         return ExitCode.USAGE

@@ -31,11 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..plancheck.evaluate import evaluate, format_figures
+    from ..messages import render
+    from ..plancheck.evaluate import evaluate, format_errors, format_figures
 
     corpus = Path(args.root).resolve() / "corpus"
     if not (corpus / "checkeval" / "cases.json").is_file():
-        print(f"vbparse: {corpus}/checkeval/cases.json: not found (use --root)", file=sys.stderr)
+        path = corpus / "checkeval" / "cases.json"
+        print("vbparse: " + render("evalcheck.no_cases", args.lang, path=path), file=sys.stderr)
         return ExitCode.USAGE
     runs = {"semantic": evaluate(corpus, split=args.split)}
     if not args.no_lexical:
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({k: v.as_dict() for k, v in runs.items()}, indent=2))
         return 0
     for name, fig in runs.items():
-        print(format_figures(f"{name} matcher", fig))
-        if args.errors:
-            print("\n".join("    " + e for e in fig.errors))
+        print(format_figures(name, fig, args.lang))
+        if args.errors and fig.errors:
+            print(format_errors(fig, args.lang))
     return 0

@@ -23,6 +23,23 @@ _WORDS = {
         "no document with a .gold.json beside it",
     ),
     "not_folder": ("không phải thư mục", "not a folder"),
+    "got": ("đọc được", "got"),
+    "gold": ("bản chuẩn", "gold"),
+    "clean": ("bản gốc", "clean"),
+    # the --variants table: its first column holds the variants' code names
+    "variant": ("biến thể", "variant"),
+    "docs": ("văn bản", "docs"),
+    "doc_type": ("tên loại", "doc_type"),
+    "number": ("số, ký hiệu", "number"),
+    "date": ("ngày", "date"),
+    "place": ("địa danh", "place"),
+    "issuer": ("cơ quan", "issuer"),
+    "subject": ("trích yếu", "subject"),
+    "signer.name": ("người ký", "signer.name"),
+    "signer.title": ("chức vụ", "signer.title"),
+    "recipients": ("nơi nhận", "recipients"),
+    "bases": ("căn cứ", "bases"),
+    "sections": ("các mục", "sections"),
 }
 
 
@@ -134,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
         for name in REPORT_FIELDS:
             fr = result.fields.get(name) or result.lists.get(name)
             for doc, got, want in fr.misses if fr else []:
-                print(f"\n[{name}] {doc}\n   got:  {got!r}\n   gold: {want!r}")
+                print(f"\n[{name}] {doc}")
+                print(f"   {_w('got', args)}: {got!r}\n   {_w('gold', args)}: {want!r}")
     return 1 if result.failures else 0
 
 
@@ -152,13 +170,16 @@ def _run_variants(root: Path, args: argparse.Namespace) -> int:
     docs = [d for d, _ in gold_pairs(root) if select is None or select(d)]
     table = run_variants(docs, render=args.render, ocr=args.ocr)
     keys = list(COMPARED)
-    print(f"{'variant':<18}" + "".join(f" {k[:11]:>11}" for k in keys) + "   docs")
+    head = "".join(f" {_w(k, args)[:11]:>11}" for k in keys)
+    print(f"{_w('variant', args):<18}" + head + f" {_w('docs', args):>8}")
     for name, fields in table.items():
         n = max(a.total for a in fields.values())
-        print(f"{name:<18}" + "".join(f" {fields[k].rate:>11.2f}" for k in keys) + f" {n:>6}")
+        cells = "".join(f" {_num(fields[k].rate, args, 2):>11}" for k in keys)
+        print(f"{name:<18}" + cells + f" {n:>8}")
     if args.misses:
         for name, fields in table.items():
             for key, a in fields.items():
                 for doc, got, want in a.differ:
-                    print(f"\n[{name} {key}] {doc}\n   got:   {got!r}\n   clean: {want!r}")
+                    print(f"\n[{name} {key}] {doc}")
+                    print(f"   {_w('got', args)}: {got!r}\n   {_w('clean', args)}: {want!r}")
     return 0

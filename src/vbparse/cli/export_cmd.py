@@ -40,16 +40,16 @@ def run(args: argparse.Namespace) -> int:
 
     target = args.out or args.to
     if not target:
-        print("vbparse export: --out FILE.xlsx or FILE.csv is required", file=sys.stderr)
+        say(args, "store.out_required")
         return ExitCode.USAGE
     if not target.lower().endswith((".csv", ".xlsx")):
-        print(f"vbparse: {target}: the spreadsheet must end in .csv or .xlsx", file=sys.stderr)
+        say(args, "store.sheet_suffix", path=target)
         return ExitCode.USAGE
     db = args.registry or args.db
     try:
         count = export(db, target)
     except ExportError as exc:
-        print(f"vbparse: {exc}", file=sys.stderr)
+        print(f"vbparse: {exc.text(args.lang)}", file=sys.stderr)
         return ExitCode.UNREADABLE
     except OSError as exc:
         say(args, "cli.cannot_write", path=target, reason=exc.strerror or exc)
@@ -72,7 +72,7 @@ def _corrections(args: argparse.Namespace) -> int:
     try:
         count, missing = export_gold(db, args.corrections)
     except RegistryError as exc:
-        print(f"vbparse: {exc}", file=sys.stderr)
+        print(f"vbparse: {exc.text(args.lang)}", file=sys.stderr)
         return ExitCode.UNREADABLE
     except OSError as exc:
         say(args, "cli.cannot_write", path=args.corrections, reason=exc.strerror or exc)

@@ -34,18 +34,23 @@ def add_common_options(
     out_required: bool = False,
     db: bool = False,
     jobs: bool = False,
+    format_from_out: bool = False,
 ) -> None:
     """Add the shared options. `formats`: the --format choices (the first is the default unless
-    `default_format`); `out`: the --out metavar (FILE, DIR, REGISTRY) when the command writes a
-    result; `db`: --db REGISTRY; `jobs`: --jobs N."""
+    `default_format`, or none with `format_from_out`: the --out suffix decides); `out`: the --out
+    metavar (FILE, DIR, REGISTRY) when the command writes a result; `db`: --db REGISTRY; `jobs`:
+    --jobs N."""
     group = parser.add_argument_group("common options")
     if formats:
+        default = None if format_from_out else default_format or formats[0]
         group.add_argument(
             "--format",
             "-f",
             choices=tuple(formats),
-            default=default_format or formats[0],
-            help=f"output format (default: {default_format or formats[0]})",
+            default=default,
+            help="output format (default: "
+            + ("from the --out suffix" if default is None else default)
+            + ")",
         )
     if out:
         group.add_argument(

@@ -121,7 +121,7 @@ def _parse_one(name: str, args: argparse.Namespace) -> object | None:
         from ..export.explain import render_explain
         from ..pipeline import explain
 
-        sys.stdout.write(render_explain(explain(name)))
+        sys.stdout.write(render_explain(explain(name), args.lang))
         return None
     doc = parse(name, include_lines=args.lines, roles=args.roles)
     if args.entities:

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         registry = open_registry(args.db)
     except RegistryError as exc:
-        print(f"vbparse: {exc}", file=sys.stderr)
+        print(f"vbparse: {exc.text(args.lang)}", file=sys.stderr)
         return ExitCode.UNREADABLE
     try:
         hits = registry.search(args.query, filters, limit=args.limit, no_accents=args.no_accents)

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..messages import render
 from .options import add_common_options
 
 
@@ -40,25 +41,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=run_eval)
 
 
-def _root(value: str) -> Path | None:
+def _root(value: str, lang: str) -> Path | None:
     """The project root holding corpus/, or None (after saying why); scikit-learn's
     FutureWarnings are silenced for the run, they are noise to a user."""
     import warnings
 
     root = Path(value).resolve()
     if not (root / "corpus").is_dir():
-        print(f"vbparse: {root}: no corpus/ folder here (use --root)", file=sys.stderr)
+        print("vbparse: " + render("train.no_corpus", lang, path=root), file=sys.stderr)
         return None
     warnings.filterwarnings("ignore", category=FutureWarning)
     return root
 
 
 def run_train(args: argparse.Namespace) -> int:
-    root = _root(args.root)
+    root = _root(args.root, args.lang)
     if root is None:
         return 2
     if args.component == "similarity":
-        return _train_similarity(root, args.out)
+        return _train_similarity(root, args.out, args.lang)
     from ..ml import roles_model
     from ..ml.data import collect, data_hash
     from ..ml.eval_roles import evaluate, format_report
@@ -84,29 +85,30 @@ def run_train(args: argparse.Namespace) -> int:
         "metrics": report.as_dict(),
     }
     model.save(out, meta)
-    print(format_report(report))
-    print(f"\nsaved {out / 'roles.npz'} and {out / 'roles.json'}")
+    print(format_report(report, args.lang))
+    saved = f"{out / 'roles.npz'}, {out / 'roles.json'}"
+    print("\n" + render("train.saved", args.lang, paths=saved))
     return 0
 
 
-def _train_similarity(root: Path, out: str | None) -> int:
+def _train_similarity(root: Path, out: str | None, lang: str) -> int:
     from ..plancheck import vectors
 
     path = Path(out) / "similarity.npz" if out else vectors.MODEL
-    print("training the plan checker's word vectors on corpus/ …", file=sys.stderr)
+    print(render("train.similarity", lang), file=sys.stderr)
     stats = vectors.train(root, path)
-    print(json.dumps(stats))
-    print(f"saved {path}")
+    print(json.dumps(stats))  # the figures of the vectors, keys as in models/
+    print(render("train.saved", lang, paths=path))
     return 0
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    root = _root(args.root)
+    root = _root(args.root, args.lang)
     if root is None:
         return 2
     from ..ml.eval_roles import evaluate, format_report
 
     report = evaluate(root)
     as_json = args.json or args.format == "json"
-    print(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+    print(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, args.lang))
     return 0

@@ -11,39 +11,43 @@ from ..extract.tagging import tag_line
 
 CLOSING_LINES = 25  # lines of the closing block shown
 
-_FIELDS = {
-    "number": "number (Số, ký hiệu)",
-    "date": "issued (địa danh, ngày)",
-    "title": "doc_type (tên loại)",
-    "vv": "subject of a công văn (V/v)",
-    "signer.title": "signer.title (chức vụ)",
-}
+# The candidate lists shown, by their ParseContext key (labels: messages "explain.field.*").
+_FIELDS = ("number", "date", "title", "vv", "signer.title")
 
 
-def render_explain(ctx: ParseContext) -> str:
+def render_explain(ctx: ParseContext, lang: str = "vi") -> str:
+    """The explanation; headings and labels in `lang`, cue tags, zones and reasons as the code
+    names them (this is a developer's view of the cue layer)."""
+    from ..messages import render
+
     doc = ctx.doc
-    out = [f"# {doc.source.path}", "", "## Header lines (position, zone, tags)"]
+    out = [f"# {doc.source.path}", "", "## " + render("explain.h.header", lang)]
     header_end = max(ctx.header_end + 2, 8)
     for pos, t in ctx.tags.items():
         if pos >= header_end:
             break
         out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
-    out += ["", "## Candidates (score, line, reasons); * = chosen"]
-    for key, label in _FIELDS.items():
+    out += ["", "## " + render("explain.h.candidates", lang)]
+    for key in _FIELDS:
         found = ctx.candidates.get(key, [])
-        out.append(f"{label}: {len(found)} candidate(s)")
+        field_label = render(f"explain.field.{key}", lang)
+        out.append(render("explain.candidates", lang, field=field_label, n=len(found)))
         for i, c in enumerate(found[:6]):
             mark = "*" if i == 0 else " "
-            where = f"line {c.pos}" if c.pos >= 0 else "signer block"
+            where = (
+                render("explain.line", lang, line=c.pos)
+                if c.pos >= 0
+                else render("explain.signer_block", lang)
+            )
             text = c.value or (ctx.lines[c.pos].text[:60] if 0 <= c.pos < len(ctx.lines) else "")
             out.append(f"  {mark} {c.score:6.3f}  {where:<12} {text}")
             out.append(f"             {'; '.join(c.reasons)}")
-    out += ["", "## Closing lines (position, zone, tags)"]
+    out += ["", "## " + render("explain.h.closing", lang)]
     start = ctx.closing_start if ctx.closing_start is not None else max(0, len(ctx.lines) - 12)
     for pos in range(start, min(len(ctx.lines), start + CLOSING_LINES)):
         t = ctx.tags.get(pos) or tag_line(pos, ctx.lines[pos])
         out.append(f"{pos:>4} {t.zone.value:<13} {t.text[:70]:<70} | {t.describe()}")
-    out += ["", "## Result"]
+    out += ["", "## " + render("explain.h.result", lang)]
     for name, value in (
         ("doc_type", doc.doc_type.name),
         ("number", doc.number.raw),
@@ -52,7 +56,8 @@ def render_explain(ctx: ParseContext) -> str:
         ("subject", doc.subject),
         ("signer", f"{doc.signer.authority} / {doc.signer.title} / {doc.signer.name}"),
     ):
-        out.append(f"{name:<9} {value}")
+        shown = render(f"explain.result.{name}", lang) + ":"
+        out.append(f"{shown:<33} {value}")
     for w in doc.warnings:
         out.append(f"! {w.code} [{w.field}] {w.message}")
     return "\n".join(out) + "\n"

@@ -135,36 +135,59 @@ def evaluate(root: Path, examples: list[Example] | None = None) -> Report:
     )
 
 
-def format_report(report: Report) -> str:
+def format_report(report: Report, lang: str = "vi") -> str:
+    """The report as the console shows it, in `lang` (the roles by their labels)."""
+    from ..messages import number, percent, render, role_label
+
+    systems = (report.rules, report.model, report.combined)
+    shown = [r for r in ROLES if r in report.combined.support or r in report.rules.f1]
+    rows = [("accuracy", render("roles.accuracy", lang))]
+    rows += [(r, "F1 " + role_label(r, lang)) for r in shown]
+    width = max(len(name) for _, name in rows) + 2
+    head = [render(f"roles.col.{k}", lang) for k in ("rules", "model", "combined", "support")]
     lines = [
-        f"Section roles, {N_FOLDS}-fold cross-validation grouped by document "
-        f"({report.documents} documents), "
-        f"{report.combined.total} top-level sections",
+        render(
+            "roles.title",
+            lang,
+            folds=N_FOLDS,
+            documents=report.documents,
+            sections=report.combined.total,
+        ),
         "",
-        f"{'':18}{'rules only':>12}{'model only':>12}{'combined':>12}{'support':>9}",
+        " " * width + "".join(f"{h:>14}" for h in head),
     ]
-    lines.append(
-        f"{'accuracy':18}"
-        + "".join(f"{s.accuracy:>12.1%}" for s in (report.rules, report.model, report.combined))
-        + f"{report.combined.total:>9}"
-    )
-    for role in ROLES:
-        if role not in report.combined.support and role not in report.rules.f1:
-            continue
-        cells = "".join(
-            f"{s.f1.get(role, 0.0):>12.3f}" for s in (report.rules, report.model, report.combined)
-        )
-        lines.append(f"{'F1 ' + role:18}{cells}{report.combined.support.get(role, 0):>9}")
+    for role, name in rows:
+        if role == "accuracy":
+            cells = [percent(s.accuracy, lang) for s in systems]
+            support = report.combined.total
+        else:
+            cells = [number(s.f1.get(role, 0.0), lang, 3) for s in systems]
+            support = report.combined.support.get(role, 0)
+        lines.append(f"{name:<{width}}" + "".join(f"{c:>14}" for c in cells) + f"{support:>14}")
     lines.append("")
     lines.append(
-        f"threshold for overruling an inherited role: {report.threshold:.2f} "
-        f"(tuned on {report.inherited_units} held-out child sections)"
+        render(
+            "roles.threshold",
+            lang,
+            threshold=number(report.threshold, lang, 2),
+            units=report.inherited_units,
+        )
     )
     if report.errors:
-        lines.append("combined-system errors:")
+        lines.append(render("roles.errors", lang))
         for e in report.errors:
+            where = repr(e["heading"] or e["opening"])
             lines.append(
-                f"  {e['document']}: {e['heading'] or e['opening']!r} gold={e['gold']} "
-                f"rules={e['rules']} model={e['model']} ({e['confidence']})"
+                "  "
+                + render(
+                    "roles.error",
+                    lang,
+                    document=e["document"],
+                    where=where,
+                    gold=role_label(e["gold"], lang),
+                    rules=role_label(e["rules"], lang),
+                    model=role_label(e["model"], lang),
+                    confidence=number(e["confidence"], lang, 3),
+                )
             )
     return "\n".join(lines)

@@ -85,7 +85,8 @@ class Figures:
     partial_right: int = 0
     partial_total: int = 0
     verdict_right: int = 0
-    errors: list[str] = field(default_factory=list)  # one line per wrong call
+    # one (message key, params) per wrong call, rendered in the reader's language
+    errors: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -130,7 +131,9 @@ def _score(case: Case, report: Any, figures: Figures) -> None:
     figures.children += 1
     figures.verdict_right += report.verdict == case.verdict
     if report.verdict != case.verdict:
-        figures.errors.append(f"{name}: verdict {report.verdict}, expected {case.verdict}")
+        figures.errors.append(
+            ("evalcheck.wrong_verdict", {"name": name, "got": report.verdict, "want": case.verdict})
+        )
     status = {c.parent_id: c.status for c in report.coverage}
     for item, (want, level) in case.items.items():
         got = status.get(item, "missing")
@@ -147,7 +150,12 @@ def _score(case: Case, report: Any, figures: Figures) -> None:
         if (want == "missing") != (got == "missing") or (
             want in ("covered", "partial") and got != want
         ):
-            figures.errors.append(f"{name} {item} ({level}): {got}, expected {want}")
+            figures.errors.append(
+                (
+                    "evalcheck.wrong_status",
+                    {"name": name, "item": item, "level": level, "got": got, "want": want},
+                )
+            )
     raised = Counter(f.code for f in report.findings)
     planted = Counter(case.findings)
     hit = raised & planted
@@ -156,19 +164,59 @@ def _score(case: Case, report: Any, figures: Figures) -> None:
     if case.exact_findings:
         figures.findings.fp += sum((raised - planted).values())
     for code, n in (planted - raised).items():
-        figures.errors.append(f"{name}: {n}× {code} not raised")
+        figures.errors.append(("evalcheck.not_raised", {"name": name, "n": n, "code": code}))
     if case.exact_findings:
         for code, n in (raised - planted).items():
-            figures.errors.append(f"{name}: {n}× {code} raised, not planted")
+            figures.errors.append(("evalcheck.not_planted", {"name": name, "n": n, "code": code}))
 
 
-def format_figures(title: str, fig: Figures) -> str:
+def format_figures(name: str, fig: Figures, lang: str = "vi") -> str:
+    """The figures of one matcher (`name`: semantic or lexical) as the console shows them."""
+    from ..messages import number, render
+
     d = fig.as_dict()
+
+    def ratio(key: str) -> str:
+        return "–" if d[key] is None else number(d[key], lang, 3)
+
     lines = [
-        f"{title}: {d['cases']} (parent item, child) cases in {d['children']} child plans",
-        f"  missing items   precision {d['missing_precision']:.3f}  recall {d['missing_recall']:.3f}",
-        f"  partial/covered accuracy {d['partial_accuracy']}",
-        f"  findings        precision {d['finding_precision']:.3f}  recall {d['finding_recall']:.3f}",
-        f"  verdict accuracy {d['verdict_accuracy']}",
+        render(
+            "evalcheck.title",
+            lang,
+            matcher=render(f"evalcheck.matcher.{name}", lang),
+            cases=d["cases"],
+            children=d["children"],
+        ),
+        render("evalcheck.missing", lang, p=ratio("missing_precision"), r=ratio("missing_recall")),
+        render("evalcheck.partial", lang, a=ratio("partial_accuracy")),
+        render("evalcheck.findings", lang, p=ratio("finding_precision"), r=ratio("finding_recall")),
+        render("evalcheck.verdict", lang, a=ratio("verdict_accuracy")),
     ]
     return "\n".join(lines)
+
+
+# The message key that names each value of a wrong call, by the call's field.
+_WORD_KEYS = {
+    "got": "check.status.{}",
+    "want": "check.status.{}",
+    "level": "evalcheck.level.{}",
+}
+_VERDICT_KEY = "check.verdict.{}"
+
+
+def format_errors(fig: Figures, lang: str = "vi") -> str:
+    """One line per wrong call, statuses, verdicts, levels and finding codes in the reader's words."""
+    from ..messages import MESSAGES, finding_label, render
+
+    def word(key: str, field_name: str, value: Any) -> Any:
+        if field_name == "code":
+            return finding_label(value, lang)
+        pattern = _VERDICT_KEY if key == "evalcheck.wrong_verdict" else _WORD_KEYS.get(field_name)
+        if pattern and pattern.format(value) in MESSAGES:
+            return render(pattern.format(value), lang)
+        return value
+
+    return "\n".join(
+        "    " + render(key, lang, **{k: word(key, k, v) for k, v in params.items()})
+        for key, params in fig.errors
+    )

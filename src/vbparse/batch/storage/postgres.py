@@ -133,14 +133,14 @@ class PostgresRegistry:
         try:
             import psycopg
         except ImportError as exc:
-            raise RegistryError(
-                "a PostgreSQL registry needs psycopg: pip install 'vbparse[scale]'"
-            ) from exc
+            raise RegistryError("store.needs_psycopg") from exc
         self.location = redact(url)
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise RegistryError(f"{self.location}: cannot connect ({exc})") from exc
+            raise RegistryError(
+                "store.cannot_connect", path=self.location, detail=str(exc)
+            ) from exc
         try:
             self.migrate()
         except BaseException:
@@ -164,17 +164,14 @@ class PostgresRegistry:
             steps = migrations()
             if version > len(steps):
                 raise RegistryError(
-                    f"{self.location}: registry schema version {version} is newer than this "
-                    f"vbparse supports ({len(steps)}); upgrade vbparse"
+                    "store.newer_at", path=self.location, version=version, supported=len(steps)
                 )
             if version == 0:
                 tables = self.conn.execute(
                     "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
                 ).fetchone()
                 if tables and tables[0]:
-                    raise RegistryError(
-                        f"{self.location}: a PostgreSQL database, but not a vbparse registry"
-                    )
+                    raise RegistryError("store.postgres_not_registry", path=self.location)
             for target in range(version + 1, len(steps) + 1):
                 for statement in steps[target - 1]:
                     self.conn.execute(statement)

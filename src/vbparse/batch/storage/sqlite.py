@@ -40,9 +40,7 @@ def retry_locked(
             if not _locked(exc):
                 raise
             if time.monotonic() + pause > deadline:
-                raise RegistryError(
-                    f"{what}: still locked by another process after {patience:g} s"
-                ) from exc
+                raise RegistryError("store.locked", what=what, seconds=f"{patience:g}") from exc
             time.sleep(pause)
             pause = min(pause * 2, 2.0)
 
@@ -67,7 +65,8 @@ class SqliteRegistry:
                 what=path,
             )
         except OSError as exc:
-            raise RegistryError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+            detail = exc.strerror or str(exc)
+            raise RegistryError("store.cannot_open", path=path, detail=detail) from exc
         retry_locked(lambda: self.conn.execute(CLAIMS_TABLE), patience=lock_patience, what=path)
 
     def stored(self) -> dict[str, tuple[str | None, str]]:
