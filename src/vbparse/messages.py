@@ -747,6 +747,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.search_none": {"vi": "không tìm thấy văn bản nào", "en": "no matching documents"},
     "cli.search_no_number": {"vi": "(không có số)", "en": "(no number)"},
     "cli.search_formats": {"vi": "các bản: {formats}", "en": "copies: {formats}"},
+    "cli.export_no_registry": {
+        "vi": "cần chỉ ra sổ đăng ký (DB)",
+        "en": "the registry (DB) is required",
+    },
     "cli.corrections_exported": {
         "vi": "{count} văn bản có chỉnh sửa → {path}",
         "en": "{count} corrected documents → {path}",

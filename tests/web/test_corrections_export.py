@@ -42,6 +42,9 @@ def test_export_needs_a_registry(tmp_path: Path, capsys) -> None:
     from vbparse.cli import main
 
     assert main(["export", str(tmp_path / "none.sqlite"), "--corrections", str(tmp_path)]) == 3
+    assert "không có sổ đăng ký này" in capsys.readouterr().err
+    args = ["export", str(tmp_path / "none.sqlite"), "--corrections", str(tmp_path), "--lang", "en"]
+    assert main(args) == 3
     assert "no such registry" in capsys.readouterr().err
 
 

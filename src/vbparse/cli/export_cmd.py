@@ -67,7 +67,7 @@ def _corrections(args: argparse.Namespace) -> int:
 
     db = args.registry or args.db
     if not db:
-        print("vbparse export: the registry (DB) is required", file=sys.stderr)
+        say(args, "cli.export_no_registry")
         return ExitCode.USAGE
     try:
         count, missing = export_gold(db, args.corrections)
