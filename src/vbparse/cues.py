@@ -106,7 +106,12 @@ def is_date_line(text: str) -> bool:
 
 
 # The label of a section that opens the body ("I. MỤC ĐÍCH", "2) …", "Điều 1", "Chương II").
-OUTLINE_LABEL = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S|^\s*(?:Điều|Chương|Phần)\s+\S+")
+# "Chương trình …", "Phần mềm …" open sentences: a chapter or part label needs its numeral.
+OUTLINE_LABEL = re.compile(
+    r"^\s*(?:[IVX]{1,5}|\d{1,2})\s*[.)]\s+\S"
+    r"|^\s*(?:Điều|ĐIỀU)\s+\d"
+    r"|^\s*(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXLC]+\b|\d|thứ|THỨ|[A-ZĐ]{2,}\b)"
+)
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
 # OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …") and drops its "v" ("V/ …").
@@ -118,7 +123,8 @@ RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.
 RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
-ADDRESSEE = re.compile(r"^\s*K[íi]nh\s*g[ửu]i\s*:?\s*", _F)
+# OCR reads the g of "gửi" as 8, q or 9.
+ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,

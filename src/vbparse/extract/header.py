@@ -447,13 +447,20 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
     m = cues.VV_LINE.match(head.text)
     texts = [m.group("subject") if m else head.text]
     pos = vv_pos + 1
-    while pos < len(lines) and pos < vv_pos + 5:
+    crossed = False  # the right column was read between the V/v and its wrapped rest
+    while pos < len(lines) and pos < vv_pos + 8:
         nxt = lines[pos]
         if head.zone is Zone.HEADER_LEFT and nxt.zone is not Zone.HEADER_LEFT:
             if nxt.zone is Zone.HEADER_RIGHT:  # the other column read in between
+                crossed = True
                 pos += 1
                 continue
-            break
+            rest = _column_rest(nxt, texts) if crossed else None
+            if rest is None:
+                break
+            texts.append(rest)
+            pos += 1
+            continue
         if head.zone is not Zone.HEADER_LEFT and _ends_vv(nxt):
             break
         if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
@@ -468,6 +475,23 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
         doc.doc_type.code = None
         doc.doc_type.inferred_from = "subject"
     return pos
+
+
+# A wrapped piece of the left column: short, as the column is narrow; scan specks before it.
+_COLUMN_WIDTH = 64
+_LEADING_SPECKS = re.compile(r"^[-_~.,'`|\s]+(?=\w)")
+
+
+def _column_rest(line: Line, texts: list[str]) -> str | None:
+    """The text of a body line that is the rest of a V/v block whose column the reader left
+    for the right one (OCR of a two-column header): a short line, the first of them in lower
+    case unless the block so far ends mid-phrase; None when the line is not that."""
+    text = _LEADING_SPECKS.sub("", line.text).strip()
+    if not text or len(text) > _COLUMN_WIDTH or _ends_vv(line) or cues.ADDRESSEE.match(text):
+        return None
+    if len(texts) == 1 and not text[:1].islower():
+        return None
+    return text
 
 
 def _type_from_number(ctx: ParseContext) -> None:

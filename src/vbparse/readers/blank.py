@@ -13,11 +13,19 @@ PREVIEW_PIXELS = 500_000  # the low-resolution copy that tells a blank page
 # the least inked real page has 0.85 %, seventeen times more.
 BLANK_INK_SHARE = 0.0005
 INK_LEVEL = 160  # grey level under which a preview pixel is ink
+# On white paper, anything this much darker than the paper is ink too: the thin strokes of a
+# faint 200-dpi scan average to light grey (186-232) in the preview and were taken for blank.
+INK_BELOW_PAPER = 48
 
 
 def ink_share(grey: Any) -> float:
     """Share of ink pixels in a grey numpy array (0 for an empty one)."""
-    return float((grey < INK_LEVEL).mean()) if grey.size else 0.0
+    if not grey.size:
+        return 0.0
+    import numpy as np
+
+    level = max(INK_LEVEL, float(np.median(grey)) - INK_BELOW_PAPER)
+    return float((grey < level).mean())
 
 
 def image_ink_share(img: Image) -> float:
