@@ -89,7 +89,9 @@ def party_span(text: str) -> tuple[int, int] | None:
 # "Số:", and the legal texts' "Luật số:", "Nghị quyết số:", "Pháp lệnh số:".
 NUMBER_LINE = re.compile(
     r"^\s*[.,'`‘’\"“]{0,2}\s*(?:(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh|Lệnh)\s+)?"
-    r"S[ốôoóòỏõọồổỗộơớờởỡợ]{1,2}\s*(?:[:.]|(?=\s*[\d_.…/]))\s*(?P<raw>.*)$",  # OCR: "Só:", "SốỐ:"
+    # A handwritten number OCR reads as a few letters ("Sô df /TB - HTTT") still opens a Số line.
+    r"S[ốôoóòỏõọồổỗộơớờởỡợ]{1,2}\s*(?:[:.]|(?=\s*[\d_.…/])|(?=\s*[^\s/]{1,3}\s*/\s*[A-ZĐ]))"
+    r"\s*(?P<raw>.*)$",  # OCR: "Só:", "SốỐ:"
     _F,
 )
 PLACE_DATE = re.compile(

@@ -208,6 +208,8 @@ ORG_HEADS: tuple[str, ...] = (
     "BÁO",
     "HỌC VIỆN",
     "ĐẠI HỌC",
+    "KHOA",  # a faculty under its university ("KHOA HỌC …" is a field, not a faculty)
+    "BỘ MÔN",
     "NGÂN HÀNG",
     "TỔNG CÔNG TY",
     "CÔNG TY",

@@ -27,3 +27,23 @@ def test_addressee_cue_reads_ocr_damaged_kinh_gui():
     for text in ("Kính gửi:", "Kính 8ửi: ......", "Kinh gui:", "Kính qửi các đơn vị"):
         assert cues.ADDRESSEE.match(text), text
     assert not cues.ADDRESSEE.match("Kính mong các đơn vị")
+
+
+def test_handwritten_number_read_as_letters_still_opens_the_so_line():
+    m = cues.NUMBER_LINE.match("Sô df /TB - HTTT")
+    assert m and m.group("raw") == "df /TB - HTTT"
+    assert not cues.NUMBER_LINE.match("So sánh kết quả/năm")
+
+
+def test_a_faculty_under_its_university_is_the_issuer():
+    from vbparse.extract.header import _split_run_together, _starts_org
+
+    assert _split_run_together("TRƯỜNG ĐẠI HỌC CẦN THƠ KHOA CÔNG NGHỆ") == (
+        "TRƯỜNG ĐẠI HỌC CẦN THƠ",
+        "KHOA CÔNG NGHỆ",
+    )
+    assert _split_run_together("TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN") == (
+        None,
+        "TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN",
+    )
+    assert _starts_org("KHOA HỆ THỐNG THÔNG TIN") and not _starts_org("KHOA HỌC VÀ CÔNG NGHỆ")

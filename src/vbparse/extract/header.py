@@ -374,6 +374,8 @@ _FOLDED_HEADS = tuple(sorted({cues.fold(h) for h in ORG_HEADS}, key=len, reverse
 def _starts_org(name: str) -> bool:
     """Begins like a body's name; compared without marks, so OCR's "SỐ Y TẾ" is "SỞ Y TẾ"."""
     folded = cues.fold(name)
+    if folded.startswith("KHOA HOC"):  # "KHOA HỌC VÀ CÔNG NGHỆ" wraps a name, opens none
+        return False
     return any(folded.startswith(h + " ") or folded == h for h in _FOLDED_HEADS)
 
 
@@ -385,6 +387,8 @@ def _split_run_together(text: str) -> tuple[str | None, str]:
         # A split is real only when the left part is a body on its own (not "VĂN" of "VĂN PHÒNG",
         # not "ỦY BAN NHÂN DÂN" of "… DÂN TỈNH") and the right part starts a subordinate body.
         if len(left.split()) < 2 or left.endswith(("VĂN", "ỦY", "UỶ", "NHÂN DÂN", "HỘI ĐỒNG")):
+            continue
+        if right.startswith("KHOA HỌC"):
             continue
         if re.match(r"^(BỘ|VỤ|BAN|HỘI|ĐÀI|BÁO|ĐOÀN)\s", right) and not re.match(
             r"^BAN\s+(QUẢN|CHỈ|TỔ|THƯỜNG)", right
