@@ -17,6 +17,7 @@ ADMIN_TYPES: tuple[tuple[str, str], ...] = (
     ("Thông báo", "TB"),
     ("Hướng dẫn", "HD"),
     ("Chương trình", "CTr"),
+    ("Chương trình phối hợp", "CTPH"),  # not in Phụ lục III; two bodies' joint programme
     ("Kế hoạch", "KH"),
     ("Kế hoạch liên tịch", "KHLT"),  # not in Phụ lục III; issued jointly by two bodies
     ("Phương án", "PA"),

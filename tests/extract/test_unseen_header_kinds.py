@@ -47,3 +47,30 @@ def test_a_faculty_under_its_university_is_the_issuer():
         "TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN",
     )
     assert _starts_org("KHOA HỆ THỐNG THÔNG TIN") and not _starts_org("KHOA HỌC VÀ CÔNG NGHỆ")
+
+
+def test_place_date_with_the_day_run_onto_ngay():
+    m = cues.PLACE_DATE.match("An Giang, ngày8ổ tháng 4 năm 2017")
+    assert m and m.group("place") == "An Giang"
+
+
+def test_joint_programme_of_two_bodies_joined_by_a_dash(tmp_path):
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG -\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "TỈNH AN GIANG\n"
+        "Số: 154/CTPH-LĐLĐ-SVHTTDL\tAn Giang, ngày 28 tháng 4 năm 2017\n"
+        "\n"
+        "CHƯƠNG TRÌNH PHỐI HỢP\n"
+        "Xây dựng đời sống văn hóa cơ sở trong CNVCLĐ\n"
+        "Giai đoạn 2016 - 2021\n"
+        "\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Nâng cao nhận thức của công nhân, viên chức, lao động.\n"
+    )
+    path = tmp_path / "ctph.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = vbparse.parse(path)
+    assert (doc.doc_type.name, doc.doc_type.code) == ("Chương trình phối hợp", "CTPH")
+    assert doc.issuer.name == "LIÊN ĐOÀN LAO ĐỘNG - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH AN GIANG"
+    assert doc.issuer.parent is None

@@ -292,11 +292,14 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         candidates.append(line)
     if not candidates:
         return
+    # "LIÊN ĐOÀN LAO ĐỘNG -" over "SỞ VĂN HÓA …": a dash closing a body's line joins two
+    # issuing bodies of equal standing.
+    dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
     names = [c.text.strip(" -") for c in candidates]
     names = [_fix_spaced_letters(n) for n in names]
     # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
     names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
-    if _joint(ctx.doc.number.symbol) and len(names) > 1:
+    if (dash_joined or _joint(ctx.doc.number.symbol)) and len(names) > 1:
         # A liên tịch document: the bodies stand side by side, none is the others' parent.
         bodies: list[str] = []
         for n in names:
