@@ -1,5 +1,6 @@
 """Many school plans checked against one district plan, in parallel: what `vbparse check-batch`
-and `vbparse.check_batch` share. The parent is parsed once per worker process."""
+and `vbparse.check_batch` share. The parent is parsed once, by the main process; the workers
+are forked from it and inherit it (spawned, on Windows, they parse it once each)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from ..errors import describe
 from .report import BatchReport, _doc_info
+from .similarity import shared_segments
 
 PLAN_SUFFIXES = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt", ".pdf"}
 
@@ -65,14 +67,18 @@ def check_many(
     bar = progress if progress is not None else _NoProgress()
     results = []
     if jobs > 1 and len(files) > 4:
-        # The first plan is checked here: what a check loads on first use (modules, caches)
-        # is then inherited by the forked workers instead of being loaded again in each.
-        results.append(_check_one(files[0]))
-        bar.update(1)
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(parent_path, lang)) as pool:
+        if ctx.get_start_method() == "fork":
+            # What a check loads on first use (vectors, paraphrase table, the items' terms) is
+            # loaded here once and inherited, instead of being built again in each worker; the
+            # main process checks no plan itself: the workers would wait for it.
+            parent.warm(lang)
+        with (
+            shared_segments(),
+            ctx.Pool(jobs, initializer=_init_worker, initargs=(parent_path, lang)) as pool,
+        ):
             # One plan at a time: with chunks of 4, 20 plans split 12/8 between two workers.
-            for result in pool.imap(_check_one, files[1:], chunksize=1):
+            for result in pool.imap(_check_one, files, chunksize=1):
                 results.append(result)
                 bar.update(1)
     else:

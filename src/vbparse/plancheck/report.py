@@ -66,6 +66,25 @@ class ParentPlan:
             raise CheckError(path, render_message("check.err.no_header", lang))
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
 
+    def warm(self, lang: Lang = "vi") -> None:
+        """Load what every check against this parent loads on first use (the word vectors, the
+        paraphrase table, the items' terms and weights, the findings' tables) by a check in
+        miniature: the parent against its own first item. A batch does it once, before its
+        workers fork, so that they inherit it instead of each building it again."""
+        units = self.items[:1]
+        aligned = align(self.index, self.items, units, self.doc.subject or "")
+        find_all(
+            self.doc,
+            self.doc,
+            index=self.index,
+            items=self.items,
+            coverage=aligned.coverage,
+            child_units=units,
+            parent_lines=self.lines,
+            child_lines=self.lines,
+            lang=lang,
+        )
+
 
 @dataclass
 class CheckReport:

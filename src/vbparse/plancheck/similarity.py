@@ -15,7 +15,8 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -134,50 +135,90 @@ _SEGMENTER = _CRFSegmenter()
 class _DiskCache:
     """Segmentations kept between runs (SQLite, safe for the batch's worker processes), so that a
     parent checked again, or a school plan re-checked, needs no model load. VBPARSE_CACHE_DIR
-    moves it; VBPARSE_NO_CACHE=1 turns it off."""
+    moves it; VBPARSE_NO_CACHE=1 turns it off (but for a batch's workers: `shared`)."""
 
     def __init__(self) -> None:
         self.db: Any = None
-        self.opened = False
+        # The process that opened `db`: SQLite forbids using a connection across fork(), so a
+        # forked worker opens its own, and keeps the inherited one unused (closing it is a use).
+        self.pid: int | None = None
+        self.inherited: list[Any] = []
+        self.batch_file: str | None = None
 
-    def _open(self) -> Any:
-        self.opened = True
+    def _connection(self) -> Any:
+        if self.pid != os.getpid():
+            if self.db is not None:
+                self.inherited.append(self.db)
+            self.pid = os.getpid()
+            self.db = self._open()
+        return self.db
+
+    def _file(self) -> str | None:
+        if self.batch_file:
+            return self.batch_file
         if os.environ.get("VBPARSE_NO_CACHE"):
             return None
+        base = os.environ.get("VBPARSE_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "vbparse"
+        )
+        os.makedirs(base, exist_ok=True)
+        return os.path.join(base, "segments-v1.sqlite")
+
+    def _open(self) -> Any:
         try:
+            path = self._file()
+            if path is None:
+                return None
             import sqlite3
 
-            base = os.environ.get("VBPARSE_CACHE_DIR") or os.path.join(
-                os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "vbparse"
-            )
-            os.makedirs(base, exist_ok=True)
-            db = sqlite3.connect(os.path.join(base, "segments-v1.sqlite"), timeout=10)
+            db = sqlite3.connect(path, timeout=10)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")  # losing the cache in a crash costs nothing
             db.execute("CREATE TABLE IF NOT EXISTS seg (key TEXT PRIMARY KEY, words TEXT)")
-            self.db = db
+            return db
         except Exception:  # a read-only home: run without the cache
-            self.db = None
-        return self.db
+            return None
 
     def get(self, key: str) -> tuple[str, ...] | None:
-        db = self.db if self.opened else self._open()
+        db = self._connection()
         if db is None:
             return None
         row = db.execute("SELECT words FROM seg WHERE key = ?", (key,)).fetchone()
         return tuple(row[0].split("\t")) if row and row[0] else None
 
     def put(self, key: str, words: Sequence[str]) -> None:
-        if self.db is None:
+        db = self._connection()
+        if db is None:
             return
         try:
-            with self.db:
-                self.db.execute("INSERT OR REPLACE INTO seg VALUES (?, ?)", (key, "\t".join(words)))
+            with db:
+                db.execute("INSERT OR REPLACE INTO seg VALUES (?, ?)", (key, "\t".join(words)))
         except Exception:  # locked or read-only: the cache is only an optimisation
             pass
 
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """While a batch's worker processes run, what one segments the others read: school plans
+        copied from one template share most of their text, and segmenting is most of the cost
+        of a plan's first check. The persistent cache does this; when it is off, a temporary
+        file does, removed afterwards."""
+        if self._connection() is not None:
+            yield
+            return
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="vbparse-segments-") as tmp:
+            self.batch_file, self.pid = os.path.join(tmp, "segments.sqlite"), None
+            try:
+                yield
+            finally:
+                if self.db is not None and self.pid == os.getpid():
+                    self.db.close()
+                self.batch_file, self.pid, self.db = None, None, None
+
 
 _CACHE = _DiskCache()
+shared_segments = _CACHE.shared
 
 
 @lru_cache(maxsize=8192)
