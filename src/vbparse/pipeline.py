@@ -75,13 +75,9 @@ def explain(path: str | Path, *, settings: Settings | None = None) -> ParseConte
     return run_pipeline(read(path), settings=settings)
 
 
-def run_pipeline(
-    raw: RawDocument,
-    *,
-    include_lines: bool = False,
-    roles: str | None = None,
-    settings: Settings | None = None,
-) -> ParseContext:
+def new_context(raw: RawDocument, settings: Settings | None = None) -> ParseContext:
+    """An empty Document for `raw` (its source, the reader's warnings) in a fresh context: what
+    the first component gets. Tests run one component on it after those before it."""
     doc = Document(
         source=Source(
             path=raw.path,
@@ -102,9 +98,20 @@ def run_pipeline(
     )
     for message in raw.warnings:
         doc.warn("read", message)
+    return ParseContext.create(raw, doc, settings)
+
+
+def run_pipeline(
+    raw: RawDocument,
+    *,
+    include_lines: bool = False,
+    roles: str | None = None,
+    settings: Settings | None = None,
+) -> ParseContext:
     # Helpers deep in a component read `settings.current()`: the same object as ctx.settings.
     with use(settings) as active:
-        ctx = ParseContext.create(raw, doc, active)
+        ctx = new_context(raw, active)
+        doc = ctx.doc
         for _name, component in PIPELINE:
             component(ctx)
         if (roles or default_roles()) == "model":
