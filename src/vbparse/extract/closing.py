@@ -412,6 +412,47 @@ _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
 def _signer(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
+    authority, titles, name_line, first_line = _signer_block(lines)
+    if name_line is not None:
+        doc.signer.name = name_line.text
+    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
+    if authority and not titles:
+        merged = " ".join(authority)
+        auth, title = _split_authority(merged)
+        authority, titles = [auth], [title] if title else []
+    if authority:
+        doc.signer.authority = signer.respell_authority(
+            re.sub(r"\s+", " ", " ".join(authority)).strip()
+        )
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
+            authority[0]
+        )
+    if titles:
+        found = signer.candidates(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in found
+        ]
+        doc.signer.title = _title_from(titles, found)
+    _deputy(ctx, titles)
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if (
+        doc.signer.name is None
+        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
+    ):
+        _recover_name(ctx, lines)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _signer_block(lines: list[Line]) -> tuple[list[str], list[str], Line | None, Line | None]:
+    """The signer block's capitals before the name, as authority lines (KT./TM./…) and title
+    lines, the name's line (its text the name alone) and the block's first line."""
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None
@@ -438,26 +479,13 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = run_name
-    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
-    if authority and not titles:
-        merged = " ".join(authority)
-        auth, title = _split_authority(merged)
-        authority, titles = [auth], [title] if title else []
-    if authority:
-        doc.signer.authority = signer.respell_authority(
-            re.sub(r"\s+", " ", " ".join(authority)).strip()
-        )
-        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
-            authority[0]
-        )
-    if titles:
-        found = signer.candidates(titles)
-        ctx.candidates["signer.title"] = [
-            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
-            for c in found
-        ]
-        doc.signer.title = _title_from(titles, found)
+    return authority, titles, name_line, first_line
+
+
+def _deputy(ctx: ParseContext, titles: list[str]) -> None:
+    """Signing on behalf (Nghị định 30/2020, Điều 13): a deputy's title gives the head's "KT."
+    line OCR damaged, and "KT. <head>" with no readable title gives the deputy's title."""
+    doc = ctx.doc
     if doc.signer.authority is None and doc.signer.title:
         head = signer.head_for_deputy(doc.signer.title, titles)
         if head:
@@ -477,19 +505,6 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
                 f"of the head, so the title is taken to be {deputy!r}",
                 "signer.title",
             )
-    if first_line is not None:
-        ctx.mark("signer", first_line)
-    if name_line is not None:
-        ctx.mark("signer.name", name_line)
-    if (
-        doc.signer.name is None
-        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
-    ):
-        _recover_name(ctx, lines)
-    if doc.signer.name is None:
-        doc.warn("field_missing", "signer's name not found", "signer.name")
-    if doc.signer.title is None:
-        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
 def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | None:
