@@ -7,7 +7,7 @@
 
 The functions mirror the command line: `parse`, `lint`, `check`, `check_batch`, `batch`,
 `search` (see `vbparse.api`). Errors are exception classes (`vbparse.errors`); codes have enums
-(`Role`, `FindingCode`, `Severity`, `RoleMode`). Everything is imported on first use, so
+(`Role`, `FindingCode`, `Severity`, `RoleMode`); the parser's thresholds are one `Settings`. Everything is imported on first use, so
 `import vbparse` costs nothing.
 """
 
@@ -24,6 +24,7 @@ __all__ = [
     "ReadError",
     "Role",
     "RoleMode",
+    "Settings",
     "Severity",
     "UsageError",
     "VbparseError",
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     )
     from .errors import InputError, ReadError, UsageError, VbparseError
     from .model import Document
+    from .settings import Settings
 
 # Public name → the module that defines it (imported when the name is first used).
 _API = ("parse", "lint", "check", "check_batch", "batch", "search")
@@ -60,6 +62,7 @@ _LAZY = {
     **{name: "api" for name in (*_API, *_ENUMS)},
     **{name: "errors" for name in _ERRORS},
     "Document": "model",
+    "Settings": "settings",
 }
 
 

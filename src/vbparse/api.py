@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .batch.registry import Hit
@@ -120,17 +121,26 @@ def parse(
     roles: RoleMode | str | None = None,
     lines: bool = False,
     entities: bool = False,
+    settings: Settings | None = None,
 ) -> Document:
     """Parse one document (.txt .md .html .docx .doc .rtf .odt .pdf, images) into a `Document`.
 
     `roles`: `RoleMode.RULES` (default) or `RoleMode.MODEL`; `lines`: keep the reader's lines
-    (provenance); `entities`: add named entities. `Document.date` is the date of issue as a
+    (provenance); `entities`: add named entities; `settings`: the parser's thresholds
+    (`vbparse.Settings().override(header={"scan_lines": 40})`, see `vbparse.settings`). `Document.date` is the date of issue as a
     `datetime.date`. Raises `FileNotFound`, `EmptyFile`, … (`InputError`) when the file cannot
     be read, `UsageError` for a bad argument."""
     from .pipeline import parse as run
 
     mode = _choice(RoleMode, roles, "roles")
-    doc = run(os.fspath(path), include_lines=lines, roles=mode.value if mode else None)
+    if settings is not None and not isinstance(settings, Settings):
+        raise UsageError(f"settings={settings!r}: expected a vbparse.Settings")
+    doc = run(
+        os.fspath(path),
+        include_lines=lines,
+        roles=mode.value if mode else None,
+        settings=settings,
+    )
     if entities:
         from .entities import add_entities
 

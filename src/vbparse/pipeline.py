@@ -23,6 +23,7 @@ from .extract import (
 from .extract.context import ParseContext
 from .model import Document, Source
 from .readers import RawDocument, read
+from .settings import Settings, use
 
 Component = Callable[[ParseContext], None]
 
@@ -46,26 +47,37 @@ def default_roles() -> str:
     return "model" if os.environ.get("VBPARSE_ROLES", "").lower() == "model" else "rules"
 
 
-def parse(path: str | Path, *, include_lines: bool = False, roles: str | None = None) -> Document:
-    """Read and parse one file. Raises readers.ReadError when the file cannot be read."""
-    return parse_raw(read(path), include_lines=include_lines, roles=roles)
+def parse(
+    path: str | Path,
+    *,
+    include_lines: bool = False,
+    roles: str | None = None,
+    settings: Settings | None = None,
+) -> Document:
+    """Read and parse one file. Raises readers.ReadError when the file cannot be read.
+    `settings`: the thresholds of this parse (vbparse.settings; None: the current ones)."""
+    return parse_raw(read(path), include_lines=include_lines, roles=roles, settings=settings)
 
 
 def parse_raw(
-    raw: RawDocument, *, include_lines: bool = False, roles: str | None = None
+    raw: RawDocument,
+    *,
+    include_lines: bool = False,
+    roles: str | None = None,
+    settings: Settings | None = None,
 ) -> Document:
-    return run_pipeline(raw, include_lines=include_lines, roles=roles).doc
+    return run_pipeline(raw, include_lines=include_lines, roles=roles, settings=settings).doc
 
 
-def explain(path: str | Path) -> ParseContext:
+def explain(path: str | Path, *, settings: Settings | None = None) -> ParseContext:
     """Parse one file and keep the shared context: its line tags and field candidates are what
     `vbparse parse --explain` prints."""
-    return run_pipeline(read(path))
+    return run_pipeline(read(path), settings=settings)
 
 
-def run_pipeline(
-    raw: RawDocument, *, include_lines: bool = False, roles: str | None = None
-) -> ParseContext:
+def new_context(raw: RawDocument, settings: Settings | None = None) -> ParseContext:
+    """An empty Document for `raw` (its source, the reader's warnings) in a fresh context: what
+    the first component gets. Tests run one component on it after those before it."""
     doc = Document(
         source=Source(
             path=raw.path,
@@ -86,14 +98,27 @@ def run_pipeline(
     )
     for message in raw.warnings:
         doc.warn("read", message)
-    ctx = ParseContext.create(raw, doc)
-    for _name, component in PIPELINE:
-        component(ctx)
-    if (roles or default_roles()) == "model":
-        # Loads numpy and underthesea: only when asked for, never on the default path.
-        from .ml.roles_model import refine_roles
+    return ParseContext.create(raw, doc, settings)
 
-        refine_roles(doc)
+
+def run_pipeline(
+    raw: RawDocument,
+    *,
+    include_lines: bool = False,
+    roles: str | None = None,
+    settings: Settings | None = None,
+) -> ParseContext:
+    # Helpers deep in a component read `settings.current()`: the same object as ctx.settings.
+    with use(settings) as active:
+        ctx = new_context(raw, active)
+        doc = ctx.doc
+        for _name, component in PIPELINE:
+            component(ctx)
+        if (roles or default_roles()) == "model":
+            # Loads numpy and underthesea: only when asked for, never on the default path.
+            from .ml.roles_model import refine_roles
+
+            refine_roles(doc)
     if include_lines:
         doc.lines = [line.text for line in raw.lines]
     return ctx

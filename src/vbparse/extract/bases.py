@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import cues
 from ..model import Base
 from ..readers.base import Line
+from ..settings import current
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
 from .context import ParseContext
@@ -92,6 +93,7 @@ def _enumerated_citations(text: str) -> list[_Hit]:
     """ "Căn cứ các Quyết định của Bộ trưởng …: số 1025/QĐ-LĐTBXH ngày …; số 547/QĐ-LĐTBXH …":
     one type and issuer shared by a list of numbers."""
     hits: list[_Hit] = []
+    s = current().bases
     for m in _ENUMERATION.finditer(text):
         name = type_name_for(m.group("type")) or m.group("type")
         end = text.find(".", m.end())
@@ -101,7 +103,7 @@ def _enumerated_citations(text: str) -> list[_Hit]:
             if parts is None:
                 continue
             at = m.end() + item.start()
-            date = find_date(text[m.end() + item.end() : m.end() + item.end() + 40])
+            date = find_date(text[m.end() + item.end() : m.end() + item.end() + s.enum_date_chars])
             raw_end = m.end() + item.end() + (date.end if date else 0)
             hits.append(
                 _Hit(
@@ -153,7 +155,7 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
             current, first = [], None
             if _starts_something(text) and not cues.ADDRESSEE.match(text) and out:
                 break
-            if len(out) == 0 and pos - ctx.header_end > 6:
+            if len(out) == 0 and pos - ctx.header_end > ctx.settings.bases.opening_lines:
                 break
         pos += 1
     if current and first is not None:
@@ -197,7 +199,7 @@ class _Reference:
 
 def _date_right_after(text: str, pos: int) -> DateMatch | None:
     """A date that follows the reference closely ("… ngày 20 tháng 4 năm 2020")."""
-    date = find_date(text[pos : pos + 60])
+    date = find_date(text[pos : pos + current().bases.date_window_chars])
     return date if date and not text[pos : pos + date.start].strip(" ,") else None
 
 
@@ -236,7 +238,9 @@ def _issuer_after(text: str, pos: int, start: int) -> tuple[str | None, int]:
     rest = text[pos:]
     im = re.match(r"^\s*,?\s*(?:của|do)\s+", rest, re.IGNORECASE)
     if im is None:
-        return _issuer_before(text[max(0, start - 300) : start]), pos
+        return _issuer_before(
+            text[max(0, start - current().bases.issuer_before_chars) : start]
+        ), pos
     tail = rest[im.end() :]
     stops = list(_ISSUER_STOP.finditer(tail))
     if re.match(r"(?:liên|các)\s+(?:bộ|sở|ngành)\s*:", tail, re.IGNORECASE):
@@ -310,7 +314,7 @@ def citations_in(text: str) -> list[_Hit]:
             year=parts.year if parts else None,
             date=ref.date.iso if ref.date else None,
             issuer=issuer or None,
-            title=title[:300] if title else None,
+            title=title[: current().bases.title_max_chars] if title else None,
         )
         hits.append(_Hit(m.start(), pos, base))
         amendment = _amendment(text, ref, name, ref.end)
@@ -330,7 +334,7 @@ _AMENDED = re.compile(
 def _issuer_before(window: str) -> str | None:
     """The issuer named before a reference: "đề nghị của X tại Tờ trình số …", "báo cáo của X
     về … (Công văn số …)", "ý kiến của các Bộ: A (Công văn số …), B (Công văn số …)"."""
-    before = _ISSUER_BEFORE.search(window[-160:])
+    before = _ISSUER_BEFORE.search(window[-current().bases.issuer_phrase_chars :])
     if before:
         return before.group("issuer").strip()
     enum = _ENUMERATED_BODY.search(window)

@@ -4,8 +4,9 @@ Every tagged line that could carry a field (the Số line, the place-date, the t
 subject) is a candidate. Its score adds the strength of its cue, a weight for the zone the reader
 put it in, a cost for how far down it stands, a penalty once the body has begun (a "QUYẾT ĐỊNH:"
 after the căn cứ, a "Số:" quoted in an article) and a bonus for standing near the Quốc hiệu. The
-best candidate above `MIN_SCORE` wins; all of them are kept for `vbparse parse --explain`.
-The weights are data (`ZONE_WEIGHTS`, `Weights`): a new kind of header is a row, not a branch.
+best candidate above `min_score` wins; all of them are kept for `vbparse parse --explain`.
+The weights are data (`ZONE_WEIGHTS` here, `settings.CandidateWeights`): a new kind of header is a
+row, not a branch.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..readers.base import Zone
+from ..settings import current
 from .tagging import LineTags
 
 _HL, _HR, _B, _T = Zone.HEADER_LEFT, Zone.HEADER_RIGHT, Zone.BODY, Zone.TABLE
@@ -35,20 +37,6 @@ ZONE_WEIGHTS: dict[str, dict[Zone, float]] = {
 }
 
 
-@dataclass(frozen=True)
-class Weights:
-    position: float = 0.01  # cost per line from the top
-    after_body: float = 0.6  # once the căn cứ / Kính gửi / first section has begun
-    near_national: float = 0.1  # within `near` lines of the Quốc hiệu or the issuer's name
-    near: int = 8
-    long_line: float = 0.5  # a header field never fills a long line
-    long_chars: int = 120
-    min_score: float = 0.3
-
-
-WEIGHTS = Weights()
-
-
 @dataclass
 class Candidate:
     name: str  # the field it is a candidate for
@@ -67,12 +55,14 @@ class Resolution:
 
     def best(self, name: str) -> int | None:
         found = self.fields.get(name) or []
-        return found[0].pos if found and found[0].score >= WEIGHTS.min_score else None
+        return found[0].pos if found and found[0].score >= current().candidates.min_score else None
 
 
-def body_cue(tags: dict[int, LineTags], start: int = 3) -> int | None:
+def body_cue(tags: dict[int, LineTags], start: int | None = None) -> int | None:
     """The first line that begins the body: a căn cứ paragraph, Kính gửi, a section label. A
     lower-case "thực hiện" is the wrapped tail of a trích yếu, not a paragraph."""
+    if start is None:
+        start = current().candidates.body_cue_start
     for pos, t in tags.items():
         if pos < start:
             continue
@@ -85,12 +75,14 @@ def _about_not_under_number(t: LineTags, number_lines: list[int]) -> bool:
     return (
         t.text.lstrip().lower().startswith("về việc")
         and t.zone is not Zone.HEADER_LEFT
-        and not any(0 < t.index - n <= 3 for n in number_lines)
+        and not any(
+            0 < t.index - n <= current().candidates.about_under_number for n in number_lines
+        )
     )
 
 
 def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
-    w = WEIGHTS
+    w = current().candidates
     header = [t for pos, t in tags.items() if pos < limit]
     cue = body_cue({t.index: t for t in header})
     anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .. import cues
 from ..readers.base import Line, Zone
+from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
@@ -44,12 +45,15 @@ def find_closing(ctx: ParseContext) -> None:
         ctx.closing_start = zoned[0]
         return
     start = ctx.header_end
+    s = ctx.settings.closing
     recipients = _recipients_line(lines, start)
     marks = [i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)]
     # The "./." that ends the body: the last one just above Nơi nhận, or without Nơi nhận the
     # first one a signer block follows. (A decree on văn thư mentions "./." in its articles.)
     if recipients is not None:
-        end_mark = next((i for i in reversed(marks) if recipients - 8 <= i < recipients), None)
+        end_mark = next(
+            (i for i in reversed(marks) if recipients - s.end_mark_lines <= i < recipients), None
+        )
     else:
         end_mark = next(
             (i for i in marks if _signer_follows(lines, i + 1)), marks[-1] if marks else None
@@ -66,12 +70,15 @@ def find_closing(ctx: ParseContext) -> None:
         return
     # No Nơi nhận: the signer block is the capitals/name run at the very end.
     pos = len(lines)
-    while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
+    while (
+        pos - 1 > start
+        and pos > len(lines) - s.signer_tail_lines
+        and _signer_like(lines[pos - 1].text)
+    ):
         pos -= 1
     ctx.closing_start = pos if pos < len(lines) else None
 
 
-NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) before "Nơi nhận:"
 _LABEL_IN_LINE = re.compile(r"(?<![\w])N[ơo]i\s*nh[ậa]n\s*:")
 
 
@@ -94,7 +101,7 @@ def _repair_recipients_label(ctx: ParseContext) -> None:
             lines[pos] = replace(line, text=text)
             continue
         m = _LABEL_IN_LINE.search(line.text)
-        if m is None or m.start() == 0 or m.start() > NOISE_BEFORE_LABEL:
+        if m is None or m.start() == 0 or m.start() > ctx.settings.closing.noise_before_label:
             continue
         before = line.text[: m.start()]
         words = [w for w in re.findall(r"[^\W\d_]{2,}", before) if is_syllable(w.lower())]
@@ -106,9 +113,10 @@ def _recipients_line(lines: list[Line], start: int) -> int | None:
     """The "Nơi nhận:" that opens the closing block, not one an article or a form mentions: the
     first with a list under it or the end of the body just above it, else the last one."""
     found = [i for i in range(start, len(lines)) if cues.RECIPIENTS_LABEL.match(lines[i].text)]
+    s = current().closing
     for i in found:
-        below = [ln.text for ln in lines[i + 1 : i + 3]]
-        above = [ln.text for ln in lines[max(start, i - 6) : i]]
+        below = [ln.text for ln in lines[i + 1 : i + 1 + s.label_lines_below]]
+        above = [ln.text for ln in lines[max(start, i - s.label_lines_above) : i]]
         has_items = any(cues.BULLET.match(t) for t in below) or bool(
             cues.RECIPIENTS_LABEL.sub("", lines[i].text).strip()
         )
@@ -118,7 +126,9 @@ def _recipients_line(lines: list[Line], start: int) -> int | None:
 
 
 def _signer_follows(lines: list[Line], pos: int) -> bool:
-    return any(_signer_like(ln.text) for ln in lines[pos : pos + 5])
+    return any(
+        _signer_like(ln.text) for ln in lines[pos : pos + current().closing.signer_follows_lines]
+    )
 
 
 def _signer_like(text: str) -> bool:
@@ -127,7 +137,11 @@ def _signer_like(text: str) -> bool:
         return True
     if cues.is_person_name(t):
         return True
-    return cues.is_upper(t) and len(t) < 60 and t.upper().startswith(TITLES)
+    return (
+        cues.is_upper(t)
+        and len(t) < current().closing.signer_line_max_chars
+        and t.upper().startswith(TITLES)
+    )
 
 
 def extract(ctx: ParseContext) -> None:
@@ -202,13 +216,16 @@ def attachment_start(lines: list[Line], start: int) -> int:
     """Where a document attached after the closing begins (a copy of the Thông tư a công văn
     forwards, a form): the first Quốc hiệu, Tiêu ngữ or Party heading after `start`. The closing
     and the name recovery stop there: the attachment's signer is not this document's."""
+    s = current().closing
     for pos in range(start, len(lines)):
         text = lines[pos].text
         # The heading itself, in capitals, not a sentence that names the Republic.
         heading = cues.national_span(text) or cues.party_span(text)
-        if (heading and cues.is_upper(text[heading[0] : heading[1]]) and len(text) < 90) or (
-            cues.motto_span(text) and len(text) < 50
-        ):
+        if (
+            heading
+            and cues.is_upper(text[heading[0] : heading[1]])
+            and len(text) < s.heading_max_chars
+        ) or (cues.motto_span(text) and len(text) < s.motto_max_chars):
             return pos
     return len(lines)
 
@@ -228,7 +245,7 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
             break
         if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
             break
-        if not zoned and len(line.text) > 200:
+        if not zoned and len(line.text) > ctx.settings.closing.line_max_chars:
             break
         out.append(line)
     return out
@@ -239,7 +256,7 @@ def _item_tail(prev: str, text: str) -> bool:
     return (
         not prev.rstrip().endswith((";", ".", ":"))
         and not cues.fold(cues.BULLET.sub("", prev).strip()).startswith("LUU")
-        and len(text.split()) <= 2
+        and len(text.split()) <= current().closing.item_tail_words
         and text.rstrip().endswith((",", ";", "."))
     )
 
@@ -247,7 +264,11 @@ def _item_tail(prev: str, text: str) -> bool:
 def _recipient_like(text: str) -> bool:
     return (
         bool(cues.BULLET.match(text))
-        or (len(text) < 120 and bool(re.search(r"[;.,]\s*$", text)) and not cues.is_upper(text))
+        or (
+            len(text) < current().closing.recipient_max_chars
+            and bool(re.search(r"[;.,]\s*$", text))
+            and not cues.is_upper(text)
+        )
         or text.lower().startswith("lưu")
     )
 
@@ -297,12 +318,17 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     # trailing comma tell.
     dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
     archived = False  # "Lưu: VT, …" is the last item (Nghị định 30, Phụ lục I)
+    s = ctx.settings.closing
     for line in lines:
         text = cues.BULLET.sub("", line.text, count=1).strip()
         if not text:
             continue
         if archived:
-            if text[:1].islower() and len(text) <= 25 and not cues.BULLET.match(line.text):
+            if (
+                text[:1].islower()
+                and len(text) <= s.archive_wrap_chars
+                and not cues.BULLET.match(line.text)
+            ):
                 items[-1] = f"{items[-1]} {text}"  # the archive item's initials wrapped
                 continue
             break  # what follows the archive item is not Nơi nhận (an annex, a form, a table)
@@ -315,7 +341,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
             and (
                 text[:1].islower()
                 or items[-1].rstrip().endswith(",")
-                or (dashed and open_item and len(text) < 60)
+                or (dashed and open_item and len(text) < s.item_wrap_chars)
             )
             and not text.lower().startswith("lưu")
         ):
@@ -358,7 +384,11 @@ def _drop_scan_tail(item: str) -> str:
     noise = (
         bool(_JUNK.search(tail))
         or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
-        or (cues.fold(item).startswith("LUU") and len(tokens) == 1 and len(tail) <= 3)
+        or (
+            cues.fold(item).startswith("LUU")
+            and len(tokens) == 1
+            and len(tail) <= current().closing.archive_tail_chars
+        )
     )
     return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
 
@@ -382,6 +412,47 @@ _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
 def _signer(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
+    authority, titles, name_line, first_line = _signer_block(lines)
+    if name_line is not None:
+        doc.signer.name = name_line.text
+    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
+    if authority and not titles:
+        merged = " ".join(authority)
+        auth, title = _split_authority(merged)
+        authority, titles = [auth], [title] if title else []
+    if authority:
+        doc.signer.authority = signer.respell_authority(
+            re.sub(r"\s+", " ", " ".join(authority)).strip()
+        )
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
+            authority[0]
+        )
+    if titles:
+        found = signer.candidates(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in found
+        ]
+        doc.signer.title = _title_from(titles, found)
+    _deputy(ctx, titles)
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if (
+        doc.signer.name is None
+        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
+    ):
+        _recover_name(ctx, lines)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _signer_block(lines: list[Line]) -> tuple[list[str], list[str], Line | None, Line | None]:
+    """The signer block's capitals before the name, as authority lines (KT./TM./…) and title
+    lines, the name's line (its text the name alone) and the block's first line."""
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None
@@ -408,26 +479,13 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = run_name
-    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
-    if authority and not titles:
-        merged = " ".join(authority)
-        auth, title = _split_authority(merged)
-        authority, titles = [auth], [title] if title else []
-    if authority:
-        doc.signer.authority = signer.respell_authority(
-            re.sub(r"\s+", " ", " ".join(authority)).strip()
-        )
-        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
-            authority[0]
-        )
-    if titles:
-        found = signer.candidates(titles)
-        ctx.candidates["signer.title"] = [
-            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
-            for c in found
-        ]
-        doc.signer.title = _title_from(titles, found)
+    return authority, titles, name_line, first_line
+
+
+def _deputy(ctx: ParseContext, titles: list[str]) -> None:
+    """Signing on behalf (Nghị định 30/2020, Điều 13): a deputy's title gives the head's "KT."
+    line OCR damaged, and "KT. <head>" with no readable title gives the deputy's title."""
+    doc = ctx.doc
     if doc.signer.authority is None and doc.signer.title:
         head = signer.head_for_deputy(doc.signer.title, titles)
         if head:
@@ -447,16 +505,6 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
                 f"of the head, so the title is taken to be {deputy!r}",
                 "signer.title",
             )
-    if first_line is not None:
-        ctx.mark("signer", first_line)
-    if name_line is not None:
-        ctx.mark("signer.name", name_line)
-    if doc.signer.name is None or len(doc.signer.name.split()) < 3:
-        _recover_name(ctx, lines)
-    if doc.signer.name is None:
-        doc.warn("field_missing", "signer's name not found", "signer.name")
-    if doc.signer.title is None:
-        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
 def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | None:
@@ -480,7 +528,7 @@ def _continues_title(title: str, text: str) -> bool:
     words = text.split()
     broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
     return (
-        len(words) <= 6
+        len(words) <= current().closing.title_wrap_words
         and (len(words) >= 2 or broken_off)
         and not signer.not_a_title(text)
         and signer.vocabulary_match(text) is None

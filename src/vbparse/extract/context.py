@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Span
 from ..readers.base import Line, RawDocument, Zone
+from ..settings import Settings, current
 
 if TYPE_CHECKING:
     from .candidates import Candidate
@@ -31,11 +32,14 @@ class ParseContext:
     conclusion: list[str] = field(default_factory=list)  # "Trên đây là …" after the sections
     tags: dict[int, LineTags] = field(default_factory=dict)  # cue tags of header/closing lines
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)  # per field, best first
+    settings: Settings = field(default_factory=current)  # the thresholds of this parse
 
     @classmethod
-    def create(cls, raw: RawDocument, doc: Document) -> ParseContext:
+    def create(
+        cls, raw: RawDocument, doc: Document, settings: Settings | None = None
+    ) -> ParseContext:
         lines = [ln for ln in raw.lines if ln.zone is not Zone.META]
-        return cls(raw=raw, doc=doc, lines=lines)
+        return cls(raw=raw, doc=doc, lines=lines, settings=settings or current())
 
     @property
     def body_end(self) -> int:

@@ -9,19 +9,17 @@ import re
 
 from .. import cues
 from ..readers.base import Line, Zone
+from ..settings import current
 from .context import ParseContext
-
-SEARCH = 200  # a page's shell is never longer than this many lines
-SHELL_MIN = 6  # fewer lines above the Quốc hiệu are the issuer block, not a shell
-ISSUER_LINES = 4  # how far above the Quốc hiệu the issuer block may start
 
 
 def locate(ctx: ParseContext) -> None:
     lines = ctx.lines
+    s = ctx.settings.frame
     head = next(
         (
             pos
-            for pos, ln in enumerate(lines[:SEARCH])
+            for pos, ln in enumerate(lines[: s.search_lines])
             if cues.has_national_start(ln.text) or cues.party_span(ln.text)
         ),
         None,
@@ -31,15 +29,14 @@ def locate(ctx: ParseContext) -> None:
         # lines stand above that.
         start = _first_header_cue(lines, head)
         floor = start
-        while start > 0 and floor - start < ISSUER_LINES and _issuer_like(lines[start - 1]):
+        while start > 0 and floor - start < s.issuer_lines and _issuer_like(lines[start - 1]):
             start -= 1
-        if start >= SHELL_MIN:
+        if start >= s.shell_min_lines:
             lines = lines[start:]
     ctx.lines = _cut_trailing_shell(lines)
 
 
 _OUTLINE_LABEL = re.compile(r"^\s*(?:Chương|Phần|Điều)\s+[\dIVXLC]+\b")
-TAIL = 15  # a page's footer is this short; a document's closing is longer than what follows it
 
 
 def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
@@ -53,7 +50,11 @@ def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
     if len(seen) < 2 or seen[1] < len(lines) // 2:
         return lines
     end = seen[1]
-    names = [i for i in range(max(0, end - TAIL), end) if cues.is_person_name(lines[i].text)]
+    names = [
+        i
+        for i in range(max(0, end - current().frame.footer_lines), end)
+        if cues.is_person_name(lines[i].text)
+    ]
     if names and not any(
         cues.RECIPIENTS.match(ln.text) or cues.BULLET.match(ln.text)
         for ln in lines[names[-1] + 1 : end]
@@ -64,7 +65,7 @@ def _cut_trailing_shell(lines: list[Line]) -> list[Line]:
 
 def _first_header_cue(lines: list[Line], head: int) -> int:
     """The first Số or V/v line in the few lines above the Quốc hiệu, or the Quốc hiệu."""
-    for pos in range(max(0, head - 12), head):
+    for pos in range(max(0, head - current().frame.cue_lines_above), head):
         if cues.NUMBER_LINE.match(lines[pos].text) or cues.VV_LINE.match(lines[pos].text):
             return pos
     return head
@@ -75,5 +76,5 @@ def _issuer_like(line: Line) -> bool:
     return (
         line.zone is Zone.HEADER_LEFT
         or bool(cues.RULE_LINE.match(text))
-        or (cues.is_upper(text) and len(text) < 80)
+        or (cues.is_upper(text) and len(text) < current().frame.issuer_max_chars)
     )

@@ -9,14 +9,12 @@ from dataclasses import replace
 
 from .. import cues
 from ..readers.base import Line, Zone
+from ..settings import current
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, respell, signer, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
-
-HEADER_SCAN = 30  # the header never runs past this many lines
-
 
 # --- run-together header lines ----------------------------------------------------------------
 
@@ -30,10 +28,15 @@ def unflatten(ctx: ParseContext) -> None:
         ctx.flat_header = True
         ctx.lines = _join_wrapped_header_lines(ctx.lines)
     out: list[Line] = []
+    s = ctx.settings.header
     for pos, line in enumerate(ctx.lines):
         # Where the reader saw columns, only a line that still runs two of them together is cut
         # (OCR and PDF layout sometimes join "Số: … Kiên Giang, ngày …" across the gap).
-        cut = pos < HEADER_SCAN and len(line.text) < 200 and (not zoned or _run_together(line))
+        cut = (
+            pos < s.scan_lines
+            and len(line.text) < s.run_together_max_chars
+            and (not zoned or _run_together(line))
+        )
         out.extend(_cut(line) if cut else [line])
     ctx.lines = _rejoin_fixed_phrases(out)
 
@@ -53,8 +56,9 @@ def _rejoin_fixed_phrases(lines: list[Line]) -> list[Line]:
     """A Quốc hiệu cut off by its column ("… CHỦ NGHĨA VIỆT") gets back its rest from one of the
     next lines ("NAM"), even when the left column's rule or name came in between."""
     out = list(lines)
-    for pos in range(min(len(out), HEADER_SCAN)):
-        for nxt in range(pos + 1, min(len(out), pos + 4)):
+    s = current().header
+    for pos in range(min(len(out), s.scan_lines)):
+        for nxt in range(pos + 1, min(len(out), pos + 1 + s.fixed_phrase_lines)):
             if cues.continues_fixed_phrase(out[pos].text, out[nxt].text):
                 out[pos] = replace(out[pos], text=f"{out[pos].text} {out[nxt].text}")
                 del out[nxt]
@@ -67,7 +71,7 @@ def _join_wrapped_header_lines(lines: list[Line]) -> list[Line]:
     "…, ngày 23 tháng 4 năm" / "2020"."""
     out: list[Line] = []
     for pos, line in enumerate(lines):
-        prev = out[-1] if out and pos < HEADER_SCAN else None
+        prev = out[-1] if out and pos < current().header.scan_lines else None
         if prev is not None and (
             cues.continues_fixed_phrase(prev.text, line.text)
             or (
@@ -144,7 +148,9 @@ def _place_date_start(text: str) -> int | None:
         return None
     words = text[: m.start()].split(" ")
     k = len(words)
-    while k > 0 and _PLACE_WORD.match(words[k - 1]) and len(words) - k < 6:
+    while (
+        k > 0 and _PLACE_WORD.match(words[k - 1]) and len(words) - k < current().header.place_words
+    ):
         k -= 1
     if k == len(words) or k == 0:
         return None  # no place words, or the whole line is the place-date
@@ -160,14 +166,25 @@ def extract(ctx: ParseContext) -> None:
     doc = ctx.doc
     lines = ctx.lines
     ctx.tags = tagging.tag_lines(lines)
-    resolution = candidates.resolve(ctx.tags, min(len(lines), tagging.HEADER_WINDOW))
+    resolution = candidates.resolve(ctx.tags, min(len(lines), ctx.settings.tagging.header_window))
     ctx.candidates = resolution.fields
     number_pos = resolution.best("number")
     date_pos = resolution.best("date")
     title_pos = resolution.best("title")
     vv_pos = resolution.best("vv")
     # The Quốc hiệu and the Tiêu ngữ count where the header stands, not in an annexed form.
-    top = max(p for p in (number_pos, date_pos, title_pos, vv_pos, resolution.body_cue, 12) if p)
+    top = max(
+        p
+        for p in (
+            number_pos,
+            date_pos,
+            title_pos,
+            vv_pos,
+            resolution.body_cue,
+            ctx.settings.header.national_lines,
+        )
+        if p
+    )
     for pos in range(min(len(lines), top + 1)):
         t = ctx.tags[pos]
         if t.has("national"):
@@ -201,7 +218,7 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     raw = m.group("raw")
     # A joint ký hiệu wrapped by its column ("…/TTLT-VKSNDTC" / "TANDTC-BCA-BQP-BLĐTBXH"),
     # the date of the other column perhaps read in between.
-    for nxt in ctx.lines[pos + 1 : pos + 3]:
+    for nxt in ctx.lines[pos + 1 : pos + 1 + ctx.settings.header.wrapped_code_lines]:
         if _WRAPPED_CODES.match(nxt.text) and nxt.zone is not Zone.HEADER_RIGHT:
             raw = raw.rstrip().rstrip("-") + "-" + nxt.text.strip()
             break
@@ -271,12 +288,18 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     stop = (
         number_pos
         if number_pos is not None
-        else (title_pos if title_pos is not None else min(len(lines), 8))
+        else (
+            title_pos
+            if title_pos is not None
+            else min(len(lines), ctx.settings.header.issuer_lines)
+        )
     )
     candidates: list[Line] = []
     # Columns the reader saw (a table, PDF x positions) say which lines are the left block; in
     # flat text only the cues do.
-    zoned = not ctx.flat_header and any(ln.zone is Zone.HEADER_LEFT for ln in lines[:HEADER_SCAN])
+    zoned = not ctx.flat_header and any(
+        ln.zone is Zone.HEADER_LEFT for ln in lines[: ctx.settings.header.scan_lines]
+    )
     for line in lines[:stop]:
         text = line.text
         if zoned and line.zone is not Zone.HEADER_LEFT:
@@ -359,7 +382,10 @@ def _code_of(code: str, body: str) -> bool:
 
 def _is_stamp(text: str) -> bool:
     f = cues.fold(text)
-    return bool(re.match(r"^(DEN|HOA TOC|KHAN|THUONG KHAN|MAT|TOI MAT)\b", f)) and len(text) < 40
+    return (
+        bool(re.match(r"^(DEN|HOA TOC|KHAN|THUONG KHAN|MAT|TOI MAT)\b", f))
+        and len(text) < current().header.stamp_max_chars
+    )
 
 
 def _fix_spaced_letters(text: str) -> str:
@@ -437,7 +463,7 @@ def _ends_vv(line: Line) -> bool:
         or cues.ADDRESSEE.match(text)
         or (cues.OPENER.match(text) and text[:1].isupper())
         or cues.title_type(text)
-        or len(text) > 160
+        or len(text) > current().header.vv_line_max_chars
         or cues.OUTLINE_LABEL.match(text)
         or line.zone is Zone.HEADER_RIGHT
         or cues.national_span(text)
@@ -455,7 +481,7 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
     texts = [m.group("subject") if m else head.text]
     pos = vv_pos + 1
     crossed = False  # the right column was read between the V/v and its wrapped rest
-    while pos < len(lines) and pos < vv_pos + 8:
+    while pos < len(lines) and pos < vv_pos + ctx.settings.header.vv_lines:
         nxt = lines[pos]
         if head.zone is Zone.HEADER_LEFT and nxt.zone is not Zone.HEADER_LEFT:
             if nxt.zone is Zone.HEADER_RIGHT:  # the other column read in between
@@ -523,7 +549,9 @@ def _type_from_number(ctx: ParseContext) -> None:
             f"no title line: type taken from the code {code!r} in the number",
             "doc_type",
         )
-    elif doc.number.symbol and any(cues.ADDRESSEE.match(ln.text) for ln in ctx.lines[:HEADER_SCAN]):
+    elif doc.number.symbol and any(
+        cues.ADDRESSEE.match(ln.text) for ln in ctx.lines[: ctx.settings.header.scan_lines]
+    ):
         doc.doc_type.name = "Công văn"
         doc.doc_type.inferred_from = "number"
         doc.warn(
@@ -586,7 +614,8 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     lines = ctx.lines
     texts: list[str] = []
     first: Line | None = None
-    while pos < len(lines) and len(texts) < 8:
+    s = ctx.settings.header
+    while pos < len(lines) and len(texts) < s.subject_max_lines:
         line = lines[pos]
         text = line.text
         if cues.RULE_LINE.match(text):
@@ -615,12 +644,12 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             or _is_authority_line(ctx, pos + 1)  # the thẩm quyền line ends the trích yếu
         ):
             break
-        if text.rstrip().endswith(":") and len(text) > 60:
+        if text.rstrip().endswith(":") and len(text) > s.colon_line_chars:
             break
         texts.append(text)
         first = first or line
         pos += 1
-        if len(" ".join(texts)) > 500:
+        if len(" ".join(texts)) > s.subject_max_chars:
             break
     if texts and first is not None:
         ctx.doc.subject = _join(texts)
@@ -639,9 +668,6 @@ def _before_authority(ctx: ParseContext, text: str) -> str | None:
     return None
 
 
-SUBJECT_TAIL_CHARS = 90  # a trích yếu's wrapped last line is short
-
-
 def _last_before_body(lines: list[Line], pos: int) -> bool:
     """A short line right above the body's first cue (Căn cứ, Kính gửi, a section label) ends the
     trích yếu that wrapped onto it ("Tham dự cuộc họp đánh giá và phân loại" / "Ban giám đốc Sở
@@ -653,7 +679,11 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         or cues.ADDRESSEE.match(nxt)
         or cues.OUTLINE_LABEL.match(nxt)
     )
-    return body_next and len(text) < SUBJECT_TAIL_CHARS and not text.endswith((".", ":", ";"))
+    return (
+        body_next
+        and len(text) < current().header.subject_tail_chars
+        and not text.endswith((".", ":", ";"))
+    )
 
 
 def _cites(text: str) -> bool:
@@ -663,7 +693,7 @@ def _cites(text: str) -> bool:
         # a number with its symbol ("số 45/KH-SGDĐT", "05/9/2024"), not a school year "2024 - 2025"
         bool(re.search(r"\d+\s?/\s?\w|\d+-[^\W\d]", text))
         or text.rstrip().endswith((";", ",", ":"))
-        or len(text) > 250
+        or len(text) > current().header.citing_line_chars
     )
 
 
@@ -713,7 +743,9 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
 def _starts_title(text: str) -> bool:
     """Begins with a head's title, also as OCR damaged it ("GIÁM ĐÓC SỞ Y TẾ")."""
     match = signer.vocabulary_match(text)
-    return text.startswith(TITLES) or (match is not None and match[2] >= 0.8)
+    return text.startswith(TITLES) or (
+        match is not None and match[2] >= current().signer.known_similarity
+    )
 
 
 def _join(texts: list[str]) -> str:
@@ -723,7 +755,8 @@ def _join(texts: list[str]) -> str:
 
 def _addressees(ctx: ParseContext) -> None:
     lines = ctx.lines
-    for pos in range(ctx.header_end, min(len(lines), ctx.header_end + 4)):
+    s = ctx.settings.header
+    for pos in range(ctx.header_end, min(len(lines), ctx.header_end + s.addressee_lines)):
         m = cues.ADDRESSEE.match(lines[pos].text)
         if not m:
             continue
@@ -732,7 +765,11 @@ def _addressees(ctx: ParseContext) -> None:
         if rest:
             items.extend(_items(rest))
         nxt = pos + 1
-        while nxt < len(lines) and cues.BULLET.match(lines[nxt].text) and len(items) < 40:
+        while (
+            nxt < len(lines)
+            and cues.BULLET.match(lines[nxt].text)
+            and len(items) < s.addressee_max_items
+        ):
             items.extend(_items(lines[nxt].text))
             nxt += 1
         ctx.doc.addressees = [i for i in items if i]

@@ -35,7 +35,6 @@ _TITLE_OF = re.compile(
     + "|".join(re.escape(t) for t in _TITLE_WORDS)
     + rf")\s+(?P<body>{_BODY})\s"
 )
-SCAN = 20  # lines after the header in which the issuing sentence is looked for
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -49,7 +48,9 @@ def infer(ctx: ParseContext) -> None:
     doc = ctx.doc
     lines = ctx.lines
     if doc.issuer.name is None:
-        for line in lines[ctx.header_end : ctx.header_end + SCAN]:
+        for line in lines[
+            ctx.header_end : ctx.header_end + ctx.settings.inference.issuing_sentence_lines
+        ]:
             m = _ISSUES.search(line.text)
             if m:
                 doc.issuer.name = m.group("body").strip()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .. import cues
 from ..model import Section
 from ..readers.base import Line, Zone
+from ..settings import current
 from ..text.charclass import UP
 from .context import ParseContext
 
@@ -82,7 +83,7 @@ def parse_label(text: str) -> _Label | None:
             kind == "number"
             and "." not in label
             and not re.search(r"[.)]", text[: m.end()])
-            and int(label) > 20
+            and int(label) > current().outline.undotted_number_max
         ):
             continue
         if kind == "roman" and label in ("C", "D", "L", "M"):
@@ -373,14 +374,15 @@ def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
     if lab.kind == "bullet":
         return None, rest
     stripped = rest.rstrip()
-    if cues.is_upper(stripped) and len(stripped) < 200:
+    s = current().outline
+    if cues.is_upper(stripped) and len(stripped) < s.caps_heading_chars:
         return stripped.rstrip(":. ").strip() or None, ""
-    if stripped.endswith(":") and len(stripped) < 160:
+    if stripped.endswith(":") and len(stripped) < s.colon_heading_chars:
         return stripped.rstrip(":").strip(), ""
     m = re.match(r"^([^:;.]{3,80}):\s+(\S.*)$", stripped)
     if m and not re.search(r"\d{1,2}/\d{1,2}", m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
-    if len(stripped) <= 120 and not _SENTENCE_END.search(stripped):
+    if len(stripped) <= s.short_heading_chars and not _SENTENCE_END.search(stripped):
         return stripped, ""
     if lab.kind == "article":
         # "Điều 1. Phạm vi điều chỉnh" vs "Điều 1. Ban hành kèm theo Quyết định này …."
@@ -400,11 +402,11 @@ def _continues(prev: Line | None, line: Line) -> bool:
         return False
     if t[:1].islower():
         return True
-    return len(p) >= 60 and not cues.is_upper(t)
+    return len(p) >= current().outline.wrap_min_chars and not cues.is_upper(t)
 
 
 def _lost_bullet(text: str) -> bool:
-    return len(text) > 15 and not cues.is_upper(text)
+    return len(text) > current().outline.lost_bullet_min_chars and not cues.is_upper(text)
 
 
 def _close(node: _Node) -> None:

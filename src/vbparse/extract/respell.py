@@ -14,9 +14,9 @@ from collections import Counter
 from itertools import pairwise
 
 from .. import cues
+from ..settings import current
 from .context import ParseContext
 
-MIN_AGREEMENT = 2  # times the text must repeat a spelling before it replaces the one read
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -43,7 +43,11 @@ def phrase(name: str, text: str) -> str:
         return name
     best = max(sorted(set(others)), key=others.count)
     agreed = others.count(best)
-    return best if agreed >= MIN_AGREEMENT and agreed > mentions.count(name.upper()) else name
+    return (
+        best
+        if agreed >= current().inference.respell_agreement and agreed > mentions.count(name.upper())
+        else name
+    )
 
 
 def _pairs(text: str) -> Counter[str]:
@@ -54,8 +58,9 @@ def _pairs(text: str) -> Counter[str]:
 def words(value: str, text: str) -> str:
     """ "báo cáo sô lượng … y tê" → "báo cáo số lượng … y tế": each pair of neighbouring words
     read once is respelled as the text writes that pair (same letters, other marks) at least
-    `MIN_AGREEMENT` times more often."""
+    `respell_agreement` times more often (settings.py)."""
     pairs = _pairs(text)
+    agreement = current().inference.respell_agreement
     by_fold: dict[str, Counter[str]] = {}
     for pair, n in pairs.items():
         by_fold.setdefault(cues.fold(pair), Counter())[pair] = n
@@ -65,7 +70,7 @@ def words(value: str, text: str) -> str:
         pair = f"{spelled[i].lower()} {spelled[i + 1].lower()}"
         variants = by_fold.get(cues.fold(pair), Counter())
         best, n = max(variants.items(), key=lambda kv: (kv[1], kv[0]), default=(pair, 0))
-        if best == pair or n < MIN_AGREEMENT or n < 2 * variants.get(pair, 0) + 1:
+        if best == pair or n < agreement or n < 2 * variants.get(pair, 0) + 1:
             continue
         for k, word in enumerate(best.split()):
             old = spelled[i + k]

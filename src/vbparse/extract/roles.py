@@ -12,6 +12,7 @@ import re
 
 from .. import cues
 from ..model import Document, Section
+from ..settings import current
 from .context import ParseContext
 
 # (role, keywords) — keywords folded; order breaks ties at the same position.
@@ -84,8 +85,6 @@ TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-TEXT_RULE_CONFIDENCE = 0.8  # a keyword at the opening of the text
-DEFAULT_ROLE_CONFIDENCE = 0.5  # nothing but the default: a directive item is a task
 
 
 def _compile(
@@ -118,7 +117,10 @@ def _heading_rule(heading: str) -> tuple[str, float] | None:
     folded = cues.fold(heading)
     best: tuple[int, int, str] | None = None
     confidence = 1.0
-    for patterns, strength in ((_RULE_PATTERNS, 1.0), (_WEAK_PATTERNS, DEFAULT_ROLE_CONFIDENCE)):
+    for patterns, strength in (
+        (_RULE_PATTERNS, 1.0),
+        (_WEAK_PATTERNS, current().roles.weak_confidence),
+    ):
         for order, role, pattern in patterns:
             m = pattern.search(folded)
             if m and (best is None or (m.start(), order) < best[:2]):
@@ -175,12 +177,16 @@ def assign(doc: Document) -> None:
                 # unless its opening says it reports, funds or assigns.
                 role = classify_text(node.text)
                 node.role, node.role_source = role or "tasks", "rule"  # type: ignore[assignment]
-                node.role_confidence = TEXT_RULE_CONFIDENCE if role else DEFAULT_ROLE_CONFIDENCE
+                node.role_confidence = (
+                    current().roles.text_rule_confidence
+                    if role
+                    else current().roles.weak_confidence
+                )
             elif node.kind != "bullet":
                 # A section whose heading names none of the roles: "other", weakly; its
                 # children inherit it.
                 node.role, node.role_source = "other", "rule"
-                node.role_confidence = DEFAULT_ROLE_CONFIDENCE
+                node.role_confidence = current().roles.weak_confidence
             visit(node.children, node.role)
 
     visit(doc.sections, None)
@@ -190,5 +196,6 @@ def is_certain(section: Section) -> bool:
     """A rule decision the role model must not touch: from the heading or the structure
     (confidence 1), not from the weaker reading of a heading-less text."""
     return (
-        section.role_source == "rule" and (section.role_confidence or 0.0) >= TEXT_RULE_CONFIDENCE
+        section.role_source == "rule"
+        and (section.role_confidence or 0.0) >= current().roles.text_rule_confidence
     )

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import cues
+from ..settings import current
 from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
@@ -26,8 +27,6 @@ _NOT_TITLE = re.compile(
     r"PHE DUYET|NOI NHAN|HUONG DAN|TOM TAT|DANG KY)\b"
 )
 _FOLDED_TITLES = sorted(((cues.fold(t), t) for t in TITLES), key=lambda p: -len(p[0]))
-MAX_WORDS = 12  # a title runs over at most two lines of this many words
-MIN_SCORE = 0.55  # below this no candidate is a title
 
 
 @dataclass
@@ -42,6 +41,7 @@ def vocabulary_match(text: str) -> tuple[str, str, float] | None:
     """(known title, the rest of the line, similarity) for the title the line starts with;
     similarity 1 only when the line spells it exactly so."""
     folded = cues.fold(text)  # one character per character: offsets carry over to `text`
+    per_edit = current().signer.chars_per_edit
     skipped = len(folded) - len(re.sub(r"^[^A-Z]+", "", folded))  # OCR noise before the letters
     best: tuple[str, str, float] | None = None
     for key, title in _FOLDED_TITLES:
@@ -50,7 +50,7 @@ def vocabulary_match(text: str) -> tuple[str, str, float] | None:
             continue  # the title must end where a word ends
         dist = edit_distance(folded[skipped:end], key)
         sim = 1 - dist / max(len(key), 1)
-        if dist <= max(1, len(key) // 6) and (best is None or sim > best[2]):
+        if dist <= max(1, len(key) // per_edit) and (best is None or sim > best[2]):
             best = (
                 title,
                 text[end:].strip(),
@@ -65,6 +65,7 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
     """Score every line of the signer block (lines above the name, in order) as the title."""
     out: list[TitleCandidate] = []
     n = len(block)
+    s = current().signer
     for pos, text in enumerate(block):
         folded = cues.fold(text).strip(" .-–,:;\"'“”")
         reasons: list[str] = []
@@ -84,7 +85,9 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
         value = text.strip(" ,")
         if match is not None:
             title, rest, sim = match
-            score += 0.6 * (sim if sim == 1 else 0.75 * sim)  # an exact spelling beats a guess
+            score += s.known_title * (
+                sim if sim == 1 else s.guessed_title * sim
+            )  # an exact spelling beats a guess
             reasons.append(f"known title {title!r} ({sim:.2f})")
             # OCR-damaged spelling is given as the title is spelt, without the noise before it;
             # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
@@ -92,14 +95,14 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
                 rest = " ".join(w for w in rest.split() if is_syllable(w.lower()))
             value = f"{title} {rest}".strip(" ,")
         elif _plain_title(text) and pos == n - 1:
-            score += 0.3  # a title the vocabulary lacks, right above the name
+            score += s.plain_title  # a title the vocabulary lacks, right above the name
             reasons.append("capitals above the name")
         else:
             continue
-        score += 0.25 * (1 - (n - 1 - pos) / max(n, 1))  # nearer the name is better
-        score += 0.15 * letters
-        if len(words) > MAX_WORDS:
-            score -= 0.5
+        score += s.nearness * (1 - (n - 1 - pos) / max(n, 1))  # nearer the name is better
+        score += s.letters * letters
+        if len(words) > s.title_max_words:
+            score -= s.too_long
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
@@ -115,16 +118,17 @@ def _plain_title(text: str) -> bool:
     "ZZ", "° 1N II TRƯỜNG")."""
     words = [w.strip(",.-–&()") for w in text.split()]
     words = [w for w in words if w]
+    s = current().signer
     return (
         cues.is_upper(text)
-        and 2 <= len(words) <= 8
+        and s.plain_min_words <= len(words) <= s.plain_max_words
         and all(len(w) >= 2 and is_syllable(w.lower()) for w in words)
     )
 
 
 def best_of(found: list[TitleCandidate]) -> TitleCandidate | None:
     """The winner of `candidates()`, if it scores as a title at all."""
-    return found[0] if found and found[0].score >= MIN_SCORE else None
+    return found[0] if found and found[0].score >= current().signer.title_min_score else None
 
 
 def best_title(block: list[str]) -> TitleCandidate | None:
@@ -137,7 +141,7 @@ def deputy_title(authority: str) -> str | None:
         return None
     head = cues.SIGN_PREFIX.sub("", authority).strip()
     match = vocabulary_match(head)
-    if match is None or match[2] < 0.8 or match[0].startswith("PHÓ"):
+    if match is None or match[2] < current().signer.known_similarity or match[0].startswith("PHÓ"):
         return None
     deputy = f"PHÓ {match[0]}"
     return deputy if deputy in TITLES else None
@@ -150,7 +154,7 @@ def respell_authority(authority: str) -> str:
         return authority
     rest = authority[m.end() :]
     match = vocabulary_match(rest)
-    if match is None or match[2] == 1 or match[2] < 0.8:
+    if match is None or match[2] == 1 or match[2] < current().signer.known_similarity:
         return authority
     title, tail, _ = match
     words = [w for w in tail.split() if is_syllable(w.lower())]
@@ -172,7 +176,7 @@ def head_for_deputy(title: str, block: list[str]) -> str | None:
         if (
             at > 0
             and folded.endswith(key)
-            and 0 < len(before) <= 4
+            and 0 < len(before) <= current().signer.prefix_noise_chars
             and not before.startswith("PHO")
         ):
             return head
@@ -192,7 +196,12 @@ def repair_prefix(text: str) -> str:
         return text
     rest = text[m.end() :]
     match = vocabulary_match(rest)
-    if match is None or match[2] < 0.8 or match[0].startswith("PHÓ") or match[1]:
+    if (
+        match is None
+        or match[2] < current().signer.known_similarity
+        or match[0].startswith("PHÓ")
+        or match[1]
+    ):
         return text
     token = cues.fold(m.group("token"))
     dist = {p: edit_distance(token, p) for p in _PREFIXES}

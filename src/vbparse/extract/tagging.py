@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 
 from .. import cues
 from ..readers.base import Line, Zone
+from ..settings import current
 from .refs import BLANK_DATE_RE, find_date, parse_number
-
-HEADER_WINDOW = 60  # lines from the top where header fields are looked for
-CLOSING_WINDOW = 40  # lines from the bottom where closing fields are looked for
 
 
 @dataclass
@@ -35,6 +33,7 @@ class LineTags:
 def tag_line(pos: int, line: Line) -> LineTags:
     text = line.text
     t = LineTags(pos, text, line.zone)
+    s = current().tagging
     tags = t.tags
     if cues.national_span(text):
         tags["national"] = 1.0
@@ -45,10 +44,16 @@ def tag_line(pos: int, line: Line) -> LineTags:
     m = cues.NUMBER_LINE.match(text)
     if m:
         parts = parse_number(m.group("raw"))
-        tags["number"] = 1.0 if parts is not None and parts.symbol else 0.4
+        tags["number"] = 1.0 if parts is not None and parts.symbol else s.number_without_symbol
     if cues.is_date_line(text):
         found = find_date(text, numeric=False)
-        strength = 1.0 if found and found.iso else 0.6 if BLANK_DATE_RE.search(text) else 0.3
+        strength = (
+            1.0
+            if found and found.iso
+            else s.blank_date
+            if BLANK_DATE_RE.search(text)
+            else s.unread_date
+        )
         tags["place_date" if cues.PLACE_DATE.match(text) else "date"] = strength
     if cues.VV_LINE.match(text):
         tags["vv"] = 1.0
@@ -79,6 +84,7 @@ def tag_line(pos: int, line: Line) -> LineTags:
 
 def tag_lines(lines: list[Line]) -> dict[int, LineTags]:
     """Tags of the lines of the header window and of the closing window, by position."""
-    positions = set(range(min(len(lines), HEADER_WINDOW)))
-    positions |= set(range(max(0, len(lines) - CLOSING_WINDOW), len(lines)))
+    s = current().tagging
+    positions = set(range(min(len(lines), s.header_window)))
+    positions |= set(range(max(0, len(lines) - s.closing_window), len(lines)))
     return {pos: tag_line(pos, lines[pos]) for pos in sorted(positions)}

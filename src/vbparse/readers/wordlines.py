@@ -423,6 +423,28 @@ def layout_document(
     legacy TCVN3/VNI conversion; it must return as many texts as it was given.
     """
     warnings: list[str] = []
+    per_page = _visual_lines(pages, convert)
+    if not per_page:
+        return Layout([], warnings)
+    geos = _page_geometries(per_page)
+    first_pw, first_lines = per_page[0]
+    # Stamps and marks first, so that they neither start nor end the header columns.
+    warnings.extend(_pull_out_stamps(first_pw, first_lines))
+    header = mark_header(first_lines, geos[first_pw.number], first_pw.height)
+    closing = _closing_block(per_page)
+    h_left, h_right = _split_columns(header, Zone.HEADER_LEFT, Zone.HEADER_RIGHT, None)
+    c_left, c_right = _closing_columns(closing, geos)
+    meta, body = _meta_and_body(per_page, header, closing)
+    ordered: list[VLine] = [*meta, *h_left, *h_right, *body, *c_left, *c_right]
+    out = [_to_line(para, pages) for para in _paragraphs(ordered, geos)]
+    return Layout([ln for ln in out if ln.text], warnings)
+
+
+def _visual_lines(
+    pages: Sequence[PageWords], convert: Callable[[list[str]], list[str]] | None
+) -> list[tuple[PageWords, list[VLine]]]:
+    """Each page's visual lines, converted to Unicode, without running headers and footers;
+    pages left empty are dropped."""
     per_page: list[tuple[PageWords, list[VLine]]] = [
         (pw, group_lines(pw.words, pw.number)) for pw in pages if pw.words
     ]
@@ -434,15 +456,16 @@ def layout_document(
                 if t != ln.text:
                     _retext(ln, t)
     drop_furniture(per_page)
-    per_page = [(pw, lines) for pw, lines in per_page if lines]
-    if not per_page:
-        return Layout([], warnings)
+    return [(pw, lines) for pw, lines in per_page if lines]
 
+
+def _page_geometries(per_page: list[tuple[PageWords, list[VLine]]]) -> dict[int, _Geometry]:
+    """The text block of each page, by page number; one for the whole document when it has
+    several pages or enough single-segment lines (it is steadier than one page's)."""
     geos = {
         pw.number: _geometry([ln for ln in lines if len(ln.segments) == 1] or lines, pw.width)
         for pw, lines in per_page
     }
-    # The text block of the whole document is steadier than one page's.
     all_single = [ln for _, lines in per_page for ln in lines if len(ln.segments) == 1]
     doc_geo = (
         _geometry(all_single, per_page[0][0].width) if all_single else geos[per_page[0][0].number]
@@ -453,10 +476,14 @@ def layout_document(
         starts = [ln.x0 - geo.left for ln in all_single]
         indented = sum(1 for d in starts if 10 <= d <= 60)
         geo.indents = indented >= 3 and indented >= 0.1 * len(starts)
+    return geos
 
-    first_pw, first_lines = per_page[0]
-    # Stamps and marks first (so that they neither start nor end the header columns): short
-    # text in the top band of the first page, and the field lines of an incoming stamp box.
+
+def _pull_out_stamps(first_pw: PageWords, first_lines: list[VLine]) -> list[str]:
+    """Short text in the top band of the first page and the field lines of an incoming stamp
+    box become META lines (a stamp beside a header element its own line); `first_lines` is
+    changed in place and stays sorted top-down. Returns one warning per stamp."""
+    warnings: list[str] = []
     stamp_box_until = -1.0
     for ln in list(first_lines):
         if ln.top > first_pw.height * 0.35:
@@ -476,84 +503,88 @@ def layout_document(
                 first_lines.append(_stamp_line(ln.page, seg))
             warnings.append(f"page {ln.page}: stamp or mark read as text, kept as META: {text!r}")
     first_lines.sort(key=lambda v: v.top)
-    header = mark_header(first_lines, geos[first_pw.number], first_pw.height)
+    return warnings
 
+
+def _closing_block(per_page: list[tuple[PageWords, list[VLine]]]) -> list[VLine]:
+    """The body lines from where the closing starts to the end of the document."""
     closing_at = find_closing([lines for _, lines in per_page])
-    closing: list[VLine] = []
-    if closing_at is not None:
-        pi, li = closing_at
-        geo = geos[per_page[pi][0].number]
-        for p in range(pi, len(per_page)):
-            for ln in per_page[p][1][li if p == pi else 0 :]:
-                if ln.zone is not Zone.BODY:
-                    continue
-                closing.append(ln)
+    if closing_at is None:
+        return []
+    pi, li = closing_at
+    return [
+        ln
+        for p in range(pi, len(per_page))
+        for ln in per_page[p][1][li if p == pi else 0 :]
+        if ln.zone is Zone.BODY
+    ]
 
-    # Expand two-column lines into one visual line per column.
-    def split_columns(
-        lines: list[VLine], left: Zone, right: Zone, at: float | None
-    ) -> tuple[list[VLine], list[VLine]]:
-        lefts: list[VLine] = []
-        rights: list[VLine] = []
-        for ln in lines:
-            if len(ln.segments) == 1 and ln.zone in (left, right):
-                (lefts if ln.zone is left else rights).append(ln)
-                continue
-            segs = ln.segments
-            if at is None:
-                gaps = [
-                    (segs[i + 1][0].x0 - max(w.x1 for w in segs[i]), i)
-                    for i in range(len(segs) - 1)
-                ]
-                cut = max(gaps)[1] + 1 if gaps else len(segs)
-            else:
-                cut = sum(1 for s in segs if _center(s) < at)
-            lw = [w for s in segs[:cut] for w in s]
-            rw = [w for s in segs[cut:] for w in s]
-            if lw:
-                v = _make_vline(ln.page, lw)
-                v.text = _texts_of(ln, lw)
-                v.zone = left
-                lefts.append(v)
-            if rw:
-                v = _make_vline(ln.page, rw)
-                v.text = _texts_of(ln, rw)
-                v.zone = right
-                rights.append(v)
-        return lefts, rights
 
-    h_left, h_right = split_columns(header, Zone.HEADER_LEFT, Zone.HEADER_RIGHT, None)
-    c_left: list[VLine] = []
-    c_right: list[VLine] = []
-    if closing:
-        geo = geos[closing[0].page]
-        for ln in closing:
-            ln.zone = Zone.CLOSING_LEFT
-            if len(ln.segments) == 1:
-                ln.zone = (
-                    Zone.CLOSING_LEFT if _center(ln.words) < geo.center else Zone.CLOSING_RIGHT
-                )
-        c_left, c_right = split_columns(closing, Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT, geo.center)
+def _split_columns(
+    lines: list[VLine], left: Zone, right: Zone, at: float | None
+) -> tuple[list[VLine], list[VLine]]:
+    """Two-column lines expanded into one visual line per column: cut at `at` (x), or at the
+    widest gap of the line."""
+    lefts: list[VLine] = []
+    rights: list[VLine] = []
+    for ln in lines:
+        if len(ln.segments) == 1 and ln.zone in (left, right):
+            (lefts if ln.zone is left else rights).append(ln)
+            continue
+        segs = ln.segments
+        if at is None:
+            gaps = [
+                (segs[i + 1][0].x0 - max(w.x1 for w in segs[i]), i) for i in range(len(segs) - 1)
+            ]
+            cut = max(gaps)[1] + 1 if gaps else len(segs)
+        else:
+            cut = sum(1 for s in segs if _center(s) < at)
+        lw = [w for s in segs[:cut] for w in s]
+        rw = [w for s in segs[cut:] for w in s]
+        if lw:
+            v = _make_vline(ln.page, lw)
+            v.text = _texts_of(ln, lw)
+            v.zone = left
+            lefts.append(v)
+        if rw:
+            v = _make_vline(ln.page, rw)
+            v.text = _texts_of(ln, rw)
+            v.zone = right
+            rights.append(v)
+    return lefts, rights
 
-    in_header = {id(ln) for ln in header}
-    in_closing = {id(ln) for ln in closing}
+
+def _closing_columns(
+    closing: list[VLine], geos: dict[int, _Geometry]
+) -> tuple[list[VLine], list[VLine]]:
+    """Nơi nhận on the left, the signer on the right: a one-segment line goes by its centre."""
+    if not closing:
+        return [], []
+    geo = geos[closing[0].page]
+    for ln in closing:
+        ln.zone = Zone.CLOSING_LEFT
+        if len(ln.segments) == 1:
+            ln.zone = Zone.CLOSING_LEFT if _center(ln.words) < geo.center else Zone.CLOSING_RIGHT
+    return _split_columns(closing, Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT, geo.center)
+
+
+def _meta_and_body(
+    per_page: list[tuple[PageWords, list[VLine]]], header: list[VLine], closing: list[VLine]
+) -> tuple[list[VLine], list[VLine]]:
+    """The lines neither in the header nor in the closing: stamps (META) and the body."""
+    taken = {id(ln) for ln in header} | {id(ln) for ln in closing}
     body: list[VLine] = []
     meta: list[VLine] = []
     for _, lines in per_page:
         for ln in lines:
-            if id(ln) in in_header or id(ln) in in_closing:
+            if id(ln) in taken:
                 continue
             if ln.zone is Zone.META:
                 meta.append(ln)
             else:
                 ln.zone = Zone.BODY
                 body.append(ln)
-
-    ordered: list[VLine] = [*meta, *h_left, *h_right, *body, *c_left, *c_right]
-    out: list[Line] = []
-    for para in _paragraphs(ordered, geos):
-        out.append(_to_line(para, pages))
-    return Layout([ln for ln in out if ln.text], warnings)
+    return meta, body
 
 
 def _texts_of(ln: VLine, words: list[Word]) -> str:

@@ -1,0 +1,211 @@
+"""The parser's thresholds, named in one place (spaCy's config, in spirit): how many lines the
+header may run, how long a line may be before it is no title, how a title candidate is scored.
+
+Each group is a frozen dataclass for one area of extract/; each field says what it bounds. The
+limits that protect the machine from a hostile file (file size, pages, seconds) are not here:
+they are readers/limits.py.
+
+The extractors read the settings of the parse they run in: `ctx.settings` where the component
+has its context, `current()` in the helpers under it. `vbparse.parse(path, settings=...)` runs
+one parse with other values:
+
+    s = Settings().override(header={"scan_lines": 40})
+    vbparse.parse("doc.pdf", settings=s)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FrameSettings:
+    """Where the document starts and ends inside a saved web page (extract/frame.py)."""
+
+    search_lines: int = 200  # a page's shell is never longer than this many lines
+    shell_min_lines: int = 6  # fewer lines above the Quốc hiệu are the issuer block, not a shell
+    issuer_lines: int = 4  # how far above the Quốc hiệu the issuer block may start
+    cue_lines_above: int = 12  # how far above the Quốc hiệu a Số or V/v line may stand
+    issuer_max_chars: int = 80  # a capitals line longer than this is no issuer line
+    footer_lines: int = 15  # a page's footer is this short; a closing is longer
+
+
+@dataclass(frozen=True)
+class TaggingSettings:
+    """The line-tagging pass (extract/tagging.py): its windows and the strengths of weak cues."""
+
+    header_window: int = 60  # lines from the top where header fields are looked for
+    closing_window: int = 40  # lines from the bottom where closing fields are looked for
+    number_without_symbol: float = 0.4  # strength of a "Số:" line whose ký hiệu is unreadable
+    blank_date: float = 0.6  # strength of a date line left blank ("ngày … tháng … năm")
+    unread_date: float = 0.3  # strength of a date line whose date cannot be read at all
+
+
+@dataclass(frozen=True)
+class CandidateWeights:
+    """How a header candidate is scored (extract/candidates.py); the zone weights are a table
+    there (`ZONE_WEIGHTS`)."""
+
+    position: float = 0.01  # cost per line from the top
+    after_body: float = 0.6  # once the căn cứ / Kính gửi / first section has begun
+    near_national: float = 0.1  # within `near` lines of the Quốc hiệu or the issuer's name
+    near: int = 8  # lines from the Quốc hiệu that count as near it
+    long_line: float = 0.5  # a header field never fills a long line
+    long_chars: int = 120  # characters that make a line long
+    min_score: float = 0.3  # below this no candidate wins its field
+    body_cue_start: int = 3  # the body never begins in the first lines
+    about_under_number: int = 3  # a "Về việc" this close under the Số line is a V/v
+
+
+@dataclass(frozen=True)
+class HeaderSettings:
+    """The header's fields (extract/header.py)."""
+
+    scan_lines: int = 30  # the header never runs past this many lines
+    run_together_max_chars: int = 200  # a longer line is no pair of header columns run together
+    fixed_phrase_lines: int = 3  # lines below a cut Quốc hiệu where its rest may stand
+    place_words: int = 6  # words of a place name before ", ngày … tháng … năm"
+    national_lines: int = 12  # the Quốc hiệu counts in at least this many lines from the top
+    wrapped_code_lines: int = 2  # lines under the Số line where a joint ký hiệu may wrap
+    issuer_lines: int = 8  # lines the issuer is looked for in without a Số or title line
+    stamp_max_chars: int = 40  # an urgency stamp ("HỎA TỐC", "MẬT") is shorter than this
+    vv_lines: int = 8  # lines of a V/v block, its first included, and right-column lines between
+    vv_line_max_chars: int = 160  # a longer line of flat text does not continue a V/v subject
+    subject_max_lines: int = 8  # lines of a trích yếu under the title
+    subject_max_chars: int = 500  # characters after which the trích yếu stops
+    colon_line_chars: int = 60  # a longer line ending in ":" opens the body, not the trích yếu
+    subject_tail_chars: int = 90  # a trích yếu's wrapped last line is shorter than this
+    citing_line_chars: int = 250  # a longer "Thực hiện …" line is a căn cứ paragraph
+    addressee_lines: int = 4  # lines after the header where "Kính gửi" may stand
+    addressee_max_items: int = 40  # items of a Kính gửi list
+
+
+@dataclass(frozen=True)
+class ClosingSettings:
+    """The closing block: where the body ends, Nơi nhận, the signer (extract/closing.py)."""
+
+    end_mark_lines: int = 8  # lines above Nơi nhận where the body's "./." may stand
+    signer_tail_lines: int = 6  # without Nơi nhận, the signer block is in this many last lines
+    noise_before_label: int = 30  # characters of scan noise before "Nơi nhận:"
+    label_lines_above: int = 6  # lines above a "Nơi nhận:" that tell it opens the closing
+    label_lines_below: int = 2  # lines under a "Nơi nhận:" where its list starts
+    signer_follows_lines: int = 5  # lines after a "./." in which a signer block must start
+    signer_line_max_chars: int = 60  # a title line of the signer block is shorter than this
+    heading_max_chars: int = 90  # an attached document's Quốc hiệu line is shorter than this
+    motto_max_chars: int = 50  # an attached document's Tiêu ngữ line is shorter than this
+    line_max_chars: int = 200  # a longer unzoned line is body text, not the closing
+    recipient_max_chars: int = 120  # a recipient line ending in ";" "," "." is shorter
+    item_tail_words: int = 2  # words of a piece that ends an item left open above
+    archive_wrap_chars: int = 25  # a wrapped piece of the "Lưu: VT, …" item is this short
+    item_wrap_chars: int = 60  # an undashed line that continues an open dashed item is shorter
+    archive_tail_chars: int = 3  # a lone token this short after "Lưu: …;" is scan noise
+    full_name_words: int = 3  # a shorter signer's name is looked for again in the text
+    title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
+
+
+@dataclass(frozen=True)
+class SignerSettings:
+    """The signer's title chosen from scored candidates (extract/signer.py)."""
+
+    title_min_score: float = 0.55  # below this no candidate is a title
+    title_max_words: int = 12  # a title runs over at most two lines of this many words
+    too_long: float = 0.5  # cost of a candidate over `title_max_words`
+    known_title: float = 0.6  # weight of a match with a known title
+    guessed_title: float = 0.75  # share of that weight an OCR-damaged match keeps
+    plain_title: float = 0.3  # a title the vocabulary lacks, right above the name
+    nearness: float = 0.25  # weight of standing right above the name
+    letters: float = 0.15  # weight of the share of letters in the line
+    chars_per_edit: int = 6  # a known title matches with one edit per this many characters
+    known_similarity: float = 0.8  # a damaged line reads as a known title from this similarity
+    plain_min_words: int = 2  # words of a plain title in capitals
+    plain_max_words: int = 8  # (and at most this many)
+    prefix_noise_chars: int = 4  # a garbled "KT." before a head's title is this short
+
+
+@dataclass(frozen=True)
+class OutlineSettings:
+    """The body's sections (extract/outline.py)."""
+
+    undotted_number_max: int = 20  # "21 Thực hiện …" without a dot is no label
+    caps_heading_chars: int = 200  # a heading in capitals is shorter than this
+    colon_heading_chars: int = 160  # a heading ending in ":" is shorter than this
+    short_heading_chars: int = 120  # an unpunctuated line up to this long is a heading
+    wrap_min_chars: int = 60  # a line this long that breaks off mid-sentence wrapped
+    lost_bullet_min_chars: int = 15  # an unlabelled paragraph under a list heading is longer
+
+
+@dataclass(frozen=True)
+class BasesSettings:
+    """The cited documents of the opening (extract/bases.py)."""
+
+    opening_lines: int = 6  # lines after the header where the first căn cứ must have begun
+    date_window_chars: int = 60  # characters after a reference where its date is looked for
+    enum_date_chars: int = 40  # characters after an enumerated number where its date may be
+    issuer_before_chars: int = 300  # characters before a reference where its issuer is named
+    issuer_phrase_chars: int = 160  # of those, where "đề nghị của X tại" is looked for
+    title_max_chars: int = 300  # a cited title is cut at this length
+
+
+@dataclass(frozen=True)
+class InferenceSettings:
+    """Fields inferred from the text (extract/inference.py, extract/respell.py)."""
+
+    issuing_sentence_lines: int = 20  # lines after the header where "X ban hành …" is looked for
+    respell_agreement: int = 2  # times the text repeats a spelling before it replaces OCR's
+
+
+@dataclass(frozen=True)
+class RolesSettings:
+    """The confidence of a role the rules give (extract/roles.py); the role model refines only
+    rule roles below `text_rule_confidence`."""
+
+    text_rule_confidence: float = 0.8  # a role keyword at the opening of a section's text
+    weak_confidence: float = 0.5  # a weak heading keyword, or nothing but the default role
+
+
+@dataclass(frozen=True)
+class Settings:
+    frame: FrameSettings = field(default_factory=FrameSettings)
+    tagging: TaggingSettings = field(default_factory=TaggingSettings)
+    candidates: CandidateWeights = field(default_factory=CandidateWeights)
+    header: HeaderSettings = field(default_factory=HeaderSettings)
+    closing: ClosingSettings = field(default_factory=ClosingSettings)
+    signer: SignerSettings = field(default_factory=SignerSettings)
+    outline: OutlineSettings = field(default_factory=OutlineSettings)
+    bases: BasesSettings = field(default_factory=BasesSettings)
+    inference: InferenceSettings = field(default_factory=InferenceSettings)
+    roles: RolesSettings = field(default_factory=RolesSettings)
+
+    def override(self, **groups: dict[str, Any]) -> Settings:
+        """A copy with some values changed: `override(header={"scan_lines": 40})`. An unknown
+        group or name is a TypeError, not silently ignored."""
+        changed = {}
+        for group, values in groups.items():
+            if group not in {f.name for f in dataclasses.fields(self)}:
+                raise TypeError(f"no settings group {group!r}")
+            changed[group] = dataclasses.replace(getattr(self, group), **values)
+        return dataclasses.replace(self, **changed)
+
+
+DEFAULT = Settings()
+_CURRENT: ContextVar[Settings] = ContextVar("vbparse_settings", default=DEFAULT)
+
+
+def current() -> Settings:
+    """The settings of the parse running now (the defaults outside one)."""
+    return _CURRENT.get()
+
+
+@contextlib.contextmanager
+def use(settings: Settings | None) -> Iterator[Settings]:
+    """Run the code inside with `settings` (None: keep the current ones)."""
+    token = _CURRENT.set(settings if settings is not None else _CURRENT.get())
+    try:
+        yield _CURRENT.get()
+    finally:
+        _CURRENT.reset(token)
