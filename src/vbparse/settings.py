@@ -76,6 +76,7 @@ class HeaderSettings:
     stamp_max_chars: int = 40  # an urgency stamp ("HỎA TỐC", "MẬT") is shorter than this
     vv_lines: int = 8  # lines of a V/v block, its first included, and right-column lines between
     vv_line_max_chars: int = 160  # a longer line of flat text does not continue a V/v subject
+    vv_column_max_chars: int = 64  # a V/v line of a narrow left column, read after the right one
     subject_max_lines: int = 8  # lines of a trích yếu under the title
     subject_max_chars: int = 500  # characters after which the trích yếu stops
     colon_line_chars: int = 60  # a longer line ending in ":" opens the body, not the trích yếu

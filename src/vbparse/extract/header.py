@@ -488,7 +488,7 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
                 crossed = True
                 pos += 1
                 continue
-            rest = _column_rest(nxt, texts) if crossed else None
+            rest = _column_rest(ctx, nxt, texts) if crossed else None
             if rest is None:
                 break
             texts.append(rest)
@@ -510,17 +510,17 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
     return pos
 
 
-# A wrapped piece of the left column: short, as the column is narrow; scan specks before it.
-_COLUMN_WIDTH = 64
+# Scan specks before a wrapped piece of the left column.
 _LEADING_SPECKS = re.compile(r"^[-_~.,'`|\s]+(?=\w)")
 
 
-def _column_rest(line: Line, texts: list[str]) -> str | None:
+def _column_rest(ctx: ParseContext, line: Line, texts: list[str]) -> str | None:
     """The text of a body line that is the rest of a V/v block whose column the reader left
     for the right one (OCR of a two-column header): a short line, the first of them in lower
     case unless the block so far ends mid-phrase; None when the line is not that."""
     text = _LEADING_SPECKS.sub("", line.text).strip()
-    if not text or len(text) > _COLUMN_WIDTH or _ends_vv(line) or cues.ADDRESSEE.match(text):
+    too_long = len(text) > ctx.settings.header.vv_column_max_chars  # the column is narrow
+    if not text or too_long or _ends_vv(line) or cues.ADDRESSEE.match(text):
         return None
     if len(texts) == 1 and not text[:1].islower():
         return None
