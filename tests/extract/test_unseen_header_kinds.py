@@ -74,3 +74,10 @@ def test_joint_programme_of_two_bodies_joined_by_a_dash(tmp_path):
     assert (doc.doc_type.name, doc.doc_type.code) == ("Chương trình phối hợp", "CTPH")
     assert doc.issuer.name == "LIÊN ĐOÀN LAO ĐỘNG - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH AN GIANG"
     assert doc.issuer.parent is None
+
+
+def test_a_footnote_numbered_like_a_top_section_opens_no_section():
+    # Page 4 ends with footnote "1 Công văn số 5956/STNMT-CCBVMT …" between sections 2 and 3.
+    doc = vbparse.parse(UNSEEN / "ldvbai" / "3367-TTr-SNV.pdf")
+    assert [s.id for s in doc.sections] == ["1", "2", "3"]
+    assert all("~" not in s.id for s in doc.sections)

@@ -237,6 +237,13 @@ class _Outline:
         """A labelled line opens a section under the nearest one of lower rank."""
         text = line.full_text
         rank = _rank(lab, self.stack, self.bullet_ranks)
+        if self._repeats_a_top_label(lab, rank):
+            # A second top-level "2)" is a table row, a footnote or a line of the closing that
+            # OCR read as a label, not a section: its text stays where it stands.
+            if self.stack:
+                self.stack[-1].text_parts.append(line.text)
+            self.prev = line
+            return
         while self.stack and self.stack[-1].rank >= rank:
             _close(self.stack.pop())
         parent = self.stack[-1] if self.stack else None
@@ -266,6 +273,14 @@ class _Outline:
         self.stack.append(node)
         self.prev = line
         section.end_line = line.index
+
+    def _repeats_a_top_label(self, lab: _Label, rank: float) -> bool:
+        top_level = all(node.rank >= rank for node in self.stack)
+        return (
+            top_level
+            and lab.kind != "bullet"
+            and any(s.label == lab.label and s.kind == lab.kind for s in self.roots)
+        )
 
     def add(self, line: Line) -> None:
         lab = self.label(line)
