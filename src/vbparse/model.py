@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 from dataclasses import field as _field
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
@@ -51,6 +51,27 @@ def to_date(iso: str | None) -> _dt.date | None:
 
 
 _M = TypeVar("_M", bound="_Model")
+_T = TypeVar("_T")
+
+
+def _model(cls: type[_T]) -> type[_T]:
+    """A model class: a slotted dataclass (what pydantic reads for validation and the schema)
+    whose __init__ (keyword arguments only), __eq__ and __repr__ are `_Model`'s: the ones
+    dataclass generates cost a compile each at import, most of a cold start's model time."""
+    return dataclass(slots=True, init=False, repr=False, eq=False)(cls)
+
+
+# Per class: (name, default, default factory) of each field, MISSING where there is none.
+_Spec = tuple[tuple[str, Any, Any], ...]
+_SPECS: dict[type, _Spec] = {}
+
+
+def _spec(cls: type[_Model]) -> _Spec:
+    spec = _SPECS.get(cls)
+    if spec is None:
+        fields = cls.__dataclass_fields__.values()
+        spec = _SPECS[cls] = tuple((f.name, f.default, f.default_factory) for f in fields)
+    return spec
 
 
 class _Model:
@@ -60,6 +81,34 @@ class _Model:
     __dataclass_fields__: ClassVar[dict[str, Any]]
     # Read by pydantic (schema, validation): unknown keys are an error.
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def __init__(self, **values: Any) -> None:
+        for name, default, factory in _spec(type(self)):
+            if name in values:
+                value = values.pop(name)
+            elif default is not MISSING:
+                value = default
+            elif factory is not MISSING:
+                value = factory()
+            else:
+                raise TypeError(f"{type(self).__name__}() missing keyword argument {name!r}")
+            setattr(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unexpected keyword(s) {sorted(values)}")
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__dataclass_fields__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclasses would be
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__dataclass_fields__)
+        return f"{type(self).__name__}({args})"
 
     def to_dict(self, *, exclude: set[str] | None = None) -> dict[str, Any]:
         """Plain Python data (nested models as dicts), field by field in declaration order."""
@@ -194,8 +243,7 @@ def _describe(schema: dict[str, Any], root: type) -> None:
         target.update(ordered)
 
 
-# Keyword arguments only, as the pydantic models took them.
-@dataclass(slots=True, kw_only=True)
+@_model
 class Span(_Model):
     """Where a value stands: `line` is the index into the reader's lines (see `lines` in the
     output with --lines), `start`/`end` character offsets into that line's text; `source` is the
@@ -213,7 +261,7 @@ class Span(_Model):
                 self.source[key] = [float(v) for v in value]
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Source(_Model):
     path: str
     format: str
@@ -222,14 +270,14 @@ class Source(_Model):
     pages: list[dict[str, object]] = _field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class DocType(_Model):
     name: str | None = None  # "Kế hoạch"
     code: str | None = None  # "KH" (Phụ lục III), or the legal type code ("NĐ", "TT", "L")
     inferred_from: Literal["title", "number", "subject", "none"] = "none"
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class DocNumber(_Model):
     """Số và ký hiệu. State style 36/KH-THBTD, 49/2012/QĐ-UBND; Party/Đoàn style 479-KH/TWĐTN."""
 
@@ -242,7 +290,7 @@ class DocNumber(_Model):
     style: Literal["state", "party", "unknown"] = "unknown"
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Issued(_Model):
     place: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD; YYYY-MM or YYYY when the day is blank/unreadable
@@ -254,13 +302,13 @@ class Issued(_Model):
         return to_date(self.date)
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Issuer(_Model):
     name: str | None = None  # cơ quan, tổ chức ban hành
     parent: str | None = None  # cơ quan, tổ chức chủ quản
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Base(_Model):
     """A document cited in the opening căn cứ / thực hiện / theo paragraphs."""
 
@@ -282,7 +330,7 @@ class Base(_Model):
         return to_date(self.date)
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Section(_Model):
     id: str  # label path joined by dots: "II.3", "IV.1.b"; bullets "<parent>-<k>"
     label: str | None = None  # "II", "3", "b", "-", "Điều 2"
@@ -299,14 +347,14 @@ class Section(_Model):
     end_line: int | None = None  # last line index the section (with children) covers
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Responsibility(_Model):
     actor: str
     duties: list[str] = _field(default_factory=list)
     section_id: str
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Signer(_Model):
     authority: str | None = (
         None  # the whole authority line, "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN"
@@ -316,14 +364,14 @@ class Signer(_Model):
     name: str | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Warning(_Model):
     code: str  # stable: "field_missing", "field_inferred", "ambiguous", "read", …
     field: str | None = None
     message: str
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Entity(_Model):
     type: Literal["ORG", "LOC", "PER", "DATE", "PERIOD", "QUOTE", "DOCREF"]
     text: str
@@ -333,7 +381,7 @@ class Entity(_Model):
     source: str | None = None  # which component found it
 
 
-@dataclass(slots=True, kw_only=True)
+@_model
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
