@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Any
 
@@ -143,6 +142,8 @@ def report_failure(args: argparse.Namespace, exc: BaseException, name: str | Non
         line = f"{name}: {line}"
     print(f"vbparse: {line}", file=sys.stderr)
     if verbose and not isinstance(exc, VbparseError):
+        import traceback  # only here: a run that does not fail need not import it
+
         traceback.print_exception(exc, file=sys.stderr)
     return int(getattr(exc, "exit_code", ExitCode.INTERNAL))
 

@@ -20,8 +20,7 @@ _BODY_HEADS = sorted(
     {h.capitalize() for h in ORG_HEADS if " " not in h and len(h) > 2}
     | {"Trường", "Phòng", "Sở", "Ban", "Bộ", "Cục", "Chi cục", "Trung tâm", "Bệnh viện"}
     | {"Văn phòng", "Ủy ban nhân dân", "Hội đồng", "Viện", "Công đoàn", "Đoàn trường"},
-    key=len,
-    reverse=True,
+    key=lambda h: (-len(h), h),  # longest first; the same order in every run (regex_cache)
 )
 _BODY = r"(?:" + "|".join(re.escape(h) for h in _BODY_HEADS) + r")(?:\s+[\wÀ-ỹ.&-]+){1,9}?"
 # "<body> ban hành / xây dựng / thông báo … <type or plan>": the sentence that names who issues.
@@ -29,7 +28,7 @@ _ISSUES = re.compile(
     rf"(?:^|[.;:]\s+)(?P<body>{_BODY})\s+(?:ban hành|xây dựng|thông báo|báo cáo|hướng dẫn|"
     r"triển khai|tổ chức|đề nghị|kính gửi)\b"
 )
-_TITLE_WORDS = sorted({t.capitalize() for t in TITLES}, key=len, reverse=True)
+_TITLE_WORDS = sorted({t.capitalize() for t in TITLES}, key=lambda t: (-len(t), t))
 _TITLE_OF = re.compile(
     r"(?<![\wÀ-ỹ])(?P<title>"
     + "|".join(re.escape(t) for t in _TITLE_WORDS)

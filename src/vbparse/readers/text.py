@@ -10,6 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
+from ..text.charclass import BYTE_READ
 from ..text.normalize import clean
 from ..text.syllables import is_syllable, repair_split_syllables
 from .base import Line, Loc, RawDocument, ReadError
@@ -221,11 +222,23 @@ def lines_of(text: str) -> list[Line]:
 _PAGE_BREAK = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+_NOT_BYTE_READ = re.compile(f"[^{BYTE_READ}]")
+
+
+def may_be_legacy(text: str) -> bool:
+    """Whether some line could be legacy text read through a Western code page: a non-ASCII line
+    made only of characters such a reading gives (the lines legacy.convert_text looks at). Most
+    Unicode text has none, and then the legacy module need not even be imported."""
+    return any(not ln.isascii() and not _NOT_BYTE_READ.search(ln) for ln in text.split("\n"))
+
+
 def read(path: Path, data: bytes) -> RawDocument:
     text, encoding, warnings = decode(path, data)
-    from ..text import legacy
+    legacy_encoding = None
+    if may_be_legacy(text):
+        from ..text import legacy
 
-    text, legacy_encoding = legacy.convert_text(text)
+        text, legacy_encoding = legacy.convert_text(text)
     return RawDocument(
         path=str(path),
         format="txt",

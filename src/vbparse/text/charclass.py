@@ -23,3 +23,8 @@ LOWER_CHARS = _letters()
 UPPER_CHARS = LOWER_CHARS.upper()
 UP = f"A-Z{''.join(c for c in UPPER_CHARS if not ('A' <= c <= 'Z'))}"  # for use inside [...]
 LO = f"a-z{''.join(c for c in LOWER_CHARS if not ('a' <= c <= 'z'))}"
+
+# Every character text decoded from 8-bit bytes through cp1252 (or latin-1, for the bytes cp1252
+# leaves undefined) can hold; for use inside [...]. A line of TCVN3/VNI/VISCII read that way holds
+# no other, so a line with another character (ư, ạ, đ …) is not legacy text: see text.legacy.
+BYTE_READ = "\x00-\xff" + bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
