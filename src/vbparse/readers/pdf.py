@@ -10,6 +10,10 @@ whose embedded OCR text is garbage, is rendered and read with Tesseract (`ocr.py
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import dataclasses
+import hashlib
 import io
 import re
 import unicodedata
@@ -351,8 +355,16 @@ def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
         doc.close()
 
 
-def read(path: Path, data: bytes) -> RawDocument:
-    name = str(path)
+@dataclass
+class _Plan:
+    pages: list[PageWords]
+    infos: list[PageInfo]
+    warnings: list[str]
+    dpis: dict[int, float]  # the pages to OCR (0-based index) → resolution
+
+
+def _plan(name: str, data: bytes) -> _Plan:
+    """The text layer of every page, and which pages OCR must read."""
     pages: list[PageWords] = []
     infos: list[PageInfo] = []
     warnings: list[str] = []
@@ -387,16 +399,67 @@ def read(path: Path, data: bytes) -> RawDocument:
             dpis[i] = _render_dpi(page)
         pages.append(PageWords(number, page.width, page.height, words))
         infos.append(info)
+    return _Plan(pages, infos, warnings, _ocr_plan(data, pages, infos, dpis, warnings))
 
-    dpis = _ocr_plan(data, pages, infos, dpis, warnings)
-    if dpis:
+
+# --- a long scan OCR'd in parts (batch on Dask) --------------------------------------------------
+
+OcrPages = dict[int, tuple[PageWords, PageInfo]]
+# Pages of a file already OCR'd elsewhere (by sha256 of its bytes), which `read` takes instead
+# of OCR'ing them again: how a batch splits a long scan into page ranges on several workers.
+_ocr_given: contextvars.ContextVar[tuple[str, OcrPages] | None] = contextvars.ContextVar(
+    "ocr_given", default=None
+)
+
+
+def pages_to_ocr(path: str) -> dict[int, float]:
+    """The pages `read` would OCR in this file (0-based index → resolution)."""
+    from . import read_bytes
+
+    return _plan(path, read_bytes(Path(path), path)).dpis
+
+
+def ocr_pages(path: str, dpis: dict[int, float]) -> OcrPages:
+    """OCR these pages of the file, as `read` would."""
+    from . import ocr, read_bytes
+
+    return ocr.ocr_pdf_pages(path, read_bytes(Path(path), path), dpis)
+
+
+@contextlib.contextmanager
+def ocr_given(sha256: str, pages: OcrPages) -> Iterator[None]:
+    """Within the block, reading the file whose bytes hash to `sha256` takes these pages as
+    OCR'd instead of OCR'ing them (the others are OCR'd as usual)."""
+    token = _ocr_given.set((sha256, pages))
+    try:
+        yield
+    finally:
+        _ocr_given.reset(token)
+
+
+def _run_ocr(name: str, data: bytes, dpis: dict[int, float]) -> OcrPages:
+    given = _ocr_given.get()
+    if given is not None and given[0] == hashlib.sha256(data).hexdigest():
+        done = {i: given[1][i] for i in dpis if i in given[1]}
+    else:
+        done = {}
+    todo = {i: dpi for i, dpi in dpis.items() if i not in done}
+    if todo:
         from . import ocr
 
-        done = ocr.ocr_pdf_pages(name, data, dpis)
+        done.update(ocr.ocr_pdf_pages(name, data, todo))
+    return done
+
+
+def read(path: Path, data: bytes) -> RawDocument:
+    name = str(path)
+    plan = _plan(name, data)
+    pages, infos, warnings, dpis = plan.pages, plan.infos, plan.warnings, plan.dpis
+    if dpis:
+        done = _run_ocr(name, data, dpis)
         for i, (pw, info) in done.items():
             pages[i] = pw
-            info.notes = infos[i].notes + info.notes
-            infos[i] = info
+            infos[i] = dataclasses.replace(info, notes=infos[i].notes + info.notes)
         for i in dpis:
             if not pages[i].words:
                 warnings.append(f"page {i + 1}: no text found (blank page?)")
