@@ -141,7 +141,7 @@ def test_timeout_is_enforced_on_dask(tmp_path, run_cli):
     (archive / SHORT_SCAN.name).write_bytes(SHORT_SCAN.read_bytes())
     (archive / "kh-36-thbtd.txt").write_bytes((CORPUS / "seed" / "kh-36-thbtd.txt").read_bytes())
     db = tmp_path / "r.sqlite"
-    code, out, _ = run_cli("batch", archive, "--db", db, "--scheduler", "local:1",
+    code, _, _ = run_cli("batch", archive, "--db", db, "--scheduler", "local:1",
                            "--timeout", "0.5")  # fmt: skip
     assert code == 1
     opened = open_registry(str(db))
