@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         metavar="SECONDS",
         help="give up on a file after this long, recording it as failed (default 300; 0: no "
-        "limit; not enforced with --scheduler)",
+        "limit)",
     )
     limit_options.add_max_pages(p)
     p.set_defaults(func=run)
