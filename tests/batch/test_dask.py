@@ -105,13 +105,13 @@ def test_long_scan_split_by_page_ranges_parses_as_whole(tmp_path, monkeypatch):
     from distributed import Client, LocalCluster
 
     from vbparse.batch import dask_runner, runner
-    from vbparse.readers.pdf import pages_to_ocr
+    from vbparse.readers.pdf import plan_ocr
 
     scan = tmp_path / SHORT_SCAN.name
     scan.write_bytes(SHORT_SCAN.read_bytes())
     text = tmp_path / "kh-36-thbtd.txt"
     text.write_bytes((CORPUS / "seed" / "kh-36-thbtd.txt").read_bytes())
-    assert len(pages_to_ocr(str(scan))) == 3
+    assert len(plan_ocr(str(scan))[1].dpis) == 3
     monkeypatch.setattr(dask_runner, "SPLIT_PAGES", 1)
     written: dict[str, runner.FileResult] = {}
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

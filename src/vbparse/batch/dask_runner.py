@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import MessageError
-from .pages import Split, finish_split, ocr_range, split_plan
+from .pages import Split, finish_split, ocr_range, process_or_split
 from .runner import (
     CRASHED_MESSAGE,
     FileResult,
@@ -45,7 +45,6 @@ from .runner import (
     delivery,
     failed_result,
     finish,
-    process_chunk,
     rounds,
 )
 
@@ -172,11 +171,7 @@ def dask_chunk(
     tasks: list[Task], want_rows: bool, timeout: float, split_pages: int
 ) -> list[FileResult | Split]:
     """A task on a worker: each file's result, or a Split for a long scan to OCR in parts."""
-    out: list[FileResult | Split] = []
-    for task in tasks:
-        split = split_plan(task, timeout, split_pages)
-        out.append(split if split is not None else process_chunk([task], want_rows, timeout)[0])
-    return out
+    return [process_or_split(task, want_rows, timeout, split_pages) for task in tasks]
 
 
 def run(

@@ -2,11 +2,12 @@
 
 OCR is 2–4 CPU-s a page: a 200-page scan parsed in one task holds one worker for ten minutes
 while the others run dry at the end of a batch, and overruns the per-file time limit. So a
-task that meets a PDF of more than `split_pages` pages asks the reader which pages it would OCR;
-if there are more than `split_pages`, the task hands back a `Split` instead of a result, the
-client submits one task per range of pages (`ocr_range`) and a final task (`finish_split`) that
-takes their pages, in page order, and parses the file as usual — the reader OCRs only the pages
-no range brought (`readers.pdf.ocr_given`), so the record is the one parsing it whole gives.
+task that meets a PDF of more than `split_pages` pages asks the reader which pages it would OCR
+(its plan, which the parse then reuses); if there are more than `split_pages`, the task hands
+back a `Split` instead of a result, the client submits one task per range of pages
+(`ocr_range`) and a final task (`finish_split`) that takes their pages and parses the file as
+usual — the reader OCRs only the pages no range brought (`readers.pdf.given`) and lays out all
+pages in page order, so the record is the one parsing it whole gives.
 
 Every part runs under the per-file time limit: a range that overruns brings nothing, and the
 final task, OCR'ing its pages itself, overruns too and records the file as timed out.
@@ -49,9 +50,33 @@ def _page_count(path: str) -> int:
         doc.close()
 
 
-def split_plan(task: Task, timeout: float, split_pages: int) -> Split | None:
-    """A Split for a PDF with more than `split_pages` pages to OCR; None: parse it whole (not a
-    PDF, short, unchanged since it was stored, unreadable — the whole parse says why)."""
+def process_or_split(
+    task: Task, want_rows: bool, timeout: float, split_pages: int
+) -> FileResult | Split:
+    """The file's result; or, for a PDF with more than `split_pages` pages to OCR, a Split. The
+    plan made to decide is handed to the parse, which does not make it again."""
+    import time
+
+    from ..readers.pdf import given
+
+    started, cpu = time.perf_counter(), time.thread_time()
+    planned = _planned(task, timeout, split_pages)
+    if planned is None:
+        return process_chunk([task], want_rows, timeout)[0]
+    sha256, plan = planned
+    if len(plan.dpis) > split_pages:
+        return Split(task, sha256, page_ranges(plan.dpis, split_pages))
+    left = max(timeout - (time.perf_counter() - started), 0.001) if timeout > 0 else 0.0
+    with given(sha256, plan=plan):
+        [result] = process_chunk([task], want_rows, left)
+    result.seconds = time.perf_counter() - started
+    result.cpu = time.thread_time() - cpu
+    return result
+
+
+def _planned(task: Task, timeout: float, split_pages: int) -> tuple[str, Any] | None:
+    """(sha256, the reader's plan) of a PDF of more than `split_pages` pages; None: parse it
+    as usual (not a PDF, short, unchanged since stored, unreadable — the parse says why)."""
     from ..readers.limits import TimeLimitExceeded, time_limit
 
     if split_pages <= 0 or os.path.splitext(task.path)[1].lower() != ".pdf":
@@ -60,17 +85,14 @@ def split_plan(task: Task, timeout: float, split_pages: int) -> Split | None:
         with time_limit(timeout):
             if _page_count(task.path) <= split_pages:
                 return None
-            sha256 = file_sha256(task.path)
-            if sha256 == task.stored_sha256:
-                return None
-            from ..readers.pdf import pages_to_ocr
+            if task.stored_sha256 and file_sha256(task.path) == task.stored_sha256:
+                return None  # unchanged: skipped without a plan
+            from ..readers.pdf import plan_ocr
 
-            dpis = pages_to_ocr(task.path)
-    except (Exception, TimeLimitExceeded):  # parsed whole, which records what went wrong
+            sha256, plan = plan_ocr(task.path)
+    except (Exception, TimeLimitExceeded):
         return None
-    if len(dpis) <= split_pages:
-        return None
-    return Split(task, sha256, page_ranges(dpis, split_pages))
+    return sha256, plan
 
 
 def ocr_range(path: str, dpis: dict[int, float], timeout: float) -> tuple[dict[int, Any], float]:
@@ -95,12 +117,12 @@ def finish_split(
 ) -> list[FileResult]:
     """Parse the file with the pages its ranges OCR'd (a chunk's result: a list of one). Its
     CPU counts the ranges' too, for measurements."""
-    from ..readers.pdf import ocr_given
+    from ..readers.pdf import given
 
     pages: dict[int, Any] = {}
     for part, _ in parts:
         pages.update(part)
-    with ocr_given(split.sha256, pages):
+    with given(split.sha256, ocr=pages):
         [result] = process_chunk([split.task], want_rows, timeout)
     result.cpu += sum(cpu for _, cpu in parts)
     result.parts = len(parts)

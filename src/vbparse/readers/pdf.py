@@ -405,18 +405,28 @@ def _plan(name: str, data: bytes) -> _Plan:
 # --- a long scan OCR'd in parts (batch on Dask) --------------------------------------------------
 
 OcrPages = dict[int, tuple[PageWords, PageInfo]]
-# Pages of a file already OCR'd elsewhere (by sha256 of its bytes), which `read` takes instead
-# of OCR'ing them again: how a batch splits a long scan into page ranges on several workers.
-_ocr_given: contextvars.ContextVar[tuple[str, OcrPages] | None] = contextvars.ContextVar(
-    "ocr_given", default=None
-)
 
 
-def pages_to_ocr(path: str) -> dict[int, float]:
-    """The pages `read` would OCR in this file (0-based index → resolution)."""
+@dataclass
+class _Given:
+    sha256: str  # of the file's bytes: what is given applies to this file only
+    plan: _Plan | None
+    ocr: OcrPages
+
+
+# What a batch already did for a file, which `read` takes instead of doing it again: the plan
+# (text layer, pages to OCR) made to decide whether to split it, and pages OCR'd by other
+# workers — how a long scan is split into page ranges.
+_given: contextvars.ContextVar[_Given | None] = contextvars.ContextVar("pdf_given", default=None)
+
+
+def plan_ocr(path: str) -> tuple[str, _Plan]:
+    """(sha256 of the file, its plan): the text layer, and the pages `read` would OCR
+    (`plan.dpis`: 0-based index → resolution)."""
     from . import read_bytes
 
-    return _plan(path, read_bytes(Path(path), path)).dpis
+    data = read_bytes(Path(path), path)
+    return hashlib.sha256(data).hexdigest(), _plan(path, data)
 
 
 def ocr_pages(path: str, dpis: dict[int, float]) -> OcrPages:
@@ -427,22 +437,23 @@ def ocr_pages(path: str, dpis: dict[int, float]) -> OcrPages:
 
 
 @contextlib.contextmanager
-def ocr_given(sha256: str, pages: OcrPages) -> Iterator[None]:
-    """Within the block, reading the file whose bytes hash to `sha256` takes these pages as
-    OCR'd instead of OCR'ing them (the others are OCR'd as usual)."""
-    token = _ocr_given.set((sha256, pages))
+def given(sha256: str, plan: _Plan | None = None, ocr: OcrPages | None = None) -> Iterator[None]:
+    """Within the block, reading the file whose bytes hash to `sha256` takes this plan and
+    these OCR'd pages as done (the other pages are OCR'd as usual)."""
+    token = _given.set(_Given(sha256, plan, ocr or {}))
     try:
         yield
     finally:
-        _ocr_given.reset(token)
+        _given.reset(token)
 
 
-def _run_ocr(name: str, data: bytes, dpis: dict[int, float]) -> OcrPages:
-    given = _ocr_given.get()
-    if given is not None and given[0] == hashlib.sha256(data).hexdigest():
-        done = {i: given[1][i] for i in dpis if i in given[1]}
-    else:
-        done = {}
+def _given_for(data: bytes) -> _Given | None:
+    mine = _given.get()
+    return mine if mine is not None and mine.sha256 == hashlib.sha256(data).hexdigest() else None
+
+
+def _run_ocr(name: str, data: bytes, dpis: dict[int, float], mine: _Given | None) -> OcrPages:
+    done = {i: mine.ocr[i] for i in dpis if i in mine.ocr} if mine is not None else {}
     todo = {i: dpi for i, dpi in dpis.items() if i not in done}
     if todo:
         from . import ocr
@@ -453,10 +464,13 @@ def _run_ocr(name: str, data: bytes, dpis: dict[int, float]) -> OcrPages:
 
 def read(path: Path, data: bytes) -> RawDocument:
     name = str(path)
-    plan = _plan(name, data)
-    pages, infos, warnings, dpis = plan.pages, plan.infos, plan.warnings, plan.dpis
+    mine = _given_for(data)
+    plan = mine.plan if mine is not None and mine.plan is not None else _plan(name, data)
+    # Copies: a given plan stays as it was made.
+    pages, infos, warnings = list(plan.pages), list(plan.infos), list(plan.warnings)
+    dpis = plan.dpis
     if dpis:
-        done = _run_ocr(name, data, dpis)
+        done = _run_ocr(name, data, dpis, mine)
         for i, (pw, info) in done.items():
             pages[i] = pw
             infos[i] = dataclasses.replace(info, notes=infos[i].notes + info.notes)
