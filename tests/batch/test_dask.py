@@ -93,3 +93,64 @@ def test_killed_worker_loses_and_repeats_no_file(tmp_path, monkeypatch):
     assert len(paths) == len(set(paths)) == len(expected)
     assert set(paths) == expected
     assert len(written) == len(expected)  # each file delivered once, none twice
+
+
+SHORT_SCAN = CORPUS / "real" / "kgu" / "2004_KH-SYT-CDN_scan.pdf"  # 3 scanned pages
+
+
+@pytest.mark.slow
+def test_long_scan_split_by_page_ranges_parses_as_whole(tmp_path, monkeypatch):
+    """With ranges of one page, a 3-page scan is OCR'd in 3 tasks on 2 workers, its pages put
+    back in order: the record is the one parsing it whole gives."""
+    from distributed import Client, LocalCluster
+
+    from vbparse.batch import dask_runner, runner
+    from vbparse.readers.pdf import plan_ocr
+
+    scan = tmp_path / SHORT_SCAN.name
+    scan.write_bytes(SHORT_SCAN.read_bytes())
+    text = tmp_path / "kh-36-thbtd.txt"
+    text.write_bytes((CORPUS / "seed" / "kh-36-thbtd.txt").read_bytes())
+    assert len(plan_ocr(str(scan))[1].dpis) == 3
+    monkeypatch.setattr(dask_runner, "SPLIT_PAGES", 1)
+    written: dict[str, runner.FileResult] = {}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None, host="127.0.0.1") as cluster, \
+            Client(cluster) as client:  # fmt: skip
+        summary = dask_runner.run(
+            [str(scan), str(text)], {}, lambda rs: written.update((r.path, r) for r in rs),
+            cluster=dask_runner.Cluster(client, None, 2), want_rows=True,
+        )  # fmt: skip
+    assert summary.parsed == 2 and summary.failed == 0
+    split = written[str(scan)]
+    assert split.parts == 3 and written[str(text)].parts == 1
+    whole = runner.process_file(runner.Task(str(scan), None), want_rows=True, timeout=0)
+    assert whole.status == "ok" and "Kế hoạch" in whole.json
+    assert split.json == whole.json
+    assert split.rows == whole.rows
+
+
+@pytest.mark.slow
+def test_timeout_is_enforced_on_dask(tmp_path, run_cli):
+    """--timeout holds on a Dask worker (tasks run in a thread, which the alarm cannot reach):
+    the scan that overruns is recorded as failed, with the reason; the next file is parsed."""
+    from vbparse.batch.storage import open_registry
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / SHORT_SCAN.name).write_bytes(SHORT_SCAN.read_bytes())
+    (archive / "kh-36-thbtd.txt").write_bytes((CORPUS / "seed" / "kh-36-thbtd.txt").read_bytes())
+    db = tmp_path / "r.sqlite"
+    code, _, _ = run_cli("batch", archive, "--db", db, "--scheduler", "local:1",
+                           "--timeout", "0.5")  # fmt: skip
+    assert code == 1
+    opened = open_registry(str(db))
+    rows = dict(
+        (Path(p).name, (status, kind, message))
+        for p, status, kind, message in opened.query(
+            "SELECT path, status, error_kind, error_message FROM documents"
+        )
+    )
+    opened.close()
+    assert rows[SHORT_SCAN.name] == ("failed", "timeout", "parsing took longer than 0.5 s")
+    assert rows["kh-36-thbtd.txt"][0] == "ok"

@@ -53,3 +53,31 @@ def test_time_limit_interrupts_python_code() -> None:
     assert time.monotonic() - start < 2
     with limits.time_limit(0):  # no limit
         pass
+
+
+def test_time_limit_interrupts_python_code_in_a_thread() -> None:
+    """A Dask worker runs its tasks in a thread, where SIGALRM cannot reach: a watchdog does."""
+    import threading
+    import time
+
+    outcome: list[str] = []
+
+    def spin() -> None:
+        start = time.monotonic()
+        try:
+            with limits.time_limit(0.2):
+                while time.monotonic() - start < 5:
+                    pass
+            outcome.append("ran to the end")
+        except limits.TimeLimitExceeded:
+            outcome.append(f"stopped after {time.monotonic() - start:.1f} s")
+        with limits.time_limit(0.2):  # a block that ends in time is not interrupted later
+            pass
+        time.sleep(0.4)
+        outcome.append("unharmed")
+
+    thread = threading.Thread(target=spin)
+    thread.start()
+    thread.join(10)
+    assert outcome[0].startswith("stopped after") and float(outcome[0].split()[2]) < 2
+    assert outcome[1:] == ["unharmed"]

@@ -7,9 +7,14 @@ registry, as with the process pool.
 
 Tasks are sized by estimated cost, not by count: a file's bytes weighted by how dear its
 format is to parse (a PDF may be a scan to OCR, a .doc goes through LibreOffice), small files
-grouped until a task is worth a scheduler round trip, a dear file alone. A 200-page scan is one
-task: the readers OCR a document in one call, and splitting it by page ranges would need a
-reader entry point for a page range plus a merge step before the pipeline (not built).
+grouped until a task is worth a scheduler round trip, a dear file alone. A scan with more than
+SPLIT_PAGES pages to OCR is split by page ranges, OCR'd on several workers and parsed whole at
+the end (pages.py).
+
+The client does as little CPU as it can, since on a small machine it shares the cores with the
+workers: the workers build the registry rows, results are committed in one transaction per
+FLUSH_FILES files or FLUSH_SECONDS, and the cluster we start runs without Dask's statistical
+profiler and with its periodic monitors slowed down (QUIET).
 
 Workers must see the files at the same paths (a shared filesystem) and have vbparse installed.
 A worker that dies mid-task (killed, out of memory) has its tasks rescheduled on the others by
@@ -18,8 +23,8 @@ KilledWorker, and its files are then retried one per task so that only the culpr
 as crashed. A file recorded twice (a task rerun after its worker died between finishing and
 reporting) is one row: the registry is keyed by path.
 
-The per-file --timeout is not enforced here: Dask runs tasks in worker threads, where the alarm
-the process pool uses cannot interrupt them.
+The per-file --timeout holds as in the process pool: a task runs in a worker thread, where
+readers.limits.time_limit arms a watchdog instead of the alarm.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import MessageError
+from .pages import Split, finish_split, ocr_range, process_or_split
 from .runner import (
     CRASHED_MESSAGE,
     FileResult,
@@ -39,7 +45,6 @@ from .runner import (
     delivery,
     failed_result,
     finish,
-    process_chunk,
     rounds,
 )
 
@@ -58,7 +63,20 @@ COST_PER_BYTE = {
     ".docx": 2.0,
 }
 TASK_COST = 1_000_000.0  # a task's estimated cost: about a second of parsing
-MAX_FILES_PER_TASK = 32  # small files still come back in pieces, for progress and resume
+MAX_FILES_PER_TASK = 64  # small files still come back in pieces, for progress and resume
+SPLIT_PAGES = 16  # pages OCR'd in one task: a scan with more is split by page ranges
+# One commit per this many files, or once the oldest uncommitted result is this old.
+FLUSH_FILES = 256
+FLUSH_SECONDS = 0.5
+# Dask settings of a cluster we start: its statistical profiler samples the worker's stack
+# every 10 ms, and its monitors tick every 20–500 ms in every process; on 2 cores that is CPU
+# taken from parsing (measured in docs/scale.md).
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 def estimated_cost(path: str) -> float:
@@ -113,9 +131,11 @@ def connect(scheduler: str) -> Cluster:
     on this machine; anything else is a scheduler address (tcp://host:8786)."""
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler.startswith("local"):
+        dask.config.set(QUIET)  # the workers (started by nannies) take the client's settings
         count = scheduler.partition(":")[2] or str(os.cpu_count() or 1)
         if not count.isdigit() or int(count) < 1:
             raise SchedulerError("batch.scheduler_local", scheduler=repr(scheduler))
@@ -147,6 +167,13 @@ def warm_up(cluster: Cluster) -> None:
     cluster.client.run(_import_parser)
 
 
+def dask_chunk(
+    tasks: list[Task], want_rows: bool, timeout: float, split_pages: int
+) -> list[FileResult | Split]:
+    """A task on a worker: each file's result, or a Split for a long scan to OCR in parts."""
+    return [process_or_split(task, want_rows, timeout, split_pages) for task in tasks]
+
+
 def run(
     files: list[str],
     stored: dict[str, tuple[str | None, str]],
@@ -158,21 +185,48 @@ def run(
     progress: Any = None,
     share: Any = None,
 ) -> Summary:
-    """Process `files` on `cluster`, passing each task's results to `write` as it finishes;
-    `share` as in runner.run."""
+    """Process `files` on `cluster`, passing results to `write` (one commit) as they finish,
+    a batch at a time; `share` as in runner.run."""
     summary = Summary(total=len(files))
     started = time.perf_counter()
     deliver = delivery(summary, stored, write, progress, share)
     try:
         for tasks in rounds(files, stored, share):
-            lost = _drive(cluster, partition(tasks), want_rows, timeout, deliver)
-            for task in lost:  # one file per task: a crash names exactly one file
-                if _drive(cluster, iter([[task]]), want_rows, timeout, deliver):
+            lost = _drive(cluster, partition(tasks), want_rows, timeout, deliver, SPLIT_PAGES)
+            for task in lost:  # one file per task, whole: a crash names exactly one file
+                if _drive(cluster, iter([[task]]), want_rows, timeout, deliver, 0):
                     deliver([failed_result(task.path, None, "crashed", CRASHED_MESSAGE)])
     except KeyboardInterrupt:
         summary.interrupted = True
     finish(summary, started, share, progress)
     return summary
+
+
+class _Batches:
+    """Results held until FLUSH_FILES of them or FLUSH_SECONDS have passed, then delivered
+    (committed) in one call: a commit per task costs the one writer a transaction each."""
+
+    def __init__(self, deliver: Callable[[list[FileResult]], None]) -> None:
+        self.deliver = deliver
+        self.held: list[FileResult] = []
+        self.since = 0.0
+
+    def add(self, results: list[FileResult]) -> None:
+        if results and not self.held:
+            self.since = time.monotonic()
+        self.held.extend(results)
+
+    def patience(self) -> float | None:
+        """How long the loop may wait for results before these are due; None: no limit."""
+        return None if not self.held else max(0.0, self.since + FLUSH_SECONDS - time.monotonic())
+
+    def due(self) -> bool:
+        return len(self.held) >= FLUSH_FILES or self.patience() == 0.0
+
+    def flush(self) -> None:
+        if self.held:
+            held, self.held = self.held, []
+            self.deliver(held)
 
 
 def _drive(
@@ -181,37 +235,58 @@ def _drive(
     want_rows: bool,
     timeout: float,
     deliver: Callable[[list[FileResult]], None],
+    split_pages: int,
 ) -> list[Task]:
-    """Submit `chunks`, a few per worker in flight, delivering results as they complete.
-    Returns the tasks of chunks that kept killing workers."""
-    from distributed import as_completed
+    """Submit `chunks`, a few per worker in flight, delivering results in batches as they
+    complete. Returns the tasks of chunks that kept killing workers."""
+    from distributed import wait
     from distributed.scheduler import KilledWorker
 
     client = cluster.client
     max_in_flight = max(2, 3 * cluster.workers)
     pending: dict[Any, list[Task]] = {}
     lost: list[Task] = []
-    flow = as_completed()
+    out = _Batches(deliver)
 
     def submit() -> None:
         while len(pending) < max_in_flight and (chunk := next(chunks, None)) is not None:
-            future = client.submit(process_chunk, chunk, want_rows, timeout, pure=False)
-            pending[future] = chunk
-            flow.add(future)
+            args = (chunk, want_rows, timeout, split_pages)
+            pending[client.submit(dask_chunk, *args, pure=False)] = chunk
 
     submit()
     try:
-        for future in flow:
-            chunk = pending.pop(future)
+        while pending:
             try:
-                results = future.result()
-            except KilledWorker:
-                lost.extend(chunk)
-            else:
-                deliver(results)
-            future.release()
+                done = wait(list(pending), out.patience(), "FIRST_COMPLETED").done
+            except TimeoutError:
+                done = set()
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except KilledWorker:
+                    lost.extend(chunk)
+                    continue
+                finally:
+                    future.release()
+                out.add([r for r in results if isinstance(r, FileResult)])
+                for split in (r for r in results if isinstance(r, Split)):
+                    pending[_submit_split(client, split, want_rows, timeout)] = [split.task]
+            if out.due():
+                out.flush()
             submit()
     finally:
         for future in pending:
             future.cancel()
+        out.flush()
     return lost
+
+
+def _submit_split(client: Any, split: Split, want_rows: bool, timeout: float) -> Any:
+    """One task per range of pages, and the task that parses the file with their pages (Dask
+    hands it their results on the worker: the pages never travel through the client)."""
+    parts = [
+        client.submit(ocr_range, split.task.path, dpis, timeout, pure=False)
+        for dpis in split.ranges
+    ]
+    return client.submit(finish_split, split, want_rows, timeout, *parts, pure=False)

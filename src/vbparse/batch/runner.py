@@ -53,6 +53,8 @@ class FileResult:
     json: str | None = None  # the JSON Lines record (ok and failed)
     rows: DocumentRows | None = None  # registry rows, when the sink asked for them
     seconds: float = 0.0  # time the worker spent on the file (for measurements)
+    cpu: float = 0.0  # CPU time of the worker's thread on the file (for measurements)
+    parts: int = 1  # tasks the file was parsed in (a long scan: its page ranges; Dask only)
 
 
 # --- in the worker ------------------------------------------------------------------------------
@@ -86,9 +88,10 @@ def file_sha256(path: str) -> str:
 def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[FileResult]:
     results = []
     for task in tasks:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         result = process_file(task, want_rows, timeout)
         result.seconds = time.perf_counter() - started
+        result.cpu = time.thread_time() - cpu
         results.append(result)
     return results
 

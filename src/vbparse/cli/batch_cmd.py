@@ -48,8 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="give up on a file after this long, recording it as failed (default 300; 0: no "
-        "limit; not enforced with --scheduler)",
+        help="give up on a file after this long, recording it as failed (default 300; 0: no limit)",
     )
     limit_options.add_max_pages(p)
     p.set_defaults(func=run)

@@ -182,15 +182,18 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeLimitExceeded in the block after `seconds` (0: no limit). Needs SIGALRM and the
-    main thread; elsewhere the block runs unbounded. The alarm interrupts Python code; a C
-    library call is interrupted when it returns."""
-    armed = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not armed:
+    """Raise TimeLimitExceeded in the block after `seconds` (0: no limit). In the main thread
+    the alarm (SIGALRM) raises it; in another thread (a Dask worker runs its tasks in one) a
+    watchdog timer raises it in that thread. Either interrupts Python code; a C library call
+    is interrupted when it returns."""
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -200,3 +203,37 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    """The alarm of a thread other than the main one: a timer that raises TimeLimitExceeded
+    asynchronously in it (PyThreadState_SetAsyncExc, checked between bytecodes)."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    target, ctypes.py_object(TimeLimitExceeded)
+                )
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:  # from here on the timer cannot fire
+            state["done"] = True
+        timer.cancel()
+        if state["fired"]:
+            # Not yet delivered, it would be raised at some later bytecode, out of the block:
+            # withdrawn, and raised here instead.
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+            raise TimeLimitExceeded

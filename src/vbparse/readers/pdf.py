@@ -10,6 +10,10 @@ whose embedded OCR text is garbage, is rendered and read with Tesseract (`ocr.py
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import dataclasses
+import hashlib
 import io
 import re
 import unicodedata
@@ -351,8 +355,16 @@ def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
         doc.close()
 
 
-def read(path: Path, data: bytes) -> RawDocument:
-    name = str(path)
+@dataclass
+class _Plan:
+    pages: list[PageWords]
+    infos: list[PageInfo]
+    warnings: list[str]
+    dpis: dict[int, float]  # the pages to OCR (0-based index) → resolution
+
+
+def _plan(name: str, data: bytes) -> _Plan:
+    """The text layer of every page, and which pages OCR must read."""
     pages: list[PageWords] = []
     infos: list[PageInfo] = []
     warnings: list[str] = []
@@ -387,16 +399,81 @@ def read(path: Path, data: bytes) -> RawDocument:
             dpis[i] = _render_dpi(page)
         pages.append(PageWords(number, page.width, page.height, words))
         infos.append(info)
+    return _Plan(pages, infos, warnings, _ocr_plan(data, pages, infos, dpis, warnings))
 
-    dpis = _ocr_plan(data, pages, infos, dpis, warnings)
-    if dpis:
+
+# --- a long scan OCR'd in parts (batch on Dask) --------------------------------------------------
+
+OcrPages = dict[int, tuple[PageWords, PageInfo]]
+
+
+@dataclass
+class _Given:
+    sha256: str  # of the file's bytes: what is given applies to this file only
+    plan: _Plan | None
+    ocr: OcrPages
+
+
+# What a batch already did for a file, which `read` takes instead of doing it again: the plan
+# (text layer, pages to OCR) made to decide whether to split it, and pages OCR'd by other
+# workers — how a long scan is split into page ranges.
+_given: contextvars.ContextVar[_Given | None] = contextvars.ContextVar("pdf_given", default=None)
+
+
+def plan_ocr(path: str) -> tuple[str, _Plan]:
+    """(sha256 of the file, its plan): the text layer, and the pages `read` would OCR
+    (`plan.dpis`: 0-based index → resolution)."""
+    from . import read_bytes
+
+    data = read_bytes(Path(path), path)
+    return hashlib.sha256(data).hexdigest(), _plan(path, data)
+
+
+def ocr_pages(path: str, dpis: dict[int, float]) -> OcrPages:
+    """OCR these pages of the file, as `read` would."""
+    from . import ocr, read_bytes
+
+    return ocr.ocr_pdf_pages(path, read_bytes(Path(path), path), dpis)
+
+
+@contextlib.contextmanager
+def given(sha256: str, plan: _Plan | None = None, ocr: OcrPages | None = None) -> Iterator[None]:
+    """Within the block, reading the file whose bytes hash to `sha256` takes this plan and
+    these OCR'd pages as done (the other pages are OCR'd as usual)."""
+    token = _given.set(_Given(sha256, plan, ocr or {}))
+    try:
+        yield
+    finally:
+        _given.reset(token)
+
+
+def _given_for(data: bytes) -> _Given | None:
+    mine = _given.get()
+    return mine if mine is not None and mine.sha256 == hashlib.sha256(data).hexdigest() else None
+
+
+def _run_ocr(name: str, data: bytes, dpis: dict[int, float], mine: _Given | None) -> OcrPages:
+    done = {i: mine.ocr[i] for i in dpis if i in mine.ocr} if mine is not None else {}
+    todo = {i: dpi for i, dpi in dpis.items() if i not in done}
+    if todo:
         from . import ocr
 
-        done = ocr.ocr_pdf_pages(name, data, dpis)
+        done.update(ocr.ocr_pdf_pages(name, data, todo))
+    return done
+
+
+def read(path: Path, data: bytes) -> RawDocument:
+    name = str(path)
+    mine = _given_for(data)
+    plan = mine.plan if mine is not None and mine.plan is not None else _plan(name, data)
+    # Copies: a given plan stays as it was made.
+    pages, infos, warnings = list(plan.pages), list(plan.infos), list(plan.warnings)
+    dpis = plan.dpis
+    if dpis:
+        done = _run_ocr(name, data, dpis, mine)
         for i, (pw, info) in done.items():
             pages[i] = pw
-            info.notes = infos[i].notes + info.notes
-            infos[i] = info
+            infos[i] = dataclasses.replace(info, notes=infos[i].notes + info.notes)
         for i in dpis:
             if not pages[i].words:
                 warnings.append(f"page {i + 1}: no text found (blank page?)")
