@@ -17,6 +17,7 @@ from .extract import (
     header,
     inference,
     outline,
+    reread,
     responsibilities,
     roles,
 )
@@ -36,6 +37,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("roles", roles.extract),
     ("responsibilities", responsibilities.extract),
     ("closing", closing.extract),
+    ("reread_signer", reread.reread_signer),
     ("inference", inference.infer),
 ]
 

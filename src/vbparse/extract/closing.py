@@ -15,7 +15,7 @@ from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
-from . import signer
+from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
 
@@ -195,7 +195,7 @@ def extract(ctx: ParseContext) -> None:
             continue
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
-    _signer(ctx, signer_lines)
+    read_signer(ctx, signer_lines)
 
 
 def attachment_start(lines: list[Line], start: int) -> int:
@@ -380,7 +380,8 @@ def _signer_fragment_word(text: str) -> bool:
 _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
 
-def _signer(ctx: ParseContext, lines: list[Line]) -> None:
+def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
+    """Authority, title and name from the lines of the signer block (right column)."""
     doc = ctx.doc
     authority: list[str] = []
     titles: list[str] = []
@@ -437,6 +438,16 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
                 f"the line above {doc.signer.title!r} is damaged; a deputy signs 'KT. {head}'",
                 "signer.authority",
             )
+    if doc.signer.title and doc.signer.authority:
+        deputy = signer.head_read_for_deputy(doc.signer.authority, doc.signer.title)
+        if deputy:
+            doc.warn(
+                "field_inferred",
+                f"{doc.signer.title!r} under {doc.signer.authority!r}: one who signs on behalf "
+                f"of the head is a deputy, so the title is taken to be {deputy!r}",
+                "signer.title",
+            )
+            doc.signer.title = deputy
     if doc.signer.title is None and doc.signer.authority:
         deputy = signer.deputy_title(doc.signer.authority)
         if deputy:
@@ -453,6 +464,8 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
         ctx.mark("signer.name", name_line)
     if doc.signer.name is None or len(doc.signer.name.split()) < 3:
         _recover_name(ctx, lines)
+    if doc.signer.name and respell.read_by_ocr(ctx):
+        doc.signer.name = respell.person_name(doc.signer.name)
     if doc.signer.name is None:
         doc.warn("field_missing", "signer's name not found", "signer.name")
     if doc.signer.title is None:

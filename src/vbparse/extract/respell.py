@@ -14,6 +14,9 @@ from collections import Counter
 from itertools import pairwise
 
 from .. import cues
+from ..text.cer import edit_distance
+from ..text.syllables import is_syllable
+from ..vocab import NAME_SYLLABLES, SURNAMES
 from .context import ParseContext
 
 MIN_AGREEMENT = 2  # times the text must repeat a spelling before it replaces the one read
@@ -81,3 +84,31 @@ def words(value: str, text: str) -> str:
         last = m.end()
     out.append(value[last:])
     return "".join(out)
+
+
+def _closest(word: str, known: tuple[str, ...], same_letters: bool) -> str | None:
+    """The one entry of `known` one edit from `word` (with `same_letters`: only its marks
+    differ), or None when there is none or more than one."""
+    folded = cues.fold(word)
+    near = {
+        k
+        for k in known
+        if (cues.fold(k) == folded if same_letters else edit_distance(k.lower(), word.lower()) == 1)
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def person_name(name: str) -> str:
+    """ "Trân Văn Thanh" → "Trần Văn Thanh", "Nguyễn Trúc Glang" → "Nguyễn Trúc Giang": a first
+    word that is no name syllable but has the letters of one family name (marks aside), and a
+    later word that is no Vietnamese syllable but one letter from one common name syllable."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    # A first word that is a given-name syllable ("Vân Anh") is a name cut short, not damage.
+    if words[0] not in SURNAMES and words[0] not in NAME_SYLLABLES:
+        words[0] = _closest(words[0], SURNAMES, same_letters=True) or words[0]
+    for i, word in enumerate(words[1:], 1):
+        if not is_syllable(word):
+            words[i] = _closest(word, NAME_SYLLABLES, same_letters=False) or word
+    return " ".join(words)

@@ -143,6 +143,17 @@ def deputy_title(authority: str) -> str | None:
     return deputy if deputy in TITLES else None
 
 
+def head_read_for_deputy(authority: str, title: str) -> str | None:
+    """ "KT. GIÁM ĐỐC" over a title read "GIÁM ĐỐC": who signs on behalf of the head is not the
+    head (Nghị định 30/2020, Điều 13), so the "PHÓ" was lost under the seal; the deputy's
+    title, else None."""
+    deputy = deputy_title(authority)
+    if deputy is None:
+        return None
+    match = vocabulary_match(title)
+    return deputy if match is not None and not match[1] and f"PHÓ {match[0]}" == deputy else None
+
+
 def respell_authority(authority: str) -> str:
     """ "KT.GIÁM ĐÓC" → "KT.GIÁM ĐỐC": the head's title after the prefix in its spelling."""
     m = cues.SIGN_PREFIX.match(authority)

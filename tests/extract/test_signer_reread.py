@@ -1,0 +1,71 @@
+"""The signer block of a real scan read again from the page image, and the repairs of what OCR
+does to a signer's name and title (corpus/real, Sở Y tế Kiên Giang scans)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.extract.reread import name_doubtful
+from vbparse.extract.respell import person_name
+from vbparse.extract.signer import head_read_for_deputy
+from vbparse.pipeline import parse
+from vbparse.readers.signature_ocr import keep_print_and_red, read_region
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+
+
+def test_a_heads_title_under_kt_is_the_deputys():
+    assert head_read_for_deputy("KT. GIÁM ĐỐC", "GIÁM ĐỐC") == "PHÓ GIÁM ĐỐC"
+    assert head_read_for_deputy("KT. GIÁM ĐỐC", "GIÁM ĐÓC") == "PHÓ GIÁM ĐỐC"
+    assert head_read_for_deputy("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") is None
+    assert head_read_for_deputy("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") is None
+    assert head_read_for_deputy("KT. CHỦ TỊCH", "GIÁM ĐỐC") is None
+
+
+def test_a_name_ocr_misread_takes_the_family_name_and_syllables_of_names():
+    assert person_name("Trân Văn Thanh") == "Trần Văn Thanh"
+    assert person_name("Nguyễn Trúc Glang") == "Nguyễn Trúc Giang"
+    assert person_name("Hoằng Anh") == "Hoàng Anh"
+    # Sound names stay, rare family names included.
+    for name in ("Lê Hoàng Ánh", "Phùng Văn Lã", "Hà Văn Phúc", "Lã Thanh Tân", "Vân Anh"):
+        assert person_name(name) == name
+    assert name_doubtful("Nguyễn Trúc Glang") and name_doubtful("Hoàng Anh")
+    assert not name_doubtful("Hà Văn Phúc")
+
+
+def test_red_ink_stays_and_blue_ink_goes():
+    from PIL import Image
+
+    img = Image.new("RGB", (3, 1), "white")
+    img.putpixel((0, 0), (200, 30, 40))  # a red stamp
+    img.putpixel((1, 0), (40, 50, 170))  # a blue signature
+    img.putpixel((2, 0), (20, 20, 20))  # print
+    grey = keep_print_and_red(img)
+    assert grey.getpixel((0, 0)) < 60
+    assert grey.getpixel((1, 0)) == 255
+    assert grey.getpixel((2, 0)) < 60
+
+
+@pytest.mark.slow
+def test_region_reread_reads_a_name_stamped_in_red():
+    """The whole-page OCR drops coloured ink; the name under the seal is stamped in red."""
+    lines = read_region(str(REAL / "kgl" / "29_SYT-KHTC_scan.pdf"), 1, 410, 700)
+    text = " ".join(line.text for line in lines)
+    assert "Nguyễn Trúc" in text
+    assert all(line.loc.page == 1 and line.loc.bbox for line in lines)
+
+
+@pytest.mark.slow
+def test_signer_of_a_scan_with_a_red_name_is_read_again():
+    doc = parse(REAL / "kgl" / "29_SYT-KHTC_scan.pdf")
+    assert doc.signer.name == "Nguyễn Trúc Giang"
+    assert any(w.code == "read" and w.field == "signer" for w in doc.warnings)
+
+
+@pytest.mark.slow
+def test_authority_and_deputy_title_of_a_scan_are_read_again():
+    doc = parse(REAL / "kgu" / "155_TM-SYT_scan.pdf")
+    assert doc.signer.authority == "KT. GIÁM ĐỐC"
+    assert doc.signer.title == "PHÓ GIÁM ĐỐC"
