@@ -69,3 +69,54 @@ def test_authority_and_deputy_title_of_a_scan_are_read_again():
     doc = parse(REAL / "kgu" / "155_TM-SYT_scan.pdf")
     assert doc.signer.authority == "KT. GIÁM ĐỐC"
     assert doc.signer.title == "PHÓ GIÁM ĐỐC"
+
+
+# A công văn's scan (kgu/393_SYT-VP, lines as OCR gave them) followed by the Quyết định it
+# forwards: the "Nơi nhận:" label of the công văn is lost, the attached QĐ has its own.
+_FORWARD = """UBND TỈNH KIÊN GIANG
+SỞ Y TẾ
+Số: 33 ? /SYT-VP
+V/ triển khai thực hiện Quyết định sô 6110/QĐ-BYT ngày 29/12/2017 của Bộ Y tế
+Kính gửi:
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Kiên Giang, ngày b tháng Ä năm 2018
+Giám đốc Trung tâm Y tế huyện, thị, thành phố.
+Sở Y tế nhận được Quyết định số 6110/QĐ-BYT ngày 29/12/2017 của Bộ Y tế về việc ban hành hướng dẫn xây dựng và triển khai hệ thống thông tin quản lý Trạm Y tế xã.
+Quá mắc đề về quyết./. Sở Y t vơ ăn phòng hiện có địa khó chỉ khăn, email:syt@kiengiang.gov.vn) vướng nghị các đơn vị báo cáo
+À444644 - ư trên. PHÓ ÉT. GIÁM GIÁM ĐÓC ĐỌC
+- BGÐ Sở Y tế (để b/e);
+- Các phòng chức năng Sở;
+- BVĐK huyện, thành phố;
+- Lưu: VT, pvphuc.
+Hà Văn Phúc
+BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Só: @HD/QĐ-BYT Hà Nội, ngày đ tháng 4,2 năm 2017
+QUYẾT ĐỊNH
+Về việc ban hành hướng dẫn xây dựng và triển khai hệ thống thông tin quản lý Trạm Y tế xã
+BỘ TRƯỞNG BỘ Y TẾ
+Căn cứ Nghị định số 117/2014/NĐ-CP ngày 08 tháng 12 năm 2014 của Chính phủ quy định về Y tế xã;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Hướng dẫn xây dựng hệ thống thông tin.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, CNTT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Viết Tiến
+"""
+
+
+def test_a_forwarded_documents_header_and_closing_are_not_the_letters(tmp_path):
+    path = tmp_path / "forward.txt"
+    path.write_text(_FORWARD, encoding="utf-8")
+    doc = parse(path)
+    assert doc.doc_type.name == "Công văn"  # not the attached QUYẾT ĐỊNH
+    assert doc.subject is not None and doc.subject.endswith("của Bộ Y tế")  # no "Kính gửi:"
+    assert doc.signer.name == "Hà Văn Phúc"
+    assert doc.signer.authority is None
+    assert doc.recipients[-1] == "Lưu: VT, pvphuc"
+    assert "BVĐK huyện, thành phố" in doc.recipients
+    assert doc.sections == []  # the QĐ's Điều are the attachment's

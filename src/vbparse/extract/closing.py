@@ -36,14 +36,29 @@ _SECTION_LABEL = re.compile(
 
 
 def find_closing(ctx: ParseContext) -> None:
-    """Set ctx.closing_start: the first line after the body."""
+    """Set ctx.closing_start: the first line after the body. When another document is attached
+    after this one (a scan of a công văn followed by the Quyết định it forwards), the closing is
+    looked for before the attachment first: the attachment's own Nơi nhận, converter zones or
+    "./." would otherwise be taken for this document's."""
     _repair_recipients_label(ctx)
     lines = ctx.lines
+    start = ctx.header_end
     zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
+    end = second_document(lines)
+    if start < end < len(lines) and (not zoned or zoned[0] >= end):
+        before = _closing_in(lines[:end], start, strict=True)
+        if before is not None:
+            ctx.closing_start = before
+            return
     if zoned:
         ctx.closing_start = zoned[0]
         return
-    start = ctx.header_end
+    ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
+    """The first line of the closing among `lines` after `start`. `strict`: only on evidence
+    (a signer or a list after the body's "./.", a Nơi nhận label), never the last "./." alone."""
     recipients = _recipients_line(lines, start)
     marks = [i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)]
     # The "./." that ends the body: the last one just above Nơi nhận, or without Nơi nhận the
@@ -51,24 +66,49 @@ def find_closing(ctx: ParseContext) -> None:
     if recipients is not None:
         end_mark = next((i for i in reversed(marks) if recipients - 8 <= i < recipients), None)
     else:
-        end_mark = next(
-            (i for i in marks if _signer_follows(lines, i + 1)), marks[-1] if marks else None
-        )
+        followed = [i for i in marks if _signer_follows(lines, i + 1)]
+        end_mark = followed[0] if followed else (marks[-1] if marks and not strict else None)
     if end_mark is not None:
-        ctx.closing_start = end_mark + 1
-        return
+        return end_mark + 1
+    if recipients is None and strict:
+        return _list_before(lines, start)
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
         while pos - 1 > start and _signer_like(lines[pos - 1].text):
             pos -= 1
-        ctx.closing_start = pos
-        return
+        return pos
     # No Nơi nhận: the signer block is the capitals/name run at the very end.
     pos = len(lines)
     while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
         pos -= 1
-    ctx.closing_start = pos if pos < len(lines) else None
+    return pos if pos < len(lines) else None
+
+
+def _archive_item(text: str) -> bool:
+    """ "- Lưu: VT, TCCB.": the last item of a Nơi nhận list."""
+    return cues.fold(cues.BULLET.sub("", text, count=1)).startswith(("LUU:", "LUU VT", "LUU "))
+
+
+LIST_LINE_CHARS = 60  # a line of the Nơi nhận list or the signer block; body lines run wider
+
+
+def _list_before(lines: list[Line], start: int) -> int | None:
+    """Where a Nơi nhận list whose label OCR lost begins: up from its archive item ("- Lưu: VT,
+    …") over the short lines of the list and the signer block beside it, to the body."""
+    archive = next(
+        (i for i in range(len(lines) - 1, start, -1) if _archive_item(lines[i].text)), None
+    )
+    if archive is None:
+        return None
+    pos = archive
+    while (
+        pos - 1 > start
+        and (cues.BULLET.match(lines[pos - 1].text) or len(lines[pos - 1].text) <= LIST_LINE_CHARS)
+        and not cues.END_MARK.search(lines[pos - 1].text)
+    ):
+        pos -= 1
+    return pos if archive - pos >= 2 else None
 
 
 NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) before "Nơi nhận:"
@@ -141,7 +181,10 @@ def extract(ctx: ParseContext) -> None:
     lines = _closing_lines(ctx)
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
-    in_recipients = False
+    # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
+    in_recipients = not any(cues.RECIPIENTS.match(ln.text) for ln in lines) and any(
+        _archive_item(ln.text) for ln in lines
+    )
     for line in lines:
         text = line.text
         m = cues.RECIPIENTS.match(text)
@@ -203,14 +246,34 @@ def attachment_start(lines: list[Line], start: int) -> int:
     forwards, a form): the first Quốc hiệu, Tiêu ngữ or Party heading after `start`. The closing
     and the name recovery stop there: the attachment's signer is not this document's."""
     for pos in range(start, len(lines)):
-        text = lines[pos].text
-        # The heading itself, in capitals, not a sentence that names the Republic.
-        heading = cues.national_span(text) or cues.party_span(text)
-        if (heading and cues.is_upper(text[heading[0] : heading[1]]) and len(text) < 90) or (
-            cues.motto_span(text) and len(text) < 50
-        ):
+        if _is_heading(lines[pos].text):
             return pos
     return len(lines)
+
+
+def _is_heading(text: str) -> bool:
+    # The heading itself, in capitals, not a sentence that names the Republic.
+    heading = cues.national_span(text) or cues.party_span(text)
+    return bool(
+        (heading and cues.is_upper(text[heading[0] : heading[1]]) and len(text) < 90)
+        or (cues.motto_span(text) and len(text) < 50)
+    )
+
+
+HEADINGS_RUN = 4  # lines over which a Quốc hiệu, its wrapped rest and the Tiêu ngữ stand
+
+
+def second_document(lines: list[Line]) -> int:
+    """Where a second document begins (the Quyết định a công văn forwards, scanned after it):
+    the first Quốc hiệu, Tiêu ngữ or Party heading after the document's own; len(lines) when
+    there is none."""
+    first = attachment_start(lines, 0)
+    own = [
+        p
+        for p in range(first, min(len(lines), first + HEADINGS_RUN + 1))
+        if _is_heading(lines[p].text)
+    ]
+    return attachment_start(lines, own[-1] + 1) if own else len(lines)
 
 
 def _closing_lines(ctx: ParseContext) -> list[Line]:
