@@ -120,3 +120,27 @@ def test_a_forwarded_documents_header_and_closing_are_not_the_letters(tmp_path):
     assert doc.recipients[-1] == "Lưu: VT, pvphuc"
     assert "BVĐK huyện, thành phố" in doc.recipients
     assert doc.sections == []  # the QĐ's Điều are the attachment's
+
+
+def test_ocr_damage_around_titles_subjects_and_head_lines():
+    from vbparse import cues
+    from vbparse.extract.signer import head_read_twice, vocabulary_match
+
+    # The head's title read twice, its "KT." and "PHÓ" lost (kgl/29_SYT-KHTC, read again).
+    assert head_read_twice(['" t1 GUÁM ĐÓC', "GIÁM ĐỚC"]) == "GIÁM ĐỐC"
+    assert head_read_twice(["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]) is None
+    assert head_read_twice(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) is None
+    # "- KẾ HOẠCH": a speck before the title (kgu/2128_KH-SYT); "WW" read for "V/v".
+    assert cues.title_type("- KẾ HOẠCH") == "Kế hoạch"
+    assert cues.title_type("- Kế hoạch số 12") is None
+    m = cues.VV_LINE.match("WW triển khai Thông tư số 48/2017/TT-BYT")
+    assert m is not None and m.group("subject").startswith("triển khai")
+    assert vocabulary_match("PHÓ GIÁM ĐỐC") is not None
+
+
+def test_interleaved_title_echo_is_dropped():
+    from vbparse.extract.signer import best_title
+
+    # kgu/393_SYT-VP read again: the title's last word twice, the column beside it interleaved.
+    best = best_title(["GIÁM", "PHÓ GIÁM ĐỌC ĐÔC"])
+    assert best is not None and best.value == "PHÓ GIÁM ĐỐC"

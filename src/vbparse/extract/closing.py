@@ -492,6 +492,16 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
+    if doc.signer.authority is None and (not doc.signer.title or doc.signer.title in TITLES):
+        head = signer.head_read_twice(titles)
+        if head:
+            doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
+            doc.signer.title = f"PHÓ {head}"
+            doc.warn(
+                "field_inferred",
+                f"{head!r} read on two lines of the signer block: 'KT. {head}' over its deputy",
+                "signer.title",
+            )
     if doc.signer.authority is None and doc.signer.title:
         head = signer.head_for_deputy(doc.signer.title, titles)
         if head:
