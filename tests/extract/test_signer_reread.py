@@ -144,3 +144,13 @@ def test_interleaved_title_echo_is_dropped():
     # kgu/393_SYT-VP read again: the title's last word twice, the column beside it interleaved.
     best = best_title(["GIÁM", "PHÓ GIÁM ĐỌC ĐÔC"])
     assert best is not None and best.value == "PHÓ GIÁM ĐỐC"
+
+
+def test_spaces_ocr_lost_or_added_inside_a_name():
+    from vbparse.extract.respell import name_spacing
+
+    assert name_spacing("HàVănPhúc") == "Hà Văn Phúc"  # kgl/2275_SYT-NVY, read again
+    assert name_spacing("Nguy ên Văn Hải") == "Nguyễn Văn Hải"  # kgu/1979_SYT-TCCB
+    assert name_spacing("êHoàngAnh") == "ê Hoàng Anh"  # kgu/4394_QD-SYT: a speck stays apart
+    for text in ("Trần Văn an toàn", "Bộ Y tế", "KT.GIÁM ĐỐC", "VP.UBND", "Hà Nội ngày"):
+        assert name_spacing(text) == text

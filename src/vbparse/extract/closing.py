@@ -446,6 +446,8 @@ _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
     """Authority, title and name from the lines of the signer block (right column)."""
     doc = ctx.doc
+    if respell.read_by_ocr(ctx):
+        lines = [replace(ln, text=respell.name_spacing(ln.text)) for ln in lines]
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None

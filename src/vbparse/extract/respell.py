@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .. import cues
 from ..text.cer import edit_distance
+from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import NAME_SYLLABLES, SURNAMES
 from .context import ParseContext
@@ -112,3 +113,27 @@ def person_name(name: str) -> str:
         if not is_syllable(word):
             words[i] = _closest(word, NAME_SYLLABLES, same_letters=False) or word
     return " ".join(words)
+
+
+_NAME_KEYS = {cues.fold(n): n for n in (*NAME_SYLLABLES, *SURNAMES)}
+_CASE_TURN = re.compile(rf"(?<=[{LO}])(?=[{UP}])")
+
+
+def name_spacing(text: str) -> str:
+    """ "HàVănPhúc" → "Hà Văn Phúc", "Nguy ên Văn Hải" → "Nguyễn Văn Hải": the spaces OCR lost
+    inside a name or put inside one of its syllables, where the pieces make name syllables."""
+    words: list[str] = []
+    for token in text.split():
+        parts = _CASE_TURN.split(token)
+        # The first piece may be a speck of the seal ("êHoàngAnh"): only the rest must be names.
+        words.extend(parts if len(parts) > 1 and all(map(is_syllable, parts[1:])) else [token])
+    out: list[str] = []
+    for word in words:
+        if out and word.islower() and out[-1][:1].isupper():
+            joined = _NAME_KEYS.get(cues.fold(out[-1] + word))
+            # Only where a piece is no name on its own ("Nguy", "ên"): "Trần Văn an" stays.
+            if joined is not None and (out[-1] not in _NAME_KEYS.values() or not is_syllable(word)):
+                out[-1] = joined
+                continue
+        out.append(word)
+    return " ".join(out)
