@@ -154,3 +154,54 @@ def test_spaces_ocr_lost_or_added_inside_a_name():
     assert name_spacing("êHoàngAnh") == "ê Hoàng Anh"  # kgu/4394_QD-SYT: a speck stays apart
     for text in ("Trần Văn an toàn", "Bộ Y tế", "KT.GIÁM ĐỐC", "VP.UBND", "Hà Nội ngày"):
         assert name_spacing(text) == text
+
+
+def test_seal_letters_after_a_recipient_item():
+    from vbparse.extract.closing import _drop_scan_tail
+
+    # kgu/2094_TB-SYT, kgu/1945_SYT-NVY: letters of the seal beside the list.
+    assert _drop_scan_tail("Học viên lớp CK1 DL-DLS; He").rstrip(";") == "Học viên lớp CK1 DL-DLS"
+    assert _drop_scan_tail("Website Sở Y tế; SƠ").rstrip(";") == "Website Sở Y tế"
+    assert _drop_scan_tail("Như trên; G C").rstrip(";") == "Như trên"
+    assert _drop_scan_tail("GĐ và các PGĐ SYT; VP ĐU") == "GĐ và các PGĐ SYT; VP ĐU"
+
+
+# kgu/2094_TB-SYT as OCR read it: a notice, then the plan it sends (no heading of its own);
+# the scan's layout zones the closing block of the last page only.
+_NOTICE = """UBND TỈNH KIÊN GIANG
+SỞ Y TẾ
+Số:2094/TB-SYT
+CỘNG HOA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập- Tự do - Hạnh phúc
+Kiên Giang, ngày Ÿ tháng l1 năm 2017
+THÔNG BÁO.
+Về lịch học năm thứ II lớp Chuyên khoa cấp 1 chuyên ngành Dược lý - Dược lâm sàng B2
+Sở Y thông báo các đơn vị, học viên được KỆ là - và thực ĐỘY hiện./. “W -
+Nơi - Các nhận: Phòng chức năng Sở; PHÓ G GIÁM ĐÓC
+- Các Đơn vị trực thuộc Sở Y tế;
+- Website Sở Y tế; SƠ
+- Lưu: VT, vmthang (2b). Yrp
+Hà Văn Phúc
+KẾ HOẠCH ĐÀO TẠO CÁC LỚP CHUYÊN KHOA I
+1. Thời gian học: 14 tuần.
+2. Địa điểm: Bệnh viện Đa khoa tỉnh.
+"""
+
+
+def test_an_earlier_closing_beats_the_zoned_closing_of_the_last_page(tmp_path):
+    from vbparse.extract.closing import find_closing
+    from vbparse.extract.context import ParseContext
+    from vbparse.model import Document, Source
+    from vbparse.readers import read
+    from vbparse.readers.base import PageInfo, Zone
+
+    path = tmp_path / "notice.txt"
+    path.write_text(_NOTICE, encoding="utf-8")
+    raw = read(path)
+    raw.pages = [PageInfo(1, "ocr"), PageInfo(2, "ocr")]
+    for line in raw.lines[-2:]:  # the closing zones a scan's layout gives its last page
+        line.zone = Zone.CLOSING_LEFT
+    ctx = ParseContext.create(raw, Document(source=Source(path=str(path), format="txt")))
+    ctx.header_end = 8
+    find_closing(ctx)
+    assert ctx.closing_start is not None and ctx.lines[ctx.closing_start].text.startswith("Nơi")

@@ -50,10 +50,23 @@ def find_closing(ctx: ParseContext) -> None:
         if before is not None:
             ctx.closing_start = before
             return
-    if zoned:
+    if zoned and not _earlier_closing(ctx, zoned[0]):
         ctx.closing_start = zoned[0]
         return
     ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
+    """A scan's layout zones its last page's closing; a Nơi nhận list with a signer under it on
+    an earlier page (a notice followed by the plan it sends, with no heading of its own) is
+    this document's closing."""
+    if not respell.read_by_ocr(ctx):
+        return False
+    label = _recipients_line(ctx.lines[:zoned], ctx.header_end)
+    if label is None:
+        return False
+    below = ctx.lines[label : min(zoned, label + 12)]
+    return any(_signer_like(ln.text) for ln in below[1:])
 
 
 def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
@@ -407,7 +420,7 @@ def _drop_scan_tail(item: str) -> str:
     """ "Lưu: VT, bcluan. lŠ/¿ SỐ”", "Như trên; H9 GIÁM ( ĐÓC", "Sở Kế hoạch đầu tư tỉnh; "¬":
     what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
     part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
-    short token after the archive item. A ":" that OCR read for ";" ends nothing."""
+    short token. A ":" that OCR read for ";" ends nothing."""
     item = _LEADING_JUNK.sub("", item)
     junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
     if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
@@ -421,7 +434,9 @@ def _drop_scan_tail(item: str) -> str:
     noise = (
         bool(_JUNK.search(tail))
         or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
-        or (cues.fold(item).startswith("LUU") and len(tokens) == 1 and len(tail) <= 3)
+        # a short token or two letters after the item's end: the seal's ("; He", "; SƠ")
+        or (len(tokens) == 1 and len(tail) <= 3)
+        or (len(tokens) == 2 and all(len(t) == 1 for t in tokens))  # "; G C"
     )
     return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
 
