@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .. import cues
+from ..model import Document
 from ..readers.base import Line, Zone
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
@@ -509,6 +510,24 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
+    _signing_rules(doc, titles)
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if doc.signer.name is None or len(doc.signer.name.split()) < 3:
+        _recover_name(ctx, lines)
+    if doc.signer.name and respell.read_by_ocr(ctx):
+        doc.signer.name = respell.person_name(doc.signer.name)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _signing_rules(doc: Document, titles: list[str]) -> None:
+    """Authority and title that the rule of signing on behalf (Nghị định 30/2020, Điều 13)
+    settles when OCR damaged one of them: "KT. H" is signed by "PHÓ H"."""
     if doc.signer.authority is None and (not doc.signer.title or doc.signer.title in TITLES):
         head = signer.head_read_twice(titles)
         if head:
@@ -548,18 +567,6 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
                 f"of the head, so the title is taken to be {deputy!r}",
                 "signer.title",
             )
-    if first_line is not None:
-        ctx.mark("signer", first_line)
-    if name_line is not None:
-        ctx.mark("signer.name", name_line)
-    if doc.signer.name is None or len(doc.signer.name.split()) < 3:
-        _recover_name(ctx, lines)
-    if doc.signer.name and respell.read_by_ocr(ctx):
-        doc.signer.name = respell.person_name(doc.signer.name)
-    if doc.signer.name is None:
-        doc.warn("field_missing", "signer's name not found", "signer.name")
-    if doc.signer.title is None:
-        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
 def _title_from(lines: list[str], found: list[signer.TitleCandidate]) -> str | None:
