@@ -116,9 +116,12 @@ OUTLINE_LABEL = re.compile(
 )
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
-# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …") and drops its "v" ("V/ …").
+# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …"), drops its "v" ("V/ …") or
+# reads it "WW" before the subject's first (lower-case) word.
 VV_LINE = re.compile(
-    r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|Về\s+việc)\s*[:.]?\s*(?P<subject>.*)$", _F
+    r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|WW(?=\s+[a-zà-ỹđ])|Về\s+việc)\s*[:.]?\s*"
+    r"(?P<subject>.*)$",
+    _F,
 )
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
@@ -223,9 +226,15 @@ def fuzzy_type_name(text: str) -> str | None:
     return None
 
 
+_LEADING_SPECK = re.compile(r"^[-–—.,'`\"“”„]+\s+")
+
+
 def title_type(text: str) -> str | None:
     """The type name when the line is a document title ("KẾ HOẠCH", "QUYẾT ĐỊNH")."""
     stripped = text.strip().rstrip(":")
+    speck = _LEADING_SPECK.match(stripped)
+    if speck and is_upper(stripped[speck.end() :]):
+        stripped = stripped[speck.end() :]  # "- KẾ HOẠCH": a speck OCR read before the title
     if len(stripped) > 40:
         return None
     name = type_name_for(stripped) or (fuzzy_type_name(stripped) if is_upper(stripped) else None)

@@ -17,6 +17,7 @@ from .extract import (
     header,
     inference,
     outline,
+    reread,
     responsibilities,
     roles,
 )
@@ -37,6 +38,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("roles", roles.extract),
     ("responsibilities", responsibilities.extract),
     ("closing", closing.extract),
+    ("reread_signer", reread.reread_signer),
     ("inference", inference.infer),
 ]
 

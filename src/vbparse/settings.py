@@ -106,6 +106,12 @@ class ClosingSettings:
     item_wrap_chars: int = 60  # an undashed line that continues an open dashed item is shorter
     archive_tail_chars: int = 3  # a lone token this short after "Lưu: …;" is scan noise
     full_name_words: int = 3  # a shorter signer's name is looked for again in the text
+    list_line_chars: int = 60  # a Nơi nhận or signer line; body lines run wider
+    headings_run: int = 4  # lines over which a Quốc hiệu, its wrapped rest and the Tiêu ngữ stand
+    # The signer block read again from the page image (extract/reread.py), in PDF points:
+    reread_band_above: float = 25.0  # above the closing's first line (the block may start higher)
+    reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
+    reread_left: float = 0.45  # the signer column starts right of this share of the page width
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 

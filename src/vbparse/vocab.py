@@ -234,3 +234,34 @@ RANKS: tuple[str, ...] = (
     "Phó Đô đốc",
     "Chuẩn Đô đốc",
 )
+
+# Vietnamese family names, the most frequent first: a signer's name OCR read with a wrong mark on
+# its first word ("Trân Văn Thanh", "Hoằng Anh") is given the family name of the same letters.
+SURNAMES: tuple[str, ...] = (
+    *("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi"),
+    *("Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm"),
+    *("Mai", "Hà", "Tô", "Tạ", "Châu", "Lưu", "Đinh", "Cao", "Quách", "Lương", "Tăng"),
+    *("Kiều", "Triệu", "Thân", "Lục", "Diệp", "Mạc", "Khúc", "Văn", "Thái", "Chu", "Đàm"),
+    # rarer ones, listed so that they stay as written
+    *("Phùng", "Lại", "Nông", "Tôn", "Doãn", "Nghiêm", "Giáp", "Hứa", "Lã", "Âu", "Ông"),
+    *("Ninh", "Bạch", "Hàn", "Mã", "Kha", "Phí", "Quan", "Lò", "Vi", "Tiêu", "Viên"),
+)
+
+# Syllables of middle and given names (the common ones): a syllable of a signer's name that OCR
+# damaged into no Vietnamese syllable at all ("Glang") is the one of these one letter away.
+NAME_SYLLABLES: tuple[str, ...] = (
+    *("An", "Anh", "Ánh", "Bá", "Bảo", "Bích", "Bình", "Cảnh", "Chi", "Chính", "Công"),
+    *("Cường", "Dân", "Diệp", "Dung", "Dũng", "Duy", "Dương", "Đạt", "Đăng", "Điệp", "Đình"),
+    *("Định", "Đông", "Đức", "Gia", "Giang", "Hà", "Hải", "Hạnh", "Hào", "Hằng", "Hậu"),
+    *("Hiền", "Hiển", "Hiếu", "Hiệp", "Hòa", "Hoa", "Hoài", "Hoàn", "Hoàng", "Học", "Hồng"),
+    *("Huệ", "Hùng", "Hưng", "Hương", "Hữu", "Huy", "Huyền", "Khang", "Khánh", "Khải"),
+    *("Khoa", "Kiên", "Kim", "Lan", "Lâm", "Lệ", "Liên", "Linh", "Loan", "Long", "Lộc"),
+    *("Lợi", "Luân", "Lực", "Mai", "Mạnh", "Minh", "Mỹ", "My", "Nam", "Nga", "Ngân"),
+    *("Nghĩa", "Ngọc", "Nguyên", "Nhân", "Như", "Nhung", "Oanh", "Phát", "Phong", "Phú"),
+    *("Phúc", "Phụng", "Phương", "Phước", "Phượng", "Quang", "Quân", "Quốc", "Quý", "Quyên"),
+    *("Quỳnh", "Sang", "Sơn", "Tài", "Tâm", "Tân", "Thái", "Thanh", "Thành", "Thảo", "Thắng"),
+    *("Thị", "Thiện", "Thịnh", "Thọ", "Thông", "Thu", "Thuận", "Thủy", "Thúy", "Thư", "Tiến"),
+    *("Tín", "Toàn", "Trâm", "Trang", "Trí", "Trinh", "Trọng", "Trúc", "Trung", "Trường"),
+    *("Tú", "Tuấn", "Tùng", "Tường", "Tuyết", "Uyên", "Văn", "Vân", "Việt", "Vinh", "Vĩnh"),
+    *("Vũ", "Xuân", "Yến"),
+)

@@ -1,7 +1,8 @@
 """Per-field accuracy on corpus/real: 120 real documents from seven public sources in their
 original formats (web pages, Công báo PDFs, e-office PDFs, Word 97 files, scans), with gold
 written blind (corpus/real/GOLD.md). Floors are the last measurement (docs/accuracy.md) less
-three points, overall, on the born-digital documents and on the scans; a change that loses
+three points, overall and on the born-digital documents, and less five on the scans (fresh OCR
+may read a page a little differently from the read cache the measurement used); a change that loses
 accuracy on real documents fails here. Every file is read afresh (scans by OCR): this test is
 the slow one of the suite (several minutes)."""
 
@@ -17,7 +18,7 @@ REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
 
 # field -> (all documents, born-digital, scans); None: no floor
 FLOORS: dict[str, tuple[float, float, float | None]] = {
-    "doc_type.name": (0.90, 0.89, 0.93),
+    "doc_type.name": (0.91, 0.89, 0.93),
     "doc_type.code": (0.93, 0.93, 0.95),
     "number.number": (0.61, 0.93, 0.10),
     "number.symbol": (0.88, 0.92, 0.84),
@@ -28,12 +29,12 @@ FLOORS: dict[str, tuple[float, float, float | None]] = {
     "issuer.parent": (0.89, 0.94, 0.82),
     "national_header": (0.96, 0.96, 0.97),
     "subject": (0.77, 0.89, 0.58),
-    "signer.authority": (0.79, 0.90, 0.62),
-    "signer.title": (0.67, 0.85, 0.40),
-    "signer.name": (0.64, 0.86, 0.30),
+    "signer.authority": (0.83, 0.92, 0.69),
+    "signer.title": (0.78, 0.86, 0.65),
+    "signer.name": (0.78, 0.88, 0.62),
     "section_roles": (0.89, 0.90, 0.89),
-    "recipients_f1": (0.77, 0.93, 0.45),
-    "sections_f1": (0.85, 0.94, 0.64),
+    "recipients_f1": (0.80, 0.94, 0.52),
+    "sections_f1": (0.87, 0.94, 0.68),
     "bases_f1": (0.90, 0.93, 0.78),
 }
 

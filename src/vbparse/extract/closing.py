@@ -11,12 +11,13 @@ import re
 from dataclasses import replace
 
 from .. import cues
+from ..model import Document
 from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
 from ..vocab import TITLES
-from . import signer
+from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
 
@@ -37,15 +38,43 @@ _SECTION_LABEL = re.compile(
 
 
 def find_closing(ctx: ParseContext) -> None:
-    """Set ctx.closing_start: the first line after the body."""
+    """Set ctx.closing_start: the first line after the body. When another document is attached
+    after this one (a scan of a công văn followed by the Quyết định it forwards), the closing is
+    looked for before the attachment first: the attachment's own Nơi nhận, converter zones or
+    "./." would otherwise be taken for this document's."""
     _repair_recipients_label(ctx)
     lines = ctx.lines
+    start = ctx.header_end
     zoned = [i for i, ln in enumerate(lines) if ln.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)]
-    if zoned:
+    end = second_document(lines)
+    if start < end < len(lines) and (not zoned or zoned[0] >= end):
+        before = _closing_in(lines[:end], start, strict=True)
+        if before is not None:
+            ctx.closing_start = before
+            return
+    if zoned and not _earlier_closing(ctx, zoned[0]):
         ctx.closing_start = zoned[0]
         return
-    start = ctx.header_end
-    s = ctx.settings.closing
+    ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
+    """A scan's layout zones its last page's closing; a Nơi nhận list with a signer under it on
+    an earlier page (a notice followed by the plan it sends, with no heading of its own) is
+    this document's closing."""
+    if not respell.read_by_ocr(ctx):
+        return False
+    label = _recipients_line(ctx.lines[:zoned], ctx.header_end)
+    if label is None:
+        return False
+    below = ctx.lines[label : min(zoned, label + 12)]
+    return any(_signer_like(ln.text) for ln in below[1:])
+
+
+def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
+    """The first line of the closing among `lines` after `start`. `strict`: only on evidence
+    (a signer or a list after the body's "./.", a Nơi nhận label), never the last "./." alone."""
+    s = current().closing
     recipients = _recipients_line(lines, start)
     marks = [i for i in range(start, len(lines)) if cues.END_MARK.search(lines[i].text)]
     # The "./." that ends the body: the last one just above Nơi nhận, or without Nơi nhận the
@@ -55,19 +84,18 @@ def find_closing(ctx: ParseContext) -> None:
             (i for i in reversed(marks) if recipients - s.end_mark_lines <= i < recipients), None
         )
     else:
-        end_mark = next(
-            (i for i in marks if _signer_follows(lines, i + 1)), marks[-1] if marks else None
-        )
+        followed = [i for i in marks if _signer_follows(lines, i + 1)]
+        end_mark = followed[0] if followed else (marks[-1] if marks and not strict else None)
     if end_mark is not None:
-        ctx.closing_start = end_mark + 1
-        return
+        return end_mark + 1
+    if recipients is None and strict:
+        return _list_before(lines, start)
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
         while pos - 1 > start and _signer_like(lines[pos - 1].text):
             pos -= 1
-        ctx.closing_start = pos
-        return
+        return pos
     # No Nơi nhận: the signer block is the capitals/name run at the very end.
     pos = len(lines)
     while (
@@ -76,7 +104,33 @@ def find_closing(ctx: ParseContext) -> None:
         and _signer_like(lines[pos - 1].text)
     ):
         pos -= 1
-    ctx.closing_start = pos if pos < len(lines) else None
+    return pos if pos < len(lines) else None
+
+
+def _archive_item(text: str) -> bool:
+    """ "- Lưu: VT, TCCB.": the last item of a Nơi nhận list."""
+    return cues.fold(cues.BULLET.sub("", text, count=1)).startswith(("LUU:", "LUU VT", "LUU "))
+
+
+def _list_before(lines: list[Line], start: int) -> int | None:
+    """Where a Nơi nhận list whose label OCR lost begins: up from its archive item ("- Lưu: VT,
+    …") over the short lines of the list and the signer block beside it, to the body."""
+    archive = next(
+        (i for i in range(len(lines) - 1, start, -1) if _archive_item(lines[i].text)), None
+    )
+    if archive is None:
+        return None
+    pos = archive
+    while (
+        pos - 1 > start
+        and (
+            cues.BULLET.match(lines[pos - 1].text)
+            or len(lines[pos - 1].text) <= current().closing.list_line_chars
+        )
+        and not cues.END_MARK.search(lines[pos - 1].text)
+    ):
+        pos -= 1
+    return pos if archive - pos >= 2 else None
 
 
 _LABEL_IN_LINE = re.compile(r"(?<![\w])N[ơo]i\s*nh[ậa]n\s*:")
@@ -112,8 +166,8 @@ def _repair_recipients_label(ctx: ParseContext) -> None:
 def _recipients_line(lines: list[Line], start: int) -> int | None:
     """The "Nơi nhận:" that opens the closing block, not one an article or a form mentions: the
     first with a list under it or the end of the body just above it, else the last one."""
-    found = [i for i in range(start, len(lines)) if cues.RECIPIENTS_LABEL.match(lines[i].text)]
     s = current().closing
+    found = [i for i in range(start, len(lines)) if cues.RECIPIENTS_LABEL.match(lines[i].text)]
     for i in found:
         below = [ln.text for ln in lines[i + 1 : i + 1 + s.label_lines_below]]
         above = [ln.text for ln in lines[max(start, i - s.label_lines_above) : i]]
@@ -155,7 +209,10 @@ def extract(ctx: ParseContext) -> None:
     lines = _closing_lines(ctx)
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
-    in_recipients = False
+    # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
+    in_recipients = not any(cues.RECIPIENTS.match(ln.text) for ln in lines) and any(
+        _archive_item(ln.text) for ln in lines
+    )
     for line in lines:
         text = line.text
         m = cues.RECIPIENTS.match(text)
@@ -209,25 +266,44 @@ def extract(ctx: ParseContext) -> None:
             continue
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
-    _signer(ctx, signer_lines)
+    read_signer(ctx, signer_lines)
 
 
 def attachment_start(lines: list[Line], start: int) -> int:
     """Where a document attached after the closing begins (a copy of the Thông tư a công văn
     forwards, a form): the first Quốc hiệu, Tiêu ngữ or Party heading after `start`. The closing
     and the name recovery stop there: the attachment's signer is not this document's."""
-    s = current().closing
     for pos in range(start, len(lines)):
-        text = lines[pos].text
-        # The heading itself, in capitals, not a sentence that names the Republic.
-        heading = cues.national_span(text) or cues.party_span(text)
-        if (
+        if _is_heading(lines[pos].text):
+            return pos
+    return len(lines)
+
+
+def _is_heading(text: str) -> bool:
+    # The heading itself, in capitals, not a sentence that names the Republic.
+    s = current().closing
+    heading = cues.national_span(text) or cues.party_span(text)
+    return bool(
+        (
             heading
             and cues.is_upper(text[heading[0] : heading[1]])
             and len(text) < s.heading_max_chars
-        ) or (cues.motto_span(text) and len(text) < s.motto_max_chars):
-            return pos
-    return len(lines)
+        )
+        or (cues.motto_span(text) and len(text) < s.motto_max_chars)
+    )
+
+
+def second_document(lines: list[Line]) -> int:
+    """Where a second document begins (the Quyết định a công văn forwards, scanned after it):
+    the first Quốc hiệu, Tiêu ngữ or Party heading after the document's own; len(lines) when
+    there is none."""
+    first = attachment_start(lines, 0)
+    own = [
+        p
+        for p in range(first, min(len(lines), first + current().closing.headings_run + 1))
+        if _is_heading(lines[p].text)
+    ]
+    return attachment_start(lines, own[-1] + 1) if own else len(lines)
 
 
 def _closing_lines(ctx: ParseContext) -> list[Line]:
@@ -311,6 +387,7 @@ def _signer_fragment(text: str) -> bool:
 
 
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
+    s = current().closing
     items: list[str] = []  # as written, trailing ";" kept until the item is complete
     spans = []
     # In a dashed list an undashed line continues its item unless that item was closed by ";"
@@ -318,7 +395,6 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     # trailing comma tell.
     dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
     archived = False  # "Lưu: VT, …" is the last item (Nghị định 30, Phụ lục I)
-    s = ctx.settings.closing
     for line in lines:
         text = cues.BULLET.sub("", line.text, count=1).strip()
         if not text:
@@ -370,7 +446,7 @@ def _drop_scan_tail(item: str) -> str:
     """ "Lưu: VT, bcluan. lŠ/¿ SỐ”", "Như trên; H9 GIÁM ( ĐÓC", "Sở Kế hoạch đầu tư tỉnh; "¬":
     what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
     part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
-    short token after the archive item. A ":" that OCR read for ";" ends nothing."""
+    short token. A ":" that OCR read for ";" ends nothing."""
     item = _LEADING_JUNK.sub("", item)
     junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
     if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
@@ -384,11 +460,9 @@ def _drop_scan_tail(item: str) -> str:
     noise = (
         bool(_JUNK.search(tail))
         or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
-        or (
-            cues.fold(item).startswith("LUU")
-            and len(tokens) == 1
-            and len(tail) <= current().closing.archive_tail_chars
-        )
+        # a short token or two letters after the item's end: the seal's ("; He", "; SƠ")
+        or (len(tokens) == 1 and len(tail) <= 3)
+        or (len(tokens) == 2 and all(len(t) == 1 for t in tokens))  # "; G C"
     )
     return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
 
@@ -410,49 +484,11 @@ def _signer_fragment_word(text: str) -> bool:
 _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
 
-def _signer(ctx: ParseContext, lines: list[Line]) -> None:
+def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
+    """Authority, title and name from the lines of the signer block (right column)."""
     doc = ctx.doc
-    authority, titles, name_line, first_line = _signer_block(lines)
-    if name_line is not None:
-        doc.signer.name = name_line.text
-    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
-    if authority and not titles:
-        merged = " ".join(authority)
-        auth, title = _split_authority(merged)
-        authority, titles = [auth], [title] if title else []
-    if authority:
-        doc.signer.authority = signer.respell_authority(
-            re.sub(r"\s+", " ", " ".join(authority)).strip()
-        )
-        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
-            authority[0]
-        )
-    if titles:
-        found = signer.candidates(titles)
-        ctx.candidates["signer.title"] = [
-            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
-            for c in found
-        ]
-        doc.signer.title = _title_from(titles, found)
-    _deputy(ctx, titles)
-    if first_line is not None:
-        ctx.mark("signer", first_line)
-    if name_line is not None:
-        ctx.mark("signer.name", name_line)
-    if (
-        doc.signer.name is None
-        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
-    ):
-        _recover_name(ctx, lines)
-    if doc.signer.name is None:
-        doc.warn("field_missing", "signer's name not found", "signer.name")
-    if doc.signer.title is None:
-        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
-
-
-def _signer_block(lines: list[Line]) -> tuple[list[str], list[str], Line | None, Line | None]:
-    """The signer block's capitals before the name, as authority lines (KT./TM./…) and title
-    lines, the name's line (its text the name alone) and the block's first line."""
+    if respell.read_by_ocr(ctx):
+        lines = [replace(ln, text=respell.name_spacing(ln.text)) for ln in lines]
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None
@@ -479,13 +515,57 @@ def _signer_block(lines: list[Line]) -> tuple[list[str], list[str], Line | None,
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-    return authority, titles, name_line, first_line
+            doc.signer.name = run_name
+    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
+    if authority and not titles:
+        merged = " ".join(authority)
+        auth, title = _split_authority(merged)
+        authority, titles = [auth], [title] if title else []
+    if authority:
+        doc.signer.authority = signer.respell_authority(
+            re.sub(r"\s+", " ", " ".join(authority)).strip()
+        )
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
+            authority[0]
+        )
+    if titles:
+        found = signer.candidates(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in found
+        ]
+        doc.signer.title = _title_from(titles, found)
+    _signing_rules(doc, titles)
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if (
+        doc.signer.name is None
+        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
+    ):
+        _recover_name(ctx, lines)
+    if doc.signer.name and respell.read_by_ocr(ctx):
+        doc.signer.name = respell.person_name(doc.signer.name)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
-def _deputy(ctx: ParseContext, titles: list[str]) -> None:
-    """Signing on behalf (Nghị định 30/2020, Điều 13): a deputy's title gives the head's "KT."
-    line OCR damaged, and "KT. <head>" with no readable title gives the deputy's title."""
-    doc = ctx.doc
+def _signing_rules(doc: Document, titles: list[str]) -> None:
+    """Authority and title that the rule of signing on behalf (Nghị định 30/2020, Điều 13)
+    settles when OCR damaged one of them: "KT. H" is signed by "PHÓ H"."""
+    if doc.signer.authority is None and (not doc.signer.title or doc.signer.title in TITLES):
+        head = signer.head_read_twice(titles)
+        if head:
+            doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
+            doc.signer.title = f"PHÓ {head}"
+            doc.warn(
+                "field_inferred",
+                f"{head!r} read on two lines of the signer block: 'KT. {head}' over its deputy",
+                "signer.title",
+            )
     if doc.signer.authority is None and doc.signer.title:
         head = signer.head_for_deputy(doc.signer.title, titles)
         if head:
@@ -495,6 +575,16 @@ def _deputy(ctx: ParseContext, titles: list[str]) -> None:
                 f"the line above {doc.signer.title!r} is damaged; a deputy signs 'KT. {head}'",
                 "signer.authority",
             )
+    if doc.signer.title and doc.signer.authority:
+        deputy = signer.head_read_for_deputy(doc.signer.authority, doc.signer.title)
+        if deputy:
+            doc.warn(
+                "field_inferred",
+                f"{doc.signer.title!r} under {doc.signer.authority!r}: one who signs on behalf "
+                f"of the head is a deputy, so the title is taken to be {deputy!r}",
+                "signer.title",
+            )
+            doc.signer.title = deputy
     if doc.signer.title is None and doc.signer.authority:
         deputy = signer.deputy_title(doc.signer.authority)
         if deputy:
@@ -528,7 +618,7 @@ def _continues_title(title: str, text: str) -> bool:
     words = text.split()
     broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
     return (
-        len(words) <= current().closing.title_wrap_words
+        len(words) <= 6
         and (len(words) >= 2 or broken_off)
         and not signer.not_a_title(text)
         and signer.vocabulary_match(text) is None

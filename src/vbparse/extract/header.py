@@ -12,7 +12,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
-from . import candidates, respell, signer, tagging
+from . import candidates, closing, respell, signer, tagging
 from .context import ParseContext
 from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
 
@@ -166,7 +166,9 @@ def extract(ctx: ParseContext) -> None:
     doc = ctx.doc
     lines = ctx.lines
     ctx.tags = tagging.tag_lines(lines)
-    resolution = candidates.resolve(ctx.tags, min(len(lines), ctx.settings.tagging.header_window))
+    # The Số line and "Về việc" of a document attached after this one are not its own.
+    limit = min(len(lines), ctx.settings.tagging.header_window, closing.second_document(lines))
+    resolution = candidates.resolve(ctx.tags, limit)
     ctx.candidates = resolution.fields
     number_pos = resolution.best("number")
     date_pos = resolution.best("date")
@@ -496,7 +498,11 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
             continue
         if head.zone is not Zone.HEADER_LEFT and _ends_vv(nxt):
             break
-        if cues.NUMBER_LINE.match(nxt.text) or cues.RULE_LINE.match(nxt.text):
+        if (
+            cues.NUMBER_LINE.match(nxt.text)
+            or cues.RULE_LINE.match(nxt.text)
+            or cues.ADDRESSEE.match(nxt.text)  # "Kính gửi:" OCR set in the left column
+        ):
             break
         texts.append(nxt.text)
         pos += 1

@@ -15,6 +15,10 @@ from itertools import pairwise
 
 from .. import cues
 from ..settings import current
+from ..text.cer import edit_distance
+from ..text.charclass import LO, UP
+from ..text.syllables import is_syllable
+from ..vocab import NAME_SYLLABLES, SURNAMES
 from .context import ParseContext
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -86,3 +90,55 @@ def words(value: str, text: str) -> str:
         last = m.end()
     out.append(value[last:])
     return "".join(out)
+
+
+def _closest(word: str, known: tuple[str, ...], same_letters: bool) -> str | None:
+    """The one entry of `known` one edit from `word` (with `same_letters`: only its marks
+    differ), or None when there is none or more than one."""
+    folded = cues.fold(word)
+    near = {
+        k
+        for k in known
+        if (cues.fold(k) == folded if same_letters else edit_distance(k.lower(), word.lower()) == 1)
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def person_name(name: str) -> str:
+    """ "Trân Văn Thanh" → "Trần Văn Thanh", "Nguyễn Trúc Glang" → "Nguyễn Trúc Giang": a first
+    word that is no name syllable but has the letters of one family name (marks aside), and a
+    later word that is no Vietnamese syllable but one letter from one common name syllable."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    # A first word that is a given-name syllable ("Vân Anh") is a name cut short, not damage.
+    if words[0] not in SURNAMES and words[0] not in NAME_SYLLABLES:
+        words[0] = _closest(words[0], SURNAMES, same_letters=True) or words[0]
+    for i, word in enumerate(words[1:], 1):
+        if not is_syllable(word):
+            words[i] = _closest(word, NAME_SYLLABLES, same_letters=False) or word
+    return " ".join(words)
+
+
+_NAME_KEYS = {cues.fold(n): n for n in (*NAME_SYLLABLES, *SURNAMES)}
+_CASE_TURN = re.compile(rf"(?<=[{LO}])(?=[{UP}])")
+
+
+def name_spacing(text: str) -> str:
+    """ "HàVănPhúc" → "Hà Văn Phúc", "Nguy ên Văn Hải" → "Nguyễn Văn Hải": the spaces OCR lost
+    inside a name or put inside one of its syllables, where the pieces make name syllables."""
+    words: list[str] = []
+    for token in text.split():
+        parts = _CASE_TURN.split(token)
+        # The first piece may be a speck of the seal ("êHoàngAnh"): only the rest must be names.
+        words.extend(parts if len(parts) > 1 and all(map(is_syllable, parts[1:])) else [token])
+    out: list[str] = []
+    for word in words:
+        if out and word.islower() and out[-1][:1].isupper():
+            joined = _NAME_KEYS.get(cues.fold(out[-1] + word))
+            # Only where a piece is no name on its own ("Nguy", "ên"): "Trần Văn an" stays.
+            if joined is not None and (out[-1] not in _NAME_KEYS.values() or not is_syllable(word)):
+                out[-1] = joined
+                continue
+        out.append(word)
+    return " ".join(out)

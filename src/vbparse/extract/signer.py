@@ -92,7 +92,14 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             # OCR-damaged spelling is given as the title is spelt, without the noise before it;
             # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
             if sim < 1:
-                rest = " ".join(w for w in rest.split() if is_syllable(w.lower()))
+                # Words of the title read again (two columns interleaved: "GIÁM GIÁM ĐÓC ĐỌC")
+                # are an echo, not more of the title.
+                own = set(cues.fold(title).split())
+                rest = " ".join(
+                    w
+                    for w in rest.split()
+                    if is_syllable(w.lower()) and cues.fold(w).strip(".,") not in own
+                )
             value = f"{title} {rest}".strip(" ,")
         elif _plain_title(text) and pos == n - 1:
             score += s.plain_title  # a title the vocabulary lacks, right above the name
@@ -147,6 +154,17 @@ def deputy_title(authority: str) -> str | None:
     return deputy if deputy in TITLES else None
 
 
+def head_read_for_deputy(authority: str, title: str) -> str | None:
+    """ "KT. GIÁM ĐỐC" over a title read "GIÁM ĐỐC": who signs on behalf of the head is not the
+    head (Nghị định 30/2020, Điều 13), so the "PHÓ" was lost under the seal; the deputy's
+    title, else None."""
+    deputy = deputy_title(authority)
+    if deputy is None:
+        return None
+    match = vocabulary_match(title)
+    return deputy if match is not None and not match[1] and f"PHÓ {match[0]}" == deputy else None
+
+
 def respell_authority(authority: str) -> str:
     """ "KT.GIÁM ĐÓC" → "KT.GIÁM ĐỐC": the head's title after the prefix in its spelling."""
     m = cues.SIGN_PREFIX.match(authority)
@@ -181,6 +199,31 @@ def head_for_deputy(title: str, block: list[str]) -> str | None:
         ):
             return head
     return None
+
+
+def head_read_twice(block: list[str]) -> str | None:
+    """The head's title H when two lines of the block end in H through OCR damage
+    ("" t1 GUÁM ĐÓC" / "GIÁM ĐỚC"): the upper was "KT. H" and the lower "PHÓ H", its "KT." and
+    "PHÓ" lost under the seal or written by hand."""
+    seen: dict[str, int] = {}
+    for text in block:
+        folded = cues.fold(text).strip(" .,:;-")
+        if cues.sign_prefix(text):
+            continue
+        for key, title in _FOLDED_TITLES:
+            if title.startswith("PHÓ ") or f"PHÓ {title}" not in TITLES or len(key) < 6:
+                continue
+            tail = folded[-len(key) :]
+            before = folded[: -len(key)].split()
+            if (
+                edit_distance(tail, key) <= max(1, len(key) // 6)
+                and (len(folded) == len(key) or not folded[-len(key) - 1].isalpha())
+                and not (before and before[-1] == "PHO")  # the deputy's own line
+            ):
+                seen[title] = seen.get(title, 0) + 1
+                break
+    twice = [t for t, n in seen.items() if n >= 2]
+    return twice[0] if len(twice) == 1 else None
 
 
 # A token OCR made of "KT." ("VT-GIÁM ĐỌC", "ZT: GIÁM ĐÓC"): one or two characters and a mark.

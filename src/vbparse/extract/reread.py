@@ -1,0 +1,111 @@
+"""The signer block of a scan read a second time, from the page image, when the first reading
+lost it (a title and name stamped in red, a name under the seal, two columns interleaved).
+
+Only for a PDF page that was OCR'd, only when the signer's name or title is missing or its name
+is damaged, and only one region: the right part of the closing's page, from the closing's first
+line down. The lines that second reading gives are the right column alone, so the closing's own
+signer reading (`closing.read_signer`) runs on them unchanged; a field it finds there replaces
+one the first reading lacked or had damaged, never a sound one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .. import cues
+from ..model import Document
+from ..readers.base import Line
+from ..text.syllables import is_syllable
+from . import closing, signer
+from .context import ParseContext
+
+
+def name_doubtful(name: str | None) -> bool:
+    """No name, a two-syllable one (a surname lost), or a word that is no Vietnamese syllable
+    ("Nguyễn Trúc Glang")."""
+    if not name:
+        return True
+    words = name.split()
+    return len(words) < 3 or not all(is_syllable(w) for w in words)
+
+
+def _anchor(ctx: ParseContext) -> Line | None:
+    """The closing's first line, when it stands on a page read by OCR."""
+    if ctx.closing_start is None or ctx.closing_start >= len(ctx.lines):
+        return None
+    line = ctx.lines[ctx.closing_start]
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    if line.loc.page not in ocr_pages or line.loc.bbox is None:
+        return None
+    return line
+
+
+def _inferred(doc: Document, field: str) -> bool:
+    return any(w.code == "field_inferred" and w.field == field for w in doc.warnings)
+
+
+def reread_signer(ctx: ParseContext) -> None:
+    doc = ctx.doc
+    damaged = name_doubtful(doc.signer.name) or _inferred(doc, "signer.name")
+    if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
+        return
+    anchor = _anchor(ctx)
+    if anchor is None or ctx.raw.format != "pdf" or not Path(ctx.raw.path).is_file():
+        return
+    from ..readers.signature_ocr import read_region
+
+    assert anchor.loc.page is not None and anchor.loc.bbox is not None
+    top = anchor.loc.bbox[1]
+    s = ctx.settings.closing
+    lines = read_region(
+        ctx.raw.path,
+        anchor.loc.page,
+        top - s.reread_band_above,
+        top + s.reread_band_below,
+        left=s.reread_left,
+    )
+    if not lines:
+        return
+    second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
+    closing.read_signer(second, lines)
+    _merge(ctx, second.doc, damaged)
+
+
+def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
+    """Take from the second reading what the first lacked or had damaged: an authority line
+    (with the title under it), a title the vocabulary knows, a sound name."""
+    doc, new = ctx.doc, found.signer
+    taken: list[str] = []
+    known_title = new.title is not None and signer.vocabulary_match(new.title) is not None
+    if new.authority and doc.signer.authority is None and cues.sign_prefix(new.authority):
+        doc.signer.authority, doc.signer.authority_prefix = new.authority, new.authority_prefix
+        taken.append("signer.authority")
+        if known_title:
+            doc.signer.title = new.title  # the title under that authority line, one block
+            taken.append("signer.title")
+    elif (
+        known_title
+        and (doc.signer.title is None or _inferred(doc, "signer.title"))
+        and not _inferred(found, "signer.title")
+    ):
+        doc.signer.title = new.title
+        taken.append("signer.title")
+    if (
+        damaged
+        and new.name
+        and not _inferred(found, "signer.name")
+        and (not name_doubtful(new.name) or doc.signer.name is None)
+    ):
+        doc.signer.name = new.name
+        taken.append("signer.name")
+    if not taken:
+        return
+    stale = ("field_missing", "field_inferred")
+    doc.warnings = [w for w in doc.warnings if w.field not in taken or w.code not in stale]
+    doc.warnings += [w for w in found.warnings if w.field in taken and w.code == "field_inferred"]
+    doc.warn(
+        "read",
+        "the signer block was read again from the page image: " + ", ".join(taken),
+        "signer",
+    )
