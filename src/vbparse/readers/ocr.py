@@ -3,12 +3,14 @@
 Per page: grey scale (PDF pages of grey scans are rendered grey); rotation by quarter turns from
 Tesseract's orientation detection (OSD), asked only when the text lines run up and down or the
 reading is poor; small skew by a projection profile on a downscaled binarised copy (Pillow +
-numpy); small images (phone photos, 100-150
-dpi equivalents) upscaled so that diacritics have enough pixels; then Tesseract's words with
-boxes and confidences, which `wordlines.layout_document` turns into zoned lines exactly as it
-does for a PDF text layer. Tesseract runs in process through its C API (ctypes, the system's
-libtesseract: pixels in memory, the model loaded once per process); the tesseract program
-through pytesseract is the fallback.
+numpy); small text (phone photos, 100-150 dpi equivalents) enlarged so that diacritics have
+enough pixels; then Tesseract's words with boxes and confidences, which
+`wordlines.layout_document` turns into zoned lines exactly as it does for a PDF text layer.
+A PDF page is first rendered small (`_probe`): its skew and text height there decide how the
+page is rendered for Tesseract, turned straight and at the resolution its text needs, in one
+render. Tesseract runs in process through its C API (ctypes, the system's libtesseract: pixels
+in memory, the model loaded once per process); the tesseract program through pytesseract is
+the fallback.
 """
 
 from __future__ import annotations
@@ -313,20 +315,51 @@ def lines_run_across(mask: Image) -> bool:
     return _profile_sharpness(mask, axis=1) >= _profile_sharpness(mask, axis=0)
 
 
-def estimate_skew(img: Image, max_angle: float = 5.0, mask: Image | None = None) -> float:
+def estimate_skew(img: Image | None, max_angle: float = 5.0, mask: Image | None = None) -> float:
     """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile.
     (A shortcut that called a page straight when 0° beat ±0.5° missed the 0.2-0.3° skews the
     full search corrects, and cost field accuracy on the scans: the search always runs.)"""
     import numpy as np
 
-    mask = mask if mask is not None else _ink_mask(img)
+    assert img is not None or mask is not None
+    ink = _InkPoints(mask if mask is not None else _ink_mask(img))  # type: ignore[arg-type]
 
     def score(angle: float) -> float:
-        return _profile_sharpness(mask, float(angle))
+        profile = ink.rows(float(angle))
+        return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
 
     best = max((score(a), a) for a in np.arange(-max_angle, max_angle + 0.01, 0.5))[1]
     fine = max((score(a), a) for a in np.arange(best - 0.5, best + 0.51, 0.1))[1]
     return round(float(fine), 2)
+
+
+class _InkPoints:
+    """The ink pixels of a mask, for row profiles of the mask turned by small angles: the
+    pixels are projected instead of the picture being rotated (PIL's rotate for each of the
+    43 angles tried was most of the page preparation's time)."""
+
+    def __init__(self, mask: Image) -> None:
+        import numpy as np
+
+        ys, xs = np.nonzero(np.asarray(mask))
+        self.width, self.height = mask.width, mask.height
+        # Centred on the picture's middle, as PIL rotates (pixel centres at +0.5).
+        self.x = xs + 0.5 - self.width / 2
+        self.y = ys + 0.5 - self.height / 2
+
+    def rows(self, angle: float) -> Any:
+        """Share of ink in each row of the mask turned `angle` degrees counter-clockwise about
+        its centre, its size kept (ink turned out of the frame is lost, as in PIL's rotate)."""
+        import math
+
+        import numpy as np
+
+        rad = math.radians(angle)
+        cos, sin = math.cos(rad), math.sin(rad)
+        col = np.floor(self.x * cos + self.y * sin + self.width / 2).astype(np.int64)
+        row = np.floor(-self.x * sin + self.y * cos + self.height / 2).astype(np.int64)
+        inside = (col >= 0) & (col < self.width) & (row >= 0) & (row < self.height)
+        return np.bincount(row[inside], minlength=self.height) / max(1, self.width)
 
 
 def orientation(img: Image, engine: Engine) -> int:
@@ -340,11 +373,15 @@ def _text_height(img: Image) -> float | None:
     """Median height of the ink runs in a column profile: roughly the text size in pixels."""
     import numpy as np
 
-    small = np.asarray(img)
-    ink = _binarise(small)
-    rows = ink.mean(axis=1) > 0.01
-    # lengths of runs of inked rows
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    return _line_height(_binarise(np.asarray(img)).mean(axis=1))
+
+
+def _line_height(rows: Any) -> float | None:
+    """Median height of the runs of inked rows (over 1 % ink) of a row profile."""
+    import numpy as np
+
+    inked = rows > 0.01
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], inked.astype(np.int8), [0]))))
     runs = edges[1::2] - edges[::2]
     runs = runs[runs >= 3]
     if len(runs) < 5:
@@ -459,6 +496,12 @@ def ocr_image(
     """One page image → its words (coordinates in the prepared image) and the page facts."""
     engine = require_tesseract(path)
     prep = prepare(img, engine, allow_upscale=allow_upscale)
+    return _read_prepared(prep, engine, number, points_per_pixel)
+
+
+def _read_prepared(
+    prep: Prepared, engine: Engine, number: int, points_per_pixel: float
+) -> tuple[PageWords, PageInfo]:
     words = _recognise(engine, prep.image)
     if not prep.rotation and _mean_conf(words) < LOW_CONFIDENCE:
         # Poor reading of a page whose lines run across: it may be upside down.
@@ -553,15 +596,90 @@ def ocr_pdf_pages(
     """Render the given 0-based pages (page index → resolution) and OCR them."""
     import pypdfium2 as pdfium
 
-    require_tesseract(path)
+    engine = require_tesseract(path)
     out: dict[int, tuple[PageWords, PageInfo]] = {}
     doc = pdfium.PdfDocument(data)
     try:
         for i, dpi in dpis.items():
             page = doc[i]
-            img = page.render(scale=dpi / 72, grayscale=_grey_page(page)).to_pil()
-            out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
+            grey = _grey_page(page)
+            plan = _probe(page, dpi, grey)
+            if plan is None:  # lines up and down: the orientation detector needs the page
+                img = page.render(scale=dpi / 72, grayscale=grey).to_pil()
+                out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
+            else:
+                img = _render_turned(page, dpi * plan.scale, plan.skew, grey)
+                prep = Prepared(_ink_only(img), 0, plan.skew, plan.scale)
+                out[i] = _read_prepared(prep, engine, i + 1, 72 / dpi)
             page.close()
     finally:
         doc.close()
     return out
+
+
+PROBE_PIXELS = 1000  # the long side of the probe render, as the ink mask of `prepare`
+
+
+@dataclass
+class _Plan:
+    skew: float  # degrees to turn the page while it is rendered (0: straight enough)
+    scale: float  # resolution over the planned one, for small text
+
+
+def _probe(page: Any, dpi: float, grey: bool) -> _Plan | None:
+    """From a small render of the page: its skew and the resolution its text height needs, so
+    that the page is rendered once, straight and large enough (no rotation or resampling of
+    the full-size picture afterwards). None when the lines run up and down."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    from . import limits
+
+    width, height = page.get_size()
+    zoom = PROBE_PIXELS / max(width, height, 1.0)  # probe pixels per point
+    small = _ink_only(page.render(scale=zoom, grayscale=grey).to_pil())
+    mask = PILImage.fromarray((_binarise(np.asarray(small)) * 255).astype(np.uint8))
+    if not lines_run_across(mask):
+        return None
+    skew = estimate_skew(None, mask=mask)
+    skew = skew if abs(skew) >= 0.2 else 0.0
+    scale = 1.0
+    line = _line_height(_InkPoints(mask).rows(skew))
+    if line:
+        text_px = line / zoom * dpi / 72  # the line height at the planned resolution
+        if text_px < TARGET_TEXT_HEIGHT * 0.75:
+            most = limits.render_dpi(width, height, dpi * 3.0) / dpi
+            scale = max(1.0, min(3.0, most, TARGET_TEXT_HEIGHT / text_px))
+    return _Plan(skew, scale)
+
+
+def _render_turned(page: Any, dpi: float, angle: float, grey: bool) -> Image:
+    """The page rendered at `dpi`, turned `angle` degrees counter-clockwise in the render
+    itself (as PIL's rotate with expand: the frame grows to hold the turned page). One
+    resampling of the scan's pixels instead of two, and half the time of rotating after."""
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    if not angle:
+        return page.render(scale=dpi / 72, grayscale=grey).to_pil()  # type: ignore[no-any-return]
+    s = dpi / 72
+    width, height = page.get_size()
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    w = math.ceil(abs(width * s * cos) + abs(height * s * sin) - 1e-6)
+    h = math.ceil(abs(width * s * sin) + abs(height * s * cos) - 1e-6)
+    fmt = pdfium_c.FPDFBitmap_Gray if grey else pdfium_c.FPDFBitmap_BGR
+    bitmap = pdfium.PdfBitmap.new_native(w, h, format=fmt, rev_byteorder=False)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, w, h)
+    # Page points (y down) → pixels: scale, turn about the page's middle, centre in the frame.
+    matrix = pdfium_c.FS_MATRIX(
+        s * cos, -s * sin, s * sin, s * cos,
+        w / 2 - s * (cos * width / 2 + sin * height / 2),
+        h / 2 - s * (-sin * width / 2 + cos * height / 2),
+    )  # fmt: skip
+    flags = pdfium_c.FPDF_ANNOT | (pdfium_c.FPDF_GRAYSCALE if grey else 0)
+    pdfium_c.FPDF_RenderPageBitmapWithMatrix(
+        bitmap, page, matrix, pdfium_c.FS_RECTF(0, 0, w, h), flags
+    )
+    return bitmap.to_pil()  # type: ignore[no-any-return]
