@@ -663,7 +663,7 @@ def _render_turned(page: Any, dpi: float, angle: float, grey: bool) -> Image:
     import pypdfium2.raw as pdfium_c
 
     if not angle:
-        return page.render(scale=dpi / 72, grayscale=grey).to_pil()  # type: ignore[no-any-return]
+        return page.render(scale=dpi / 72, grayscale=grey).to_pil()
     s = dpi / 72
     width, height = page.get_size()
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
@@ -682,4 +682,4 @@ def _render_turned(page: Any, dpi: float, angle: float, grey: bool) -> Image:
     pdfium_c.FPDF_RenderPageBitmapWithMatrix(
         bitmap, page, matrix, pdfium_c.FS_RECTF(0, 0, w, h), flags
     )
-    return bitmap.to_pil()  # type: ignore[no-any-return]
+    return bitmap.to_pil()
