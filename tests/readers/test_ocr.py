@@ -287,10 +287,11 @@ def test_grey_scans_render_grey():
 
 
 @pytest.mark.slow
-def test_pdf_scan_rendered_straight_at_the_resolution_its_text_needs(tmp_path, monkeypatch):
-    """A skewed scan of small print: a small render of the page decides the skew and the
-    resolution, and the page is rendered once, turned straight and large enough; the full-size
-    picture is never rotated or resized afterwards, and the reading is as good."""
+def test_pdf_scan_geometry_measured_on_a_small_render(tmp_path, monkeypatch):
+    """A scan skewed 1.5° of small print: a small render of the page tells that its lines run
+    across (no orientation detector: the skew blurs the rows of an unturned test), its skew and
+    the enlargement its text needs; the full-size render is not analysed again, and the
+    reading is as good."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -301,18 +302,16 @@ def test_pdf_scan_rendered_straight_at_the_resolution_its_text_needs(tmp_path, m
     scan = tmp_path / "small-print.pdf"
     turned.save(scan, resolution=900)  # a third of A4: 13 pt print becomes 4.3 pt
 
-    big: list[str] = []
-    for name in ("rotate", "resize"):
-        real = getattr(Image.Image, name)
-
-        def spy(img, *args, real=real, name=name, **kwargs):
-            if img.width * img.height > 1_000_000:
-                big.append(name)
-            return real(img, *args, **kwargs)
-
-        monkeypatch.setattr(Image.Image, name, spy)
+    counting = _Counting(ocr_mod.require_tesseract("test"))
+    monkeypatch.setitem(ocr_mod._engine, "engine", counting)
+    full_size: list[str] = []
+    for name in ("_ink_mask", "_text_height"):
+        real = getattr(ocr_mod, name)
+        monkeypatch.setattr(
+            ocr_mod, name, lambda img, real=real, name=name: full_size.append(name) or real(img)
+        )
     raw = read(scan)
-    assert big == []
+    assert counting.osd == 0 and full_size == []
     notes = raw.pages[0].notes
     assert "deskewed by -1.50°" in notes and any(n.startswith("upscaled ×1.") for n in notes)
     truth = "\n".join(ln.text for ln in read(formats / "kh-36-thbtd.pdf").lines if ln.loc.page == 1)
