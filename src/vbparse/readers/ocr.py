@@ -662,15 +662,10 @@ def _probe(page: Any, dpi: float, grey: bool) -> _Plan | None:
     zoom = PROBE_PIXELS / max(width, height, 1.0)  # probe pixels per point
     small = _ink_only(page.render(scale=zoom, grayscale=grey).to_pil())
     mask = PILImage.fromarray((_binarise(np.asarray(small)) * 255).astype(np.uint8))
+    if not lines_run_across(mask):
+        return None
     ink = _InkPoints(mask)
     skew = ink.skew()
-    # Lines across by the unturned test, or by each profile taken at its own best small angle:
-    # a skew of a degree or more blurs the rows enough for the unturned test to call a page
-    # turned (19 upright pages of the corpus's scans went through the orientation detector).
-    if not lines_run_across(mask) and ink.sharpness(skew) < ink.sharpness(
-        ink.skew(across=False), across=False
-    ):
-        return None
     skew = skew if abs(skew) >= 0.2 else 0.0
     scale = 1.0
     line = _line_height(ink.rows(skew))
