@@ -336,10 +336,9 @@ class _InkPoints:
         self.x = xs + 0.5 - self.width / 2
         self.y = ys + 0.5 - self.height / 2
 
-    def rows(self, angle: float, across: bool = True) -> Any:
-        """Share of ink in each row (across=False: column) of the mask turned `angle` degrees
-        counter-clockwise about its centre, its size kept (ink turned out of the frame is
-        lost, as in PIL's rotate)."""
+    def rows(self, angle: float) -> Any:
+        """Share of ink in each row of the mask turned `angle` degrees counter-clockwise about
+        its centre, its size kept (ink turned out of the frame is lost, as in PIL's rotate)."""
         import math
 
         import numpy as np
@@ -349,24 +348,22 @@ class _InkPoints:
         col = np.floor(self.x * cos + self.y * sin + self.width / 2).astype(np.int64)
         row = np.floor(-self.x * sin + self.y * cos + self.height / 2).astype(np.int64)
         inside = (col >= 0) & (col < self.width) & (row >= 0) & (row < self.height)
-        if across:
-            return np.bincount(row[inside], minlength=self.height) / max(1, self.width)
-        return np.bincount(col[inside], minlength=self.width) / max(1, self.height)
+        return np.bincount(row[inside], minlength=self.height) / max(1, self.width)
 
-    def sharpness(self, angle: float, across: bool = True) -> float:
+    def sharpness(self, angle: float) -> float:
         """How sharply ink and gaps alternate along the profile (as `_profile_sharpness`)."""
         import numpy as np
 
-        profile = self.rows(angle, across)
+        profile = self.rows(angle)
         return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
 
-    def skew(self, max_angle: float = 5.0, across: bool = True) -> float:
+    def skew(self, max_angle: float = 5.0) -> float:
         """The angle in [-max_angle, max_angle] that makes the profile sharpest: half-degree
         steps, then tenths around the best."""
         import numpy as np
 
         def best(angles: Any) -> float:
-            return float(max((self.sharpness(float(a), across), a) for a in angles)[1])
+            return float(max((self.sharpness(float(a)), a) for a in angles)[1])
 
         coarse = best(np.arange(-max_angle, max_angle + 0.01, 0.5))
         return round(best(np.arange(coarse - 0.5, coarse + 0.51, 0.1)), 2)
