@@ -86,6 +86,9 @@ def file_sha256(path: str) -> str:
 
 
 def process_chunk(tasks: list[Task], want_rows: bool, timeout: float) -> list[FileResult]:
+    from ..readers import office
+
+    office.keep_running()  # one LibreOffice for the worker's life, if it meets an office file
     results = []
     for task in tasks:
         started, cpu = time.perf_counter(), time.thread_time()

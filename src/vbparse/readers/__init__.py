@@ -153,6 +153,11 @@ def read_bytes(p: Path, name: str) -> bytes:
         raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
 
 
+# Raised whenever a reader's output changes (OCR of scans: skew and resolution from a probe
+# render, since 2): the read cache then never serves a reading of an older reader.
+READ_REVISION = 2
+
+
 def _cache_file(sha: str, fmt: str) -> Path | None:
     """Where VBPARSE_READ_CACHE keeps what was read from these bytes (OCR is the slow part of a
     re-parse); the key holds the version, so a new reader never serves an old reading."""
@@ -161,7 +166,7 @@ def _cache_file(sha: str, fmt: str) -> Path | None:
         return None
     from .. import __version__
 
-    return Path(folder) / f"{sha[:32]}-{fmt}-{__version__}.json"
+    return Path(folder) / f"{sha[:32]}-{fmt}-{__version__}-r{READ_REVISION}.json"
 
 
 def _store(target: Path, raw: RawDocument) -> None:

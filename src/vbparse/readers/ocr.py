@@ -3,12 +3,13 @@
 Per page: grey scale (PDF pages of grey scans are rendered grey); rotation by quarter turns from
 Tesseract's orientation detection (OSD), asked only when the text lines run up and down or the
 reading is poor; small skew by a projection profile on a downscaled binarised copy (Pillow +
-numpy); small images (phone photos, 100-150
-dpi equivalents) upscaled so that diacritics have enough pixels; then Tesseract's words with
-boxes and confidences, which `wordlines.layout_document` turns into zoned lines exactly as it
-does for a PDF text layer. Tesseract runs in process through its C API (ctypes, the system's
-libtesseract: pixels in memory, the model loaded once per process); the tesseract program
-through pytesseract is the fallback.
+numpy); small text (phone photos, 100-150 dpi equivalents) enlarged so that diacritics have
+enough pixels; then Tesseract's words with boxes and confidences, which
+`wordlines.layout_document` turns into zoned lines exactly as it does for a PDF text layer.
+A PDF page is first rendered small (`_probe`): the page geometry is measured there, and the
+full-size render is only turned and enlarged as that says. Tesseract runs in process through its C API (ctypes, the system's libtesseract: pixels
+in memory, the model loaded once per process); the tesseract program through pytesseract is
+the fallback.
 """
 
 from __future__ import annotations
@@ -313,20 +314,59 @@ def lines_run_across(mask: Image) -> bool:
     return _profile_sharpness(mask, axis=1) >= _profile_sharpness(mask, axis=0)
 
 
-def estimate_skew(img: Image, max_angle: float = 5.0, mask: Image | None = None) -> float:
+def estimate_skew(img: Image | None, max_angle: float = 5.0, mask: Image | None = None) -> float:
     """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile.
     (A shortcut that called a page straight when 0° beat ±0.5° missed the 0.2-0.3° skews the
     full search corrects, and cost field accuracy on the scans: the search always runs.)"""
-    import numpy as np
+    assert img is not None or mask is not None
+    return _InkPoints(mask if mask is not None else _ink_mask(img)).skew(max_angle)  # type: ignore[arg-type]
 
-    mask = mask if mask is not None else _ink_mask(img)
 
-    def score(angle: float) -> float:
-        return _profile_sharpness(mask, float(angle))
+class _InkPoints:
+    """The ink pixels of a mask, for profiles of the mask turned by small angles: the pixels
+    are projected instead of the picture being rotated (PIL's rotate for each of the 43 angles
+    tried was most of the page preparation's time)."""
 
-    best = max((score(a), a) for a in np.arange(-max_angle, max_angle + 0.01, 0.5))[1]
-    fine = max((score(a), a) for a in np.arange(best - 0.5, best + 0.51, 0.1))[1]
-    return round(float(fine), 2)
+    def __init__(self, mask: Image) -> None:
+        import numpy as np
+
+        ys, xs = np.nonzero(np.asarray(mask))
+        self.width, self.height = mask.width, mask.height
+        # Centred on the picture's middle, as PIL rotates (pixel centres at +0.5).
+        self.x = xs + 0.5 - self.width / 2
+        self.y = ys + 0.5 - self.height / 2
+
+    def rows(self, angle: float) -> Any:
+        """Share of ink in each row of the mask turned `angle` degrees counter-clockwise about
+        its centre, its size kept (ink turned out of the frame is lost, as in PIL's rotate)."""
+        import math
+
+        import numpy as np
+
+        rad = math.radians(angle)
+        cos, sin = math.cos(rad), math.sin(rad)
+        col = np.floor(self.x * cos + self.y * sin + self.width / 2).astype(np.int64)
+        row = np.floor(-self.x * sin + self.y * cos + self.height / 2).astype(np.int64)
+        inside = (col >= 0) & (col < self.width) & (row >= 0) & (row < self.height)
+        return np.bincount(row[inside], minlength=self.height) / max(1, self.width)
+
+    def sharpness(self, angle: float) -> float:
+        """How sharply ink and gaps alternate along the profile (as `_profile_sharpness`)."""
+        import numpy as np
+
+        profile = self.rows(angle)
+        return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
+
+    def skew(self, max_angle: float = 5.0) -> float:
+        """The angle in [-max_angle, max_angle] that makes the profile sharpest: half-degree
+        steps, then tenths around the best."""
+        import numpy as np
+
+        def best(angles: Any) -> float:
+            return float(max((self.sharpness(float(a)), a) for a in angles)[1])
+
+        coarse = best(np.arange(-max_angle, max_angle + 0.01, 0.5))
+        return round(best(np.arange(coarse - 0.5, coarse + 0.51, 0.1)), 2)
 
 
 def orientation(img: Image, engine: Engine) -> int:
@@ -340,11 +380,15 @@ def _text_height(img: Image) -> float | None:
     """Median height of the ink runs in a column profile: roughly the text size in pixels."""
     import numpy as np
 
-    small = np.asarray(img)
-    ink = _binarise(small)
-    rows = ink.mean(axis=1) > 0.01
-    # lengths of runs of inked rows
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    return _line_height(_binarise(np.asarray(img)).mean(axis=1))
+
+
+def _line_height(rows: Any) -> float | None:
+    """Median height of the runs of inked rows (over 1 % ink) of a row profile."""
+    import numpy as np
+
+    inked = rows > 0.01
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], inked.astype(np.int8), [0]))))
     runs = edges[1::2] - edges[::2]
     runs = runs[runs >= 3]
     if len(runs) < 5:
@@ -411,10 +455,22 @@ def _straighten(gray: Image, rotation: int, mask: Image, *, allow_upscale: bool)
         h = _text_height(gray)
         if h and h < TARGET_TEXT_HEIGHT * 0.75:
             scale = min(3.0, TARGET_TEXT_HEIGHT / h)
-            gray = gray.resize(
-                (round(gray.width * scale), round(gray.height * scale)), PILImage.Resampling.LANCZOS
-            )
-    return Prepared(gray, rotation, skew, scale)
+    return _turn_and_enlarge(gray, rotation, 0.0, scale, skew)
+
+
+def _turn_and_enlarge(
+    gray: Image, rotation: int, turn: float, scale: float, skew: float | None = None
+) -> Prepared:
+    """The page turned `turn` degrees (Pillow's bicubic: pdfium's own turned render was blurrier
+    and lost field accuracy on the scans) and enlarged `scale` times (Lanczos)."""
+    from PIL import Image as PILImage
+
+    if turn:
+        gray = gray.rotate(turn, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
+    if scale != 1.0:
+        size = (round(gray.width * scale), round(gray.height * scale))
+        gray = gray.resize(size, PILImage.Resampling.LANCZOS)
+    return Prepared(gray, rotation, turn if skew is None else skew, scale)
 
 
 # --- recognition --------------------------------------------------------------------------------
@@ -459,6 +515,12 @@ def ocr_image(
     """One page image → its words (coordinates in the prepared image) and the page facts."""
     engine = require_tesseract(path)
     prep = prepare(img, engine, allow_upscale=allow_upscale)
+    return _read_prepared(prep, engine, number, points_per_pixel)
+
+
+def _read_prepared(
+    prep: Prepared, engine: Engine, number: int, points_per_pixel: float
+) -> tuple[PageWords, PageInfo]:
     words = _recognise(engine, prep.image)
     if not prep.rotation and _mean_conf(words) < LOW_CONFIDENCE:
         # Poor reading of a page whose lines run across: it may be upside down.
@@ -553,15 +615,60 @@ def ocr_pdf_pages(
     """Render the given 0-based pages (page index → resolution) and OCR them."""
     import pypdfium2 as pdfium
 
-    require_tesseract(path)
+    engine = require_tesseract(path)
     out: dict[int, tuple[PageWords, PageInfo]] = {}
     doc = pdfium.PdfDocument(data)
     try:
         for i, dpi in dpis.items():
             page = doc[i]
-            img = page.render(scale=dpi / 72, grayscale=_grey_page(page)).to_pil()
-            out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
+            grey = _grey_page(page)
+            plan = _probe(page, dpi, grey)
+            if plan is None:  # lines up and down: the orientation detector needs the page
+                img = page.render(scale=dpi / 72, grayscale=grey).to_pil()
+                out[i] = ocr_image(img, i + 1, path, points_per_pixel=72 / dpi)
+            else:
+                img = page.render(scale=dpi / 72, grayscale=grey).to_pil()
+                prep = _turn_and_enlarge(_ink_only(img), 0, plan.skew, plan.scale)
+                out[i] = _read_prepared(prep, engine, i + 1, 72 / dpi)
             page.close()
     finally:
         doc.close()
     return out
+
+
+PROBE_PIXELS = 1000  # the long side of the probe render, as the ink mask of `prepare`
+
+
+@dataclass
+class _Plan:
+    skew: float  # degrees to turn the page (0: straight enough)
+    scale: float  # enlargement for small text
+
+
+def _probe(page: Any, dpi: float, grey: bool) -> _Plan | None:
+    """From a small render of the page: whether its lines run across, its skew, and the
+    enlargement its text height needs; the full-size render is then only turned and enlarged
+    (no ink mask, skew search or text-height pass over it). None when the lines run up and
+    down: the orientation detector needs the full page."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    from . import limits
+
+    width, height = page.get_size()
+    zoom = PROBE_PIXELS / max(width, height, 1.0)  # probe pixels per point
+    small = _ink_only(page.render(scale=zoom, grayscale=grey).to_pil())
+    mask = PILImage.fromarray((_binarise(np.asarray(small)) * 255).astype(np.uint8))
+    if not lines_run_across(mask):
+        return None
+    ink = _InkPoints(mask)
+    skew = ink.skew()
+    skew = skew if abs(skew) >= 0.2 else 0.0
+    scale = 1.0
+    line = _line_height(ink.rows(skew))
+    if line:
+        text_px = line / zoom * dpi / 72  # the line height at the planned resolution
+        if text_px < TARGET_TEXT_HEIGHT * 0.75:
+            most = limits.render_dpi(width, height, dpi * 3.0) / dpi
+            scale = max(1.0, min(3.0, most, TARGET_TEXT_HEIGHT / text_px))
+    return _Plan(skew, scale)

@@ -5,11 +5,13 @@ LibreOffice runs headless in its own process group, with a throw-away profile pr
 process and a timeout; the profile and the output are removed afterwards, and those left by a
 killed process are removed (with any LibreOffice still on them) at the next conversion.
 Several files are converted by one LibreOffice start (`prefetch`): a start costs more than a
-conversion.
+conversion. A batch worker keeps one LibreOffice running for its whole life (`keep_running`):
+each conversion is handed to it, and it is restarted when it has died or hung.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
@@ -17,6 +19,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,7 +77,7 @@ def convert_to_docx(path: Path, data: bytes, fmt: str) -> bytes:
         out = tmp / "out" / "input.docx"
         if returncode != 0 or not out.exists() or out.stat().st_size == 0:
             detail = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
-            why = detail[-1] if detail else f"exit code {returncode}"
+            why = detail[-1] if detail else f"exit code {returncode}, no .docx written"
             raise ReadError(
                 name,
                 "corrupt",
@@ -199,7 +203,15 @@ def _kill_users_of(folder: str) -> None:
 def _convert(
     exe: str, profile: Path, tmp: Path, fmt: str, sources: list[Path], timeout: float
 ) -> tuple[int, bytes, bytes]:
-    cmd = [
+    resident = _resident.get("office")
+    if resident is not None:
+        return resident.convert(exe, tmp, fmt, sources, timeout)
+    note_start(profile)
+    return _run(_convert_cmd(exe, profile, tmp, fmt, sources), _env(tmp), timeout)
+
+
+def _convert_cmd(exe: str, profile: Path, tmp: Path, fmt: str, sources: list[Path]) -> list[str]:
+    return [
         exe,
         "--headless",
         "--norestore",
@@ -213,8 +225,123 @@ def _convert(
         str(tmp / "out"),
         *map(str, sources),
     ]
-    env = dict(os.environ, HOME=str(tmp))  # LibreOffice writes next to $HOME on first run
-    return _run(cmd, env, timeout)
+
+
+def _env(home: Path) -> dict[str, str]:
+    return dict(os.environ, HOME=str(home))  # LibreOffice writes next to $HOME on first run
+
+
+# --- one LibreOffice for a worker's life ---------------------------------------------------------
+
+STARTS_LOG = "VBPARSE_OFFICE_STARTS_LOG"  # a file each LibreOffice start is noted in (tests)
+starts = 0  # LibreOffice starts in this process
+
+
+def note_start(profile: Path) -> None:
+    global starts
+    starts += 1
+    log = os.environ.get(STARTS_LOG)
+    if log:
+        with contextlib.suppress(OSError), open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} {profile}\n")
+
+
+_resident: dict[str, _Resident] = {}
+
+
+def keep_running() -> None:
+    """From now on this process converts through one LibreOffice kept running (started at the
+    first office file), its profile private to the process and removed when the process ends:
+    a batch worker pays one start, not one per file or per chunk."""
+    if "office" not in _resident:
+        _resident["office"] = _Resident()
+        atexit.register(stop_resident)
+        # Pool workers leave through multiprocessing's exit, which runs its finalisers, not
+        # atexit's.
+        import multiprocessing.util
+
+        multiprocessing.util.Finalize(None, stop_resident, exitpriority=10)
+
+
+def stop_resident() -> None:
+    resident = _resident.pop("office", None)
+    if resident is not None:
+        resident.close()
+
+
+class _Resident:
+    """A LibreOffice started once and kept alive by a document it holds open (one that has
+    nothing open quits after its first conversion); each conversion is a short `soffice
+    --convert-to` call with the same profile, which hands the work to the running one."""
+
+    def __init__(self) -> None:
+        pid = os.getpid()
+        self.home = Path(tempfile.mkdtemp(prefix=f"vbparse-conv-{pid}-"))
+        self.profile = Path(tempfile.gettempdir()) / f"vbparse-lo-{pid}-{uuid.uuid4().hex}"
+        self.pipe = f"vbparse{pid}x{uuid.uuid4().hex[:12]}"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.lock = threading.Lock()  # a Dask worker runs tasks in threads
+
+    def convert(
+        self, exe: str, tmp: Path, fmt: str, sources: list[Path], timeout: float
+    ) -> tuple[int, bytes, bytes]:
+        with self.lock:
+            self._ensure(exe, timeout)
+            try:
+                return _run(
+                    _convert_cmd(exe, self.profile, tmp, fmt, sources), _env(self.home), timeout
+                )
+            except BaseException:  # hung (timeout), or the file's time limit: start afresh
+                self._kill()
+                raise
+
+    def _ensure(self, exe: str, timeout: float) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            return
+        self._kill()  # a crashed one: its profile may hold a stale lock
+        keep = self.home / "keep-alive.txt"
+        keep.write_bytes(b"")
+        cmd = [
+            *(exe, "--headless", "--norestore", "--nologo", "--nodefault"),
+            f"--accept=pipe,name={self.pipe};urp;",
+            f"-env:UserInstallation={self.profile.as_uri()}",
+            str(keep),
+        ]
+        self.proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_env(self.home),
+            start_new_session=True,
+        )
+        note_start(self.profile)
+        # Ready once its UNO pipe is there; a conversion sent before would start a second one.
+        ready = self._pipe()
+        deadline = time.monotonic() + timeout
+        while not ready.exists():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self._kill()
+                raise subprocess.TimeoutExpired(cmd, timeout)
+            time.sleep(0.05)
+
+    def _kill(self) -> None:
+        if self.proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            self.proc = None
+        shutil.rmtree(self.profile, ignore_errors=True)
+        with contextlib.suppress(OSError):  # a killed one leaves its pipe: not a sign of life
+            self._pipe().unlink()
+
+    def _pipe(self) -> Path:
+        return Path("/tmp") / f"OSL_PIPE_{os.getuid()}_{self.pipe}"
+
+    def close(self) -> None:
+        with self.lock:
+            self._kill()
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 def _run(cmd: list[str], env: dict[str, str], timeout: float = TIMEOUT) -> tuple[int, bytes, bytes]:
