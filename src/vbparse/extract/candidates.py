@@ -44,6 +44,7 @@ class Weights:
     long_line: float = 0.5  # a header field never fills a long line
     long_chars: int = 120
     min_score: float = 0.3
+    form_top: int = 8  # a form type (vocab.FORM_TYPES) is the title only this near the top
 
 
 WEIGHTS = Weights()
@@ -95,6 +96,12 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
     cue = body_cue({t.index: t for t in header})
     anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]
     number_lines = [t.index for t in header if t.has("number")]
+    titles = [t.index for t in header if t.has("title") and not t.has("form")]
+
+    def found_before(t: LineTags) -> bool:
+        """A title of a listed type, or the body, stands above it."""
+        return any(p < t.index for p in titles) or (cue is not None and t.index > cue)
+
     out: dict[str, list[Candidate]] = {}
     for name, wanted in FIELD_TAGS.items():
         found: list[Candidate] = []
@@ -118,6 +125,8 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
             if len(t.text) > w.long_chars:
                 score -= w.long_line
                 reasons.append(f"long line -{w.long_line}")
+            if name == "title" and t.has("form") and (t.index > w.form_top or found_before(t)):
+                continue  # a Phụ lục / bảng heading below the top opens an annex
             if name == "vv" and _about_not_under_number(t, number_lines):
                 continue  # a "Về việc" under a title is that title's subject, not a V/v
             found.append(Candidate(name, t.index, round(score, 3), reasons))

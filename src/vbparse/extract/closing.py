@@ -64,11 +64,14 @@ def find_closing(ctx: ParseContext) -> None:
             pos -= 1
         ctx.closing_start = pos
         return
-    # No Nơi nhận: the signer block is the capitals/name run at the very end.
-    pos = len(lines)
-    while pos - 1 > start and pos > len(lines) - 6 and _signer_like(lines[pos - 1].text):
+    # No Nơi nhận: the signer block is the capitals/name run at the very end (above a footer).
+    end = len(lines)
+    while end - 1 > start and end > len(lines) - 3 and cues.FOOTER_LINE.match(lines[end - 1].text):
+        end -= 1
+    pos = end
+    while pos - 1 > start and pos > end - 6 and _signer_like(lines[pos - 1].text):
         pos -= 1
-    ctx.closing_start = pos if pos < len(lines) else None
+    ctx.closing_start = pos if pos < end else None
 
 
 NOISE_BEFORE_LABEL = 30  # characters of scan noise (a seal's edge, specks) before "Nơi nhận:"
@@ -127,6 +130,11 @@ def _signer_like(text: str) -> bool:
         return True
     if cues.is_person_name(t):
         return True
+    name = _trailing_name(t)  # "CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng": the closing row run together
+    if name and len(name) < len(t):
+        t = t[: len(t) - len(name)].strip()
+        if cues.sign_prefix(t):
+            return True
     return cues.is_upper(t) and len(t) < 60 and t.upper().startswith(TITLES)
 
 
@@ -228,10 +236,15 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
             break
         if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
             break
-        if not zoned and len(line.text) > 200:
+        # A paragraph ends the closing; a long dashed item of the Nơi nhận list does not.
+        if not zoned and len(line.text) > 200 and not _long_item(line.text):
             break
         out.append(line)
     return out
+
+
+def _long_item(text: str) -> bool:
+    return bool(cues.BULLET.match(text)) and text.rstrip().endswith((";", "."))
 
 
 def _item_tail(prev: str, text: str) -> bool:
@@ -245,10 +258,13 @@ def _item_tail(prev: str, text: str) -> bool:
 
 
 def _recipient_like(text: str) -> bool:
+    # An item in capitals ("BCH;") that lost its dash still ends with the list's ";".
+    ends = re.search(r"[;.,]\s*$", text)
     return (
         bool(cues.BULLET.match(text))
-        or (len(text) < 120 and bool(re.search(r"[;.,]\s*$", text)) and not cues.is_upper(text))
+        or (len(text) < 120 and bool(ends) and (not cues.is_upper(text) or text.rstrip()[-1] == ";"))
         or text.lower().startswith("lưu")
+        or bool(cues.RECIPIENT_ITEM.match(text))
     )
 
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import cues
+from .. import abbreviations, cues
+from ..model import Document
 from ..readers.base import Line, Zone
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, respell, signer, tagging
 from .context import ParseContext
-from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
+from .refs import BLANK_DATE_RE, NumberParts, find_date, parse_number, partial_date, to_iso
 
 HEADER_SCAN = 30  # the header never runs past this many lines
 
@@ -178,6 +179,7 @@ def extract(ctx: ParseContext) -> None:
     _number(ctx, number_pos)
     _place_date(ctx, date_pos)
     _issuer(ctx, number_pos, title_pos)
+    _number_by_issuer(ctx)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
     _respell_subject(ctx)
@@ -219,12 +221,7 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             )
         ctx.mark("number", line, m.start("raw"))
         return
-    doc.number.number = parts.number
-    doc.number.symbol = parts.symbol
-    doc.number.type_code = parts.type_code
-    doc.number.issuer_code = parts.issuer_code
-    doc.number.year = parts.year
-    doc.number.style = parts.style  # type: ignore[assignment]
+    _fill_number(doc, parts)
     ctx.mark("number", line, m.start("raw"), m.start("raw") + len(raw))
     if parts.number is None:
         doc.warn(
@@ -232,6 +229,27 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             "the number is left blank in the printed form (it may have been filled in by hand)",
             "number.number",
         )
+
+
+def _fill_number(doc: Document, parts: NumberParts) -> None:
+    doc.number.number = parts.number
+    doc.number.symbol = parts.symbol
+    doc.number.type_code = parts.type_code
+    doc.number.issuer_code = parts.issuer_code
+    doc.number.year = parts.year
+    doc.number.style = parts.style  # type: ignore[assignment]
+
+
+def _number_by_issuer(ctx: ParseContext) -> None:
+    """A ký hiệu that lost all its dashes ("4646/SGDĐTTCCB") is read again knowing the issuer:
+    its code, the initials of the issuer's name, says where the dash stood."""
+    doc = ctx.doc
+    if not doc.number.raw or not doc.number.symbol or re.search(r"[^\W\d_]\s?-", doc.number.raw):
+        return
+    names = [n for n in (doc.issuer.name, doc.issuer.parent) if n]
+    parts = parse_number(doc.number.raw, abbreviations.body_codes(names))
+    if parts is not None and parts.symbol != doc.number.symbol:
+        _fill_number(doc, parts)
 
 
 _WRAPPED_CODES = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*(?:-[A-ZĐ][A-ZĐ0-9&]+)+$")
@@ -555,7 +573,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     lines = ctx.lines
     texts: list[str] = []
     first: Line | None = None
-    while pos < len(lines) and len(texts) < 8:
+    while pos < len(lines) and len(texts) < 12:  # a long trích yếu, wrapped narrow
         line = lines[pos]
         text = line.text
         if cues.RULE_LINE.match(text):
@@ -586,6 +604,12 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             break
         if text.rstrip().endswith(":") and len(text) > 60:
             break
+        annexed = _ANNEXED_TO.search(text)
+        if annexed and annexed.start() > 0:  # "MẪU … (Ban hành kèm theo Nghị định số …": not it
+            texts.append(text[: annexed.start()])
+            first = first or line
+            pos += 1
+            break
         texts.append(text)
         first = first or line
         pos += 1
@@ -597,12 +621,17 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     return pos
 
 
+_ANNEXED_TO = re.compile(r"\s*\((?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
 def _before_authority(ctx: ParseContext, text: str) -> str | None:
     """The subject's words before the issuer's name that a converter ran onto its line."""
     issuer = (ctx.doc.issuer.name or "").upper()
     stripped = text.strip()
     if issuer and stripped.upper().endswith(" " + issuer):
         head = stripped[: len(stripped) - len(issuer)].strip()
+        if re.search(r"\b(?:của|thuộc|tại|cho|với|và)$", head, re.IGNORECASE):
+            return stripped  # "… THUỘC THẨM QUYỀN CỦA BỘ Y TẾ": the subject names the issuer
         # "GIÁM ĐỐC SỞ Y TẾ", "BỘ TRƯỞNG BỘ …": the authority's own title, not the subject.
         return None if not head or _starts_title(head) else head
     return None
@@ -642,11 +671,13 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True
     if text[:1].islower():
         return True
+    if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
+        return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
     return bool(
         re.search(
-            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn)|[,–-])\s*$",
+            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
             prev,
             re.IGNORECASE,
         )
@@ -661,12 +692,14 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
     if not cues.is_upper(text):
         return False
     nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-    if not (
-        cues.OPENER.match(nxt)
-        or (cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text))
-    ):
-        return False
     issuer = (ctx.doc.issuer.name or "").upper()
+    if not cues.OPENER.match(nxt):
+        if not (
+            cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text)
+        ):
+            return False
+        if nxt.strip().upper() == issuer or _starts_title(nxt) or _starts_org(nxt):
+            return False  # the next line is the authority; this one ends the trích yếu
     return (
         (bool(issuer) and issuer in text.upper())
         or _starts_title(text)
