@@ -268,8 +268,17 @@ def _recipient_like(text: str) -> bool:
     )
 
 
+# "- Lưu: VT.KT. TRƯỞNG PHÒNG": a .doc's closing table run together with no space between cells.
+_GLUED_PREFIX = re.compile(rf"(?<=[.;,)])(?:TM|KT|TL|TUQ)\.\s*[{UP}]{{2,}}")
+
+
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     """ "- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
+    glued = _GLUED_PREFIX.search(line.text)
+    if glued:
+        return replace(line, text=line.text[: glued.start()]), replace(
+            line, text=line.text[glued.start() :], offset=line.offset + glued.start()
+        )
     note = _TRAILING_NOTE.match(line.text)
     if note:
         return replace(line, text=note.group("left").strip()), replace(
