@@ -233,6 +233,12 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
             and not zoned
             and any(o.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT) for o in out)
         ):
+            # "- Lưu VT" the converter put under the closing table is still its last item.
+            if out[-1].zone is not Zone.BODY and cues.fold(
+                cues.BULLET.sub("", line.text).strip()
+            ).startswith("LUU"):
+                out.append(replace(line, zone=Zone.CLOSING_LEFT))
+                continue
             break
         if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
             break
@@ -244,7 +250,8 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
 
 
 def _long_item(text: str) -> bool:
-    return bool(cues.BULLET.match(text)) and text.rstrip().endswith((";", "."))
+    end = text.rstrip()[-1:]
+    return end == ";" or (bool(cues.BULLET.match(text)) and end == ".")
 
 
 def _item_tail(prev: str, text: str) -> bool:
@@ -262,7 +269,8 @@ def _recipient_like(text: str) -> bool:
     ends = re.search(r"[;.,]\s*$", text)
     return (
         bool(cues.BULLET.match(text))
-        or (len(text) < 120 and bool(ends) and (not cues.is_upper(text) or text.rstrip()[-1] == ";"))
+        or text.rstrip().endswith(";")  # an item of any length, also in capitals ("BCH;")
+        or (len(text) < 120 and bool(ends) and not cues.is_upper(text))
         or text.lower().startswith("lưu")
         or bool(cues.RECIPIENT_ITEM.match(text))
     )

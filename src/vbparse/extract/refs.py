@@ -70,6 +70,12 @@ def parse_number(raw: str, body_codes: Collection[str] = ()) -> NumberParts | No
         symbol = _restore_dash(symbol, body_codes)
     elif "-" not in symbol and body_codes:
         symbol = "/".join(_split_glued(p, body_codes) for p in symbol.split("/"))
+    elif not party:
+        # "TTLTVKSNDTC-TANDTC-…": the dash after a joint type lost, the others kept
+        first, dash, rest = symbol.partition("-")
+        joint = next((c for c in _CODES_LONGEST_FIRST if c.endswith("LT") and first.startswith(c)), None)
+        if joint and len(first) - len(joint) >= 2:
+            symbol = f"{joint}-{first[len(joint) :]}{dash}{rest}"
     symbol = _respell_type_code(symbol)
     type_code, issuer_code = _split_symbol(symbol, party=party)
     return NumberParts(
@@ -141,6 +147,8 @@ def _split_glued(part: str, body_codes: Collection[str]) -> str:
     is the whole part stays whole)."""
     folded = strip_diacritics(part).upper()
     keys = sorted({strip_diacritics(c).upper() for c in body_codes if len(c) >= 2}, key=len)[::-1]
+    if folded in keys:
+        return part  # "BLĐTBXH" is the whole code of its body
     for key in keys:
         rest = part[len(key) :]
         if folded.startswith(key) and len(rest) >= 2 and rest[:2].isupper():
