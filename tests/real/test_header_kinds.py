@@ -65,9 +65,11 @@ def assert_header(doc, g: dict) -> None:
 # --- header kinds ---------------------------------------------------------------------------
 
 
-def test_header_as_a_one_row_markdown_table(tmp_path):
-    """`| left<br>… | right<br>… |` then `|---|---|` and an empty `| | |` row."""
-    doc = parsed(tmp_path, markdown_table(lines_of(SO_GDDT)), "doc.md")
+@pytest.mark.parametrize("br", ["<br>", " \\\\ ", " \\ "])
+def test_header_as_a_one_row_markdown_table(tmp_path, br):
+    """`| left<br>… | right<br>… |` (or the backslashes some converters write for the break)
+    then `|---|---|` and an empty `| | |` row."""
+    doc = parsed(tmp_path, markdown_table(lines_of(SO_GDDT)).replace("<br>", br), "doc.md")
     g = gold(SO_GDDT)
     assert_header(doc, g)
     assert doc.subject == g["subject"]
@@ -216,3 +218,15 @@ def test_quoc_hieu_with_a_typo_is_no_part_of_the_issuer(tmp_path):
     doc = parse(path)
     assert doc.national_header
     assert doc.issuer.name == gold(path)["issuer"]["name"]
+
+
+def test_a_cited_constitution_naming_the_republic_is_not_cut_as_a_header():
+    """ "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam …" is a căn cứ, not a Quốc
+    hiệu run into a line: the Hiến pháp and the Nghị quyết after it are cited."""
+    for path in (
+        REAL / "hpbaotho" / "Luat-56-2010-QH12_Thanh-tra.doc",
+        REAL / "vbpl" / "vbpl_doc_000003.html",
+    ):
+        doc = parse(path)
+        want = sorted((b["doc_type"], b["number"] or "") for b in gold(path)["bases"])
+        assert sorted((b.doc_type, b.number or "") for b in doc.bases) == want, path.name

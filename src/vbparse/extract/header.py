@@ -5,6 +5,7 @@ columns were flattened or interleaved onto one line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .. import abbreviations, cues
@@ -39,10 +40,19 @@ def unflatten(ctx: ParseContext) -> None:
     ctx.lines = _rejoin_fixed_phrases(out)
 
 
+def _heading_span(finder: Callable[[str], tuple[int, int] | None], text: str) -> tuple[int, int] | None:
+    """The Quốc hiệu or Party heading as a heading, in capitals; "… Hiến pháp nước Cộng hòa xã
+    hội chủ nghĩa Việt Nam" in a căn cứ names the Republic and is not cut."""
+    span = finder(text)
+    if span and finder is not cues.motto_span and not cues.is_upper(text[span[0] : span[1]]):
+        return None
+    return span
+
+
 def _run_together(line: Line) -> bool:
     text = line.text
     for finder in (cues.national_span, cues.party_span, cues.motto_span):
-        span = finder(text)
+        span = _heading_span(finder, text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
     if _number_start(text) is not None:
@@ -91,7 +101,7 @@ def _piece(line: Line, start: int, end: int, zone: Zone) -> Line:
 def _cut(line: Line) -> list[Line]:
     text = line.text
     for finder in (cues.national_span, cues.party_span, cues.motto_span):
-        span = finder(text)
+        span = _heading_span(finder, text)
         if span:
             s, e = span
             pieces = []
