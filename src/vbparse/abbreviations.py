@@ -88,7 +88,9 @@ def body_codes(names: list[str]) -> set[str]:
     → SGDĐTTPHCM, GDĐTTPHCM, SGDĐT, GDĐT), and the known codes of bodies (UBND, VPCP, TWĐTN)."""
     heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
     codes = {
-        k for k, v in table().items() if k.isupper() and len(k) > 2 and re.match(rf"(?:{heads}|Trung ương)\b", v)
+        k
+        for k, v in table().items()
+        if k[:1].isupper() and len(k) > 2 and re.match(rf"(?:{heads}|Trung ương|Thủ tướng)\b", v)
     }
     for name in names:
         words = _SYLLABLE.findall(name)

@@ -130,6 +130,9 @@ def _seen(bases: list[Base], base: Base) -> bool:
     return any((b.number, b.symbol, b.year) == key for b in bases)
 
 
+OPENING_CHARS = 1200  # the căn cứ start within this much text after the header
+
+
 def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     """Opening paragraphs (joined when a PDF wrapped them) from the header's end to the body."""
     out: list[tuple[str, Line]] = []
@@ -153,7 +156,10 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
             current, first = [], None
             if _starts_something(text) and not cues.ADDRESSEE.match(text) and out:
                 break
-            if len(out) == 0 and pos - ctx.header_end > 6:
+            # No căn cứ within the first lines, counted in text, not lines: a paragraph
+            # wrapped narrow takes many.
+            seen = sum(len(ln.text) for ln in lines[ctx.header_end : pos + 1])
+            if len(out) == 0 and pos - ctx.header_end > 6 and seen > OPENING_CHARS:
                 break
         pos += 1
     if current and first is not None:

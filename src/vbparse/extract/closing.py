@@ -269,7 +269,8 @@ def _recipient_like(text: str) -> bool:
     ends = re.search(r"[;.,]\s*$", text)
     return (
         bool(cues.BULLET.match(text))
-        or text.rstrip().endswith(";")  # an item of any length, also in capitals ("BCH;")
+        # an item of any length, also in capitals ("BCH;"), its note after it ("…; (để b/c)")
+        or bool(re.search(r";(?:\s*\([^)]*\))?\s*$", text))
         or (len(text) < 120 and bool(ends) and not cues.is_upper(text))
         or text.lower().startswith("lưu")
         or bool(cues.RECIPIENT_ITEM.match(text))
@@ -441,7 +442,7 @@ def _signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = run_name
+            doc.signer.name = _with_wrapped_rest(run_name, lines, line)
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
@@ -576,6 +577,16 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
             f"the signer's name was damaged (seal, OCR); read as {partial!r}: please confirm",
             "signer.name",
         )
+
+
+def _with_wrapped_rest(name: str, lines: list[Line], line: Line) -> str:
+    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block."""
+    at = next(i for i, ln in enumerate(lines) if ln is line)
+    rest = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
+    joined = f"{name} {rest}"
+    if 0 < len(rest.split()) <= 2 and len(joined.split()) <= 5 and cues.is_person_name(joined):
+        return joined
+    return name
 
 
 _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re.IGNORECASE)

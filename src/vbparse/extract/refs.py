@@ -151,11 +151,12 @@ def _split_glued(part: str, body_codes: Collection[str]) -> str:
         return part  # "BLĐTBXH" is the whole code of its body
     for key in keys:
         rest = part[len(key) :]
-        if folded.startswith(key) and len(rest) >= 2 and rest[:2].isupper():
+        # the other side is a unit's code, letters only ("UBTVQH13" keeps its term "QH13")
+        if folded.startswith(key) and len(rest) >= 2 and rest.isalpha() and rest[:2].isupper():
             return f"{part[: len(key)]}-{rest}"
     for key in keys:
         cut = len(part) - len(key)
-        if folded.endswith(key) and cut >= 2 and part[:cut].isupper():
+        if folded.endswith(key) and cut >= 2 and part[:cut].isalpha() and part[:cut].isupper():
             return f"{part[:cut]}-{part[cut:]}"
     return part
 
