@@ -77,7 +77,9 @@ _PLACE_WORDS = {"tỉnh", "thành", "tp", "quận", "huyện", "thị", "xã", "
 def _initial(word: str) -> str:
     """A word's part in its body's code: its first letter; an abbreviation ("TTTT" of "SỞ TTTT",
     a word without a vowel) and a number stand whole."""
-    if word.isdigit() or (len(word) > 1 and not re.search(r"[AEIOUY]", strip_diacritics(word).upper())):
+    if word.isdigit() or (
+        len(word) > 1 and not re.search(r"[AEIOUY]", strip_diacritics(word).upper())
+    ):
         return word
     return word[0]
 

@@ -123,7 +123,11 @@ def test_doan_header_with_a_party_style_number(tmp_path):
 
     doc = parsed(tmp_path, flat(DOAN, header))
     g = gold(DOAN)
-    assert (doc.number.number, doc.number.symbol, doc.number.style) == ("12", "KH/TWĐTN-VP", "party")
+    assert (doc.number.number, doc.number.symbol, doc.number.style) == (
+        "12",
+        "KH/TWĐTN-VP",
+        "party",
+    )
     assert (doc.issuer.parent, doc.issuer.name) == (g["issuer"]["parent"], g["issuer"]["name"])
     assert not doc.party_header and not doc.national_header
 

@@ -40,7 +40,9 @@ def unflatten(ctx: ParseContext) -> None:
     ctx.lines = _rejoin_fixed_phrases(out)
 
 
-def _heading_span(finder: Callable[[str], tuple[int, int] | None], text: str) -> tuple[int, int] | None:
+def _heading_span(
+    finder: Callable[[str], tuple[int, int] | None], text: str
+) -> tuple[int, int] | None:
     """The Quốc hiệu or Party heading as a heading, in capitals; "… Hiến pháp nước Cộng hòa xã
     hội chủ nghĩa Việt Nam" in a căn cứ names the Republic and is not cut."""
     span = finder(text)

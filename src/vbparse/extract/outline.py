@@ -279,7 +279,11 @@ class _Outline:
     def add(self, line: Line) -> None:
         lab = self.label(line)
         # A paragraph opens in capitals; "trong quá trình …" is a wrapped sentence's tail.
-        if lab is None and _CONCLUSION.match(line.full_text) and line.full_text.lstrip()[:1].isupper():
+        if (
+            lab is None
+            and _CONCLUSION.match(line.full_text)
+            and line.full_text.lstrip()[:1].isupper()
+        ):
             self.conclusion(line)
             return
         if lab is not None and lab.kind == "bullet" and not self.stack:

@@ -73,7 +73,9 @@ def parse_number(raw: str, body_codes: Collection[str] = ()) -> NumberParts | No
     elif not party:
         # "TTLTVKSNDTC-TANDTC-…": the dash after a joint type lost, the others kept
         first, dash, rest = symbol.partition("-")
-        joint = next((c for c in _CODES_LONGEST_FIRST if c.endswith("LT") and first.startswith(c)), None)
+        joint = next(
+            (c for c in _CODES_LONGEST_FIRST if c.endswith("LT") and first.startswith(c)), None
+        )
         if joint and len(first) - len(joint) >= 2:
             symbol = f"{joint}-{first[len(joint) :]}{dash}{rest}"
     symbol = _respell_type_code(symbol)
