@@ -130,10 +130,12 @@ def _signer_like(text: str) -> bool:
         return True
     if cues.is_person_name(t):
         return True
-    name = _trailing_name(t)  # "CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng": the closing row run together
-    if name and len(name) < len(t):
-        t = t[: len(t) - len(name)].strip()
-        if cues.sign_prefix(t):
+    # "CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng", "Nguyễn Mạnh Kiểm (Đã ký)": a closing row run together
+    core = _SIGNED_TAIL.sub("", t)
+    name = _trailing_name(core)
+    if name:
+        t = core[: len(core) - len(name)].strip()
+        if not t or cues.sign_prefix(t):
             return True
     return cues.is_upper(t) and len(t) < 60 and t.upper().startswith(TITLES)
 
