@@ -71,6 +71,41 @@ def _initials(words: list[str]) -> str:
     return "".join(strip_diacritics(w[0]).upper() for w in words if w.lower() not in _SKIP)
 
 
+_PLACE_WORDS = {"tỉnh", "thành", "tp", "quận", "huyện", "thị", "xã", "phường"}
+
+
+def _initial(word: str) -> str:
+    """A word's part in its body's code: its first letter; an abbreviation ("TTTT" of "SỞ TTTT",
+    a word without a vowel) and a number stand whole."""
+    if word.isdigit() or (
+        len(word) > 1 and not re.search(r"[AEIOUY]", strip_diacritics(word).upper())
+    ):
+        return word
+    return word[0]
+
+
+def body_codes(names: list[str]) -> set[str]:
+    """The codes a ký hiệu may give these bodies: the initials of each name, with and without its
+    head word and without the place that ends it ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH"
+    → SGDĐTTPHCM, GDĐTTPHCM, SGDĐT, GDĐT), and the known codes of bodies (UBND, VPCP, TWĐTN)."""
+    heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
+    codes = {
+        k
+        for k, v in table().items()
+        if k[:1].isupper() and len(k) > 2 and re.match(rf"(?:{heads}|Trung ương|Thủ tướng)\b", v)
+    }
+    for name in names:
+        words = _SYLLABLE.findall(name)
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in _PLACE_WORDS), len(words))
+        head = re.match(rf"(?:{heads})\s", name, re.IGNORECASE)
+        skip = len(head.group(0).split()) if head else 0
+        for ws in (words, words[:cut], words[skip:], words[skip:cut]):
+            code = "".join(_initial(w) for w in ws if w.lower() not in _SKIP)
+            if len(code) >= 2:
+                codes.add(code.upper())
+    return codes
+
+
 def issuer_body(code: str, text: str) -> str | None:
     """The body whose name (after a head word such as Trường/Phòng/Sở) has `code` for initials:
     "THBTD" → "Trường Tiểu học Bình Trưng Đông". The spelling the text uses most wins."""

@@ -7,7 +7,7 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import ALL_TYPE_NAMES, RANKS, SIGN_PREFIXES, type_name_for
+from .vocab import ALL_TYPE_NAMES, FORM_TYPES, RANKS, SIGN_PREFIXES, type_name_for
 
 _F = re.IGNORECASE
 
@@ -16,7 +16,8 @@ def fold(text: str) -> str:
     return strip_diacritics(text).upper()
 
 
-_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*NGHIA(?:\s*VIET(?:\s*NAM)?)?")
+# After "CỘNG HÒA XÃ HỘI CHỦ" the next word may carry a typo ("NCHĨA"): the rest is distinctive.
+_NATIONAL = re.compile(r"CONG\s*HOA\s*XA\s*HOI\s*CHU\s*N[A-Z]{3,4}(?![A-Z])(?:\s*VIET(?:\s*NAM)?)?")
 # The first words are enough to tell a header table (a cell may wrap after "XÃ HỘI").
 _NATIONAL_START = re.compile(r"CONG\s*HOA\s*XA\s*HOI")
 _MOTTO = re.compile(
@@ -128,6 +129,10 @@ RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.
 RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
+# A page's or a site's footer under the signature: "Copyright ©2010, LawSoft Corp.", "Trang 3/5".
+FOOTER_LINE = re.compile(r"^\s*(?:Copyright\b|©|\(c\)\s*\d{4}|Trang\s+\d+(?:\s*/\s*\d+)?\s*$)", _F)
+# Recipient items known by their words, also when extraction lost their dash ("Như trên;").
+RECIPIENT_ITEM = re.compile(r"^\s*(?:Như\s+(?:trên|Điều|điều|khoản|Khoản)\b|Lưu\s*[:;,.]?\s)")
 # OCR reads the g of "gửi" as 8, q or 9.
 ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
 OPENER = re.compile(
@@ -238,8 +243,24 @@ def title_type(text: str) -> str | None:
     if len(stripped) > 40:
         return None
     name = type_name_for(stripped) or (fuzzy_type_name(stripped) if is_upper(stripped) else None)
+    if not stripped[:1].isupper() or (stripped.endswith(".") and not is_upper(stripped)):
+        return None  # "luật." is the wrapped end of a sentence, not a title
     if name and (is_upper(stripped) or stripped.istitle() or len(stripped.split()) <= 3):
         return name
+    if not is_upper(stripped):
+        return form_type(stripped)
+    # "KẾ HOẠCH, NHIỆM VỤ": a type and what else the paper is; the type is the document's.
+    first, comma, _ = stripped.partition(",")
+    return (type_name_for(first) if comma else None) or form_type(stripped)
+
+
+def form_type(text: str) -> str | None:
+    """The form type (vocab.FORM_TYPES) a title line starts with: "BẢNG TỔNG HỢP KẾT QUẢ"."""
+    folded = fold(text).strip()
+    for name in FORM_TYPES:
+        key = fold(name)
+        if folded == key or folded.startswith(key + " "):
+            return name
     return None
 
 
@@ -258,6 +279,12 @@ STAMP_WORD = re.compile(
 
 # The running header of the official gazette on every page ("CÔNG BÁO/Số 85 + 86/Ngày …").
 GAZETTE_HEADER = re.compile(r"^\s*CÔNG\s*BÁO\s*/\s*S[ốo]\b", _F)
+# The same, with its page number, wherever extraction ran it into a line of the text
+# ("Lê Minh Khái 10 CÔNG BÁO/Số 849 + 850/Ngày 12-10-2021").
+GAZETTE_RUN_IN = re.compile(
+    r"(?:^|\s+)(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*/\s*S[ốo]\s*[\d\s+]+/\s*Ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"\s*[-/.]\s*\d{4}(?:\s+\d{1,4})?\s*$"
+)
 # Công báo's section headings printed above a document ("VĂN BẢN QUY PHẠM PHÁP LUẬT").
 GAZETTE_SECTION = re.compile(
     r"^\s*(?:VĂN\s+BẢN\s+(?:QUY\s+PHẠM\s+PHÁP\s+LUẬT|HỢP\s+NHẤT|KHÁC|HÀNH\s+CHÍNH)|"

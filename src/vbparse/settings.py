@@ -60,6 +60,7 @@ class CandidateWeights:
     min_score: float = 0.3  # below this no candidate wins its field
     body_cue_start: int = 3  # the body never begins in the first lines
     about_under_number: int = 3  # a "Về việc" this close under the Số line is a V/v
+    form_top: int = 8  # a form type (Phụ lục, Bảng tổng hợp) is the title only this near the top
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class HeaderSettings:
     vv_lines: int = 8  # lines of a V/v block, its first included, and right-column lines between
     vv_line_max_chars: int = 160  # a longer line of flat text does not continue a V/v subject
     vv_column_max_chars: int = 64  # a V/v line of a narrow left column, read after the right one
-    subject_max_lines: int = 8  # lines of a trích yếu under the title
+    subject_max_lines: int = 12  # lines of a trích yếu under the title
     subject_max_chars: int = 500  # characters after which the trích yếu stops
     colon_line_chars: int = 60  # a longer line ending in ":" opens the body, not the trích yếu
     subject_tail_chars: int = 90  # a trích yếu's wrapped last line is shorter than this
@@ -151,6 +152,7 @@ class BasesSettings:
     """The cited documents of the opening (extract/bases.py)."""
 
     opening_lines: int = 6  # lines after the header where the first căn cứ must have begun
+    opening_chars: int = 1200  # and characters of text after it (a narrow wrap takes many lines)
     date_window_chars: int = 60  # characters after a reference where its date is looked for
     enum_date_chars: int = 40  # characters after an enumerated number where its date may be
     issuer_before_chars: int = 300  # characters before a reference where its issuer is named

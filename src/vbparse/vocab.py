@@ -58,6 +58,11 @@ LEGAL_TYPES: tuple[tuple[str, str], ...] = (
     ("Công văn", ""),
 )
 
+# What a file may be that Phụ lục III does not list, named by the start of its title line
+# ("BẢNG TỔNG HỢP KẾT QUẢ"): a title only at the top of a document, where no header stands
+# above it; lower down the same heading opens an annex.
+FORM_TYPES: tuple[str, ...] = ("Phụ lục", "Bảng tổng hợp")
+
 TYPE_CODES: dict[str, str] = {name: code for name, code in ADMIN_TYPES + LEGAL_TYPES if code}
 CODE_TYPES: dict[str, str] = {code: name for name, code in ADMIN_TYPES + LEGAL_TYPES if code}
 # Codes as they are often typed without the đ/Đ or in other case.

@@ -16,15 +16,20 @@ DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 # variant -> field -> floor
 FLOORS = {
     "interleaved": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "issuer": 1.0, "subject": 1.0,
-                    "signer.name": 0.95, "signer.title": 1.0, "bases": 1.0, "sections": 1.0},
-    "wrapped70": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "issuer": 1.0, "subject": 0.9,
-                  "signer.name": 0.9, "signer.title": 1.0, "bases": 0.85, "sections": 1.0},
+                    "signer.name": 1.0, "signer.title": 1.0, "recipients": 1.0, "bases": 1.0,
+                    "sections": 1.0},
+    "wrapped70": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "issuer": 1.0, "subject": 1.0,
+                  "signer.name": 1.0, "signer.title": 1.0, "recipients": 1.0, "bases": 0.95,
+                  "sections": 1.0},
     "wrapped60": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "issuer": 1.0, "subject": 0.95,
-                  "signer.name": 0.8, "signer.title": 0.95, "bases": 0.85, "sections": 1.0},
-    "dashes_dropped": {"doc_type": 1.0, "number": 0.6, "date": 1.0, "issuer": 1.0,
-                       "subject": 1.0, "signer.title": 1.0, "sections": 1.0},
+                  "signer.name": 1.0, "signer.title": 0.95, "recipients": 1.0, "bases": 0.95,
+                  "sections": 1.0},
+    "dashes_dropped": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "issuer": 1.0,
+                       "subject": 1.0, "signer.name": 1.0, "signer.title": 1.0,
+                       "recipients": 1.0, "sections": 1.0},
     "markdown_table": {"doc_type": 1.0, "number": 1.0, "date": 1.0, "place": 1.0,
-                       "issuer": 1.0, "subject": 1.0, "signer.title": 1.0, "sections": 1.0},
+                       "issuer": 1.0, "subject": 1.0, "signer.name": 1.0, "signer.title": 1.0,
+                       "recipients": 1.0, "sections": 1.0},
 }  # fmt: skip
 
 

@@ -155,7 +155,11 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
             current, first = [], None
             if _starts_something(text) and not cues.ADDRESSEE.match(text) and out:
                 break
-            if len(out) == 0 and pos - ctx.header_end > ctx.settings.bases.opening_lines:
+            # No căn cứ within the first lines, counted in text, not lines: a paragraph
+            # wrapped narrow takes many.
+            seen = sum(len(ln.text) for ln in lines[ctx.header_end : pos + 1])
+            b = ctx.settings.bases
+            if len(out) == 0 and pos - ctx.header_end > b.opening_lines and seen > b.opening_chars:
                 break
         pos += 1
     if current and first is not None:

@@ -87,6 +87,12 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
     cue = body_cue({t.index: t for t in header})
     anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]
     number_lines = [t.index for t in header if t.has("number")]
+    titles = [t.index for t in header if t.has("title") and not t.has("form")]
+
+    def found_before(t: LineTags) -> bool:
+        """A title of a listed type, or the body, stands above it."""
+        return any(p < t.index for p in titles) or (cue is not None and t.index > cue)
+
     out: dict[str, list[Candidate]] = {}
     for name, wanted in FIELD_TAGS.items():
         found: list[Candidate] = []
@@ -110,6 +116,8 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
             if len(t.text) > w.long_chars:
                 score -= w.long_line
                 reasons.append(f"long line -{w.long_line}")
+            if name == "title" and t.has("form") and (t.index > w.form_top or found_before(t)):
+                continue  # a Phụ lục / bảng heading below the top opens an annex
             if name == "vv" and _about_not_under_number(t, number_lines):
                 continue  # a "Về việc" under a title is that title's subject, not a V/v
             found.append(Candidate(name, t.index, round(score, 3), reasons))

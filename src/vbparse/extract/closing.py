@@ -96,15 +96,14 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
         while pos - 1 > start and _signer_like(lines[pos - 1].text):
             pos -= 1
         return pos
-    # No Nơi nhận: the signer block is the capitals/name run at the very end.
-    pos = len(lines)
-    while (
-        pos - 1 > start
-        and pos > len(lines) - s.signer_tail_lines
-        and _signer_like(lines[pos - 1].text)
-    ):
+    # No Nơi nhận: the signer block is the capitals/name run at the very end (above a footer).
+    end = len(lines)
+    while end - 1 > start and end > len(lines) - 3 and cues.FOOTER_LINE.match(lines[end - 1].text):
+        end -= 1
+    pos = end
+    while pos - 1 > start and pos > end - s.signer_tail_lines and _signer_like(lines[pos - 1].text):
         pos -= 1
-    return pos if pos < len(lines) else None
+    return pos if pos < end else None
 
 
 def _archive_item(text: str) -> bool:
@@ -191,6 +190,13 @@ def _signer_like(text: str) -> bool:
         return True
     if cues.is_person_name(t):
         return True
+    # "CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng", "Nguyễn Mạnh Kiểm (Đã ký)": a closing row run together
+    core = _SIGNED_TAIL.sub("", t)
+    name = _trailing_name(core)
+    if name:
+        t = core[: len(core) - len(name)].strip()
+        if not t or cues.sign_prefix(t):
+            return True
     return (
         cues.is_upper(t)
         and len(t) < current().closing.signer_line_max_chars
@@ -318,13 +324,26 @@ def _closing_lines(ctx: ParseContext) -> list[Line]:
             and not zoned
             and any(o.zone in (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT) for o in out)
         ):
+            # "- Lưu VT" the converter put under the closing table is still its last item.
+            if out[-1].zone is not Zone.BODY and cues.fold(
+                cues.BULLET.sub("", line.text).strip()
+            ).startswith("LUU"):
+                out.append(replace(line, zone=Zone.CLOSING_LEFT))
+                continue
             break
         if not zoned and (_SECTION_LABEL.match(line.text) or cues.title_type(line.text)):
             break
-        if not zoned and len(line.text) > ctx.settings.closing.line_max_chars:
+        # A paragraph ends the closing; a long dashed item of the Nơi nhận list does not.
+        too_long = len(line.text) > ctx.settings.closing.line_max_chars
+        if not zoned and too_long and not _long_item(line.text):
             break
         out.append(line)
     return out
+
+
+def _long_item(text: str) -> bool:
+    end = text.rstrip()[-1:]
+    return end == ";" or (bool(cues.BULLET.match(text)) and end == ".")
 
 
 def _item_tail(prev: str, text: str) -> bool:
@@ -338,19 +357,33 @@ def _item_tail(prev: str, text: str) -> bool:
 
 
 def _recipient_like(text: str) -> bool:
+    # An item in capitals ("BCH;") that lost its dash still ends with the list's ";".
+    ends = re.search(r"[;.,]\s*$", text)
     return (
         bool(cues.BULLET.match(text))
+        # an item of any length, also in capitals ("BCH;"), its note after it ("…; (để b/c)")
+        or bool(re.search(r";(?:\s*\([^)]*\))?\s*$", text))
         or (
             len(text) < current().closing.recipient_max_chars
-            and bool(re.search(r"[;.,]\s*$", text))
+            and bool(ends)
             and not cues.is_upper(text)
         )
         or text.lower().startswith("lưu")
+        or bool(cues.RECIPIENT_ITEM.match(text))
     )
+
+
+# "- Lưu: VT.KT. TRƯỞNG PHÒNG": a .doc's closing table run together with no space between cells.
+_GLUED_PREFIX = re.compile(rf"(?<=[.;,)])(?:TM|KT|TL|TUQ)\.\s*[{UP}]{{2,}}")
 
 
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     """ "- Như trên;  KT. CHỦ TỊCH" → the recipient part and the signer part."""
+    glued = _GLUED_PREFIX.search(line.text)
+    if glued:
+        return replace(line, text=line.text[: glued.start()]), replace(
+            line, text=line.text[glued.start() :], offset=line.offset + glued.start()
+        )
     note = _TRAILING_NOTE.match(line.text)
     if note:
         return replace(line, text=note.group("left").strip()), replace(
@@ -515,7 +548,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = run_name
+            doc.signer.name = _with_wrapped_rest(run_name, lines, line)
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
@@ -681,6 +714,16 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
             f"the signer's name was damaged (seal, OCR); read as {partial!r}: please confirm",
             "signer.name",
         )
+
+
+def _with_wrapped_rest(name: str, lines: list[Line], line: Line) -> str:
+    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block."""
+    at = next(i for i, ln in enumerate(lines) if ln is line)
+    rest = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
+    joined = f"{name} {rest}"
+    if 0 < len(rest.split()) <= 2 and len(joined.split()) <= 5 and cues.is_person_name(joined):
+        return joined
+    return name
 
 
 _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re.IGNORECASE)

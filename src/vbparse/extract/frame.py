@@ -6,6 +6,7 @@ dropped from the lines the extractors read (the reader's lines stay as they are)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import cues
 from ..readers.base import Line, Zone
@@ -33,7 +34,20 @@ def locate(ctx: ParseContext) -> None:
             start -= 1
         if start >= s.shell_min_lines:
             lines = lines[start:]
-    ctx.lines = _cut_trailing_shell(lines)
+    ctx.lines = _cut_trailing_shell(_without_running_headers(lines))
+
+
+def _without_running_headers(lines: list[Line]) -> list[Line]:
+    """The Công báo running header (and its page number) is not the document's text, also where
+    the extraction ran it into the line above it."""
+    out: list[Line] = []
+    for line in lines:
+        m = cues.GAZETTE_RUN_IN.search(line.text)
+        if m is None:
+            out.append(line)
+        elif line.text[: m.start()].strip():
+            out.append(replace(line, text=line.text[: m.start()].rstrip()))
+    return out
 
 
 _OUTLINE_LABEL = re.compile(r"^\s*(?:Chương|Phần|Điều)\s+[\dIVXLC]+\b")

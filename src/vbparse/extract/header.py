@@ -5,16 +5,18 @@ columns were flattened or interleaved onto one line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from .. import cues
+from .. import abbreviations, cues
+from ..model import Document
 from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, closing, respell, signer, tagging
 from .context import ParseContext
-from .refs import BLANK_DATE_RE, find_date, parse_number, partial_date, to_iso
+from .refs import BLANK_DATE_RE, NumberParts, find_date, parse_number, partial_date, to_iso
 
 # --- run-together header lines ----------------------------------------------------------------
 
@@ -41,10 +43,21 @@ def unflatten(ctx: ParseContext) -> None:
     ctx.lines = _rejoin_fixed_phrases(out)
 
 
+def _heading_span(
+    finder: Callable[[str], tuple[int, int] | None], text: str
+) -> tuple[int, int] | None:
+    """The Quốc hiệu or Party heading as a heading, in capitals; "… Hiến pháp nước Cộng hòa xã
+    hội chủ nghĩa Việt Nam" in a căn cứ names the Republic and is not cut."""
+    span = finder(text)
+    if span and finder is not cues.motto_span and not cues.is_upper(text[span[0] : span[1]]):
+        return None
+    return span
+
+
 def _run_together(line: Line) -> bool:
     text = line.text
     for finder in (cues.national_span, cues.party_span, cues.motto_span):
-        span = finder(text)
+        span = _heading_span(finder, text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
     if _number_start(text) is not None:
@@ -94,7 +107,7 @@ def _piece(line: Line, start: int, end: int, zone: Zone) -> Line:
 def _cut(line: Line) -> list[Line]:
     text = line.text
     for finder in (cues.national_span, cues.party_span, cues.motto_span):
-        span = finder(text)
+        span = _heading_span(finder, text)
         if span:
             s, e = span
             pieces = []
@@ -197,6 +210,7 @@ def extract(ctx: ParseContext) -> None:
     _number(ctx, number_pos)
     _place_date(ctx, date_pos)
     _issuer(ctx, number_pos, title_pos)
+    _number_by_issuer(ctx)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
     _respell_subject(ctx)
@@ -238,12 +252,7 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             )
         ctx.mark("number", line, m.start("raw"))
         return
-    doc.number.number = parts.number
-    doc.number.symbol = parts.symbol
-    doc.number.type_code = parts.type_code
-    doc.number.issuer_code = parts.issuer_code
-    doc.number.year = parts.year
-    doc.number.style = parts.style  # type: ignore[assignment]
+    _fill_number(doc, parts)
     ctx.mark("number", line, m.start("raw"), m.start("raw") + len(raw))
     if parts.number is None:
         doc.warn(
@@ -251,6 +260,27 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             "the number is left blank in the printed form (it may have been filled in by hand)",
             "number.number",
         )
+
+
+def _fill_number(doc: Document, parts: NumberParts) -> None:
+    doc.number.number = parts.number
+    doc.number.symbol = parts.symbol
+    doc.number.type_code = parts.type_code
+    doc.number.issuer_code = parts.issuer_code
+    doc.number.year = parts.year
+    doc.number.style = parts.style  # type: ignore[assignment]
+
+
+def _number_by_issuer(ctx: ParseContext) -> None:
+    """A ký hiệu that lost all its dashes ("4646/SGDĐTTCCB") is read again knowing the issuer:
+    its code, the initials of the issuer's name, says where the dash stood."""
+    doc = ctx.doc
+    if not doc.number.raw or not doc.number.symbol or re.search(r"[^\W\d_]\s?-", doc.number.raw):
+        return
+    names = [n for n in (doc.issuer.name, doc.issuer.parent) if n]
+    parts = parse_number(doc.number.raw, abbreviations.body_codes(names))
+    if parts is not None and parts.symbol != doc.number.symbol:
+        _fill_number(doc, parts)
 
 
 _WRAPPED_CODES = re.compile(r"^[A-ZĐ]{2,}[A-ZĐ0-9&]*(?:-[A-ZĐ][A-ZĐ0-9&]+)+$")
@@ -652,6 +682,12 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             break
         if text.rstrip().endswith(":") and len(text) > s.colon_line_chars:
             break
+        annexed = _ANNEXED_TO.search(text)
+        if annexed and annexed.start() > 0:  # "MẪU … (Ban hành kèm theo Nghị định số …": not it
+            texts.append(text[: annexed.start()])
+            first = first or line
+            pos += 1
+            break
         texts.append(text)
         first = first or line
         pos += 1
@@ -663,12 +699,17 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     return pos
 
 
+_ANNEXED_TO = re.compile(r"\s*\((?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
 def _before_authority(ctx: ParseContext, text: str) -> str | None:
     """The subject's words before the issuer's name that a converter ran onto its line."""
     issuer = (ctx.doc.issuer.name or "").upper()
     stripped = text.strip()
     if issuer and stripped.upper().endswith(" " + issuer):
         head = stripped[: len(stripped) - len(issuer)].strip()
+        if re.search(r"\b(?:của|thuộc|tại|cho|với|và)$", head, re.IGNORECASE):
+            return stripped  # "… THUỘC THẨM QUYỀN CỦA BỘ Y TẾ": the subject names the issuer
         # "GIÁM ĐỐC SỞ Y TẾ", "BỘ TRƯỞNG BỘ …": the authority's own title, not the subject.
         return None if not head or _starts_title(head) else head
     return None
@@ -709,11 +750,13 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True
     if text[:1].islower():
         return True
+    if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
+        return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
     return bool(
         re.search(
-            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn)|[,–-])\s*$",
+            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
             prev,
             re.IGNORECASE,
         )
@@ -728,12 +771,14 @@ def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
     if not cues.is_upper(text):
         return False
     nxt = lines[pos + 1].text if pos + 1 < len(lines) else ""
-    if not (
-        cues.OPENER.match(nxt)
-        or (cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text))
-    ):
-        return False
     issuer = (ctx.doc.issuer.name or "").upper()
+    if not cues.OPENER.match(nxt):
+        if not (
+            cues.is_upper(nxt) and pos + 2 < len(lines) and cues.OPENER.match(lines[pos + 2].text)
+        ):
+            return False
+        if nxt.strip().upper() == issuer or _starts_title(nxt) or _starts_org(nxt):
+            return False  # the next line is the authority; this one ends the trích yếu
     return (
         (bool(issuer) and issuer in text.upper())
         or _starts_title(text)

@@ -112,8 +112,18 @@ def _wrapped_reference(prev: Line | None, text: str, lab: _Label) -> bool:
         return False
     if re.search(r"[.:;!?)\]\"”]\s*$", prev.text):
         return False
+    if _CITING_END.search(prev.text):
+        return True  # "… tại khoản 1" / "Điều 34.": the line above cites it
     rest = text[lab.rest_start :].strip()
+    if rest[:1] in (",", ";"):
+        return True  # "Điều 25, khoản 3 Điều 29 …": a list of references
     return not cues.is_upper(rest) and (rest[:1].islower() or bool(_REFERENCE_TAIL.match(rest)))
+
+
+# A line that breaks off on these words cites the article or chapter the next line names.
+_CITING_END = re.compile(
+    r"\b(?:tại|theo|của|khoản\s+\d+[a-zđ]?|điểm\s+[a-zđ]|tên|và|hoặc|quy\s+định\s+tại)\s*$"
+)
 
 
 @dataclass
@@ -284,7 +294,12 @@ class _Outline:
 
     def add(self, line: Line) -> None:
         lab = self.label(line)
-        if lab is None and _CONCLUSION.match(line.full_text):
+        # A paragraph opens in capitals; "trong quá trình …" is a wrapped sentence's tail.
+        if (
+            lab is None
+            and _CONCLUSION.match(line.full_text)
+            and line.full_text.lstrip()[:1].isupper()
+        ):
             self.conclusion(line)
             return
         if lab is not None and lab.kind == "bullet" and not self.stack:

@@ -7,16 +7,19 @@ the documents it cites) and the checkers.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from ..text.normalize import strip_diacritics
 from ..vocab import CODE_TYPES, canonical_code
 
 _CODES_LONGEST_FIRST = sorted((c for c in CODE_TYPES if len(c) >= 2), key=len, reverse=True)
 
 _LETTER = "A-Za-zÀ-ỹĐđƠơƯư"
 # A ký hiệu: letter/digit groups joined by - or / ("KH-THBTD", "QĐ-UBND", "KH/TWĐTN", "NĐ-CP").
-SYMBOL_RE = rf"[{_LETTER}0-9&]+(?:\s?[-/]\s?[{_LETTER}0-9&.]+)*"
+# A dot may join two codes ("KH-THPT.PB"), also when the dash before it was lost ("KHTHPT.PB").
+SYMBOL_RE = rf"[{_LETTER}0-9&]+(?:\.[{_LETTER}]+)*(?:\s?[-/]\s?[{_LETTER}0-9&.]+)*"
 
 # Number then separator then symbol; noise allowed: "773 /QĐ-TTg", "389 KH/TWĐTNVP".
 _NUMBER = re.compile(
@@ -37,8 +40,10 @@ class NumberParts:
     end: int = 0  # where the số/ký hiệu ends in `raw`: text after it is not part of it
 
 
-def parse_number(raw: str) -> NumberParts | None:
-    """Split a số/ký hiệu as written after "Số:" into its parts; None when it is not one."""
+def parse_number(raw: str, body_codes: Collection[str] = ()) -> NumberParts | None:
+    """Split a số/ký hiệu as written after "Số:" into its parts; None when it is not one.
+    `body_codes` are the issuer's codes (its initials, "SGDĐT"): where extraction lost every dash
+    of the ký hiệu they say where one stood ("SGDĐTTCCB" → "SGDĐT-TCCB")."""
     stripped = raw.strip().lstrip(".,;")
     offset = raw.find(stripped) if stripped else 0
     text = stripped.rstrip(".,;")
@@ -52,7 +57,7 @@ def parse_number(raw: str) -> NumberParts | None:
     number = m.group("num")
     symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
     year = None
-    if number is not None and m.group("sep") == "/":
+    if m.group("sep") == "/":  # "Số: /2024/TT-BGDĐT": the year also after a blank number
         y = _YEAR_PART.match(symbol)
         if y:
             year = int(y.group(1))
@@ -62,7 +67,17 @@ def parse_number(raw: str) -> NumberParts | None:
     sep = m.group("sep").strip()
     party = sep == "-" or (sep == "" and "/" in symbol and "-" not in symbol.split("/")[0])
     if not party and "-" not in symbol and "/" not in symbol:
-        symbol = _restore_dash(symbol)
+        symbol = _restore_dash(symbol, body_codes)
+    elif "-" not in symbol and body_codes:
+        symbol = "/".join(_split_glued(p, body_codes) for p in symbol.split("/"))
+    elif not party:
+        # "TTLTVKSNDTC-TANDTC-…": the dash after a joint type lost, the others kept
+        first, dash, rest = symbol.partition("-")
+        joint = next(
+            (c for c in _CODES_LONGEST_FIRST if c.endswith("LT") and first.startswith(c)), None
+        )
+        if joint and len(first) - len(joint) >= 2:
+            symbol = f"{joint}-{first[len(joint) :]}{dash}{rest}"
     symbol = _respell_type_code(symbol)
     type_code, issuer_code = _split_symbol(symbol, party=party)
     return NumberParts(
@@ -113,13 +128,39 @@ def _restore_separator(text: str) -> tuple[str, int]:
     return f"{m.group(1)}{'-' if party else '/'}{text[m.end(1) :]}", 1
 
 
-def _restore_dash(symbol: str) -> str:
+def _restore_dash(symbol: str, body_codes: Collection[str] = ()) -> str:
     """ "QĐUBND" → "QĐ-UBND", "KHTHBTD" → "KH-THBTD": extraction lost the dash between the type
-    code and the issuer's code; a symbol that starts with no type code stays as it is."""
+    code and the issuer's code; a symbol that starts with no type code stays as it is, unless
+    the issuer's own code starts it ("SGDĐTTCCB"). A body code longer than the type code that
+    also starts it wins: "TTTT…" of a Trung tâm is no Thông tư."""
+    body = _split_glued(symbol, body_codes)
+    body_len = body.find("-") if "-" in body else 0
     for code in _CODES_LONGEST_FIRST:
         if symbol.startswith(code) and len(symbol) - len(code) >= 2 and symbol[len(code)].isupper():
-            return f"{code}-{symbol[len(code) :]}"
-    return symbol
+            if body_len > len(code):
+                return body
+            return f"{code}-{_split_glued(symbol[len(code) :], body_codes)}"
+    return body
+
+
+def _split_glued(part: str, body_codes: Collection[str]) -> str:
+    """ "SGDĐTTCCB" → "SGDĐT-TCCB", "NVKSSTTTT" → "NVKS-STTTT": the longest issuer code that
+    starts (else ends) a glued code, with at least two capitals on the other side (a code that
+    is the whole part stays whole)."""
+    folded = strip_diacritics(part).upper()
+    keys = sorted({strip_diacritics(c).upper() for c in body_codes if len(c) >= 2}, key=len)[::-1]
+    if folded in keys:
+        return part  # "BLĐTBXH" is the whole code of its body
+    for key in keys:
+        rest = part[len(key) :]
+        # the other side is a unit's code, letters only ("UBTVQH13" keeps its term "QH13")
+        if folded.startswith(key) and len(rest) >= 2 and rest.isalpha() and rest[:2].isupper():
+            return f"{part[: len(key)]}-{rest}"
+    for key in keys:
+        cut = len(part) - len(key)
+        if folded.endswith(key) and cut >= 2 and part[:cut].isalpha() and part[:cut].isupper():
+            return f"{part[:cut]}-{part[cut:]}"
+    return part
 
 
 # Digits OCR reads for the capitals they resemble ("T8-SYT" for TB-SYT, "KH-S0YT").

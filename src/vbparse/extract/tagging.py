@@ -8,11 +8,13 @@ position, and `vbparse parse --explain` prints them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import cues
 from ..readers.base import Line, Zone
 from ..settings import current
+from ..vocab import FORM_TYPES
 from .refs import BLANK_DATE_RE, find_date, parse_number
 
 
@@ -42,7 +44,8 @@ def tag_line(pos: int, line: Line) -> LineTags:
     if cues.party_span(text):
         tags["party"] = 1.0
     m = cues.NUMBER_LINE.match(text)
-    if m:
+    # "số 181/2025/NĐ-CP ngày …" in lower case without a colon: a sentence wrapped there.
+    if m and not re.match(r"^\s*s[ốo]\s+\d", text):
         parts = parse_number(m.group("raw"))
         tags["number"] = 1.0 if parts is not None and parts.symbol else s.number_without_symbol
     if cues.is_date_line(text):
@@ -57,8 +60,11 @@ def tag_line(pos: int, line: Line) -> LineTags:
         tags["place_date" if cues.PLACE_DATE.match(text) else "date"] = strength
     if cues.VV_LINE.match(text):
         tags["vv"] = 1.0
-    if cues.title_type(text):
+    kind = cues.title_type(text)
+    if kind:
         tags["title"] = 1.0
+        if kind in FORM_TYPES:
+            tags["form"] = 1.0
     if cues.RULE_LINE.match(text):
         tags["rule"] = 1.0
     if cues.is_upper(text):
