@@ -288,6 +288,8 @@ def attachment_start(lines: list[Line], start: int) -> int:
 def _is_heading(text: str) -> bool:
     # The heading itself, in capitals, not a sentence that names the Republic.
     s = current().closing
+    if len(text) >= max(s.heading_max_chars, s.motto_max_chars):
+        return False  # a body line: no need to look for the headings in it
     heading = cues.national_span(text) or cues.party_span(text)
     return bool(
         (

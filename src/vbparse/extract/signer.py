@@ -12,6 +12,7 @@ deputy's title "PHÓ GIÁM ĐỐC" follows from the rule of signing on behalf (N
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -40,8 +41,12 @@ class TitleCandidate:
 def vocabulary_match(text: str) -> tuple[str, str, float] | None:
     """(known title, the rest of the line, similarity) for the title the line starts with;
     similarity 1 only when the line spells it exactly so."""
+    return _vocabulary_match(text, current().signer.chars_per_edit)
+
+
+@functools.lru_cache(maxsize=4096)  # the same lines are asked about by several steps
+def _vocabulary_match(text: str, per_edit: int) -> tuple[str, str, float] | None:
     folded = cues.fold(text)  # one character per character: offsets carry over to `text`
-    per_edit = current().signer.chars_per_edit
     skipped = len(folded) - len(re.sub(r"^[^A-Z]+", "", folded))  # OCR noise before the letters
     best: tuple[str, str, float] | None = None
     for key, title in _FOLDED_TITLES:
