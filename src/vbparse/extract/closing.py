@@ -570,7 +570,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
-    _signing_rules(doc, titles)
+    _signing_rules(doc, titles, ocr=respell.read_by_ocr(ctx))
     if first_line is not None:
         ctx.mark("signer", first_line)
     if name_line is not None:
@@ -588,10 +588,16 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
-def _signing_rules(doc: Document, titles: list[str]) -> None:
+def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
     """Authority and title that the rule of signing on behalf (Nghị định 30/2020, Điều 13)
-    settles when OCR damaged one of them: "KT. H" is signed by "PHÓ H"."""
-    if doc.signer.authority is None and (not doc.signer.title or doc.signer.title in TITLES):
+    settles when OCR damaged one of them: "KT. H" is signed by "PHÓ H". A head's title read
+    twice, or read under its own KT., is repaired only in OCR text: typed, it is what the
+    document says (and lint reports it as a signing fault)."""
+    if (
+        ocr
+        and doc.signer.authority is None
+        and (not doc.signer.title or doc.signer.title in TITLES)
+    ):
         head = signer.head_read_twice(titles)
         if head:
             doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
@@ -610,7 +616,7 @@ def _signing_rules(doc: Document, titles: list[str]) -> None:
                 f"the line above {doc.signer.title!r} is damaged; a deputy signs 'KT. {head}'",
                 "signer.authority",
             )
-    if doc.signer.title and doc.signer.authority:
+    if ocr and doc.signer.title and doc.signer.authority:
         deputy = signer.head_read_for_deputy(doc.signer.authority, doc.signer.title)
         if deputy:
             doc.warn(
