@@ -62,6 +62,10 @@ class UsageError(VbparseError, ValueError):
     exit_code = ExitCode.USAGE
 
 
+class SettingsError(MessageError, UsageError):
+    """A settings file or --set value that cannot be used (vbparse.settings)."""
+
+
 class InputError(VbparseError):
     """An input (document, registry, parent plan) cannot be used; names the file and why."""
 
