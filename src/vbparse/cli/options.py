@@ -78,20 +78,7 @@ def add_common_options(
             help="worker processes (default 0: as many as there are CPUs)",
         )
     if settings:
-        group.add_argument(
-            "--settings",
-            dest="settings_file",
-            metavar="FILE",
-            help="the parser's thresholds from a TOML file ('vbparse settings' prints them all)",
-        )
-        group.add_argument(
-            "--set",
-            dest="assignments",
-            action="append",
-            default=[],
-            metavar="GROUP.NAME=VALUE",
-            help="change one threshold, e.g. --set header.vv_lines=6 (repeatable)",
-        )
+        _add_settings_options(group)
     group.add_argument(
         "--lang",
         choices=LANGS,
@@ -107,6 +94,23 @@ def add_common_options(
         "-v",
         action="store_true",
         help="say more: the reader's detail of each failure and the traceback of an internal error",
+    )
+
+
+def _add_settings_options(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--settings",
+        dest="settings_file",
+        metavar="FILE",
+        help="the parser's thresholds from a TOML file ('vbparse settings' prints them all)",
+    )
+    group.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="GROUP.NAME=VALUE",
+        help="change one threshold, e.g. --set header.vv_lines=6 (repeatable)",
     )
 
 
