@@ -62,6 +62,10 @@ class UsageError(VbparseError, ValueError):
     exit_code = ExitCode.USAGE
 
 
+class SettingsError(MessageError, UsageError):
+    """A settings file or --set value that cannot be used (vbparse.settings)."""
+
+
 class InputError(VbparseError):
     """An input (document, registry, parent plan) cannot be used; names the file and why."""
 
@@ -191,6 +195,6 @@ def describe(exc: BaseException, lang: str = "vi", *, verbose: bool = False) -> 
     key = getattr(exc, "key", None)
     if isinstance(exc, InputError) and key:
         return f"{exc.path}: {render(key, lang, **getattr(exc, 'params', {}))}"
-    if isinstance(exc, InputError):
-        return str(exc)
+    if isinstance(exc, (InputError, UsageError)):
+        return str(exc)  # says what is wrong; no "internal error" around it
     return render("cli.internal", lang, error=f"{type(exc).__name__}: {exc}")

@@ -654,6 +654,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không có (pip install bokeh)",
         "en": "not available (pip install bokeh)",
     },
+    # === settings files and --set ("settings.*") ===
+    "settings.unreadable": {
+        "vi": "{path}: không đọc được tệp thiết lập ({reason})",
+        "en": "{path}: cannot read the settings file ({reason})",
+    },
+    "settings.not_toml": {
+        "vi": "{path}: không phải tệp thiết lập TOML ({reason})",
+        "en": "{path}: not a TOML settings file ({reason})",
+    },
+    "settings.not_group": {
+        "vi": "{origin}: '{group}' không phải một nhóm thiết lập [nhóm]",
+        "en": "{origin}: '{group}' is not a [group] of settings",
+    },
+    "settings.bad_assignment": {
+        "vi": "'{text}': thiết lập viết dạng nhóm.tên=giá_trị (ví dụ header.vv_lines=6)",
+        "en": "'{text}': a setting is written group.name=value (e.g. header.vv_lines=6)",
+    },
+    "settings.no_group": {
+        "vi": "{origin}: không có nhóm thiết lập '{group}' (các nhóm: {groups})",
+        "en": "{origin}: no settings group '{group}' (groups: {groups})",
+    },
+    "settings.no_name": {
+        "vi": "{origin}: không có thiết lập {name} (xem 'vbparse settings')",
+        "en": "{origin}: no setting {name} (see 'vbparse settings')",
+    },
+    "settings.bad_value": {
+        "vi": "{where}: '{value}' không phải {kind_vi}",
+        "en": "{where}: '{value}' is not {kind}",
+    },
     # === the command line: one-line errors and summaries ("cli.*") ===
     "cli.internal": {
         "vi": "lỗi nội bộ của vbparse ({error}); chạy lại với --verbose để xem chi tiết",

@@ -7,8 +7,10 @@ starts, the closing where it ends, the citations and the outline read what lies 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .extract import (
     bases,
@@ -26,21 +28,88 @@ from .model import Document, Source
 from .readers import RawDocument, read
 from .settings import Settings, use
 
-Component = Callable[[ParseContext], None]
 
-PIPELINE: list[tuple[str, Component]] = [
-    ("frame", frame.locate),
-    ("unflatten", header.unflatten),
-    ("header", header.extract),
-    ("find_closing", closing.find_closing),
-    ("bases", bases.extract),
-    ("outline", outline.extract),
-    ("roles", roles.extract),
-    ("responsibilities", responsibilities.extract),
-    ("closing", closing.extract),
-    ("reread_signer", reread.reread_signer),
-    ("inference", inference.infer),
+@dataclass(frozen=True)
+class Component:
+    """One step of the parse (spaCy's registered component, in spirit): what it reads from the
+    context and what it fills. `reads`/`fills` name context fields (`ctx.header_end`) and model
+    fields (`doc.subject`); `raw` is the reader's output. `check_order` proves that every read is
+    filled earlier, and a test that a component writes nothing it does not declare."""
+
+    name: str
+    run: Callable[[ParseContext], None]
+    reads: frozenset[str]
+    fills: frozenset[str]
+
+    def __iter__(self) -> Iterator[Any]:
+        # (name, run) unpacking, as the pipeline was a list of pairs before it declared its data.
+        return iter((self.name, self.run))
+
+
+def component(name: str, run: Callable[[ParseContext], None], reads: str, fills: str) -> Component:
+    return Component(name, run, frozenset(reads.split()), frozenset(fills.split()))
+
+
+_HEADER_FIELDS = (
+    "doc.doc_type doc.number doc.issued doc.issuer doc.national_header doc.motto doc.party_header"
+    " doc.subject doc.addressees"
+)
+_NOTES = "doc.provenance doc.warnings"  # appended to by any component that decides a field
+
+PIPELINE: list[Component] = [
+    component("frame", frame.locate, "ctx.lines", "ctx.lines"),
+    component("unflatten", header.unflatten, "ctx.lines", "ctx.lines ctx.flat_header"),
+    component(
+        "header",
+        header.extract,
+        "ctx.lines ctx.flat_header",
+        f"ctx.header_end ctx.tags ctx.candidates ctx.used {_HEADER_FIELDS} {_NOTES}",
+    ),
+    component(
+        "find_closing",
+        closing.find_closing,
+        "ctx.lines ctx.header_end",
+        "ctx.closing_start ctx.lines",
+    ),
+    component("bases", bases.extract, "ctx.lines ctx.header_end ctx.closing_start", "doc.bases"),
+    component(
+        "outline",
+        outline.extract,
+        "ctx.lines ctx.header_end ctx.closing_start",
+        "doc.sections doc.preamble doc.conclusion ctx.preamble ctx.conclusion",
+    ),
+    component("roles", roles.extract, "doc.sections", "doc.sections"),
+    component("responsibilities", responsibilities.extract, "doc.sections", "doc.responsibilities"),
+    component(
+        "closing",
+        closing.extract,
+        "ctx.lines ctx.header_end ctx.closing_start ctx.candidates raw",
+        f"doc.recipients doc.recipient_spans doc.signer ctx.candidates ctx.used {_NOTES}",
+    ),
+    component(
+        "reread_signer",
+        reread.reread_signer,
+        "raw ctx.closing_start doc.signer",
+        f"doc.signer {_NOTES}",
+    ),
+    component(
+        "inference",
+        inference.infer,
+        "ctx.lines ctx.header_end doc.issuer doc.signer",
+        f"doc.issuer doc.signer ctx.used {_NOTES}",
+    ),
 ]
+
+
+def check_order(components: list[Component]) -> list[str]:
+    """What is read before any component filled it (the reader's `raw`, its lines and the empty
+    Document's `source` are there from the start); empty when the order is sound."""
+    filled = {"raw", "ctx.lines", "doc.source"}
+    problems = []
+    for c in components:
+        problems += [f"{c.name} reads {r} before it is filled" for r in sorted(c.reads - filled)]
+        filled |= c.fills
+    return problems
 
 
 def default_roles() -> str:

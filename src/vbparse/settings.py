@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -202,19 +204,155 @@ class Settings:
 
 
 DEFAULT = Settings()
-_CURRENT: ContextVar[Settings] = ContextVar("vbparse_settings", default=DEFAULT)
+_CURRENT: ContextVar[Settings | None] = ContextVar("vbparse_settings", default=None)
+
+# The settings of this process when no parse chose its own: DEFAULT, or what the environment
+# names. Through the environment the CLI's --settings/--set reach batch and Dask workers, which
+# are other processes.
+ENV_FILE = "VBPARSE_SETTINGS"  # a TOML file: [header] scan_lines = 40
+ENV_SET = "VBPARSE_SET"  # assignments separated by ";": header.scan_lines=40;signer.x=1
+_process: Settings | None = None
 
 
 def current() -> Settings:
-    """The settings of the parse running now (the defaults outside one)."""
-    return _CURRENT.get()
+    """The settings of the parse running now (the process's own outside one)."""
+    return _CURRENT.get() or process_settings()
+
+
+def process_settings() -> Settings:
+    global _process
+    if _process is None:
+        _process = from_environment(os.environ)
+    return _process
+
+
+def install(settings: Settings) -> None:
+    """Make `settings` this process's own: what a batch worker gets from the batch."""
+    global _process
+    _process = settings
+
+
+def reset_process_settings() -> None:
+    """Read the environment again at the next `current()` (after the CLI changed it)."""
+    global _process
+    _process = None
 
 
 @contextlib.contextmanager
 def use(settings: Settings | None) -> Iterator[Settings]:
     """Run the code inside with `settings` (None: keep the current ones)."""
-    token = _CURRENT.set(settings if settings is not None else _CURRENT.get())
+    token = _CURRENT.set(settings if settings is not None else current())
     try:
-        yield _CURRENT.get()
+        yield current()
     finally:
         _CURRENT.reset(token)
+
+
+# --- settings from text: a TOML file, "group.name=value" assignments ------------------------------
+
+
+def from_environment(env: Mapping[str, str]) -> Settings:
+    result = DEFAULT
+    if env.get(ENV_FILE):
+        result = from_toml(Path(env[ENV_FILE]), result)
+    if env.get(ENV_SET):
+        result = from_assignments([a for a in env[ENV_SET].split(";") if a.strip()], result)
+    return result
+
+
+def from_toml(path: Path, base: Settings = DEFAULT) -> Settings:
+    """`base` with the values of a TOML file of groups (`[header]`, `scan_lines = 40`)."""
+    import tomllib
+
+    from .errors import SettingsError
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError("settings.unreadable", path=path, reason=exc.strerror or exc) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError("settings.not_toml", path=path, reason=exc) from None
+    items = []
+    for group, values in data.items():
+        if not isinstance(values, dict):
+            raise SettingsError("settings.not_group", origin=path, group=group)
+        items += [(group, name, value) for name, value in values.items()]
+    return _apply(base, items, str(path))
+
+
+def from_assignments(assignments: list[str], base: Settings = DEFAULT) -> Settings:
+    """`base` with "group.name=value" assignments (`header.scan_lines=40`), values read as the
+    type of the setting."""
+    from .errors import SettingsError
+
+    items = []
+    for text in assignments:
+        key, sep, value = text.partition("=")
+        group, dot, name = key.strip().partition(".")
+        if not sep or not dot:
+            raise SettingsError("settings.bad_assignment", text=text)
+        items.append((group, name, value.strip()))
+    return _apply(base, items, "--set")
+
+
+def _apply(base: Settings, items: list[tuple[str, str, Any]], origin: object) -> Settings:
+    from .errors import SettingsError
+
+    groups = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+    changed: dict[str, dict[str, Any]] = {}
+    for group, name, value in items:
+        if group not in groups:
+            raise SettingsError(
+                "settings.no_group", origin=origin, group=group, groups=", ".join(groups)
+            )
+        if name not in {f.name for f in dataclasses.fields(groups[group])}:
+            raise SettingsError("settings.no_name", origin=origin, name=f"{group}.{name}")
+        kind = type(getattr(groups[group], name))
+        changed.setdefault(group, {})[name] = _typed(value, kind, f"{origin}: {group}.{name}")
+    return base.override(**changed)
+
+
+# What a value must be, as the error says it: (vi, en).
+_KINDS = {bool: ("true hoặc false", "true or false"), int: ("một số nguyên", "a whole number")}
+_KINDS[float] = ("một số", "a number")
+
+
+def _typed(value: Any, kind: type, where: str) -> Any:
+    """`value` (text from --set, or a TOML value) as a `kind` setting."""
+    from .errors import SettingsError
+
+    def bad() -> SettingsError:
+        vi, en = _KINDS.get(kind, ("một chuỗi", "a string"))
+        return SettingsError("settings.bad_value", where=where, value=value, kind=en, kind_vi=vi)
+
+    if isinstance(value, str) and kind is not str:
+        text = value.strip().lower().replace(",", ".")
+        if kind is bool:
+            if text not in ("true", "false", "1", "0", "yes", "no"):
+                raise bad()
+            return text in ("true", "1", "yes")
+        try:
+            return kind(float(text)) if kind is int and float(text).is_integer() else kind(text)
+        except ValueError:
+            raise bad() from None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind):
+        raise bad()
+    return value
+
+
+def to_toml(settings: Settings) -> str:
+    """The settings as the TOML a settings file takes, one [group] each."""
+    out = []
+    for group in dataclasses.fields(settings):
+        out.append(f"[{group.name}]")
+        values = getattr(settings, group.name)
+        for f in dataclasses.fields(values):
+            value = getattr(values, f.name)
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)
+            out.append(
+                f"{f.name} = {shown}" if not isinstance(value, str) else f'{f.name} = "{value}"'
+            )
+        out.append("")
+    return "\n".join(out)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import MessageError
+from ..settings import Settings, current, use
 from .pages import Split, finish_split, ocr_range, process_or_split
 from .runner import (
     CRASHED_MESSAGE,
@@ -168,10 +169,12 @@ def warm_up(cluster: Cluster) -> None:
 
 
 def dask_chunk(
-    tasks: list[Task], want_rows: bool, timeout: float, split_pages: int
+    tasks: list[Task], want_rows: bool, timeout: float, split_pages: int, settings: Settings
 ) -> list[FileResult | Split]:
-    """A task on a worker: each file's result, or a Split for a long scan to OCR in parts."""
-    return [process_or_split(task, want_rows, timeout, split_pages) for task in tasks]
+    """A task on a worker: each file's result, or a Split for a long scan to OCR in parts.
+    `settings`: the batch's, for this task only (a worker may serve other clients)."""
+    with use(settings):
+        return [process_or_split(task, want_rows, timeout, split_pages) for task in tasks]
 
 
 def run(
@@ -250,7 +253,7 @@ def _drive(
 
     def submit() -> None:
         while len(pending) < max_in_flight and (chunk := next(chunks, None)) is not None:
-            args = (chunk, want_rows, timeout, split_pages)
+            args = (chunk, want_rows, timeout, split_pages, current())
             pending[client.submit(dask_chunk, *args, pure=False)] = chunk
 
     submit()
@@ -289,4 +292,4 @@ def _submit_split(client: Any, split: Split, want_rows: bool, timeout: float) ->
         client.submit(ocr_range, split.task.path, dpis, timeout, pure=False)
         for dpis in split.ranges
     ]
-    return client.submit(finish_split, split, want_rows, timeout, *parts, pure=False)
+    return client.submit(finish_split, split, want_rows, timeout, current(), *parts, pure=False)

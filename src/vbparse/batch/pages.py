@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from ..settings import Settings, use
 from .runner import FileResult, Task, file_sha256, process_chunk
 
 
@@ -113,7 +114,11 @@ def ocr_range(path: str, dpis: dict[int, float], timeout: float) -> tuple[dict[i
 
 
 def finish_split(
-    split: Split, want_rows: bool, timeout: float, *parts: tuple[dict[int, Any], float]
+    split: Split,
+    want_rows: bool,
+    timeout: float,
+    settings: Settings,
+    *parts: tuple[dict[int, Any], float],
 ) -> list[FileResult]:
     """Parse the file with the pages its ranges OCR'd (a chunk's result: a list of one). Its
     CPU counts the ranges' too, for measurements."""
@@ -122,7 +127,7 @@ def finish_split(
     pages: dict[int, Any] = {}
     for part, _ in parts:
         pages.update(part)
-    with given(split.sha256, ocr=pages):
+    with given(split.sha256, ocr=pages), use(settings):
         [result] = process_chunk([split.task], want_rows, timeout)
     result.cpu += sum(cpu for _, cpu in parts)
     result.parts = len(parts)

@@ -30,6 +30,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..settings import Settings, current, install
 from .registry import DocumentRows
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; OCR of a long scan is the slowest legitimate case
@@ -60,7 +61,8 @@ class FileResult:
 # --- in the worker ------------------------------------------------------------------------------
 
 
-def _init_worker(batch_pid: int) -> None:
+def _init_worker(batch_pid: int, settings: Settings) -> None:
+    install(settings)  # the batch's settings (--settings/--set), whatever the worker's environment
     # Ctrl-C goes to the whole process group; the parent alone decides what to do with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -248,7 +250,7 @@ def _context() -> Any:
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),)
+        jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(), current())
     )
 
 

@@ -29,6 +29,7 @@ COMMANDS = (
     "train",
     "serve",
     "completion",
+    "settings",
 )
 
 
@@ -60,7 +61,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .options import report_failure
+    from .options import apply_settings, report_failure
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
@@ -69,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        apply_settings(args)
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("vbparse: interrupted", file=sys.stderr)

@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "the files at the same paths) or local:N (N worker processes on this machine). Without "
         "it, a pool of --jobs processes on this machine",
     )
-    add_common_options(p, jobs=True)
+    add_common_options(p, jobs=True, settings=True)
     p.add_argument(
         "--timeout",
         type=float,

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         "1 when --fail-under is not met, 3 when a plan cannot be read, 2 on bad usage.",
     )
     p.add_argument("child", metavar="CHILD", help="the school's plan")
-    add_common_options(p, formats=("text", "json", "md", "html"), out="FILE")
+    add_common_options(p, formats=("text", "json", "md", "html"), out="FILE", settings=True)
     _shared_options(p, "the coverage")
     p.set_defaults(func=run_check)
 
@@ -55,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
         out="REPORT",
         out_required=True,
         jobs=True,
+        settings=True,
     )
     b.add_argument("--no-progress", action="store_true", help=argparse.SUPPRESS)  # old --quiet
     _shared_options(b, "some school's coverage")

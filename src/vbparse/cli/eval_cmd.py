@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(the first folder below GOLD_DIR; 'scan' for documents read by OCR, 'digital' for the others).",
     )
     p.add_argument("gold_dir", metavar="GOLD_DIR")
-    add_common_options(p)
+    add_common_options(p, settings=True)
     p.add_argument("--misses", action="store_true", help="list every wrong value (got vs gold)")
     p.add_argument(
         "--baseline",

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "file could not be read, 3 when no file could be read, 2 on bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE")
-    add_common_options(p, formats=("text", "json"), out="FILE")
+    add_common_options(p, formats=("text", "json"), out="FILE", settings=True)
     p.add_argument("--no-spelling", action="store_true", help="skip the dictionary spelling rule")
     p.add_argument(
         "--today",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import ExitCode, VbparseError, describe
@@ -34,11 +35,12 @@ def add_common_options(
     db: bool = False,
     jobs: bool = False,
     format_from_out: bool = False,
+    settings: bool = False,
 ) -> None:
     """Add the shared options. `formats`: the --format choices (the first is the default unless
     `default_format`, or none with `format_from_out`: the --out suffix decides); `out`: the --out
     metavar (FILE, DIR, REGISTRY) when the command writes a result; `db`: --db REGISTRY; `jobs`:
-    --jobs N."""
+    --jobs N; `settings`: --settings FILE and --set GROUP.NAME=VALUE (the parser's thresholds)."""
     group = parser.add_argument_group("common options")
     if formats:
         default = None if format_from_out else default_format or formats[0]
@@ -75,6 +77,8 @@ def add_common_options(
             metavar="N",
             help="worker processes (default 0: as many as there are CPUs)",
         )
+    if settings:
+        _add_settings_options(group)
     group.add_argument(
         "--lang",
         choices=LANGS,
@@ -90,6 +94,23 @@ def add_common_options(
         "-v",
         action="store_true",
         help="say more: the reader's detail of each failure and the traceback of an internal error",
+    )
+
+
+def _add_settings_options(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--settings",
+        dest="settings_file",
+        metavar="FILE",
+        help="the parser's thresholds from a TOML file ('vbparse settings' prints them all)",
+    )
+    group.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="GROUP.NAME=VALUE",
+        help="change one threshold, e.g. --set header.vv_lines=6 (repeatable)",
     )
 
 
@@ -114,6 +135,26 @@ def percentage(value: str) -> float:
     if not 0.0 <= pct <= 100.0:
         raise argparse.ArgumentTypeError("a percentage is between 0 and 100")
     return pct / 100.0
+
+
+def apply_settings(args: argparse.Namespace) -> None:
+    """Make --settings/--set the process's settings, through the environment so that batch and
+    Dask workers (other processes) parse with them too. A bad file or value is a UsageError."""
+    import os
+
+    from .. import settings
+
+    file, assignments = getattr(args, "settings_file", None), getattr(args, "assignments", None)
+    if not file and not assignments:
+        return
+    env = dict(os.environ)
+    if file:
+        env[settings.ENV_FILE] = str(Path(file).resolve())
+    if assignments:
+        env[settings.ENV_SET] = ";".join(filter(None, [env.get(settings.ENV_SET), *assignments]))
+    settings.from_environment(env)  # raises here, before any work, when something is wrong
+    os.environ.update({k: env[k] for k in (settings.ENV_FILE, settings.ENV_SET) if k in env})
+    settings.reset_process_settings()
 
 
 # --- reporting failures -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "standard error), 2 on bad usage, 4 on an internal error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="documents to parse; - for stdin")
-    add_common_options(p, formats=FORMATS, out="DIR")
+    add_common_options(p, formats=FORMATS, out="DIR", settings=True)
     p.add_argument(
         "--lines", action="store_true", help="include the reader's lines (for provenance)"
     )

@@ -24,7 +24,6 @@ class ParseContext:
     doc: Document
     lines: list[Line] = field(default_factory=list)  # document lines (META dropped), reindexed
     header_end: int = 0  # first line after the header block (issuer, number, date, title, subject)
-    body_start: int = 0  # first line after the opening (căn cứ / thực hiện / Kính gửi)
     closing_start: int | None = None  # first line of the closing block (Nơi nhận, signer)
     used: set[int] = field(default_factory=set)  # lines a header/closing field was taken from
     flat_header: bool = False  # the reader gave no columns: the header was flattened to text
