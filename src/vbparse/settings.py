@@ -113,6 +113,7 @@ class ClosingSettings:
     reread_band_above: float = 25.0  # above the closing's first line (the block may start higher)
     reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
+    reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 

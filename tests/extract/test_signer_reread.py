@@ -11,7 +11,7 @@ from vbparse.extract.reread import name_doubtful
 from vbparse.extract.respell import person_name
 from vbparse.extract.signer import head_read_for_deputy
 from vbparse.pipeline import parse
-from vbparse.readers.signature_ocr import keep_print_and_red, read_region
+from vbparse.readers.region import keep_print_and_red
 
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
 
