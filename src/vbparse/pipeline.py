@@ -18,6 +18,7 @@ from .extract import (
     inference,
     outline,
     reread,
+    reread_header,
     responsibilities,
     roles,
 )
@@ -32,6 +33,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("frame", frame.locate),
     ("unflatten", header.unflatten),
     ("header", header.extract),
+    ("reread_header", reread_header.reread),
     ("find_closing", closing.find_closing),
     ("bases", bases.extract),
     ("outline", outline.extract),

@@ -49,10 +49,12 @@ MISSING_VIE = "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-
 
 class Engine(Protocol):
     """How a page is recognised: Tesseract's words with boxes and confidences, and its
-    orientation guess (degrees to turn the page clockwise). `whitelist`: the only characters
-    it may answer (a region re-read for digits)."""
+    orientation guess (degrees to turn the page clockwise). For a region re-read: `whitelist`,
+    the only characters it may answer; `lang`, another model than Vietnamese."""
 
-    def words(self, img: Image, psm: int, whitelist: str | None = None) -> list[Word]: ...
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]: ...
 
     def orientation(self, img: Image) -> int: ...
 
@@ -76,6 +78,7 @@ class CApiEngine:
         self._tessdata = tessdata
         self._api = self._new(LANG)
         self._osd: Any = None
+        self._others: dict[str, Any] = {}  # other models, loaded when a re-read asks for one
 
     def _new(self, lang: str) -> Any:
         api = self._lib.TessBaseAPICreate()
@@ -96,8 +99,14 @@ class CApiEngine:
         self._lib.TessBaseAPISetImage(api, pixels, grey.width, grey.height, 1, grey.width)
         return pixels  # the caller keeps the buffer alive while Tesseract reads it
 
-    def words(self, img: Image, psm: int, whitelist: str | None = None) -> list[Word]:
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]:
         lib, api = self._lib, self._api
+        if lang and lang != LANG:
+            if lang not in self._others:
+                self._others[lang] = self._new(lang)
+            api = self._others[lang]
         lib.TessBaseAPISetPageSegMode(api, psm)
         if whitelist:
             lib.TessBaseAPISetVariable(api, b"tessedit_char_whitelist", whitelist.encode())
@@ -206,9 +215,13 @@ class CliEngine:
     def __init__(self, pytesseract: Any) -> None:
         self._p = pytesseract
 
-    def words(self, img: Image, psm: int, whitelist: str | None = None) -> list[Word]:
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]:
         config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
-        data = self._p.image_to_data(img, lang=LANG, config=config, output_type=self._p.Output.DICT)
+        data = self._p.image_to_data(
+            img, lang=lang or LANG, config=config, output_type=self._p.Output.DICT
+        )
         return _tesseract_words(data)
 
     def orientation(self, img: Image) -> int:
