@@ -38,16 +38,18 @@ def _readings(ctx: ParseContext, field: str) -> list[str] | None:
     """The field's line read again at each resolution (its text, diacritics folded); None when
     the line has no place on an OCR'd page."""
     span = ctx.doc.provenance.get(field)
-    source = span.source if span is not None else None
-    if not source or "page" not in source or "bbox" not in source:
+    if span is None or not 0 <= span.line < len(ctx.raw.lines):
+        return None
+    loc = ctx.raw.lines[span.line].loc  # the reader's line the field was read from
+    if loc.page is None or loc.bbox is None:
         return None
     s = ctx.settings.reread
-    x0, top, x1, bottom = source["bbox"]
+    x0, top, x1, bottom = loc.bbox
     pad = (bottom - top) * s.pad_share
     texts = []
     for dpi in s.dpis:
         request = RegionRequest(
-            int(source["page"]), top - pad, bottom + pad, x0=x0 - s.pad_points,
+            loc.page, top - pad, bottom + pad, x0=x0 - s.pad_points,
             x1=x1 + s.pad_points, dpi=dpi, ink="all", psm=s.psm, lang=s.lang,
         )  # fmt: skip
         words = ctx.reread(request)

@@ -18,7 +18,17 @@ from pathlib import Path
 from . import limits, region
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
 
-__all__ = ["READERS", "Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone", "read", "read_data"]
+__all__ = [
+    "READERS",
+    "Line",
+    "Loc",
+    "PageInfo",
+    "RawDocument",
+    "ReadError",
+    "Zone",
+    "read",
+    "read_data",
+]
 
 # format name -> module in this package. A new reader is a module plus one line here.
 READERS: dict[str, str] = {

@@ -18,6 +18,7 @@ from .wordlines import PageWords, layout_document
 if TYPE_CHECKING:
     from PIL.Image import Image
 
+
 def _within_page_pixels(frame: Image, ppp: float) -> tuple[Image, float, bool]:
     """(frame, points per pixel, whether it was scaled down) within the rendered-page limit."""
     most = limits.current().page_pixels

@@ -174,9 +174,7 @@ class PageImages:
             doc.close()
         return img, (x0, top), 72 / req.dpi
 
-    def _render_image(
-        self, req: RegionRequest
-    ) -> tuple[Image, tuple[float, float], float] | None:
+    def _render_image(self, req: RegionRequest) -> tuple[Image, tuple[float, float], float] | None:
         from PIL import Image as PILImage
         from PIL import ImageSequence
 
