@@ -116,8 +116,9 @@ def _lang(lang: str) -> str:
 
 
 def parse(
-    path: PathLike,
+    path: PathLike | bytes,
     *,
+    name: str = "",
     roles: RoleMode | str | None = None,
     lines: bool = False,
     entities: bool = False,
@@ -125,22 +126,30 @@ def parse(
 ) -> Document:
     """Parse one document (.txt .md .html .docx .doc .rtf .odt .pdf, images) into a `Document`.
 
+    `path` is a file's path, or its content as `bytes` (an upload): then `name` (its file name,
+    optional) is what the source and messages call it and its extension tells text formats apart.
+
     `roles`: `RoleMode.RULES` (default) or `RoleMode.MODEL`; `lines`: keep the reader's lines
     (provenance); `entities`: add named entities; `settings`: the parser's thresholds
     (`vbparse.Settings().override(header={"scan_lines": 40})`, see `vbparse.settings`). `Document.date` is the date of issue as a
     `datetime.date`. Raises `FileNotFound`, `EmptyFile`, … (`InputError`) when the file cannot
     be read, `UsageError` for a bad argument."""
     from .pipeline import parse as run
+    from .pipeline import parse_raw
+    from .readers import read_data
 
     mode = _choice(RoleMode, roles, "roles")
     if settings is not None and not isinstance(settings, Settings):
         raise UsageError(f"settings={settings!r}: expected a vbparse.Settings")
-    doc = run(
-        os.fspath(path),
-        include_lines=lines,
-        roles=mode.value if mode else None,
-        settings=settings,
-    )
+    options: dict[str, Any] = {
+        "include_lines": lines,
+        "roles": mode.value if mode else None,
+        "settings": settings,
+    }
+    if isinstance(path, (bytes, bytearray, memoryview)):
+        doc = parse_raw(read_data(bytes(path), name), **options)
+    else:
+        doc = run(os.fspath(path), **options)
     if entities:
         from .entities import add_entities
 

@@ -993,6 +993,7 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     "field_blank": {"vi": "để trống", "en": "field blank"},
     "field_inferred": {"vi": "được suy ra", "en": "field inferred"},
     "field_partial": {"vi": "đọc được một phần", "en": "field partial"},
+    "low_confidence": {"vi": "đọc lại từ ảnh, cần kiểm tra", "en": "low confidence"},
     "invalid": {"vi": "không hợp lệ", "en": "invalid"},
     "ambiguous": {"vi": "chưa chắc chắn", "en": "ambiguous"},
     "read": {"vi": "lưu ý khi đọc tệp", "en": "reading"},

@@ -20,6 +20,7 @@ from .extract import (
     inference,
     outline,
     reread,
+    reread_header,
     responsibilities,
     roles,
 )
@@ -64,6 +65,12 @@ PIPELINE: list[Component] = [
         header.extract,
         "ctx.lines ctx.flat_header",
         f"ctx.header_end ctx.tags ctx.candidates ctx.used {_HEADER_FIELDS} {_NOTES}",
+    ),
+    component(
+        "reread_header",
+        reread_header.reread,
+        "raw ctx.lines doc.provenance doc.number doc.issued",
+        f"doc.number doc.issued {_NOTES}",
     ),
     component(
         "find_closing",

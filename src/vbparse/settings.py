@@ -115,6 +115,7 @@ class ClosingSettings:
     reread_band_above: float = 25.0  # above the closing's first line (the block may start higher)
     reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
+    reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 
@@ -180,6 +181,21 @@ class RolesSettings:
 
 
 @dataclass(frozen=True)
+class RereadSettings:
+    """A scan's Số line or date line read again when its number or day is missing
+    (extract/reread_header.py): the line's region, every ink kept, at several resolutions."""
+
+    dpis: tuple[float, ...] = (300.0, 400.0)  # each reading must agree: one alone is often wrong
+    lang: str = "eng"  # Tesseract's Latin model reads stamped and written digits better
+    pad_share: float = 0.35  # the line's box widened above and below by this share of its height
+    pad_points: float = 6.0  # and sideways by this many points (a stamp overruns the column)
+    psm: int = 7  # Tesseract reads the region as one text line
+    number_max_digits: int = 5  # a document number has 1 to 5 digits
+    symbol_chars: int = 2  # the ký hiệu read first must start this alike after the number's "/"
+    day_max_digits: int = 2  # a day or a month has 1 or 2 digits
+
+
+@dataclass(frozen=True)
 class Settings:
     frame: FrameSettings = field(default_factory=FrameSettings)
     tagging: TaggingSettings = field(default_factory=TaggingSettings)
@@ -191,6 +207,7 @@ class Settings:
     bases: BasesSettings = field(default_factory=BasesSettings)
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
+    reread: RereadSettings = field(default_factory=RereadSettings)
 
     def override(self, **groups: dict[str, Any]) -> Settings:
         """A copy with some values changed: `override(header={"scan_lines": 40})`. An unknown

@@ -11,7 +11,7 @@ from vbparse.extract.reread import name_doubtful
 from vbparse.extract.respell import person_name
 from vbparse.extract.signer import head_read_for_deputy
 from vbparse.pipeline import parse
-from vbparse.readers.signature_ocr import keep_print_and_red, read_region
+from vbparse.readers.region import PageImages, RegionRequest, as_lines, keep_print_and_red
 
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
 
@@ -50,11 +50,18 @@ def test_red_ink_stays_and_blue_ink_goes():
 
 @pytest.mark.slow
 def test_region_reread_reads_a_name_stamped_in_red():
-    """The whole-page OCR drops coloured ink; the name under the seal is stamped in red."""
-    lines = read_region(str(REAL / "kgl" / "29_SYT-KHTC_scan.pdf"), 1, 410, 700)
+    """The whole-page OCR drops coloured ink; the name under the seal is stamped in red. The
+    region is rendered again from the file's bytes (no path), by the reader's PageImages."""
+    data = (REAL / "kgl" / "29_SYT-KHTC_scan.pdf").read_bytes()
+    images = PageImages("pdf", data, "upload.pdf")
+    request = RegionRequest(1, 410, 700, left_share=0.4, ink="print_and_red", min_conf=30)
+    lines = as_lines(images.words(request), 1)
     text = " ".join(line.text for line in lines)
     assert "Nguyễn Trúc" in text
     assert all(line.loc.page == 1 and line.loc.bbox for line in lines)
+    # Boxes in page points, inside the region asked for.
+    boxes = [line.loc.bbox for line in lines if line.loc.bbox]
+    assert all(box[1] >= 410 and box[3] <= 700 for box in boxes)
 
 
 @pytest.mark.slow

@@ -138,6 +138,7 @@ _CODE_VI = {
     "field_blank": "{Label} để trống trên bản in (có thể đã được điền tay).",
     "field_inferred": "{Label} được suy ra, cần kiểm tra lại{quoted}.",
     "field_partial": "{Label} chỉ đọc được một phần (ngày để trống hoặc viết tay); cần kiểm tra.",
+    "low_confidence": "{Label} được đọc lại từ ảnh quét (dấu số, chữ viết tay); cần kiểm tra.",
     "invalid": "{Label} không hợp lệ{quoted}.",
     "ambiguous": "{Label} chưa đọc được chắc chắn{quoted}.",
     "fixed_phrase": "Cụm từ cố định viết sai{quoted}.",

@@ -14,6 +14,8 @@ from ..readers.base import Line, RawDocument, Zone
 from ..settings import Settings, current
 
 if TYPE_CHECKING:
+    from ..readers.region import RegionRequest
+    from ..readers.wordlines import Word
     from .candidates import Candidate
     from .tagging import LineTags
 
@@ -56,3 +58,13 @@ class ParseContext:
     def mark(self, field_name: str, line: Line, start: int = 0, end: int | None = None) -> None:
         self.doc.provenance[field_name] = self.span(line, start, end)
         self.used.add(line.index)
+
+    def reread(self, request: RegionRequest) -> list[Word]:
+        """A region of a scanned page read again by OCR (readers/region.py), word boxes in page
+        points: the reader renders and reads it, so an extractor asks and does no I/O. [] for
+        a page not read by OCR, a page turned to be read, or a document without page images."""
+        images = self.raw.images
+        page = next((p for p in self.raw.pages if p.number == request.page), None)
+        if images is None or page is None or page.method != "ocr" or page.rotation:
+            return []
+        return images.words(request)

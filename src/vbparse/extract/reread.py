@@ -11,11 +11,11 @@ one the first reading lacked or had damaged, never a sound one.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from .. import cues
 from ..model import Document
 from ..readers.base import Line
+from ..readers.region import RegionRequest, as_lines
 from ..text.syllables import is_syllable
 from . import closing, signer
 from .context import ParseContext
@@ -51,20 +51,21 @@ def reread_signer(ctx: ParseContext) -> None:
     if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
         return
     anchor = _anchor(ctx)
-    if anchor is None or ctx.raw.format != "pdf" or not Path(ctx.raw.path).is_file():
+    if anchor is None:
         return
-    from ..readers.signature_ocr import read_region
-
     assert anchor.loc.page is not None and anchor.loc.bbox is not None
     top = anchor.loc.bbox[1]
     s = ctx.settings.closing
-    lines = read_region(
-        ctx.raw.path,
+    request = RegionRequest(
         anchor.loc.page,
         top - s.reread_band_above,
         top + s.reread_band_below,
-        left=s.reread_left,
+        left_share=s.reread_left,
+        ink="print_and_red",  # a title and name stamped in red stay, a blue signature goes
+        min_conf=s.reread_min_conf,
     )
+    words = [w for w in ctx.reread(request) if any(ch.isalpha() for ch in w.text)]
+    lines = as_lines(words, anchor.loc.page)
     if not lines:
         return
     second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())

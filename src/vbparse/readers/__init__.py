@@ -15,10 +15,20 @@ import os
 import stat
 from pathlib import Path
 
-from . import limits
+from . import limits, region
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
 
-__all__ = ["READERS", "Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone", "read"]
+__all__ = [
+    "READERS",
+    "Line",
+    "Loc",
+    "PageInfo",
+    "RawDocument",
+    "ReadError",
+    "Zone",
+    "read",
+    "read_data",
+]
 
 # format name -> module in this package. A new reader is a module plus one line here.
 READERS: dict[str, str] = {
@@ -75,9 +85,16 @@ def sniff_format(path: Path, data: bytes) -> str | None:
 
 def read(path: str | Path) -> RawDocument:
     """Read any supported file into the intermediate form, or raise ReadError saying why."""
-    p = Path(path)
-    name = str(path)
-    data = read_bytes(p, name)
+    return read_data(read_bytes(Path(path), str(path)), str(path))
+
+
+def read_data(data: bytes, name: str = "") -> RawDocument:
+    """Read a file's bytes (an upload, a message part); `name` is what messages call it and its
+    extension decides among text formats. A scan keeps its bytes for region re-reads."""
+    p = Path(name)
+    if not data:
+        raise ReadError(name, "empty", "the file is empty")
+    _check_size(name, len(data))
     fmt = sniff_format(p, data)
     if fmt is None:
         fmt = "txt"  # unknown extension: try it as text; the text reader refuses binary data
@@ -88,6 +105,7 @@ def read(path: str | Path) -> RawDocument:
     if cached is not None and cached.exists():
         raw = RawDocument.from_dict(json.loads(cached.read_text(encoding="utf-8")))
         raw.path = name
+        raw.images = region.page_images(raw.format, data, name)
         return raw
     module = importlib.import_module(f"{__name__}.{READERS[fmt]}")
     raw = module.read(p, data)
@@ -100,6 +118,7 @@ def read(path: str | Path) -> RawDocument:
         raise ReadError(name, "no_text", f"no text could be read from this {fmt} file{why}")
     if cached is not None:
         _store(cached, raw)
+    raw.images = region.page_images(raw.format, data, name)
     return raw
 
 
@@ -140,6 +159,14 @@ def read_bytes(p: Path, name: str) -> bytes:
     size = check_regular(p, name).st_size
     if size == 0:
         raise ReadError(name, "empty", "the file is empty")
+    _check_size(name, size)  # before the bytes are read
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def _check_size(name: str, size: int) -> None:
     most = limits.current().file_bytes
     if size > most:
         raise limits.over_limit(
@@ -147,10 +174,6 @@ def read_bytes(p: Path, name: str) -> bytes:
             f"the file is {size // 2**20} MiB, over the {most // 2**20} MiB limit",
             "VBPARSE_MAX_FILE_BYTES",
         )
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise ReadError(name, "unreadable", f"cannot be read ({exc.strerror or exc})") from exc
 
 
 # Raised whenever a reader's output changes (OCR of scans: skew and resolution from a probe

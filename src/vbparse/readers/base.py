@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ReadError  # re-exported: readers raise it, by kind
+
+if TYPE_CHECKING:
+    from .region import PageImages
 
 __all__ = ["Line", "Loc", "PageInfo", "RawDocument", "ReadError", "Zone"]
 
@@ -162,6 +165,9 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
     # One entry per section of a .docx (the first governs page 1); empty for formats without.
     sections: list[PageSetup] = field(default_factory=list)
+    # Scans only: what renders a region of a page again for a re-read (`region.PageImages`,
+    # from the file's bytes). Not part of the reading: never stored, compared or printed.
+    images: PageImages | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()

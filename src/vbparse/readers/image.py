@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 from . import blank, limits
 from .base import PageInfo, RawDocument, ReadError
+from .region import points_per_pixel
 from .wordlines import PageWords, layout_document
 
 if TYPE_CHECKING:
     from PIL.Image import Image
-
-A4_WIDTH_IN = 8.27
 
 
 def _within_page_pixels(frame: Image, ppp: float) -> tuple[Image, float, bool]:
@@ -57,11 +56,7 @@ def read(path: Path, data: bytes) -> RawDocument:
             break
         limits.check_image_size(name, *frame.size)
         frame = frame.copy()
-        dpi = frame.info.get("dpi")
-        if dpi and float(dpi[0]) > 30:
-            ppp = 72 / float(dpi[0])
-        else:  # a photo without resolution: assume the page fills the picture's width
-            ppp = 72 / max(30.0, min(frame.size) / A4_WIDTH_IN)
+        ppp = points_per_pixel(frame)  # as a region re-read maps points back to pixels
         ink = blank.image_ink_share(frame)
         if ink < blank.BLANK_INK_SHARE:
             info = PageInfo(n, "ocr", notes=[f"near-blank page (ink {ink:.3%}): not read by OCR"])

@@ -49,9 +49,12 @@ MISSING_VIE = "Tesseract has no Vietnamese model: apt-get install tesseract-ocr-
 
 class Engine(Protocol):
     """How a page is recognised: Tesseract's words with boxes and confidences, and its
-    orientation guess (degrees to turn the page clockwise)."""
+    orientation guess (degrees to turn the page clockwise). For a region re-read: `whitelist`,
+    the only characters it may answer; `lang`, another model than Vietnamese."""
 
-    def words(self, img: Image, psm: int) -> list[Word]: ...
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]: ...
 
     def orientation(self, img: Image) -> int: ...
 
@@ -75,6 +78,7 @@ class CApiEngine:
         self._tessdata = tessdata
         self._api = self._new(LANG)
         self._osd: Any = None
+        self._others: dict[str, Any] = {}  # other models, loaded when a re-read asks for one
 
     def _new(self, lang: str) -> Any:
         api = self._lib.TessBaseAPICreate()
@@ -95,9 +99,17 @@ class CApiEngine:
         self._lib.TessBaseAPISetImage(api, pixels, grey.width, grey.height, 1, grey.width)
         return pixels  # the caller keeps the buffer alive while Tesseract reads it
 
-    def words(self, img: Image, psm: int) -> list[Word]:
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]:
         lib, api = self._lib, self._api
+        if lang and lang != LANG:
+            if lang not in self._others:
+                self._others[lang] = self._new(lang)
+            api = self._others[lang]
         lib.TessBaseAPISetPageSegMode(api, psm)
+        if whitelist:
+            lib.TessBaseAPISetVariable(api, b"tessedit_char_whitelist", whitelist.encode())
         pixels = self._set_image(api, img)
         text = lib.TessBaseAPIGetTsvText(api, 0)
         try:
@@ -106,6 +118,8 @@ class CApiEngine:
             if text:
                 lib.TessDeleteText(text)
             lib.TessBaseAPIClear(api)
+            if whitelist:  # the next page reads every character again
+                lib.TessBaseAPISetVariable(api, b"tessedit_char_whitelist", b"")
         del pixels
         return _tesseract_words(_tsv_columns(tsv))
 
@@ -201,9 +215,12 @@ class CliEngine:
     def __init__(self, pytesseract: Any) -> None:
         self._p = pytesseract
 
-    def words(self, img: Image, psm: int) -> list[Word]:
+    def words(
+        self, img: Image, psm: int, whitelist: str | None = None, lang: str | None = None
+    ) -> list[Word]:
+        config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
         data = self._p.image_to_data(
-            img, lang=LANG, config=f"--psm {psm}", output_type=self._p.Output.DICT
+            img, lang=lang or LANG, config=config, output_type=self._p.Output.DICT
         )
         return _tesseract_words(data)
 
@@ -529,8 +546,9 @@ def _read_prepared(
             turned = prep.image.rotate(-turn, expand=True, fillcolor=255)
             prep = _straighten(turned, turn, _ink_mask(turned), allow_upscale=False)
             words = _recognise(engine, prep.image)
-    reread = _reread_signature(prep.image, words, engine)
-    words.extend(reread)
+    from .region import reread_signature
+
+    words.extend(reread_signature(prep.image, words, engine))
     confs = [w.conf or 0.0 for w in words]
     info = PageInfo(
         number,
@@ -550,47 +568,6 @@ def _read_prepared(
         scale=points_per_pixel / prep.scale,
     )
     return pw, info
-
-
-# Words of a signer's title ("PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "TRƯỞNG PHÒNG"), diacritics folded.
-_TITLE_WORDS = {"GIAM", "DOC", "CHU", "TICH", "TRUONG", "CHANH", "HIEU", "BI", "THU", "VIEN"}
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-
-
-def _reread_signature(img: Image, words: list[Word], engine: Engine) -> list[Word]:
-    """The signer's name under a seal and a signature is often lost by whole-page layout
-    analysis. When a title stands in the right half with no name-like words under it, the
-    block under the title is read again on its own (one small extra Tesseract call)."""
-    from ..text.normalize import strip_diacritics
-
-    width, height = img.width, img.height
-    titles = [
-        w
-        for w in words
-        if w.x0 > width * 0.4
-        and w.top > height * 0.25
-        and strip_diacritics(w.text).upper().strip(".,:") in _TITLE_WORDS
-        and w.text.isupper()
-    ]
-    if len(titles) < 2:
-        return []
-    bottom = max(w.bottom for w in titles)
-    below = (bottom, min(height, bottom + height * 0.25))
-    if any(
-        _NAME_WORD.match(w.text) and w.x0 > width * 0.4 and below[0] < w.top < below[1]
-        for w in words
-    ):
-        return []
-    x0 = int(width * 0.4)
-    crop = img.crop((x0, int(below[0]), width, int(below[1])))
-    out = []
-    for word in engine.words(crop, 6):
-        word.x0, word.x1 = word.x0 + x0, word.x1 + x0
-        word.top, word.bottom = word.top + below[0], word.bottom + below[0]
-        # Seal rims and signature strokes read as digits and signs: only words are kept.
-        if (word.conf or 0) >= 40 and sum(ch.isalpha() for ch in word.text) >= 2:
-            out.append(word)
-    return out
 
 
 def _grey_page(page: Any) -> bool:

@@ -89,6 +89,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "warn.field_blank": ("Để trống trong văn bản", "Left blank in the document"),
     "warn.field_inferred": ("Suy ra từ nội dung", "Inferred from the text"),
     "warn.field_partial": ("Chỉ đọc được một phần", "Partly read"),
+    "warn.low_confidence": ("Đọc lại từ ảnh, độ tin cậy thấp", "Read again, low confidence"),
     "warn.fixed_phrase": ("Đã sửa lỗi chính tả", "Spelling fixed"),
     "warn.ambiguous": ("Chưa chắc chắn", "Ambiguous"),
     "warn.invalid": ("Giá trị không hợp lệ", "Invalid value"),

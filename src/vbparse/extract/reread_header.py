@@ -1,0 +1,127 @@
+"""A scan's Số line and date line read again when the number or the day is missing.
+
+Offices stamp the number after "Số:" (often in blue or violet, an e-office numbering stamp) and
+write or stamp the day into "ngày … tháng": the page OCR drops coloured ink and reads the line at
+the scan's resolution, so the line is found but its number or day is lost. The line's region is
+read again (readers/region.py, through the context) with every ink kept, at each resolution of
+`settings.reread.dpis`, by Tesseract's Latin model (its digits are better trained than the
+Vietnamese model's). A value is taken only when every reading gives the same one and it fits (a
+number of 1 to `number_max_digits` digits, a real day and month of the year already read); it
+is marked `low_confidence`, for a clerk to check. Handwritten digits mostly stay unread.
+(Reading only the blank gap, digits whitelisted, was tried: it read fewer numbers right.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..readers.region import RegionRequest
+from ..text.normalize import strip_diacritics
+from .context import ParseContext
+
+# After "Số:" (read "S6:", "$6;" by the Latin model): digits up to the "/" of the ký hiệu.
+_NUMBER = re.compile(r"^\W*\S{1,3}\s*[:;]\s*(\d[\d ]*?)\s*/")
+# "ngày 28 tháng 8 năm 2025", diacritics folded: the day, the month (each may be unread).
+_DATE = re.compile(r"ngay\s*(\d*)\W*\s*thang\s*(\d*)", re.IGNORECASE)
+_STALE = ("ambiguous", "field_partial", "field_blank", "field_missing")
+
+
+def reread(ctx: ParseContext) -> None:
+    if ctx.raw.images is None:
+        return
+    _number(ctx)
+    _date(ctx)
+
+
+def _readings(ctx: ParseContext, field: str) -> list[str] | None:
+    """The field's line read again at each resolution (its text, diacritics folded); None when
+    the line has no place on an OCR'd page."""
+    span = ctx.doc.provenance.get(field)
+    if span is None or not 0 <= span.line < len(ctx.raw.lines):
+        return None
+    loc = ctx.raw.lines[span.line].loc  # the reader's line the field was read from
+    if loc.page is None or loc.bbox is None:
+        return None
+    s = ctx.settings.reread
+    x0, top, x1, bottom = loc.bbox
+    pad = (bottom - top) * s.pad_share
+    texts = []
+    for dpi in s.dpis:
+        request = RegionRequest(
+            loc.page, top - pad, bottom + pad, x0=x0 - s.pad_points,
+            x1=x1 + s.pad_points, dpi=dpi, ink="all", psm=s.psm, lang=s.lang,
+        )  # fmt: skip
+        words = ctx.reread(request)
+        if not words:
+            return None
+        texts.append(strip_diacritics(" ".join(w.text for w in words)))
+    return texts
+
+
+def _agreed(values: list[str | None]) -> str | None:
+    """The one value every reading gave, else None."""
+    return values[0] if values and values[0] and len(set(values)) == 1 else None
+
+
+def _settle(ctx: ParseContext, field: str, message: str) -> None:
+    """The field's warnings of a value not read replaced by one of a value read again."""
+    doc = ctx.doc
+    parent = field.split(".")[0]
+    doc.warnings = [
+        w for w in doc.warnings if w.field not in (field, parent) or w.code not in _STALE
+    ]
+    doc.warn("low_confidence", message, field)
+
+
+def _number(ctx: ParseContext) -> None:
+    doc = ctx.doc
+    if doc.number.number is not None or not doc.number.symbol:
+        return
+    texts = _readings(ctx, "number")
+    if texts is None:
+        return
+    # The ký hiệu of the first reading must follow the "/" ("3/62. /QĐ-SYT" is no number 3).
+    code = strip_diacritics(doc.number.symbol).upper()[: ctx.settings.reread.symbol_chars]
+    found = [_NUMBER.match(t) for t in texts]
+    number = _agreed(
+        [
+            m.group(1).replace(" ", "") if m and t[m.end() :].upper().startswith(code) else None
+            for m, t in zip(found, texts, strict=True)
+        ]
+    )
+    if number is None or len(number) > ctx.settings.reread.number_max_digits or not int(number):
+        return
+    doc.number.number = number
+    doc.number.raw = f"{number}/{doc.number.symbol}"
+    _settle(ctx, "number.number", "the number was read again from the page image")
+
+
+def _date(ctx: ParseContext) -> None:
+    doc = ctx.doc
+    partial = doc.issued.date
+    if not partial or len(partial.split("-")) > 2:
+        return
+    texts = _readings(ctx, "issued")
+    if texts is None:
+        return
+    found = [_DATE.search(t) for t in texts]
+    day = _agreed([m.group(1) if m else None for m in found])
+    year, _, month = partial.partition("-")
+    month = month or _agreed([m.group(2) if m else None for m in found]) or ""
+    most = ctx.settings.reread.day_max_digits
+    if day is None or len(day) > most or len(month) > most:
+        return
+    iso = _iso(year, month, day)
+    if iso is not None:
+        doc.issued.date = iso
+        _settle(ctx, "issued.date", "the day was read again from the page image")
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    if not (year.isdigit() and month.isdigit() and day.isdigit()):
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:  # no such day (0, 32, 30 February)
+        return None
