@@ -324,8 +324,12 @@ def _apply(base: Settings, items: list[tuple[str, str, Any]], origin: object) ->
             )
         if name not in {f.name for f in dataclasses.fields(groups[group])}:
             raise SettingsError("settings.no_name", origin=origin, name=f"{group}.{name}")
-        kind = type(getattr(groups[group], name))
-        changed.setdefault(group, {})[name] = _typed(value, kind, f"{origin}: {group}.{name}")
+        default = getattr(groups[group], name)
+        where = f"{origin}: {group}.{name}"
+        if isinstance(default, tuple):
+            changed.setdefault(group, {})[name] = _typed_tuple(value, default, where)
+        else:
+            changed.setdefault(group, {})[name] = _typed(value, type(default), where)
     return base.override(**changed)
 
 
@@ -359,6 +363,26 @@ def _typed(value: Any, kind: type, where: str) -> Any:
     return value
 
 
+def _typed_tuple(value: Any, default: tuple[Any, ...], where: str) -> tuple[Any, ...]:
+    """A list setting: a TOML array, or "300 400" / "[300, 400]" from --set."""
+    if isinstance(value, str):
+        value = value.strip().strip("[]").replace(",", " ").split()
+    if not isinstance(value, list):
+        value = [value]
+    kind = type(default[0]) if default else str
+    return tuple(_typed(item, kind, where) for item in value)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return repr(value)
+
+
 def to_toml(settings: Settings) -> str:
     """The settings as the TOML a settings file takes, one [group] each."""
     out = []
@@ -367,9 +391,6 @@ def to_toml(settings: Settings) -> str:
         values = getattr(settings, group.name)
         for f in dataclasses.fields(values):
             value = getattr(values, f.name)
-            shown = str(value).lower() if isinstance(value, bool) else repr(value)
-            out.append(
-                f"{f.name} = {shown}" if not isinstance(value, str) else f'{f.name} = "{value}"'
-            )
+            out.append(f"{f.name} = {_toml_value(value)}")
         out.append("")
     return "\n".join(out)

@@ -47,6 +47,9 @@ def test_settings_prints_a_file_that_reads_back_as_the_defaults(run_cli, tmp_pat
     assert data["header"]["vv_lines"] == Settings().header.vv_lines
     (tmp_path / "s.toml").write_text(out, encoding="utf-8")
     assert settings.from_toml(tmp_path / "s.toml") == Settings()
+    # A list setting, from --set as from the file.
+    changed = settings.from_assignments(["reread.dpis=[250, 350]", "reread.lang=vie"])
+    assert changed.reread.dpis == (250.0, 350.0) and changed.reread.lang == "vie"
 
 
 def test_set_and_a_settings_file_change_the_parse(run_cli, tmp_path):
