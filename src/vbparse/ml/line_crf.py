@@ -170,7 +170,6 @@ class _Gold:
     number: str
     number_digits: str | None
     year: str | None
-    national: bool
     doc_type: str
     issuer: str
     parent: str
@@ -191,7 +190,6 @@ class _Gold:
             number=re.sub(r"\W", "", _fold(num.get("symbol") or "")),
             number_digits=num.get("number"),
             year=date[:4] or None,
-            national=bool(g.get("national_header")),
             doc_type=_fold((g.get("doc_type") or {}).get("name") or ""),
             issuer=_fold(issuer.get("name") or ""),
             parent=_fold(issuer.get("parent") or ""),
