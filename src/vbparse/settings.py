@@ -63,6 +63,10 @@ class CandidateWeights:
     body_cue_start: int = 3  # the body never begins in the first lines
     about_under_number: int = 3  # a "Về việc" this close under the Số line is a V/v
     form_top: int = 8  # a form type (Phụ lục, Bảng tổng hợp) is the title only this near the top
+    # weight of the line CRF's probability that a candidate's line carries its field
+    # (ml/line_crf.py, models/lines.crfsuite); 0 leaves the CRF out (pycrfsuite is not loaded)
+    crf: float = 0.0  # off: it changed no field on the dev sets (docs/accuracy.md)
+    crf_center: float = 0.5  # a CRF probability below this lowers a candidate, above it raises it
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """vbparse train roles : train the section-role classifier into models/.
+vbparse train lines : train the header/closing line CRF (models/lines.crfsuite).
 vbparse eval-roles  : cross-validated role accuracy, rules only vs model vs combined."""
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from .options import add_common_options
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "train",
-        help="train a learned component (roles, similarity)",
+        help="train a learned component (roles, similarity, lines)",
         description="Train, reproducibly, the section-role classifier from the gold and the hand "
         "labels in corpus/ (roles), or the plan checker's word vectors from the Vietnamese text "
-        "of corpus/ (similarity), and save it in models/.",
+        "of corpus/ (similarity), or the CRF over header and closing lines from the gold of corpus/docs, "
+        "corpus/real and corpus/unseen, never their holdout split (lines), and save it in models/.",
     )
     p.add_argument(
         "component",
-        choices=("roles", "similarity"),
-        help="what to train: roles (section roles) or similarity (the plan checker's word "
-        "vectors, models/similarity.npz)",
+        choices=("roles", "similarity", "lines"),
+        help="what to train: roles (section roles), similarity (the plan checker's word "
+        "vectors, models/similarity.npz) or lines (the line CRF, models/lines.crfsuite; set "
+        "VBPARSE_READ_CACHE to read the scans from a cache)",
     )
     p.add_argument("--root", default=".", help="project root holding corpus/ (default: .)")
     add_common_options(p, out="DIR")
@@ -60,6 +63,8 @@ def run_train(args: argparse.Namespace) -> int:
         return 2
     if args.component == "similarity":
         return _train_similarity(root, args.out, args.lang)
+    if args.component == "lines":
+        return _train_lines(root, args.out, args.lang)
     from ..ml import roles_model
     from ..ml.data import collect, data_hash
     from ..ml.eval_roles import evaluate, format_report
@@ -99,6 +104,32 @@ def _train_similarity(root: Path, out: str | None, lang: str) -> int:
     stats = vectors.train(root, path)
     print(json.dumps(stats))  # the figures of the vectors, keys as in models/
     print(render("train.saved", lang, paths=path))
+    return 0
+
+
+def _train_lines(root: Path, out: str | None, lang: str) -> int:
+    """Cross-validated figures by source folder, then the model on every training document."""
+    import tempfile
+
+    from ..ml import line_crf
+
+    path = Path(out) / line_crf.MODEL.name if out else line_crf.MODEL
+    examples = line_crf.collect(root)
+    with tempfile.TemporaryDirectory(prefix="vbparse-crf-") as tmp:
+        report = line_crf.cross_validate(examples, Path(tmp))
+    line_crf.fit(examples, path)
+    meta = {
+        "model": "linear-chain CRF (crfsuite, L-BFGS) over header and closing lines",
+        "feature_version": line_crf.FEATURE_VERSION,
+        "params": line_crf.PARAMS,
+        "training_data_sha256": line_crf.data_hash(root),
+        "sequences": len(examples),
+        "labels": list(line_crf.LABELS),
+        "cross_validation": report.as_dict(),
+    }
+    path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(report.as_dict(), indent=1))
+    print(render("train.saved", lang, paths=f"{path}, {path.with_suffix('.json')}"))
     return 0
 
 

@@ -28,6 +28,14 @@ FIELD_TAGS: dict[str, tuple[str, ...]] = {
     "vv": ("vv",),
 }
 
+# field -> the line CRF's label for a line that carries it (ml/line_crf.py)
+CRF_LABELS: dict[str, str] = {
+    "number": "number",
+    "date": "place_date",
+    "title": "type",
+    "vv": "subject",
+}
+
 # field -> zone -> weight: where the reader's layout says the field should stand
 ZONE_WEIGHTS: dict[str, dict[Zone, float]] = {
     "number": {_HL: 0.3, _HR: 0.1, _B: 0.0, _T: -0.1, _CL: -1.0, _CR: -1.0},
@@ -81,8 +89,19 @@ def _about_not_under_number(t: LineTags, number_lines: list[int]) -> bool:
     )
 
 
+def crf_marginals(tags: dict[int, LineTags]) -> dict[int, dict[str, float]]:
+    """The line CRF's label probabilities of the tagged lines, when its weight is not 0."""
+    if not current().candidates.crf:
+        return {}
+    from ..ml import line_crf  # pycrfsuite is loaded only when the CRF counts
+
+    seq = [tags[p] for p in sorted(tags)]
+    return {t.index: m for t, m in zip(seq, line_crf.marginals(seq), strict=True)}
+
+
 def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
     w = current().candidates
+    crf = crf_marginals(tags)
     header = [t for pos, t in tags.items() if pos < limit]
     cue = body_cue({t.index: t for t in header})
     anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]
@@ -113,6 +132,10 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
             if any(abs(t.index - a) <= w.near for a in anchors):
                 score += w.near_national
                 reasons.append(f"near the Quốc hiệu +{w.near_national}")
+            if t.index in crf:
+                gain = w.crf * (crf[t.index].get(CRF_LABELS[name], 0.0) - w.crf_center)
+                score += gain
+                reasons.append(f"line CRF {gain:+.2f}")
             if len(t.text) > w.long_chars:
                 score -= w.long_line
                 reasons.append(f"long line -{w.long_line}")
