@@ -105,18 +105,35 @@ class _CRFSegmenter:
     def __init__(self) -> None:
         self.model: CRF | None = None
         self.loaded = False
+        self.loading: Any = None  # the thread loading the model, until it is joined
 
     def _load(self) -> None:
-        self.loaded = True
         try:
             self.model = word_segmenter()
         except Exception:  # an incompatible model version: fall back to syllables
             self.model = None
+        self.loaded = True
+
+    def start_loading(self) -> None:
+        """Load the model in a thread: most of its load is underthesea_core reading the model
+        file without holding the GIL, so the caller's parsing or imports meanwhile run at once."""
+        import threading
+
+        if not self.loaded and self.loading is None:
+            self.loading = threading.Thread(target=self._load, name="vbparse-segmenter")
+            self.loading.start()
+
+    def wait(self) -> None:
+        if self.loading is not None:
+            self.loading.join()
+            self.loading = None
+        if not self.loaded:
+            self._load()
 
     def words(self, text: str) -> list[str]:
         tokens = _TOKEN.findall(text)
         if not self.loaded:
-            self._load()
+            self.wait()
         if self.model is None or not tokens:
             return tokens
         tags = self.model.tag([[t] for t in tokens])
@@ -130,6 +147,14 @@ class _CRFSegmenter:
 
 
 _SEGMENTER = _CRFSegmenter()
+
+
+def start_loading_segmenter() -> None:
+    _SEGMENTER.start_loading()
+
+
+def wait_for_segmenter() -> None:
+    _SEGMENTER.wait()
 
 
 class _DiskCache:
