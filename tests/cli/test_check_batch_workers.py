@@ -24,14 +24,14 @@ def test_parent_read_once_for_all_workers(tmp_path, monkeypatch):
     """Every file is parsed once in the batch: the parent by the main process, which checks no
     plan itself (what it does alone, the workers wait for), and each plan by a worker."""
     parses = tmp_path / "parses"
-    real_parse = report._parse
+    real_parse = report.parse_plan
 
     def counted(path):  # type: ignore[no-untyped-def]
         with parses.open("a", encoding="utf-8") as f:
             f.write(f"{os.getpid()}\t{path}\n")
         return real_parse(path)
 
-    monkeypatch.setattr(report, "_parse", counted)
+    monkeypatch.setattr(report, "parse_plan", counted)
     monkeypatch.setattr(many, "_WORKER_PARENT", None)
     children = sorted(str(p) for p in PLANS.glob("child-*.txt"))
     assert len(children) > 4  # enough for the pool to be used
@@ -78,29 +78,36 @@ def _log_pid(log: Path, what: str) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
-def test_workers_read_plans_while_the_parent_is_read(tmp_path, monkeypatch):
-    """The pool starts before the parent is read: the workers read their first plans meanwhile,
-    instead of waiting for the main process (here the parent's parse is made slow)."""
+def test_workers_read_plans_while_the_parent_items_are_segmented(tmp_path, monkeypatch):
+    """The pool starts once the parent is parsed, before its items are cut and segmented (most
+    of the parent's cost): the workers read their first plans meanwhile instead of waiting for
+    the main process (here the parent's items are made slow)."""
     log = tmp_path / "events"
-    real_parse = report._parse
+    real_parse, real_items = report.parse_plan, report.parent_items
 
-    def logged(path):  # type: ignore[no-untyped-def]
-        if path == str(PARENT):
-            time.sleep(1.0)
-            _log_pid(log, "parent read")
-        else:
-            _log_pid(log, "plan read")
+    def parse(path):  # type: ignore[no-untyped-def]
+        _log_pid(log, "parent parsed" if path == str(PARENT) else "plan read")
         return real_parse(path)
 
-    monkeypatch.setattr(report, "_parse", logged)
+    def items(doc):  # type: ignore[no-untyped-def]
+        time.sleep(1.0)
+        _log_pid(log, "parent items")
+        return real_items(doc)
+
+    monkeypatch.setattr(report, "parse_plan", parse)
+    monkeypatch.setattr(report, "parent_items", items)
     children = sorted(str(p) for p in PLANS.glob("child-*.txt"))
     results, _parent = many.check_many(str(PARENT), children, jobs=2)
     assert all(result is not None for _path, result, _error in results)
     events = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
-    parent_read = next(float(t) for _pid, _th, what, t in events if what == "parent read")
-    early = [pid for pid, _th, what, t in events if what == "plan read" and float(t) < parent_read]
-    assert len(set(early)) == 2  # both workers, each on a plan of its own
-    assert str(os.getpid()) not in early
+    main = str(os.getpid())
+    assert [(pid, what) for pid, _th, what, _t in events if pid == main] == [
+        (main, "parent parsed"),
+        (main, "parent items"),
+    ]
+    done = next(float(t) for _pid, _th, what, t in events if what == "parent items")
+    early = {pid for pid, _th, what, t in events if what == "plan read" and float(t) < done}
+    assert len(early) == 2  # both workers, each on a plan of its own
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")

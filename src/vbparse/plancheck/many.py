@@ -88,23 +88,34 @@ def check_many(
 def _check_parallel(
     parent_path: str, files: list[str], jobs: int, bar: Any, lang: str
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], ParentPlan]:
-    """The models are loaded first and inherited by the forked workers; the pool starts before
-    the parent is read, so that the workers read and segment their first plans meanwhile."""
+    """Before the fork: the parent parsed (which readies the parser for the workers too) while
+    the segmenter loads in a thread, then the vectors; the forked workers inherit all of it.
+    After: the main process segments the parent's items while the workers read their first
+    plans, which needs no parent, then hands them the parent."""
     import multiprocessing
     import tempfile
 
     from .paraphrase import load_models
+    from .report import parse_plan
+    from .similarity import start_loading_segmenter, wait_for_segmenter
 
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    if ctx.get_start_method() == "fork":
-        load_models()
+    start_loading_segmenter()
+    try:
+        doc, lines = parse_plan(parent_path)
+        if ctx.get_start_method() == "fork":
+            load_models()
+    finally:
+        wait_for_segmenter()  # joined before the fork
     results = []
     with tempfile.TemporaryDirectory(prefix="vbparse-parent-") as tmp, shared_segments():
         ready, parent_file = ctx.Event(), os.path.join(tmp, "parent.pickle")
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(ready, parent_file, lang)) as pool:
             # One plan at a time: with chunks of 4, 20 plans split 12/8 between two workers.
             done = pool.imap(_check_one, files, chunksize=1)
-            parent = ParentPlan.load(parent_path, lang)  # type: ignore[arg-type]
+            parent = ParentPlan.from_parsed(parent_path, doc, lines, lang)  # type: ignore[arg-type]
+            parent.fit_weights()
+            # Written by this process into its own temporary folder, read by its own workers.
             Path(parent_file).write_bytes(pickle.dumps(parent, pickle.HIGHEST_PROTOCOL))
             ready.set()
             for result in done:

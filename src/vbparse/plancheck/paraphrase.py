@@ -63,6 +63,8 @@ def load_models() -> None:
     start_loading_segmenter()
     load_vectors()
     table()
+    import sqlite3  # noqa: F401 - the batch's shared segmentation cache, in every worker
+
     wait_for_segmenter()
 
 

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..messages import Lang
 from ..messages import render as render_message
 from ..model import Document
-from .align import Coverage, Unit, align, child_units, parent_items
+from .align import Coverage, Unit, align, child_units, item_weights, parent_items
 from .findings import Finding, find_all
 from .similarity import TermIndex, start_loading_segmenter, wait_for_segmenter
 
@@ -33,7 +33,8 @@ class CheckError(InputError):
 # --- building -----------------------------------------------------------------------------------
 
 
-def _parse(path: str) -> tuple[Document, list[str]]:
+def parse_plan(path: str) -> tuple[Document, list[str]]:
+    """A plan parsed, with its lines; CheckError (file and reason) when it cannot be read."""
     from ..pipeline import parse
     from ..readers import ReadError
 
@@ -60,15 +61,28 @@ class ParentPlan:
     def load(cls, path: str, lang: Lang = "vi") -> ParentPlan:
         start_loading_segmenter()  # needed for the items, loaded while the parent is parsed
         try:
-            doc, lines = _parse(path)
-            items = parent_items(doc)
+            doc, lines = parse_plan(path)
+            return cls.from_parsed(path, doc, lines, lang)
         finally:
             wait_for_segmenter()  # no thread left running (a batch forks its workers next)
+
+    @classmethod
+    def from_parsed(
+        cls, path: str, doc: Document, lines: list[str], lang: Lang = "vi"
+    ) -> ParentPlan:
+        """The parent from its parse: its items and their term weights (segmenting them is most
+        of the cost; a batch does it while its workers already read their plans)."""
+        items = parent_items(doc)
         if not items:
             raise CheckError(path, render_message("check.err.no_items", lang))
         if not doc.number.number and not doc.issued.date:
             raise CheckError(path, render_message("check.err.no_header", lang))
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
+
+    def fit_weights(self) -> None:
+        """Fit now the weights every check's alignment fits on first use (a batch does it once,
+        in the main process, which leaves the items' segmentations in the shared cache)."""
+        item_weights(self.index, self.items)
 
 
 @dataclass
@@ -83,7 +97,7 @@ class ChildPlan:
 
     @classmethod
     def load(cls, path: str, lang: Lang = "vi") -> ChildPlan:
-        doc, lines = _parse(path)
+        doc, lines = parse_plan(path)
         if doc.doc_type.code not in PLAN_TYPES:
             kind = doc.doc_type.name or doc.doc_type.code
             raise CheckError(path, render_message("check.err.not_plan", lang, kind=kind))
