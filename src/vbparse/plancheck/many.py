@@ -26,9 +26,11 @@ _PARENT_FILE: str | None = None
 _WORKER_LANG: Any = "vi"
 
 
-def _init_worker(ready: Any, parent_file: str | None, lang: str = "vi") -> None:
+def _init_worker(
+    ready: Any, parent_file: str | None, lang: str = "vi", parent: ParentPlan | None = None
+) -> None:
     global _WORKER_PARENT, _PARENT_READY, _PARENT_FILE, _WORKER_LANG
-    _WORKER_PARENT, _PARENT_READY, _PARENT_FILE, _WORKER_LANG = None, ready, parent_file, lang
+    _WORKER_PARENT, _PARENT_READY, _PARENT_FILE, _WORKER_LANG = parent, ready, parent_file, lang
 
 
 def _parent() -> ParentPlan:
@@ -74,9 +76,7 @@ def check_many(
         results, parent = _check_parallel(parent_path, files, jobs, bar, lang)
     else:
         parent = ParentPlan.load(parent_path, lang)  # type: ignore[arg-type]
-        _init_worker(None, None, lang)
-        global _WORKER_PARENT
-        _WORKER_PARENT = parent
+        _init_worker(None, None, lang, parent)  # this process is the only worker
         results = []
         for name in files:
             results.append(_check_one(name))
