@@ -14,6 +14,7 @@ import hashlib
 import math
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -99,6 +100,9 @@ _NUMBER = re.compile(r"(?<![\d/])\d+(?:-\d+)?(?![\d/])")
 # --- segmentation -------------------------------------------------------------------------------
 
 
+_START_LOCK = threading.Lock()
+
+
 class _CRFSegmenter:
     """underthesea's word segmentation model, loaded without importing the `underthesea` package."""
 
@@ -117,15 +121,15 @@ class _CRFSegmenter:
     def start_loading(self) -> None:
         """Load the model in a thread: most of its load is underthesea_core reading the model
         file without holding the GIL, so the caller's parsing or imports meanwhile run at once."""
-        import threading
-
-        if not self.loaded and self.loading is None:
-            self.loading = threading.Thread(target=self._load, name="vbparse-segmenter")
-            self.loading.start()
+        with _START_LOCK:  # a web server's threads may load a parent at the same time
+            if not self.loaded and self.loading is None:
+                self.loading = threading.Thread(target=self._load, name="vbparse-segmenter")
+                self.loading.start()
 
     def wait(self) -> None:
-        if self.loading is not None:
-            self.loading.join()
+        thread = self.loading
+        if thread is not None:
+            thread.join()
             self.loading = None
         if not self.loaded:
             self._load()
