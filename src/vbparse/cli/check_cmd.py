@@ -72,7 +72,16 @@ def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _start_loading_models() -> None:
+    """The word segmenter's model file is read in a thread (underthesea_core reads it without
+    the GIL) while the checker's modules are imported and the parent is parsed."""
+    from ..plancheck.similarity import start_loading_segmenter
+
+    start_loading_segmenter()
+
+
 def run_check(args: argparse.Namespace) -> int:
+    _start_loading_models()
     from ..messages import percent
     from ..plancheck.output import render
     from ..plancheck.report import CheckError, ParentPlan, check_child
@@ -101,6 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    _start_loading_models()
     from ..messages import percent
     from ..plancheck.many import check_folder
 

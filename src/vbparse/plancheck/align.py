@@ -296,13 +296,19 @@ class Alignment:
     matrix: dict[tuple[str, str], float]
 
 
+def item_weights(index: TermIndex, items: list[Unit]) -> TermIndex:
+    """The term weights the scores use: the items' words after the paraphrase table (fitted once
+    per parent, then cached), or the plain index without the semantic score."""
+    return canonical_index(tuple(i.text for i in items)) if SEMANTIC else index
+
+
 def align(index: TermIndex, items: list[Unit], units: list[Unit], theme: str = "") -> Alignment:
     """Match every parent item with the child passages that answer it. `theme`: the parent's
     trích yếu, whose words say nothing about any one item."""
     raw: dict[tuple[str, str], float] = {}
     hits_of: dict[tuple[str, str], list[str]] = {}
     # The paraphrase-aware score weighs the items' words after the paraphrase table.
-    weights = canonical_index(tuple(i.text for i in items)) if SEMANTIC else index
+    weights = item_weights(index, items)
     for item in items:
         for unit in units:
             raw[(item.id, unit.id)], hits_of[(item.id, unit.id)] = pair_score(weights, item, unit)

@@ -54,6 +54,20 @@ def _expand_abbreviations(text: str) -> str:
     return text
 
 
+def load_models() -> None:
+    """Load now what a check loads on first use whatever the plans: the word segmenter, the word
+    vectors and this table (a batch does it before its workers fork, so that they share it).
+    The segmenter loads in a thread meanwhile; it is joined before returning (before a fork)."""
+    from .similarity import start_loading_segmenter, wait_for_segmenter
+
+    start_loading_segmenter()
+    load_vectors()
+    table()
+    import sqlite3  # noqa: F401 - the batch's shared segmentation cache, in every worker
+
+    wait_for_segmenter()
+
+
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     pattern, phrases, _generic = table()

@@ -17,9 +17,9 @@ from ..errors import InputError
 from ..messages import Lang
 from ..messages import render as render_message
 from ..model import Document
-from .align import Coverage, Unit, align, child_units, parent_items
+from .align import Coverage, Unit, align, child_units, item_weights, parent_items
 from .findings import Finding, find_all
-from .similarity import TermIndex
+from .similarity import TermIndex, start_loading_segmenter, wait_for_segmenter
 
 PLAN_TYPES = {None, "KH", "CTr", "PA", "ĐA", "HD"}
 STATUS_MARK = {"covered": "✓", "partial": "½", "missing": "✗"}
@@ -33,7 +33,8 @@ class CheckError(InputError):
 # --- building -----------------------------------------------------------------------------------
 
 
-def _parse(path: str) -> tuple[Document, list[str]]:
+def parse_plan(path: str) -> tuple[Document, list[str]]:
+    """A plan parsed, with its lines; CheckError (file and reason) when it cannot be read."""
     from ..pipeline import parse
     from ..readers import ReadError
 
@@ -58,7 +59,19 @@ class ParentPlan:
 
     @classmethod
     def load(cls, path: str, lang: Lang = "vi") -> ParentPlan:
-        doc, lines = _parse(path)
+        start_loading_segmenter()  # needed for the items, loaded while the parent is parsed
+        try:
+            doc, lines = parse_plan(path)
+            return cls.from_parsed(path, doc, lines, lang)
+        finally:
+            wait_for_segmenter()  # no thread left running (a batch forks its workers next)
+
+    @classmethod
+    def from_parsed(
+        cls, path: str, doc: Document, lines: list[str], lang: Lang = "vi"
+    ) -> ParentPlan:
+        """The parent from its parse: its items and their term weights (segmenting them is most
+        of the cost; a batch does it while its workers already read their plans)."""
         items = parent_items(doc)
         if not items:
             raise CheckError(path, render_message("check.err.no_items", lang))
@@ -66,24 +79,32 @@ class ParentPlan:
             raise CheckError(path, render_message("check.err.no_header", lang))
         return cls(path, doc, lines, items, TermIndex.fit([i.text for i in items]))
 
-    def warm(self, lang: Lang = "vi") -> None:
-        """Load what every check against this parent loads on first use (the word vectors, the
-        paraphrase table, the items' terms and weights, the findings' tables) by a check in
-        miniature: the parent against its own first item. A batch does it once, before its
-        workers fork, so that they inherit it instead of each building it again."""
-        units = self.items[:1]
-        aligned = align(self.index, self.items, units, self.doc.subject or "")
-        find_all(
-            self.doc,
-            self.doc,
-            index=self.index,
-            items=self.items,
-            coverage=aligned.coverage,
-            child_units=units,
-            parent_lines=self.lines,
-            child_lines=self.lines,
-            lang=lang,
-        )
+    def fit_weights(self) -> None:
+        """Fit now the weights every check's alignment fits on first use (a batch does it once,
+        in the main process, which leaves the items' segmentations in the shared cache)."""
+        item_weights(self.index, self.items)
+
+
+@dataclass
+class ChildPlan:
+    """A school's plan read and cut into passages: what a check does before it needs the parent,
+    so that a batch's workers can do it while the main process is still reading the parent."""
+
+    path: str
+    doc: Document
+    lines: list[str]
+    units: list[Unit]
+
+    @classmethod
+    def load(cls, path: str, lang: Lang = "vi") -> ChildPlan:
+        doc, lines = parse_plan(path)
+        if doc.doc_type.code not in PLAN_TYPES:
+            kind = doc.doc_type.name or doc.doc_type.code
+            raise CheckError(path, render_message("check.err.not_plan", lang, kind=kind))
+        units = child_units(doc)
+        if not units:
+            raise CheckError(path, render_message("check.err.no_sections", lang))
+        return cls(path, doc, lines, units)
 
 
 @dataclass
@@ -163,13 +184,11 @@ def _doc_info(path: str, doc: Document) -> dict[str, Any]:
 
 
 def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport:
-    doc, lines = _parse(path)
-    if doc.doc_type.code not in PLAN_TYPES:
-        kind = doc.doc_type.name or doc.doc_type.code
-        raise CheckError(path, render_message("check.err.not_plan", lang, kind=kind))
-    units = child_units(doc)
-    if not units:
-        raise CheckError(path, render_message("check.err.no_sections", lang))
+    return check_loaded(parent, ChildPlan.load(path, lang), lang)
+
+
+def check_loaded(parent: ParentPlan, child: ChildPlan, lang: Lang = "vi") -> CheckReport:
+    doc, lines, units = child.doc, child.lines, child.units
     aligned = align(parent.index, parent.items, units, parent.doc.subject or "")
     verdict = _verdict(parent, doc, aligned.coverage)
     if verdict != "implements":
@@ -187,7 +206,7 @@ def check_child(parent: ParentPlan, path: str, lang: Lang = "vi") -> CheckReport
     )
     return CheckReport(
         parent=_doc_info(parent.path, parent.doc),
-        child=_doc_info(path, doc),
+        child=_doc_info(child.path, doc),
         items=parent.items,
         coverage=aligned.coverage,
         findings=findings,

@@ -14,6 +14,7 @@ import hashlib
 import math
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -99,24 +100,44 @@ _NUMBER = re.compile(r"(?<![\d/])\d+(?:-\d+)?(?![\d/])")
 # --- segmentation -------------------------------------------------------------------------------
 
 
+_START_LOCK = threading.Lock()
+
+
 class _CRFSegmenter:
     """underthesea's word segmentation model, loaded without importing the `underthesea` package."""
 
     def __init__(self) -> None:
         self.model: CRF | None = None
         self.loaded = False
+        self.loading: Any = None  # the thread loading the model, until it is joined
 
     def _load(self) -> None:
-        self.loaded = True
         try:
             self.model = word_segmenter()
         except Exception:  # an incompatible model version: fall back to syllables
             self.model = None
+        self.loaded = True
+
+    def start_loading(self) -> None:
+        """Load the model in a thread: most of its load is underthesea_core reading the model
+        file without holding the GIL, so the caller's parsing or imports meanwhile run at once."""
+        with _START_LOCK:  # a web server's threads may load a parent at the same time
+            if not self.loaded and self.loading is None:
+                self.loading = threading.Thread(target=self._load, name="vbparse-segmenter")
+                self.loading.start()
+
+    def wait(self) -> None:
+        thread = self.loading
+        if thread is not None:
+            thread.join()
+            self.loading = None
+        if not self.loaded:
+            self._load()
 
     def words(self, text: str) -> list[str]:
         tokens = _TOKEN.findall(text)
         if not self.loaded:
-            self._load()
+            self.wait()
         if self.model is None or not tokens:
             return tokens
         tags = self.model.tag([[t] for t in tokens])
@@ -130,6 +151,14 @@ class _CRFSegmenter:
 
 
 _SEGMENTER = _CRFSegmenter()
+
+
+def start_loading_segmenter() -> None:
+    _SEGMENTER.start_loading()
+
+
+def wait_for_segmenter() -> None:
+    _SEGMENTER.wait()
 
 
 class _DiskCache:
