@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import TITLES
+from ..vocab import RECIPIENT_PURPOSES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -88,8 +88,12 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
         end_mark = followed[0] if followed else (marks[-1] if marks and not strict else None)
     if end_mark is not None:
         return end_mark + 1
-    if recipients is None and strict:
-        return _list_before(lines, start)
+    if recipients is None:
+        # A list ending in "- Lưu: …" whose label OCR lost opens the closing, also when no
+        # "./." or signer line survived the scan around it.
+        listed = _list_before(lines, start)
+        if strict or listed is not None:
+            return listed
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
@@ -462,7 +466,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
     if any(p.method == "ocr" for p in ctx.raw.pages):
-        items = [_drop_scan_tail(item) for item in items]
+        items = [_scan_item(item) for item in items]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
@@ -471,6 +475,31 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
 
 
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+# "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
+_NOTE_LEAD = re.compile(
+    r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
+    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+    + r")(?![\w/]))"
+)
+# "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
+_ONE_AS_BAR = re.compile(r"(?<=\s)[\]|](?=\))")
+# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
+_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
+# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
+_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
+
+
+def _scan_item(item: str) -> str:
+    """A Nơi nhận item read by OCR, cleaned of what the scan added (specks, a seal's edge) and
+    respelled where the lexicon is sure (respell.by_lexicon)."""
+    item = _ONE_AS_BAR.sub("1", item)
+    speck = _SPECK_WORDS.match(item)
+    if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
+        item = item[speck.end() :]
+    item = _drop_scan_tail(_STUTTER.sub("", item))
+    return respell.by_lexicon(_NOTE_LEAD.sub("(để ", item))
+
+
 # Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
 _JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
 _LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")

@@ -179,7 +179,8 @@ def by_lexicon(value: str) -> str:
             pairs.append("{} " + keys[i + 1])
         new = word
         if len(word) > 1 and is_syllable(word):
-            best = _respelled(lex, keys[i], pairs, s)
+            # A capitalised word may be a name ("tỉnh Lâm Đồng"): it needs both neighbours.
+            best = _respelled(lex, keys[i], pairs, s, name=word[:1].isupper() and i > 0)
             # Only marks change, never letters (a lexicon key writes y as i after a consonant).
             if best != keys[i] and cues.fold(best) == cues.fold(word):
                 new = _case_as(best, word)
@@ -190,7 +191,9 @@ def by_lexicon(value: str) -> str:
     return "".join(out)
 
 
-def _respelled(lex: Lexicon, key: str, pairs: list[str], s: InferenceSettings) -> str:
+def _respelled(
+    lex: Lexicon, key: str, pairs: list[str], s: InferenceSettings, *, name: bool = False
+) -> str:
     """The spelling of `key` (a lexicon key) the lexicon prefers beside its neighbours, or `key`.
     A spelling attested with both neighbours beats one attested with one ("dịch vụ chuyển phát":
     "chuyển" makes "vụ chuyển" and "chuyển phát", "chuyên" only "vụ chuyên")."""
@@ -208,7 +211,8 @@ def _respelled(lex: Lexicon, key: str, pairs: list[str], s: InferenceSettings) -
         # A common word beside a name ("Công Thương tỉnh Phú Thọ") stays: only a spelling
         # clearly rarer than the other one is taken for damage.
         rarer = s.lexicon_margin * lex.syllable_count(key) <= lex.syllable_count(best)
-        return lex.spell(best) if rarer and clear else key
+        named = name and key in lex.syllables and sides < len(pairs)
+        return lex.spell(best) if rarer and clear and not named else key
     if key in lex.syllables or (scored and scored[0][1]):
         return key  # a word the lexicon knows ("xông hơi") is not respelled on counts alone
     counts = sorted(((lex.syllable_count(v), v) for v in lex.variants(key)), reverse=True)
