@@ -66,9 +66,7 @@ def test_recipient_items_of_scans_lose_ocr_specks():
     assert _scan_item("M* kh Ban Bí thư Trung ương Đ Đảng;") == "Ban Bí thư Trung ương Đảng;"
     assert _scan_item("Lưu VT, PC04 (Đội ]).").rstrip(".") == "Lưu VT, PC04 (Đội 1)"
     assert _scan_item("Đ/c Bộ trưởng (đề b/cáo);") == "Đ/c Bộ trưởng (để b/cáo);"
-    assert _scan_item("Các Khoa, Phòng ban liên quan (đê thực hiện);").endswith(
-        "(để thực hiện);"
-    )
+    assert _scan_item("Các Khoa, Phòng ban liên quan (đê thực hiện);").endswith("(để thực hiện);")
     # Abbreviations and commas at an item's start are the item's own.
     assert _scan_item("CT, các PCT UBND tỉnh;") == "CT, các PCT UBND tỉnh;"
     assert _scan_item("Ban Đề án 06 (để biết);") == "Ban Đề án 06 (để biết);"
