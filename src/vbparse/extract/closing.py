@@ -466,7 +466,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
     if any(p.method == "ocr" for p in ctx.raw.pages):
-        items = [_scan_item(item) for item in items]
+        items = [item for item in map(_scan_item, items) if not _scan_speck(item)]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
@@ -481,6 +481,10 @@ _NOTE_LEAD = re.compile(
     + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
     + r")(?![\w/]))"
 )
+# "(để b/e)": the c of "báo cáo" read as an e.
+_REPORT_NOTE = re.compile(r"\(để\s+b/e\)")
+# "NVY+": a speck after the item's last letter.
+_TRAILING_SPECK = re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)")
 # "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
 _ONE_AS_BAR = re.compile(r"(?<=\s)[\]|](?=\))")
 # "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
@@ -489,15 +493,29 @@ _SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)
 _STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
 
 
+def _scan_speck(item: str) -> bool:
+    """An OCR'd item that is no recipient: specks beside the label ("ộ", "dáw»") or the signer's
+    title cut off beside the list ("PHÓ GIÁM")."""
+    words = re.findall(r"[^\W\d_]+", item)
+    if not any(len(w) > 1 for w in words):
+        return True
+    if " " not in item.strip() and _JUNK.search(item):
+        return True
+    folded = cues.fold(item).split()
+    return cues.is_upper(item) and all(w.strip(" ;,.:") in _TITLE_WORDS for w in folded)
+
+
 def _scan_item(item: str) -> str:
     """A Nơi nhận item read by OCR, cleaned of what the scan added (specks, a seal's edge) and
     respelled where the lexicon is sure (respell.by_lexicon)."""
-    item = _ONE_AS_BAR.sub("1", item)
+    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
+    item = _ONE_AS_BAR.sub("1", item).replace("Ð", "Đ")
     speck = _SPECK_WORDS.match(item)
     if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
         item = item[speck.end() :]
     item = _drop_scan_tail(_STUTTER.sub("", item))
-    return respell.by_lexicon(_NOTE_LEAD.sub("(để ", item))
+    item = _NOTE_LEAD.sub("(để ", _TRAILING_SPECK.sub("", item))
+    return respell.by_lexicon(_REPORT_NOTE.sub("(để b/c)", item))
 
 
 # Marks a seal's edge or specks become under OCR; none is written in a recipient's name.

@@ -677,9 +677,10 @@ def _respell_subject(ctx: ParseContext) -> None:
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
     subject = respell.by_lexicon(respell.words(doc.subject, respell.document_text(ctx)))
-    # Specks ("* năm 2017") and an urgency stamp read into the block ("[Hỏa rốc]") go.
+    # Specks ("* năm 2017", "bệnh viện ˆ") and an urgency stamp read into the block ("[Hỏa rốc]") go.
     subject = _STAMP_IN_SUBJECT.sub("", subject)
-    subject = re.sub(r"(?<=\s)[^\w\s()\-–\"“”]+(?=\s)", " ", subject)
+    # (a lone spacing mark, "ˆ", is a letter to the regex: named)
+    subject = re.sub(r"(?<=\s)(?:[^\w\s()\-–\"“”]|[ˆ˜ˇ˘˙])+(?=\s|$)", " ", subject)
     subject = re.sub(r"\s+", " ", subject).strip()
     for quote in ('"', "“", "”"):
         if subject.count(quote) == 1 and doc.subject.count("“") + doc.subject.count("”") < 2:

@@ -13,12 +13,13 @@ import re
 from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING
+from unicodedata import normalize
 
 from .. import cues
 from ..settings import current
 from ..text.cer import edit_distance
 from ..text.charclass import LO, UP
-from ..text.normalize import match_key
+from ..text.normalize import match_key, strip_diacritics
 from ..text.syllables import is_syllable
 from ..vocab import NAME_SYLLABLES, SURNAMES
 from .context import ParseContext
@@ -151,6 +152,22 @@ def name_spacing(text: str) -> str:
     return " ".join(out)
 
 
+def _undoubled(word: str) -> str:
+    """ "Thâầy" → "Thầy": a vowel OCR read twice, once without its tone mark, when the word
+    is no syllable and one copy less makes one."""
+    if is_syllable(word):
+        return word
+    for j in range(len(word) - 1):
+        a, b = word[j], word[j + 1]
+        if a != b and strip_diacritics(a).lower() == strip_diacritics(b).lower() and a.isalpha():
+            # keep the copy with more marks (the longer decomposition)
+            drop = j if len(normalize("NFD", a)) < len(normalize("NFD", b)) else j + 1
+            single = word[:drop] + word[drop + 1 :]
+            if is_syllable(single):
+                return single
+    return word
+
+
 def _case_as(word: str, old: str) -> str:
     if old.isupper() and len(old) > 1:
         return word.upper()
@@ -177,7 +194,7 @@ def by_lexicon(value: str) -> str:
             pairs.append(keys[i - 1] + " {}")
         if i + 1 < len(found) and value[m.end() : found[i + 1].start()] == " ":
             pairs.append("{} " + keys[i + 1])
-        new = word
+        new = word = _undoubled(word)
         if len(word) > 1 and is_syllable(word):
             # A capitalised word may be a name ("tỉnh Lâm Đồng"): it needs both neighbours.
             best = _respelled(lex, keys[i], pairs, s, name=word[:1].isupper() and i > 0)
