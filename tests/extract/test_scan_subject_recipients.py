@@ -6,7 +6,7 @@ document of corpus/ (tests/real/test_scan_subject_recipients.py parses the scans
 from __future__ import annotations
 
 from vbparse.extract import respell
-from vbparse.extract.closing import _scan_item
+from vbparse.extract.closing import _scan_item, _scan_speck
 from vbparse.extract.header import _title_subject
 
 
@@ -70,3 +70,21 @@ def test_recipient_items_of_scans_lose_ocr_specks():
     # Abbreviations and commas at an item's start are the item's own.
     assert _scan_item("CT, các PCT UBND tỉnh;") == "CT, các PCT UBND tỉnh;"
     assert _scan_item("Ban Đề án 06 (để biết);") == "Ban Đề án 06 (để biết);"
+
+
+def test_scan_items_that_are_specks_or_the_signers_title_are_no_recipients():
+    # kgl/29_SYT-KHTC, kgu/2119_KH-SYT, kgu/2016_TB-SYT, kgu/1972_TB-SYT
+    for speck in ('"¬', "ộ", "dáw»", "PHÓ GIÁM"):
+        assert _scan_speck(speck), speck
+    for item in ("TCCB", "Như trên", "BGĐ SYT", "UBND các xã, phường", "Website SYT"):
+        assert not _scan_speck(item), item
+    assert _scan_item("BGÐ Sở Y tế (để b/e);") == "BGĐ Sở Y tế (để b/c);"
+    assert _scan_item("NVY+;") == "NVY;"
+
+
+def test_a_vowel_ocr_read_twice_is_read_once():
+    # kgu/01_DL-BTC
+    assert (
+        respell.by_lexicon("63 năm ngày Thâầy thuốc Việt Nam") == "63 năm ngày Thầy thuốc Việt Nam"
+    )
+    assert respell.by_lexicon("Khoa học") == "Khoa học"
