@@ -89,3 +89,10 @@ def test_a_vowel_ocr_read_twice_is_read_once():
         respell.by_lexicon("63 năm ngày Thâầy thuốc Việt Nam") == "63 năm ngày Thầy thuốc Việt Nam"
     )
     assert respell.by_lexicon("Khoa học") == "Khoa học"
+
+
+def test_a_heads_title_read_one_letter_short_is_no_crash():
+    from vbparse.extract import signer
+
+    # A closing read from a scan whose list lost its label: "GIÁM ĐÓ" is shorter than the title.
+    assert signer.head_read_twice(["GIÁM ĐÓ", "GIÁM ĐỐC"]) == "GIÁM ĐỐC"
