@@ -80,6 +80,7 @@ def test_scan_items_that_are_specks_or_the_signers_title_are_no_recipients():
         assert not _scan_speck(item), item
     assert _scan_item("BGÐ Sở Y tế (để b/e);") == "BGĐ Sở Y tế (để b/c);"
     assert _scan_item("NVY+;") == "NVY;"
+    assert _scan_item("Lưu:-VT, kvxuyen.") == "Lưu: VT, kvxuyen."
     assert _scan_item("Bộ Văn hóa ~Thể thao & Du lịch;") == "Bộ Văn hóa –Thể thao & Du lịch;"
 
 

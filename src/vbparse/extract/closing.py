@@ -485,6 +485,8 @@ _NOTE_LEAD = re.compile(
 _REPORT_NOTE = re.compile(r"\(để\s+b/e\)")
 # "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
 _TILDE_DASH = re.compile(r"(?<=\s)~(?=\w)")
+# "Lưu:-VT": a speck read as a dash between the archive label and its first code.
+_ARCHIVE_DASH = re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)")
 # "NVY+": a speck after the item's last letter.
 _TRAILING_SPECK = re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)")
 # "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
@@ -512,7 +514,7 @@ def _scan_item(item: str) -> str:
     respelled where the lexicon is sure (respell.by_lexicon)."""
     # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
     item = _ONE_AS_BAR.sub("1", item).replace("Ð", "Đ")
-    item = _TILDE_DASH.sub("–", item)
+    item = _ARCHIVE_DASH.sub(r"\1 ", _TILDE_DASH.sub("–", item))
     speck = _SPECK_WORDS.match(item)
     if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
         item = item[speck.end() :]
