@@ -125,6 +125,13 @@ VV_LINE = re.compile(
     _F,
 )
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
+# The enacting sentence a quyết định or nghị định has carried since the 2025 law on legal
+# documents repeats its trích yếu: "Thủ tướng Chính phủ ban hành Quyết định bãi bỏ …." /
+# "Ủy ban nhân dân tỉnh ban hành Quyết định Quy định chức năng … như sau:". {type} is the type.
+ENACTING = (
+    r"\bban\s+hành\s+{type}\s+(?!này\b|kèm\b|số\b)(?P<subject>\w.*?)"
+    r"(?:\s*,?\s*như\s+sau)?\s*[.:;]?\s*$"
+)
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
 RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.

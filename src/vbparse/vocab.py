@@ -270,3 +270,11 @@ NAME_SYLLABLES: tuple[str, ...] = (
     *("Tú", "Tuấn", "Tùng", "Tường", "Tuyết", "Uyên", "Văn", "Vân", "Việt", "Vinh", "Vĩnh"),
     *("Vũ", "Xuân", "Yến"),
 )
+
+
+# What a Nơi nhận item's note sends the copy for, as its first word ("(để b/c)", "(để thực hiện)"):
+# OCR reads the "để" before it "đề", "đê" (extract/closing.py puts it back).
+RECIPIENT_PURPOSES: tuple[str, ...] = (
+    "b/c", "b/cáo", "p/h", "t/h", "c/đ", "biết", "báo cáo", "thực hiện", "phối hợp", "chỉ đạo",
+    "theo dõi", "thi hành", "giám sát", "kiểm tra", "đăng tải", "tổng hợp", "lưu",
+)  # fmt: skip

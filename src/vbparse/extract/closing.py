@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import TITLES
+from ..vocab import RECIPIENT_PURPOSES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -88,8 +88,12 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
         end_mark = followed[0] if followed else (marks[-1] if marks and not strict else None)
     if end_mark is not None:
         return end_mark + 1
-    if recipients is None and strict:
-        return _list_before(lines, start)
+    if recipients is None:
+        # A list ending in "- Lưu: …" whose label OCR lost opens the closing, also when no
+        # "./." or signer line survived the scan around it.
+        listed = _list_before(lines, start)
+        if strict or listed is not None:
+            return listed
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
@@ -462,7 +466,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
     if any(p.method == "ocr" for p in ctx.raw.pages):
-        items = [_drop_scan_tail(item) for item in items]
+        items = [item for item in map(_scan_item, items) if not _scan_speck(item)]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
@@ -471,6 +475,54 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
 
 
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+# "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
+_NOTE_LEAD = re.compile(
+    r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
+    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+    + r")(?![\w/]))"
+)
+# "(để b/e)": the c of "báo cáo" read as an e.
+_REPORT_NOTE = re.compile(r"\(để\s+b/e\)")
+# "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
+_TILDE_DASH = re.compile(r"(?<=\s)~(?=\w)")
+# "Lưu:-VT": a speck read as a dash between the archive label and its first code.
+_ARCHIVE_DASH = re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)")
+# "NVY+": a speck after the item's last letter.
+_TRAILING_SPECK = re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)")
+# "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
+_ONE_AS_BAR = re.compile(r"(?<=\s)[\]|](?=\))")
+# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
+_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
+# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
+_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
+
+
+def _scan_speck(item: str) -> bool:
+    """An OCR'd item that is no recipient: specks beside the label ("ộ", "dáw»") or the signer's
+    title cut off beside the list ("PHÓ GIÁM")."""
+    words = re.findall(r"[^\W\d_]+", item)
+    if not any(len(w) > 1 for w in words):
+        return True
+    if " " not in item.strip() and _JUNK.search(item):
+        return True
+    folded = cues.fold(item).split()
+    return cues.is_upper(item) and all(w.strip(" ;,.:") in _TITLE_WORDS for w in folded)
+
+
+def _scan_item(item: str) -> str:
+    """A Nơi nhận item read by OCR, cleaned of what the scan added (specks, a seal's edge) and
+    respelled where the lexicon is sure (respell.by_lexicon)."""
+    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
+    item = _ONE_AS_BAR.sub("1", item).replace("Ð", "Đ")
+    item = _ARCHIVE_DASH.sub(r"\1 ", _TILDE_DASH.sub("–", item))
+    speck = _SPECK_WORDS.match(item)
+    if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
+        item = item[speck.end() :]
+    item = _drop_scan_tail(_STUTTER.sub("", item))
+    item = _NOTE_LEAD.sub("(để ", _TRAILING_SPECK.sub("", item))
+    return respell.by_lexicon(_REPORT_NOTE.sub("(để b/c)", item))
+
+
 # Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
 _JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
 _LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")

@@ -60,7 +60,7 @@ def _run_together(line: Line) -> bool:
         span = _heading_span(finder, text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
-    if _number_start(text) is not None:
+    if _number_start(text) is not None or _title_subject(text) is not None:
         return True
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
@@ -118,6 +118,11 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
+    about = _title_subject(text)
+    if about is not None:
+        # "THÔNG BÁO (V/v Tăng cường giám sát …)": the title and its trích yếu on one line.
+        title_end, start, end = about
+        return [_piece(line, 0, title_end, line.zone), _piece(line, start, end, line.zone)]
     at = _number_start(text)
     if at is not None:
         # "SỞ Y TẾ  Số: 2276/TB-SYT": OCR or a converter joined the body's name and the Số line.
@@ -132,6 +137,24 @@ def _cut(line: Line) -> list[Line]:
             _piece(line, cut, len(text), Zone.HEADER_RIGHT),
         ]
     return [line]
+
+
+_ABOUT_IN_LINE = re.compile(r"\s*(?P<open>\()?\s*(?=(?:V\s*/\s*v|Về\s+việc)\b)")
+
+
+def _title_subject(text: str) -> tuple[int, int, int] | None:
+    """Where a title in capitals ends and the "V/v …" or "(Về việc …)" after it on the same line
+    starts and ends (its brackets left out)."""
+    m = _ABOUT_IN_LINE.search(text)
+    if m is None or m.start() == 0:
+        return None
+    title = text[: m.start()].strip()
+    if not (cues.is_upper(title) and cues.title_type(title)):
+        return None
+    end = len(text.rstrip())
+    if m.group("open") and text[:end].endswith(")"):
+        end -= 1
+    return m.start(), m.end(), end
 
 
 _NUMBER_IN_LINE = re.compile(
@@ -213,6 +236,8 @@ def extract(ctx: ParseContext) -> None:
     _number_by_issuer(ctx)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
+    if doc.subject is None:
+        _enacted_subject(ctx, end)
     _respell_subject(ctx)
     ctx.header_end = max(end, *(p + 1 for p in (number_pos, date_pos, vv_pos) if p is not None), 0)
     # Lines of the header zones that come later (e.g. a date cell) still belong to the header.
@@ -628,16 +653,34 @@ _STAMP_IN_SUBJECT = re.compile(
 )
 
 
+def _enacted_subject(ctx: ParseContext, start: int) -> None:
+    """A trích yếu the header lost (a seal over it, a scan's columns read across) from the
+    sentence that enacts the document, which repeats it ("… ban hành Quyết định bãi bỏ …")."""
+    name = ctx.doc.doc_type.name
+    if not name:
+        return
+    type_words = r"\s+".join(re.escape(w) for w in name.split())
+    enacting = re.compile(cues.ENACTING.format(type=type_words), re.IGNORECASE)
+    for line in ctx.lines[start : start + ctx.settings.inference.issuing_sentence_lines]:
+        m = enacting.search(line.text)
+        if m:
+            subject = m.group("subject")
+            ctx.doc.subject = subject[:1].upper() + subject[1:]
+            ctx.mark("subject", line, m.start("subject"), m.end("subject"))
+            return
+
+
 def _respell_subject(ctx: ParseContext) -> None:
     """A scan's trích yếu: words whose marks OCR lost get the spelling the text agrees on, and a
     lone quote mark inside a word run ("Phạm "Ngọc Thạch") is a speck."""
     doc = ctx.doc
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
-    subject = respell.words(doc.subject, respell.document_text(ctx))
-    # Specks ("* năm 2017") and an urgency stamp read into the block ("[Hỏa rốc]") go.
+    subject = respell.by_lexicon(respell.words(doc.subject, respell.document_text(ctx)))
+    # Specks ("* năm 2017", "bệnh viện ˆ") and an urgency stamp read into the block ("[Hỏa rốc]") go.
     subject = _STAMP_IN_SUBJECT.sub("", subject)
-    subject = re.sub(r"(?<=\s)[^\w\s()\-–\"“”]+(?=\s)", " ", subject)
+    # (a lone spacing mark, "ˆ", is a letter to the regex: named)
+    subject = re.sub(r"(?<=\s)(?:[^\w\s()\-–\"“”]|[ˆ˜ˇ˘˙])+(?=\s|$)", " ", subject)
     subject = re.sub(r"\s+", " ", subject).strip()
     for quote in ('"', "“", "”"):
         if subject.count(quote) == 1 and doc.subject.count("“") + doc.subject.count("”") < 2:

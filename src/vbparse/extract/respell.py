@@ -12,14 +12,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
+from typing import TYPE_CHECKING
+from unicodedata import normalize
 
 from .. import cues
 from ..settings import current
 from ..text.cer import edit_distance
 from ..text.charclass import LO, UP
+from ..text.normalize import match_key, strip_diacritics
 from ..text.syllables import is_syllable
 from ..vocab import NAME_SYLLABLES, SURNAMES
 from .context import ParseContext
+
+if TYPE_CHECKING:
+    from ..lint.lexicon import Lexicon
+    from ..settings import InferenceSettings
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -42,7 +49,8 @@ def phrase(name: str, text: str) -> str:
         re.sub(r"\s+", " ", text[m.start() : m.end()]).upper()
         for m in re.finditer(rf"(?<![A-Z]){key}(?![A-Z])", folded)
     ]
-    others = [m for m in mentions if m != name.upper()]
+    # "HÓA" and "HOÁ" are one spelling in two tone placements: the document's own is kept.
+    others = [m for m in mentions if match_key(m) != match_key(name)]
     if not others:
         return name
     best = max(sorted(set(others)), key=others.count)
@@ -74,8 +82,8 @@ def words(value: str, text: str) -> str:
         pair = f"{spelled[i].lower()} {spelled[i + 1].lower()}"
         variants = by_fold.get(cues.fold(pair), Counter())
         best, n = max(variants.items(), key=lambda kv: (kv[1], kv[0]), default=(pair, 0))
-        if best == pair or n < agreement or n < 2 * variants.get(pair, 0) + 1:
-            continue
+        if match_key(best) == match_key(pair) or n < agreement or n < 2 * variants.get(pair, 0) + 1:
+            continue  # "văn hóa" against "văn hoá": tone placement is the writer's, not damage
         for k, word in enumerate(best.split()):
             old = spelled[i + k]
             spelled[i + k] = (
@@ -142,3 +150,91 @@ def name_spacing(text: str) -> str:
                 continue
         out.append(word)
     return " ".join(out)
+
+
+def _undoubled(word: str) -> str:
+    """ "Thâầy" → "Thầy": a vowel OCR read twice, once without its tone mark, when the word
+    is no syllable and one copy less makes one."""
+    if is_syllable(word):
+        return word
+    for j in range(len(word) - 1):
+        a, b = word[j], word[j + 1]
+        if a != b and strip_diacritics(a).lower() == strip_diacritics(b).lower() and a.isalpha():
+            # keep the copy with more marks (the longer decomposition)
+            drop = j if len(normalize("NFD", a)) < len(normalize("NFD", b)) else j + 1
+            single = word[:drop] + word[drop + 1 :]
+            if is_syllable(single):
+                return single
+    return word
+
+
+def _case_as(word: str, old: str) -> str:
+    if old.isupper() and len(old) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if old[:1].isupper() else word
+
+
+def by_lexicon(value: str) -> str:
+    """ "Ban Châp hành", "giây phép", "năm 2026 vôn NSTW" → "Ban Chấp hành", "giấy phép", "vốn":
+    a word that makes no known pair with its neighbours, where another spelling of its letters
+    (marks aside) makes a dictionary word with one of them, clearly better than any other
+    spelling. A word with no pair to judge by is respelled only when it is no word the lexicon
+    knows ("triên") and one other spelling is common. Only for OCR'd text: typed words are the writer's."""
+    from ..lint.lexicon import lexicon, syllable_keys  # loaded on first use (a fifth of a second)
+
+    lex = lexicon()
+    s = current().inference
+    found = list(_WORD.finditer(value))
+    keys = [syllable_keys(m.group(0))[0] for m in found]
+    out, last = [], 0
+    for i, m in enumerate(found):
+        word = m.group(0)
+        pairs = []  # (previous, next) neighbour keys, "{}" standing for the word
+        if i > 0 and value[found[i - 1].end() : m.start()] == " ":
+            pairs.append(keys[i - 1] + " {}")
+        if i + 1 < len(found) and value[m.end() : found[i + 1].start()] == " ":
+            pairs.append("{} " + keys[i + 1])
+        new = word = _undoubled(word)
+        if len(word) > 1 and is_syllable(word):
+            # A capitalised word may be a name ("tỉnh Lâm Đồng"): it needs both neighbours.
+            best = _respelled(lex, keys[i], pairs, s, name=word[:1].isupper() and i > 0)
+            # Only marks change, never letters (a lexicon key writes y as i after a consonant).
+            if best != keys[i] and cues.fold(best) == cues.fold(word):
+                new = _case_as(best, word)
+        out.append(value[last : m.start()])
+        out.append(new)
+        last = m.end()
+    out.append(value[last:])
+    return "".join(out)
+
+
+def _respelled(
+    lex: Lexicon, key: str, pairs: list[str], s: InferenceSettings, *, name: bool = False
+) -> str:
+    """The spelling of `key` (a lexicon key) the lexicon prefers beside its neighbours, or `key`.
+    A spelling attested with both neighbours beats one attested with one ("dịch vụ chuyển phát":
+    "chuyển" makes "vụ chuyển" and "chuyển phát", "chuyên" only "vụ chuyên")."""
+    if any(lex.bigram_score(p.format(key)) for p in pairs):
+        return key
+    scored = []
+    for v in lex.variants(key):
+        found = [n for p in pairs if (n := lex.bigram_score(p.format(v)))]
+        scored.append((len(found), sum(found), v))
+    scored.sort(reverse=True)
+    if scored and scored[0][1] >= s.lexicon_pair_min:
+        sides, total, best = scored[0]
+        runner_up = scored[1] if len(scored) > 1 else (0, 0, "")
+        clear = sides > runner_up[0] or total >= s.lexicon_margin * runner_up[1]
+        # A common word beside a name ("Công Thương tỉnh Phú Thọ") stays: only a spelling
+        # clearly rarer than the other one is taken for damage.
+        rarer = s.lexicon_margin * lex.syllable_count(key) <= lex.syllable_count(best)
+        named = name and key in lex.syllables and sides < len(pairs)
+        return lex.spell(best) if rarer and clear and not named else key
+    if key in lex.syllables or (scored and scored[0][1]):
+        return key  # a word the lexicon knows ("xông hơi") is not respelled on counts alone
+    counts = sorted(((lex.syllable_count(v), v) for v in lex.variants(key)), reverse=True)
+    if counts and counts[0][0] >= s.lexicon_word_min:
+        runner_up_count = counts[1][0] if len(counts) > 1 else 0
+        if counts[0][0] >= s.lexicon_margin * runner_up_count:
+            return lex.spell(counts[0][1])
+    return key
