@@ -175,6 +175,7 @@ class RolesSettings:
 
     text_rule_confidence: float = 0.8  # a role keyword at the opening of a section's text
     weak_confidence: float = 0.5  # a weak heading keyword, or nothing but the default role
+    schedule_dates: int = 3  # dated rows that make a role-less section a timetable (timeline)
 
 
 @dataclass(frozen=True)
