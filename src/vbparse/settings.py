@@ -145,6 +145,7 @@ class OutlineSettings:
     short_heading_chars: int = 120  # an unpunctuated line up to this long is a heading
     wrap_min_chars: int = 60  # a line this long that breaks off mid-sentence wrapped
     lost_bullet_min_chars: int = 15  # an unlabelled paragraph under a list heading is longer
+    heading_style_words: int = 3  # opening words that show a heading in capitals or not
 
 
 @dataclass(frozen=True)
