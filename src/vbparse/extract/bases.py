@@ -22,10 +22,13 @@ from .refs import SYMBOL_RE, DateMatch, find_date, parse_number
 _TYPES = (
     "Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|"
     "Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản hợp nhất|Văn bản|Hướng dẫn|"
-    "Thông báo|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
+    "Thông báo|Chương trình hành động|Chương trình phối hợp|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
 )
 _TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
-_NUM_AFTER = re.compile(rf"^\s*(?:số\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE)
+# "số" as OCR also reads it ("só", "sô").
+_NUM_AFTER = re.compile(
+    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE
+)
 # An issuer's name ends at the first lower-case verb or preposition that starts the title
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
@@ -44,7 +47,9 @@ _ISSUER_STOP = re.compile(
 # A law's name runs to its date or number ("Luật sửa đổi, bổ sung một số điều của Luật … ngày …").
 _LAW_NAME = re.compile(
     r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)"
-    rf"(?=\s+(?:ngày|số)\s*\d|[;.()]|\s+(?:và\s+)?(?:{_TYPES})\s+(?:số\s*)?\d|$)",
+    # another law cited by its number ends the name; "pháp luật số …" inside the name
+    # ("Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15") is its own number
+    rf"(?=\s+(?:ngày\s*[lI]?\d|số\s*\d)|[;.()]|\s+(?:và\s+)?(?-i:{_TYPES})\s+(?:số\s*)?\d|$)",
     re.IGNORECASE,
 )
 # "… báo cáo của Tổng công ty Bưu điện Việt Nam về việc … (Công văn số 4736/BĐVN-TCBC …)"
@@ -124,12 +129,17 @@ def _enumerated_citations(text: str) -> list[_Hit]:
     return hits
 
 
+# Strokes OCR adds to or drops from a ký hiệu read twice ("163/2024/QHI15" for QH15).
+_SYMBOL_SPECKS = str.maketrans("", "", "Il1|.' ")
+
+
 def _seen(bases: list[Base], base: Base) -> bool:
-    """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one base."""
+    """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one
+    base, also when OCR read its ký hiệu with a stroke more or less."""
     if base.number is None:
         return False
-    key = (base.number, base.symbol, base.year)
-    return any((b.number, b.symbol, b.year) == key for b in bases)
+    key = (base.number, (base.symbol or "").translate(_SYMBOL_SPECKS), base.year)
+    return any((b.number, (b.symbol or "").translate(_SYMBOL_SPECKS), b.year) == key for b in bases)
 
 
 def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
@@ -291,15 +301,19 @@ def citations_in(text: str) -> list[_Hit]:
     """Every cited document in one paragraph: a type word, its reference (number, date or a
     law's name), its issuer, and the title up to the next citation."""
     hits: list[_Hit] = []
+    title_end = 0  # where the title of the previous reference ends
     for m in _TYPE_RE.finditer(text):
         if hits and m.start() < hits[-1].end:
             continue  # inside the number/date/issuer of the previous reference
         name = type_name_for(m.group(1)) or m.group(1)
         ref = _reference_after(text, m, name)
-        if ref is None:
+        if ref is None or (m.start() < title_end and not ref.num and not ref.date):
+            # "Nghị định … quy định chi tiết một số điều của Luật Phòng, chống ma túy, Luật Xử lý
+            # vi phạm hành chính …": laws the cited title names, with no number or date, are
+            # not cited themselves.
             continue
         issuer, pos = _issuer_after(text, ref.end, m.start())
-        nxt = _next_citation_start(text, pos)
+        nxt = title_end = _next_citation_start(text, pos)
         title_text = text[pos:nxt].split("(")[0]
         clause = _CITING_CLAUSE.search(title_text)
         title_text = (title_text[: clause.start()] if clause else title_text).strip(" ,;.")

@@ -194,7 +194,9 @@ def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:
 
 # --- dates --------------------------------------------------------------------------------------
 
-_MONTH_DAY = r"(\d\s?\d|\d)"
+# After "ngày" and before "tháng", OCR reads a digit as the letter it resembles ("ngày l6").
+_MONTH_DAY = r"([\dlI]\s?\d|\d\s?[\dlIO]|[\dlI])"
+_OCR_DIGITS = str.maketrans("lIO", "110")
 DATE_WORDS_RE = re.compile(
     rf"ng[àa]y\s*{_MONTH_DAY}\s*(?:th[áa]ng|/|-)\s*{_MONTH_DAY}\s*(?:n[ăa]m|/|-)\s*(\d\s?\d\s?\d\s?\d)",
     re.IGNORECASE,
@@ -207,6 +209,7 @@ BLANK_DATE_RE = re.compile(r"ng[àa]y\s*[.…_ ]*\s*th[áa]ng\s*[.…_ \d]*\s*n[
 
 def to_iso(day: str, month: str, year: str) -> str | None:
     try:
+        day, month = day.translate(_OCR_DIGITS), month.translate(_OCR_DIGITS)
         d = date(int(year.replace(" ", "")), int(month.replace(" ", "")), int(day.replace(" ", "")))
     except ValueError:
         return None
