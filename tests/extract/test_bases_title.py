@@ -60,3 +60,12 @@ def test_a_programme_of_action_is_cited() -> None:
     # "Thực hiện Chương trình hành động số 33-CTr/TU ngày 21/5/2015 của Tỉnh ủy …"
     doc = parse(CORPUS / "unseen" / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf")
     assert ("33", "CTr/TU") in _keys(doc.bases)
+
+
+def test_a_number_with_a_letter_and_a_ky_hieu_ocr_misread() -> None:
+    # "Nghị quyết số 30c/NQ-CP" (a number with a letter); "Chương trình phối hợp
+    # 1842b/CIPH- BVHTTDL- .TLĐLĐVN" (T read as I, a speck after a dash).
+    ubnd = parse(CORPUS / "real" / "hpbaotho" / "4532_UBND-KSTTHC_PhuTho_scan.pdf")
+    assert ("30c", "NQ-CP") in _keys(ubnd.bases)
+    ctph = parse(CORPUS / "unseen" / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf")
+    assert ("1842b", "CTPH-BVHTTDL-TLĐLĐVN") in _keys(ctph.bases)

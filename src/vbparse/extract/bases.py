@@ -27,7 +27,8 @@ _TYPES = (
 _TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
 # "số" as OCR also reads it ("só", "sô").
 _NUM_AFTER = re.compile(
-    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE
+    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE})",
+    re.IGNORECASE,
 )
 # An issuer's name ends at the first lower-case verb or preposition that starts the title
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
@@ -310,10 +311,11 @@ def citations_in(text: str) -> list[_Hit]:
         if ref is None or (m.start() < title_end and not ref.num and not ref.date):
             # "Nghị định … quy định chi tiết một số điều của Luật Phòng, chống ma túy, Luật Xử lý
             # vi phạm hành chính …": laws the cited title names, with no number or date, are
-            # not cited themselves.
+            # not cited themselves (a list of laws by name has no title between them).
             continue
         issuer, pos = _issuer_after(text, ref.end, m.start())
-        nxt = title_end = _next_citation_start(text, pos)
+        nxt = _next_citation_start(text, pos)
+        title_end = pos if ref.law_name else nxt
         title_text = text[pos:nxt].split("(")[0]
         clause = _CITING_CLAUSE.search(title_text)
         title_text = (title_text[: clause.start()] if clause else title_text).strip(" ,;.")
@@ -322,7 +324,8 @@ def citations_in(text: str) -> list[_Hit]:
             or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
             or None
         )
-        parts = parse_number(ref.num.group(1)) if ref.num else None
+        # "1 234/QĐ-UBND": OCR split the number's digits
+        parts = parse_number(re.sub(r"(?<=\d) (?=\d)", "", ref.num.group(1))) if ref.num else None
         base = Base(
             raw=text[m.start() : nxt].strip(" ,;."),
             doc_type=name,
