@@ -139,8 +139,8 @@ OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,
 )
-# OCR may put a speck before it ("'Căn cứ Nghị quyết …").
-BASES_OPENER = re.compile(r"^[\s'`‘’.,]*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
+# OCR may put a speck or a dash before it ("'Căn cứ Nghị quyết …", "- Căn cứ …").
+BASES_OPENER = re.compile(r"^[\s'`‘’.,_\-–]*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
 # State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
 # OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
 SIGN_PREFIX = re.compile(

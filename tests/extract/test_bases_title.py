@@ -69,3 +69,22 @@ def test_a_number_with_a_letter_and_a_ky_hieu_ocr_misread() -> None:
     assert ("30c", "NQ-CP") in _keys(ubnd.bases)
     ctph = parse(CORPUS / "unseen" / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf")
     assert ("1842b", "CTPH-BVHTTDL-TLĐLĐVN") in _keys(ctph.bases)
+
+
+def test_ocr_damaged_type_words_openers_and_separators() -> None:
+    # "Căn cứ Nghị dịnh số 109/2016/NĐ-CP" (đ read as d); "- Căn cứ Quyết định số 8119/QĐ-SYT"
+    # (a dash before the opener).
+    plan = parse(CORPUS / "real" / "kgu" / "2128_KH-SYT_scan.pdf")
+    assert {("109", "NĐ-CP"), ("8119", "QĐ-SYT")} <= set(_keys(plan.bases))
+    # "Căn cứ Quyết định số 1675QĐ-UBND ngày …": the slash lost.
+    qd = parse(CORPUS / "real" / "kgu" / "3162_QD-SYT_scan.pdf")
+    assert ("1675", "QĐ-UBND") in _keys(qd.bases)
+
+
+def test_a_cancu_inside_a_line_that_ocr_joined() -> None:
+    # "… được miễn thuế ấn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi …"
+    ttg = parse(CORPUS / "unseen" / "vgpqlvb" / "01-2025-QD-TTg_scan.pdf")
+    assert {("Luật", "2015-06-19"), ("Luật", "2019-11-22")} <= set(_keys(ttg.bases))
+    # "- khoa học; Căn cứ Công văn 293/SYT-TCCB …": the tail of one căn cứ, then the next.
+    plan = parse(CORPUS / "real" / "kgu" / "1942_KH-SYT_scan.pdf")
+    assert ("293", "SYT-TCCB") in _keys(plan.bases)

@@ -24,10 +24,16 @@ _TYPES = (
     "Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản hợp nhất|Văn bản|Hướng dẫn|"
     "Thông báo|Chương trình hành động|Chương trình phối hợp|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
 )
-_TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
+# OCR reads đ as d ("Nghị dịnh"): the type words match either way, and the name they stand for
+# is found by folding (vocab.type_name_for).
+_TYPE_RE = re.compile(
+    rf"(?<![\wÀ-ỹ])({_TYPES.replace('đ', '[đd]').replace('Đ', '[ĐD]')})(?![\wÀ-ỹ])", re.IGNORECASE
+)
 # "số" as OCR also reads it ("só", "sô").
 _NUM_AFTER = re.compile(
-    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE})",
+    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE}"
+    # "1675QĐ-UBND": the slash lost before a type code in capitals
+    rf"|\d{{1,6}}(?-i:[A-ZĐ]{{2,4}})[-/]{SYMBOL_RE})",
     re.IGNORECASE,
 )
 # An issuer's name ends at the first lower-case verb or preposition that starts the title
@@ -154,7 +160,10 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     while pos < end:
         line = lines[pos]
         text = line.text
-        if cues.BASES_OPENER.match(text):
+        text = _opener_inside(text)
+        if text != line.text and current:
+            current.append(line.text[: len(text) - len(text.lstrip())])  # the tail before it
+        if cues.BASES_OPENER.match(text) or text != line.text:
             if current and first is not None:
                 out.append((" ".join(current), first))
             current, first = [text], line
@@ -176,6 +185,19 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     if current and first is not None:
         out.append((" ".join(current), first))
     return out
+
+
+# "… được miễn thuế ấn cứ Luật Tổ chức Chính phủ …", "- khoa học; Căn cứ Công văn 293/…": a
+# scan's line that joined the end of the subject to the first căn cứ, whose "C" OCR may lose.
+_OPENER_INSIDE = re.compile(rf"(?<=\s)(?:C?ăn|ấn)\s+cứ\s+(?=(?-i:{_TYPE_RE.pattern}))")
+
+
+def _opener_inside(text: str) -> str:
+    """The line with what stands before a căn cứ inside it blanked (offsets kept), or as it is."""
+    if cues.BASES_OPENER.match(text):
+        return text
+    m = _OPENER_INSIDE.search(text)
+    return " " * m.start() + text[m.start() :] if m else text
 
 
 _SEGMENT_START = re.compile(
