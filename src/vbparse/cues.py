@@ -146,7 +146,8 @@ OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,
 )
-BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
+# OCR may put a speck or a dash before it ("'Căn cứ Nghị quyết …", "- Căn cứ …").
+BASES_OPENER = re.compile(r"^[\s'`‘’.,_\-–]*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
 # State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
 # OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
 SIGN_PREFIX = re.compile(
@@ -304,3 +305,25 @@ ESIGN_FIELD = re.compile(
 ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
 
 BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(label: str) -> int | None:
+    label = label.upper()
+    if not label or any(ch not in _ROMAN_VALUES for ch in label):
+        return None
+    total = 0
+    for i, ch in enumerate(label):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(label) and _ROMAN_VALUES[label[i + 1]] > value else value
+    return total
+
+
+_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+def to_roman(n: int) -> str:
+    """Roman numeral up to 89 (no document has more parts or chapters)."""
+    return (
+        "L" + "X" * (n // 10 - 5) if n >= 50 else "XL" if n >= 40 else "X" * (n // 10)
+    ) + _UNITS[n % 10]

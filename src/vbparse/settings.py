@@ -152,6 +152,7 @@ class OutlineSettings:
     short_heading_chars: int = 120  # an unpunctuated line up to this long is a heading
     wrap_min_chars: int = 60  # a line this long that breaks off mid-sentence wrapped
     lost_bullet_min_chars: int = 15  # an unlabelled paragraph under a list heading is longer
+    heading_style_words: int = 3  # opening words that show a heading in capitals or not
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class RolesSettings:
 
     text_rule_confidence: float = 0.8  # a role keyword at the opening of a section's text
     weak_confidence: float = 0.5  # a weak heading keyword, or nothing but the default role
+    schedule_dates: int = 3  # dated rows that make a role-less section a timetable (timeline)
 
 
 @dataclass(frozen=True)

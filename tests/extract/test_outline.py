@@ -3,9 +3,11 @@ the section tree (ids, kinds, headings, text, spans), the preamble and the concl
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from vbparse.extract import outline
+from vbparse.pipeline import parse
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SEED = CORPUS / "seed" / "kh-36-thbtd.txt"
@@ -54,3 +56,28 @@ def test_a_decrees_articles_clauses_and_points(context_before):
     line = ctx.lines[[ln.index for ln in ctx.lines].index(scope.span.line)]
     assert line.text.startswith("Điều 2")
     assert scope.end_line is not None and scope.end_line >= scope.children[-1].span.line
+
+
+def _gold_ids(path: Path) -> list[str]:
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    return [s["id"] for s in gold["sections_top"]]
+
+
+def test_ocr_damaged_roman_headings_fill_the_gap_in_their_sequence():
+    # "HI. NỘI DUNG PHỐI HỢP" between "II." and "IV." (issue #11, a scanned programme).
+    path = CORPUS / "unseen" / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf"
+    sections = parse(path).sections
+    assert [s.id for s in sections] == _gold_ids(path) == ["I", "II", "III", "IV", "V"]
+    assert sections[2].heading is not None and sections[2].heading.startswith("NỘI DUNG")
+    # "II." read for III, "V," for V, "VHI." for VIII in a contest's rules.
+    rules = CORPUS / "real" / "kgu" / "01_DL-BTC_scan.pdf"
+    assert [s.id for s in parse(rules).sections] == _gold_ids(rules)
+
+
+def test_a_repeated_roman_label_in_lower_case_stays_an_item():
+    # "I. NHIỆM VỤ, BIỆN PHÁP" read for II becomes II; "I. Nhiệm vụ" under it (a "1." read as
+    # "I.") is written unlike the roman headings and is not taken for III.
+    path = CORPUS / "real" / "kgu" / "2004_KH-SYT-CDN_scan.pdf"
+    sections = parse(path).sections
+    assert [s.id for s in sections] == _gold_ids(path)
+    assert sections[1].heading == "NHIỆM VỤ, BIỆN PHÁP"

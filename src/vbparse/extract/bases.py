@@ -22,10 +22,20 @@ from .refs import SYMBOL_RE, DateMatch, find_date, parse_number
 _TYPES = (
     "Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|"
     "Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản hợp nhất|Văn bản|Hướng dẫn|"
-    "Thông báo|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
+    "Thông báo|Chương trình hành động|Chương trình phối hợp|Chương trình|Kết luận|Công điện|Đề án|Báo cáo|Tờ trình|Quy chế|Quy định|Điều lệ"
 )
-_TYPE_RE = re.compile(rf"(?<![\wÀ-ỹ])({_TYPES})(?![\wÀ-ỹ])", re.IGNORECASE)
-_NUM_AFTER = re.compile(rf"^\s*(?:số\s*:?\s*)?(\d{{1,6}}\s?[/-]\s?{SYMBOL_RE})", re.IGNORECASE)
+# OCR reads đ as d ("Nghị dịnh"): the type words match either way, and the name they stand for
+# is found by folding (vocab.type_name_for).
+_TYPE_RE = re.compile(
+    rf"(?<![\wÀ-ỹ])({_TYPES.replace('đ', '[đd]').replace('Đ', '[ĐD]')})(?![\wÀ-ỹ])", re.IGNORECASE
+)
+# "số" as OCR also reads it ("só", "sô").
+_NUM_AFTER = re.compile(
+    rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE}"
+    # "1675QĐ-UBND": the slash lost before a type code in capitals
+    rf"|\d{{1,6}}(?-i:[A-ZĐ]{{2,4}})[-/]{SYMBOL_RE})",
+    re.IGNORECASE,
+)
 # An issuer's name ends at the first lower-case verb or preposition that starts the title
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
@@ -44,7 +54,9 @@ _ISSUER_STOP = re.compile(
 # A law's name runs to its date or number ("Luật sửa đổi, bổ sung một số điều của Luật … ngày …").
 _LAW_NAME = re.compile(
     r"^\s+((?:[\wÀ-ỹ]+)(?:[\s,]+[\wÀ-ỹ\-–]+?)*?)"
-    rf"(?=\s+(?:ngày|số)\s*\d|[;.()]|\s+(?:và\s+)?(?:{_TYPES})\s+(?:số\s*)?\d|$)",
+    # another law cited by its number ends the name; "pháp luật số …" inside the name
+    # ("Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15") is its own number
+    rf"(?=\s+(?:ngày\s*[lI]?\d|số\s*\d)|[;.()]|\s+(?:và\s+)?(?-i:{_TYPES})\s+(?:số\s*)?\d|$)",
     re.IGNORECASE,
 )
 # "… báo cáo của Tổng công ty Bưu điện Việt Nam về việc … (Công văn số 4736/BĐVN-TCBC …)"
@@ -124,12 +136,17 @@ def _enumerated_citations(text: str) -> list[_Hit]:
     return hits
 
 
+# Strokes OCR adds to or drops from a ký hiệu read twice ("163/2024/QHI15" for QH15).
+_SYMBOL_SPECKS = str.maketrans("", "", "Il1|.' ")
+
+
 def _seen(bases: list[Base], base: Base) -> bool:
-    """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one base."""
+    """A document mentioned again ("… hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg") is one
+    base, also when OCR read its ký hiệu with a stroke more or less."""
     if base.number is None:
         return False
-    key = (base.number, base.symbol, base.year)
-    return any((b.number, b.symbol, b.year) == key for b in bases)
+    key = (base.number, (base.symbol or "").translate(_SYMBOL_SPECKS), base.year)
+    return any((b.number, (b.symbol or "").translate(_SYMBOL_SPECKS), b.year) == key for b in bases)
 
 
 def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
@@ -143,7 +160,10 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     while pos < end:
         line = lines[pos]
         text = line.text
-        if cues.BASES_OPENER.match(text):
+        text = _opener_inside(text)
+        if text != line.text and current:
+            current.append(line.text[: len(text) - len(text.lstrip())])  # the tail before it
+        if cues.BASES_OPENER.match(text) or text != line.text:
             if current and first is not None:
                 out.append((" ".join(current), first))
             current, first = [text], line
@@ -165,6 +185,19 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
     if current and first is not None:
         out.append((" ".join(current), first))
     return out
+
+
+# "… được miễn thuế ấn cứ Luật Tổ chức Chính phủ …", "- khoa học; Căn cứ Công văn 293/…": a
+# scan's line that joined the end of the subject to the first căn cứ, whose "C" OCR may lose.
+_OPENER_INSIDE = re.compile(rf"(?<=\s)(?:C?ăn|ấn)\s+cứ\s+(?=(?-i:{_TYPE_RE.pattern}))")
+
+
+def _opener_inside(text: str) -> str:
+    """The line with what stands before a căn cứ inside it blanked (offsets kept), or as it is."""
+    if cues.BASES_OPENER.match(text):
+        return text
+    m = _OPENER_INSIDE.search(text)
+    return " " * m.start() + text[m.start() :] if m else text
 
 
 _SEGMENT_START = re.compile(
@@ -291,15 +324,20 @@ def citations_in(text: str) -> list[_Hit]:
     """Every cited document in one paragraph: a type word, its reference (number, date or a
     law's name), its issuer, and the title up to the next citation."""
     hits: list[_Hit] = []
+    title_end = 0  # where the title of the previous reference ends
     for m in _TYPE_RE.finditer(text):
         if hits and m.start() < hits[-1].end:
             continue  # inside the number/date/issuer of the previous reference
         name = type_name_for(m.group(1)) or m.group(1)
         ref = _reference_after(text, m, name)
-        if ref is None:
+        if ref is None or (m.start() < title_end and not ref.num and not ref.date):
+            # "Nghị định … quy định chi tiết một số điều của Luật Phòng, chống ma túy, Luật Xử lý
+            # vi phạm hành chính …": laws the cited title names, with no number or date, are
+            # not cited themselves (a list of laws by name has no title between them).
             continue
         issuer, pos = _issuer_after(text, ref.end, m.start())
         nxt = _next_citation_start(text, pos)
+        title_end = pos if ref.law_name else nxt
         title_text = text[pos:nxt].split("(")[0]
         clause = _CITING_CLAUSE.search(title_text)
         title_text = (title_text[: clause.start()] if clause else title_text).strip(" ,;.")
@@ -308,7 +346,8 @@ def citations_in(text: str) -> list[_Hit]:
             or re.sub(r"^(?:về\s+việc|về)\s+", "", title_text, flags=re.IGNORECASE).strip()
             or None
         )
-        parts = parse_number(ref.num.group(1)) if ref.num else None
+        # "1 234/QĐ-UBND": OCR split the number's digits
+        parts = parse_number(re.sub(r"(?<=\d) (?=\d)", "", ref.num.group(1))) if ref.num else None
         base = Base(
             raw=text[m.start() : nxt].strip(" ,;."),
             doc_type=name,

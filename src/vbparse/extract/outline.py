@@ -44,6 +44,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
     ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
 ]
+# A roman numeral as OCR reads it from a scan: two strokes run together ("H" for "II", "VHI."),
+# a stroke read as "l" or "|", a comma for the dot, a speck before it ("¬- VI.").
+_DAMAGED_ROMAN = re.compile(r"^\W{0,3}?([IVXHl|!]{1,5})\s*[.,:)]\s*(?=\S)")
+_ROMAN_STROKES = str.maketrans({"H": "II", "l": "I", "|": "I", "!": "I"})
 _RANK = {
     "part": 0,
     "chapter": 1,
@@ -191,7 +195,39 @@ class _Outline:
             and not any(s.kind == "number" for s in self.roots)
         ):
             return None  # "2." continuing a list whose "1." stood inside a quotation
-        return lab
+        if self.quotes.open or text.lstrip()[:1] in '"“':
+            return lab
+        return self.roman_in_sequence(text, lab)
+
+    def roman_in_sequence(self, text: str, lab: _Label | None) -> _Label | None:
+        """A top-level roman heading that OCR damaged ("HI." for III, "VHI." for VIII, "V," for
+        V, "II." read twice): the gap it leaves in the sequence of the headings found is
+        evidence enough when the line reads as the numeral that is due, up to its I strokes,
+        and opens a heading written like the first roman one."""
+        if (lab is not None and lab.kind not in ("roman", "letter")) or any(
+            n.rank < _RANK["roman"] for n in self.stack
+        ):
+            return lab
+        romans = [s for s in self.roots if s.kind == "roman"]
+        last = cues.roman_value(romans[-1].label or "") if romans else None
+        if last is None:
+            return lab
+        due = cues.to_roman(last + 1)
+        m = _DAMAGED_ROMAN.match(text)
+        if (lab is not None and lab.label == due) or not m:
+            return lab
+        read = m.group(1).translate(_ROMAN_STROKES)
+        rest = text[m.end() :].strip()
+        first = romans[0].heading or romans[0].text
+        words = current().outline.heading_style_words  # a quotation may follow in lower case
+        if (
+            read.replace("I", "") != due.replace("I", "")
+            or not rest[:1].isupper()
+            or cues.is_upper(" ".join(rest.split()[:words]))
+            != cues.is_upper(" ".join(first.split()[:words]))
+        ):
+            return lab
+        return _Label("roman", due, m.end())
 
     def conclusion(self, line: Line) -> None:
         """ "Trên đây là Kế hoạch …": the closing paragraph belongs to no section."""

@@ -55,7 +55,8 @@ def parse_number(raw: str, body_codes: Collection[str] = ()) -> NumberParts | No
     if not m:
         return _symbol_only(raw, text, offset)
     number = m.group("num")
-    symbol = re.sub(r"\s+", "", m.group("sym")).strip("-/.")
+    # a speck after a dash ("BVHTTDL- .TLĐLĐVN") is no part of the code
+    symbol = re.sub(r"([-/])\.+", r"\1", re.sub(r"\s+", "", m.group("sym"))).strip("-/.")
     year = None
     if m.group("sep") == "/":  # "Số: /2024/TT-BGDĐT": the year also after a blank number
         y = _YEAR_PART.match(symbol)
@@ -163,15 +164,16 @@ def _split_glued(part: str, body_codes: Collection[str]) -> str:
     return part
 
 
-# Digits OCR reads for the capitals they resemble ("T8-SYT" for TB-SYT, "KH-S0YT").
-_DIGIT_LOOKALIKES = str.maketrans("80156", "BOISG")
+# Digits OCR reads for the capitals they resemble ("T8-SYT" for TB-SYT, "KH-S0YT"), and a T
+# whose bar it lost ("CIPH" for CTPH).
+_DIGIT_LOOKALIKES = str.maketrans("80156I", "BOISGT")
 
 
 def _respell_type_code(symbol: str) -> str:
-    """ "T8-SYT" → "TB-SYT": a first code with a digit in it that, read as the letter it looks
-    like, is a known type code."""
+    """ "T8-SYT" → "TB-SYT", "CIPH-…" → "CTPH-…": an unknown first code that, read with the
+    letters its characters look like, is a known type code."""
     m = re.match(r"^([A-ZĐa-zđ0-9]{2,5})(?=[-/])", symbol)
-    if m is None or not re.search(r"\d", m.group(1)) or not re.search(r"[A-ZĐ]", m.group(1)):
+    if m is None or not re.search(r"[A-ZĐ]", m.group(1)) or canonical_code(m.group(1)):
         return symbol
     fixed = m.group(1).translate(_DIGIT_LOOKALIKES)
     return fixed + symbol[m.end() :] if canonical_code(fixed) == fixed else symbol
@@ -194,7 +196,9 @@ def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:
 
 # --- dates --------------------------------------------------------------------------------------
 
-_MONTH_DAY = r"(\d\s?\d|\d)"
+# After "ngày" and before "tháng", OCR reads a digit as the letter it resembles ("ngày l6").
+_MONTH_DAY = r"([\dlI]\s?\d|\d\s?[\dlIO]|[\dlI])"
+_OCR_DIGITS = str.maketrans("lIO", "110")
 DATE_WORDS_RE = re.compile(
     rf"ng[àa]y\s*{_MONTH_DAY}\s*(?:th[áa]ng|/|-)\s*{_MONTH_DAY}\s*(?:n[ăa]m|/|-)\s*(\d\s?\d\s?\d\s?\d)",
     re.IGNORECASE,
@@ -207,6 +211,7 @@ BLANK_DATE_RE = re.compile(r"ng[àa]y\s*[.…_ ]*\s*th[áa]ng\s*[.…_ \d]*\s*n[
 
 def to_iso(day: str, month: str, year: str) -> str | None:
     try:
+        day, month = day.translate(_OCR_DIGITS), month.translate(_OCR_DIGITS)
         d = date(int(year.replace(" ", "")), int(month.replace(" ", "")), int(day.replace(" ", "")))
     except ValueError:
         return None

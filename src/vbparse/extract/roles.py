@@ -29,7 +29,20 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("purpose", ("MUC DICH", "YEU CAU", "MUC TIEU", "QUAN DIEM", "Y NGHIA", "SU CAN THIET")),
-    ("scope", ("PHAM VI", "DOI TUONG AP DUNG", "DOI TUONG", "THANH PHAN THAM GIA")),
+    (
+        "scope",
+        (
+            "PHAM VI",
+            "DOI TUONG AP DUNG",
+            "DOI TUONG",
+            "THANH PHAN THAM GIA",
+            # who may apply: "ĐIỀU KIỆN NỘP HỒ SƠ", "Điều kiện dự thi" (not the conditions
+            # that secure a plan, "Điều kiện đảm bảo thực hiện")
+            r"DIEU KIEN(?! (?:DAM BAO|BAO DAM|THUC HIEN|CAN THIET|VAT CHAT|CO SO))",
+            "QUY DINH CHUNG",
+            "HUONG DAN CHUNG",
+        ),
+    ),
     (
         "situation",
         (
@@ -42,6 +55,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DAC DIEM",
             "KHAI QUAT",
             "CAN CU XAY DUNG",
+            r"KET QUA (?:RA SOAT|KIEM TRA|THANH TRA|KHAO SAT|TRIEN KHAI|TONG HOP|SO KET|TONG KET)",
         ),
     ),
     ("solutions", ("GIAI PHAP", "BIEN PHAP")),
@@ -58,19 +72,62 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "timeline",
-        ("TIEN DO", "THOI GIAN", "LO TRINH", "THOI HAN", "LICH TRINH", "KE HOACH THOI GIAN"),
+        (
+            "TIEN DO",
+            "THOI GIAN",
+            "LO TRINH",
+            "THOI HAN",
+            "LICH TRINH",
+            "KE HOACH THOI GIAN",
+            # "Lịch bảo vệ", "LỊCH CHI TIẾT TỔ CHỨC", "Về lịch nghiệm thu" (not "du lịch",
+            # "lịch sử")
+            r"(?<!DU )LICH(?! SU)",
+        ),
     ),
     ("budget", ("KINH PHI", "NGUON KINH PHI", "TAI CHINH", "NGUON VON", "DU TOAN")),
 )
 
 
-# Words that name a role only when nothing more specific does ("NỘI DUNG, GIẢI PHÁP" → solutions).
-WEAK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (("tasks", ("NOI DUNG", "HOAT DONG")),)
+# Words that name a role only when nothing more specific does ("NỘI DUNG, GIẢI PHÁP" → solutions),
+# and only as the heading's first words: "NỘI DUNG PHỐI HỢP" is the content, "Từ các nội dung
+# trên, …" and "VỀ MỘT SỐ NỘI DUNG CỤ THỂ" are not. A heading that opens with an action verb
+# ("Tổ chức triển khai …", "Về xây dựng xã …", "Lựa chọn và thực hiện …") is a task to do.
+WEAK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tasks", ("NOI DUNG", "HOAT DONG")),
+    (
+        "tasks",
+        (
+            "TO CHUC",
+            "THUC HIEN",
+            "TRIEN KHAI",
+            "XAY DUNG",
+            "LUA CHON",
+            "TANG CUONG",
+            "DAY MANH",
+            "NANG CAO",
+            "HOAN THIEN",
+            "KIEN TOAN",
+            "TUYEN TRUYEN",
+            "PHO BIEN",
+            "BOI DUONG",
+            "CUNG CO",
+            "DOI MOI",
+            "UNG DUNG",
+            "PHAT TRIEN",
+            "DUY TRI",
+            "RA SOAT",
+        ),
+    ),
+)
+# Words a weak heading may open with before its keyword ("Về …", "Các hoạt động …").
+_WEAK_LEAD = r"^\W*(?:(?:VE|VIEC|CAC)\s+)*"
 
 # A section with no heading (a numbered sentence of a công văn or chỉ thị) is judged by how its
 # text opens; this is weaker evidence, recorded with a lower confidence.
 TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("reporting", re.compile(r"^(?:.{0,40}\b)?BAO CAO\b")),
+    # "Báo cáo kết quả …", "Thường xuyên báo cáo …"; not a conference that hears a report
+    # ("Tổ chức hội nghị báo cáo …") nor one act in a list ("thống kê, báo cáo …").
+    ("reporting", re.compile(r"^(?:.{0,40}\b)?(?<!HOI NGHI )(?<!, )BAO CAO\b")),
     ("budget", re.compile(r"^.{0,120}\b(?:KINH PHI|NGAN SACH|DU TOAN)\b")),
     ("responsibilities", re.compile(r"^.{0,120}\b(?:CO TRACH NHIEM|CHIU TRACH NHIEM|CHU TRI)\b")),
     # "Ủy ban nhân dân tỉnh … chủ động rà soát …", "Yêu cầu Bộ … khẩn trương …": a body is the
@@ -88,16 +145,41 @@ TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _compile(
-    rules: tuple[tuple[str, tuple[str, ...]], ...],
+    rules: tuple[tuple[str, tuple[str, ...]], ...], lead: str = ""
 ) -> list[tuple[int, str, re.Pattern[str]]]:
     return [
-        (order, role, re.compile("|".join(rf"(?<![A-Z]){kw}(?![A-Z])" for kw in keywords)))
+        (
+            order,
+            role,
+            re.compile(
+                lead + "(?:" + "|".join(rf"(?<![A-Z]){kw}(?![A-Z])" for kw in keywords) + ")"
+            ),
+        )
         for order, (role, keywords) in enumerate(rules)
     ]
 
 
 _RULE_PATTERNS = _compile(RULES)
-_WEAK_PATTERNS = _compile(WEAK_RULES)
+_WEAK_PATTERNS = _compile(WEAK_RULES, _WEAK_LEAD)
+
+
+# Types whose numbered sentences tell rather than direct (a thông báo's items, a tờ trình's
+# points): such an item with no heading is "other", not a task or a duty.
+INFORMATIONAL_TYPES: frozenset[str] = frozenset({"TB", "TTr", "GM", "TM", "GGT"})
+
+# A date in a timetable's cell ("1 24/03/2014", "31/03/2014 – 04/04/2014"): after a row number,
+# a dash or the cell edge, not after a word of prose ("ngày 08/10/2024", "trước ngày …").
+_SCHEDULE_DATE = re.compile(r"(?<![^\W\d_]\s)(?<![^\W\d_])(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
+
+
+def _full_text(node: Section) -> str:
+    return " ".join([node.heading or "", node.text, *(_full_text(c) for c in node.children)])
+
+
+def _is_schedule(node: Section) -> bool:
+    """A section whose heading names no role but whose body is a timetable (dated rows)."""
+    dates = _SCHEDULE_DATE.findall(_full_text(node))
+    return len(dates) >= current().roles.schedule_dates
 
 
 def classify_text(text: str) -> str | None:
@@ -155,6 +237,7 @@ def assign(doc: Document) -> None:
     # In a legal text every chapter is a group of articles, even one whose articles were
     # repealed ("Chương 2 (được bãi bỏ)").
     legal = any(s.kind in _GROUPS and _groups_articles(s) for s in doc.sections)
+    informational = doc.doc_type.code in INFORMATIONAL_TYPES
 
     def visit(nodes: list[Section], inherited: str | None) -> None:
         for node in nodes:
@@ -172,7 +255,12 @@ def assign(doc: Document) -> None:
                 node.role_confidence = found[1]
             elif inherited is not None:
                 node.role, node.role_source = inherited, "inherited"  # type: ignore[assignment]
-            elif node.kind not in ("bullet", *_GROUPS) and node.text and not node.heading:
+            elif (
+                node.kind not in ("bullet", *_GROUPS)
+                and node.text
+                and not node.heading
+                and not informational
+            ):
                 # A numbered sentence with no heading under no role: a directive item (tasks)
                 # unless its opening says it reports, funds or assigns.
                 role = classify_text(node.text)
@@ -183,9 +271,10 @@ def assign(doc: Document) -> None:
                     else current().roles.weak_confidence
                 )
             elif node.kind != "bullet":
-                # A section whose heading names none of the roles: "other", weakly; its
-                # children inherit it.
-                node.role, node.role_source = "other", "rule"
+                # A section whose heading names none of the roles: "other", weakly, unless its
+                # body is a timetable; its children inherit it.
+                node.role = "timeline" if node.heading and _is_schedule(node) else "other"
+                node.role_source = "rule"
                 node.role_confidence = current().roles.weak_confidence
             visit(node.children, node.role)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...cues import roman_value, to_roman
 from ...model import Section
 from ...text.normalize import strip_diacritics
 from ..model import LintContext
@@ -39,31 +40,9 @@ LETTERS = [
     "x",
     "y",
 ]
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _COUNTED = ("roman", "number", "letter", "chapter", "part")
 _PURPOSE = re.compile(r"MUC (DICH|TIEU)|YEU CAU")
 _ORGANISATION = re.compile(r"TO CHUC THUC HIEN|TRACH NHIEM|PHAN CONG")
-
-
-def roman_value(label: str) -> int | None:
-    label = label.upper()
-    if not label or any(ch not in _ROMAN for ch in label):
-        return None
-    total = 0
-    for i, ch in enumerate(label):
-        value = _ROMAN[ch]
-        total += -value if i + 1 < len(label) and _ROMAN[label[i + 1]] > value else value
-    return total
-
-
-_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
-
-
-def to_roman(n: int) -> str:
-    """Roman numeral up to 89 (no document has more parts or chapters)."""
-    return (
-        "L" + "X" * (n // 10 - 5) if n >= 50 else "XL" if n >= 40 else "X" * (n // 10)
-    ) + _UNITS[n % 10]
 
 
 def ordinal(section: Section) -> int | None:
