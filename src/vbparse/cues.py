@@ -7,7 +7,7 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import ALL_TYPE_NAMES, FORM_TYPES, RANKS, SIGN_PREFIXES, type_name_for
+from .vocab import ALL_TYPE_NAMES, DEGREES, FORM_TYPES, RANKS, SIGN_PREFIXES, type_name_for
 
 _F = re.IGNORECASE
 
@@ -197,15 +197,52 @@ _NOT_NAME_WORDS = {
 }
 
 
-_RANK = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True)) + r")\s+",
-    _F,
+_RANK_KEYS = sorted(((fold(r).split(), r) for r in RANKS), key=lambda p: -len(p[0]))
+# Degrees, longest first, each with its dot; several in a row ("PGS.TS.", "TS.BS").
+_DEGREE = re.compile(
+    r"^\s*((?:(?:"
+    + "|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True))
+    + rf")(?:\s*\.\s*|\s+)(?=[{UP}]))+)"
 )
 
 
+def rank_prefix(text: str) -> tuple[str, str] | None:
+    """ "Thiểu tướng Ngô Thanh Bình" → ("Thiếu tướng", "Ngô Thanh Bình"): a rank printed before a
+    name, in the vocabulary's spelling when OCR damaged its marks (compared folded), or degrees
+    ("TS.", "Th.s") as printed; the rest of the line. None when the line opens with neither."""
+    words = text.split()
+    folded = fold(text).split()
+    for key, rank in _RANK_KEYS:
+        if folded[: len(key)] == key and len(words) > len(key):
+            return rank, " ".join(words[len(key) :])
+    m = _DEGREE.match(text)
+    if m:
+        return m.group(1).strip(), text[m.end() :].strip()
+    return None
+
+
+def rank_suffix(text: str) -> tuple[str, str] | None:
+    """ "CỤC TRƯỞNG Thượng tướng" → ("CỤC TRƯỞNG", "Thượng tướng"): a rank that ends the text
+    (a name follows it); the rank in the vocabulary's spelling."""
+    words = text.split()
+    folded = fold(text).split()
+    for key, rank in _RANK_KEYS:
+        if len(folded) >= len(key) and folded[-len(key) :] == key:
+            return " ".join(words[: -len(key)]), rank
+    return None
+
+
 def strip_rank(text: str) -> str:
-    """ "Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản": a rank before a name is not part of it."""
-    return _RANK.sub("", text, count=1)
+    """ "Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản": the name proper, to judge whether it is one."""
+    found = rank_prefix(text)
+    return found[1] if found else text
+
+
+def with_rank(text: str) -> str:
+    """ "Thiểu tướng Ngô Thanh Bình" → "Thiếu tướng Ngô Thanh Bình": the name as printed, its
+    rank respelled."""
+    found = rank_prefix(text)
+    return f"{found[0]} {found[1]}" if found else text
 
 
 def is_person_name(text: str) -> bool:

@@ -225,7 +225,8 @@ ORG_HEADS: tuple[str, ...] = (
     "HỘI ĐỒNG",
 )
 
-# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): the name is what follows.
+# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): part of the name as printed,
+# given in this spelling when OCR damaged its marks ("Thiểu tướng" → "Thiếu tướng").
 RANKS: tuple[str, ...] = (
     "Đại tướng",
     "Thượng tướng",
@@ -238,6 +239,14 @@ RANKS: tuple[str, ...] = (
     "Đô đốc",
     "Phó Đô đốc",
     "Chuẩn Đô đốc",
+)
+
+# Academic and professional degrees abbreviated before a signer's name ("TS. Lê Thị Minh Đức",
+# "Th.s Bùi Đình Thiện", "PGS.TS. …"): kept as printed. Several may stand together.
+DEGREES: tuple[str, ...] = (
+    *("GS", "PGS", "TS", "TSKH", "ThS", "Th.S", "Th.s", "Ths", "BS", "BSCKI", "BSCKII"),
+    *("BSCK", "BSNT", "CKI", "CKII", "DS", "DSCKI", "KS", "CN", "LS", "NGND", "NGƯT"),
+    *("TTND", "TTƯT"),
 )
 
 # Vietnamese family names, the most frequent first: a signer's name OCR read with a wrong mark on

@@ -738,13 +738,20 @@ _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re
 
 
 def _trailing_name(text: str) -> str | None:
+    """The name that ends the line, as printed: with a rank or degree written before it
+    ("Thượng tướng Vũ Hải Sản", "CỤC TRƯỞNG Thiếu tướng Ngô Thanh Bình")."""
     text = _SIGNED_TAIL.sub("", text)  # "Trần Văn Truyền – Đã ký": the copy's signing note
-    text = cues.strip_rank(text)
     if cues.is_person_name(text):
-        return text.strip()
+        return cues.with_rank(text.strip())
     m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)
-    if m and cues.is_person_name(m.group(1)) and cues.is_upper(text[: m.start(1)] or "XX"):
-        return m.group(1)
+    if m is None or not cues.is_person_name(m.group(1)):
+        return None
+    before = text[: m.start(1)]
+    ranked = cues.rank_suffix(before)
+    if ranked is not None:
+        before = ranked[0]
+    if cues.is_upper(before or "XX"):
+        return f"{ranked[1]} {m.group(1)}" if ranked else cues.with_rank(m.group(1))
     return None
 
 

@@ -108,6 +108,9 @@ def person_name(name: str) -> str:
     """ "Trân Văn Thanh" → "Trần Văn Thanh", "Nguyễn Trúc Glang" → "Nguyễn Trúc Giang": a first
     word that is no name syllable but has the letters of one family name (marks aside), and a
     later word that is no Vietnamese syllable but one letter from one common name syllable."""
+    ranked = cues.rank_prefix(name)
+    if ranked is not None:  # "Thiếu tướng …": the rank is no family name
+        return f"{ranked[0]} {person_name(ranked[1])}"
     words = name.split()
     if len(words) < 2:
         return name

@@ -1,0 +1,42 @@
+"""The signer's name as printed (issue #11): a rank or degree written before it is part of it,
+in its correct spelling when OCR damaged the rank's marks (corpus/real, corpus/unseen)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import vbparse
+from vbparse import cues
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "corpus" / "real"
+UNSEEN = ROOT / "corpus" / "unseen"
+
+
+def _gold_name(path: Path) -> str:
+    return json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]["name"]
+
+
+def test_a_rank_printed_before_the_name_is_kept():
+    path = REAL / "vbpl" / "vbpl_doc_000093.html"  # "Thượng tướng Vũ Hải Sản"
+    assert vbparse.parse(path).signer.name == _gold_name(path) == "Thượng tướng Vũ Hải Sản"
+
+
+def test_a_degree_printed_before_the_name_is_kept():
+    path = REAL / "hungnm92" / "213_TB-DTII.docx"  # "Th.s Bùi Đình Thiện"
+    assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_a_rank_whose_marks_ocr_damaged_is_respelled():
+    path = UNSEEN / "ldvbai" / "TTr-CAT-PC04_badfont.pdf"  # read "Thiêu tướng Trương Minh Đương"
+    assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_rank_and_degree_cues():
+    assert cues.rank_prefix("Thiểu tướng Ngô Thanh Bình") == ("Thiếu tướng", "Ngô Thanh Bình")
+    assert cues.rank_prefix("PGS.TS. Lê Thị Minh Đức") == ("PGS.TS.", "Lê Thị Minh Đức")
+    assert cues.rank_prefix("BS. Phạm Minh Huệ") == ("BS.", "Phạm Minh Huệ")
+    assert cues.rank_prefix("Trung Văn Lê") is None  # a name, no rank
+    assert cues.rank_suffix("CỤC TRƯỞNG Thiêu tướng") == ("CỤC TRƯỞNG", "Thiếu tướng")
+    assert cues.is_person_name("TS.Trương Minh Chuẩn")
