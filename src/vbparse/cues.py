@@ -153,6 +153,12 @@ SIGNATURE_NOTE = re.compile(
     _F,
 )
 
+# Where a template or a sample signature block leaves the name to be written: "(chữ ký) Họ và
+# tên", "(Ký, ghi rõ họ tên)", the sample name "Nguyễn Văn A". Such a block is no signer's.
+NAME_PLACEHOLDER = re.compile(
+    r"(?:^|[\s(])(?:họ\s+(?:và\s+)?tên\b|chữ\s+ký\)|Nguyễn\s+Văn\s+[A-Z]\b(?![\w.]))", _F
+)
+
 _UPPER_LETTERS = re.compile(rf"[{UP}]")
 _LOWER_LETTERS = re.compile(rf"[{LO}]")
 

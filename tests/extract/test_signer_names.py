@@ -40,3 +40,15 @@ def test_rank_and_degree_cues():
     assert cues.rank_prefix("Trung Văn Lê") is None  # a name, no rank
     assert cues.rank_suffix("CỤC TRƯỞNG Thiêu tướng") == ("CỤC TRƯỞNG", "Thiếu tướng")
     assert cues.is_person_name("TS.Trương Minh Chuẩn")
+
+
+def test_sample_signature_blocks_of_a_format_guide_are_not_its_closing(context_before):
+    # A Party guide on the format shows sample blocks ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên")
+    # in its body; its own closing is the later one with Nơi nhận and "K/T CHÁNH VĂN PHÒNG".
+    path = UNSEEN / "ldvbai" / "36-HD-VPTW.doc"
+    ctx = context_before(path, "bases")
+    assert ctx.closing_start is not None
+    assert cues.RECIPIENTS_LABEL.match(ctx.lines[ctx.closing_start].text)
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])

@@ -53,9 +53,30 @@ def find_closing(ctx: ParseContext) -> None:
             ctx.closing_start = before
             return
     if zoned and not _earlier_closing(ctx, zoned[0]):
-        ctx.closing_start = zoned[0]
+        ctx.closing_start = _first_real_closing(lines, zoned)
         return
     ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
+    """The first closing table that is a document's own closing, not a sample of one that a
+    guide on the format shows in its body ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên"): a sample
+    leaves the name to be written and holds no Nơi nhận. With only samples, the first."""
+    runs: list[list[int]] = []
+    for i in zoned:
+        if runs and i - runs[-1][-1] <= 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        texts = [lines[i].text for i in run]
+        sample = any(cues.NAME_PLACEHOLDER.search(t) for t in texts) and not any(
+            cues.RECIPIENTS_LABEL.match(t) or _trailing_name(_SIGNED_TAIL.sub("", t))
+            for t in texts
+        )
+        if not sample:
+            return run[0]
+    return zoned[0]
 
 
 def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
