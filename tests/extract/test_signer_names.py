@@ -52,3 +52,17 @@ def test_sample_signature_blocks_of_a_format_guide_are_not_its_closing(context_b
     signer = vbparse.parse(path).signer
     g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
     assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])
+
+
+def test_two_signers_run_together_give_the_first_with_a_known_title():
+    # Công đoàn ngành and Sở Y tế sign side by side; OCR ran their lines together:
+    # "CHỦ TỊCH GIÁM ĐỐC" / "Hà Văn Phúc Lê Hoàng Anh".
+    path = REAL / "kgu" / "2004_KH-SYT-CDN_scan.pdf"
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.title, signer.name) == (g["title"], g["name"])
+
+
+def test_a_seal_word_under_a_scans_name_is_not_the_names_rest():
+    path = REAL / "kgu" / "4394_QD-SYT_scan.pdf"  # "LêHoàngAnh" / "Xã" (the seal's)
+    assert vbparse.parse(path).signer.name == _gold_name(path)

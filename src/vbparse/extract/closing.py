@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import TITLES
+from ..vocab import NAME_SYLLABLES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -571,7 +571,9 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = _with_wrapped_rest(run_name, lines, line)
+            doc.signer.name = _with_wrapped_rest(
+                run_name, lines, line, ocr=respell.read_by_ocr(ctx)
+            )
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
@@ -591,6 +593,10 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
+    two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
+    if two is not None:
+        doc.signer.title, doc.signer.name = two
+        doc.warn("field_inferred", f"two signers side by side; the first is given: {two}", "signer")
     _signing_rules(doc, titles, ocr=respell.read_by_ocr(ctx))
     if first_line is not None:
         ctx.mark("signer", first_line)
@@ -745,11 +751,15 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
         )
 
 
-def _with_wrapped_rest(name: str, lines: list[Line], line: Line) -> str:
-    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block."""
+def _with_wrapped_rest(name: str, lines: list[Line], line: Line, *, ocr: bool) -> str:
+    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block.
+    Under a scan's name a capitalised word is more often the seal's ("Xã") than the name's: there
+    it must be a known name syllable."""
     at = next(i for i, ln in enumerate(lines) if ln is line)
     rest = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
     joined = f"{name} {rest}"
+    if ocr and not all(w in NAME_SYLLABLES for w in rest.split()):
+        return name
     if 0 < len(rest.split()) <= 2 and len(joined.split()) <= 5 and cues.is_person_name(joined):
         return joined
     return name
