@@ -7,7 +7,15 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import ALL_TYPE_NAMES, DEGREES, FORM_TYPES, RANKS, SIGN_PREFIXES, type_name_for
+from .vocab import (
+    ALL_TYPE_NAMES,
+    DEGREES,
+    FORM_TYPES,
+    RANKS,
+    SIGN_PREFIX_SPELLINGS,
+    SIGN_PREFIX_UNDOTTED,
+    type_name_for,
+)
 
 _F = re.IGNORECASE
 
@@ -140,11 +148,30 @@ OPENER = re.compile(
     _F,
 )
 BASES_OPENER = re.compile(r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
-# State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
-# OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
-SIGN_PREFIX = re.compile(
-    r"^[\s\-–—.,'`\"“”„]*(?:(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F
+# The signing prefixes in every spelling of vocab.SIGN_PREFIX_SPELLINGS, each to its canonical
+# form. A plain one ends in a dot ("KT."), or, for the usual four, stands before capitals
+# without it ("KT GIÁM ĐỐC"); a slashed or dotted one ends where its word ends ("K/T", "T.M.").
+_PREFIX_CANON = {
+    fold(spelt): canon for canon, spellings in SIGN_PREFIX_SPELLINGS.items() for spelt in spellings
+}
+
+
+def _prefix_alternation(*, plain: bool) -> str:
+    spelt = sorted(
+        (sp for sps in SIGN_PREFIX_SPELLINGS.values() for sp in sps if sp.isalpha() == plain),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(sp) for sp in spelt)
+
+
+_UNDOTTED = "|".join(SIGN_PREFIX_UNDOTTED)
+SIGN_PREFIX_WORD = (
+    rf"(?:(?:{_prefix_alternation(plain=True)})\s*\.|(?:{_prefix_alternation(plain=False)})\b\.?"
+    rf"|(?:{_UNDOTTED})\s+(?-i:(?=[{UP}]{{2}})))"
 )
+# OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
+SIGN_PREFIX = re.compile(rf"^[\s\-–—.,'`\"“”„]*({SIGN_PREFIX_WORD})\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
 # Placeholders where the signature, seal or name of a template goes.
 SIGNATURE_NOTE = re.compile(
@@ -311,8 +338,7 @@ def sign_prefix(text: str) -> str | None:
     m = SIGN_PREFIX.match(text)
     if not m:
         return None
-    prefix = (m.group(1) or m.group(2).replace("/", "")).upper() + "."
-    return prefix if prefix in SIGN_PREFIXES else None
+    return _PREFIX_CANON.get(fold(re.sub(r"[\s.]+$", "", m.group(1))))
 
 
 # Marks stamped or typed above the header: incoming-mail stamps and urgency/secrecy grades.

@@ -106,6 +106,16 @@ def canonical_code(code: str) -> str | None:
 
 
 SIGN_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# How each is spelt: state style "KT.", Party style "K/T", with dots "K.T.", "QUYỀN" for "Q.".
+SIGN_PREFIX_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "TM.": ("TM", "T/M", "T.M"),
+    "KT.": ("KT", "K/T", "K.T"),
+    "TL.": ("TL", "T/L", "T.L"),
+    "TUQ.": ("TUQ", "T/UQ", "T.U.Q"),
+    "Q.": ("Q", "QUYỀN"),
+}
+# Of these, the ones that are still a prefix when OCR or typing lost the dot ("KT GIÁM ĐỐC").
+SIGN_PREFIX_UNDOTTED = ("TM", "KT", "TL", "TUQ")
 
 # Titles a signer holds (chức vụ), upper case. Longest match wins when titles nest.
 TITLES: tuple[str, ...] = tuple(

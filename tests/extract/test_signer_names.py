@@ -66,3 +66,21 @@ def test_two_signers_run_together_give_the_first_with_a_known_title():
 def test_a_seal_word_under_a_scans_name_is_not_the_names_rest():
     path = REAL / "kgu" / "4394_QD-SYT_scan.pdf"  # "LêHoàngAnh" / "Xã" (the seal's)
     assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_signing_prefixes_in_every_spelling():
+    spelt = {
+        "KT. GIÁM ĐỐC": "KT.",
+        "K/T CHÁNH VĂN PHÒNG": "KT.",
+        "K.T. HIỆU TRƯỞNG": "KT.",
+        "KT GIÁM ĐỐC": "KT.",  # the dot lost
+        "T/M ĐOÀN CHỦ TỊCH": "TM.",
+        "TM.ỦY BAN NHÂN DÂN": "TM.",
+        "T.L BỘ TRƯỞNG": "TL.",
+        "TUQ. CHỦ TỊCH": "TUQ.",
+        "Q. HIỆU TRƯỞNG": "Q.",
+    }
+    for text, prefix in spelt.items():
+        assert cues.sign_prefix(text) == prefix, text
+    for text in ("Kt quả", "KTX HÀ NỘI", "Quyết định", "TM"):
+        assert cues.sign_prefix(text) is None, text

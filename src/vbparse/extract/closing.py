@@ -22,7 +22,7 @@ from .candidates import Candidate
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
-    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*|(?:T/M|K/T|T/L)\s+)?[{UP}][{UP} ,.\-]{{3,}}"
+    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:{cues.SIGN_PREFIX_WORD}\s*)?[{UP}][{UP} ,.\-]{{3,}}"
     rf"(?:\s+(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)?)$"
 )
 _TRAILING_NAME = re.compile(
@@ -397,7 +397,7 @@ def _recipient_like(text: str) -> bool:
 
 
 # "- Lưu: VT.KT. TRƯỞNG PHÒNG": a .doc's closing table run together with no space between cells.
-_GLUED_PREFIX = re.compile(rf"(?<=[.;,)])(?:TM|KT|TL|TUQ)\.\s*[{UP}]{{2,}}")
+_GLUED_PREFIX = re.compile(rf"(?<=[.;,)]){cues.SIGN_PREFIX_WORD}\s*[{UP}]{{2,}}")
 
 
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
@@ -536,6 +536,8 @@ def _signer_fragment_word(text: str) -> bool:
     )
 
 
+# "CỘNG HÒA … TM. ỦY BAN NHÂN DÂN": a signing prefix inside a line, after a caption.
+_LATER_PREFIX = re.compile(rf"\s{cues.SIGN_PREFIX_WORD}\s")
 # Specks a scan puts before a line of the signer block ("_=”— Lê Hoàng Anh").
 _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
@@ -558,7 +560,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         text = signer.repair_prefix(_LEADING_NOISE.sub("", text))
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
-        later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None
+        later = _LATER_PREFIX.search(caps) if caps else None
         if (
             later
             and not cues.sign_prefix(caps)
