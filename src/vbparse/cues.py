@@ -180,6 +180,8 @@ SIGNATURE_NOTE = re.compile(
     _F,
 )
 
+# "P. HIỆU TRƯỞNG", "P.TRƯỞNG KHOA": a deputy's title with "PHÓ" abbreviated, kept as written.
+DEPUTY_ABBREVIATION = re.compile(rf"^\s*P\s*\.\s*(?=[{UP}])")
 # Where a template or a sample signature block leaves the name to be written: "(chữ ký) Họ và
 # tên", "(Ký, ghi rõ họ tên)", the sample name "Nguyễn Văn A". Such a block is no signer's.
 NAME_PLACEHOLDER = re.compile(

@@ -84,3 +84,27 @@ def test_signing_prefixes_in_every_spelling():
         assert cues.sign_prefix(text) == prefix, text
     for text in ("Kt quả", "KTX HÀ NỘI", "Quyết định", "TM"):
         assert cues.sign_prefix(text) is None, text
+
+
+def test_an_abbreviated_deputy_title_is_kept_as_written():
+    from vbparse.extract import signer
+
+    # uitqlcv's notice prints "P. HIỆU TRƯỞNG" under a handwritten "KT." before "HIỆU TRƯỞNG".
+    g = json.loads(
+        (UNSEEN / "uitqlcv" / "01-TB-BGH_giam-sat-phong-thi_scan.gold.json").read_text("utf-8")
+    )["signer"]
+    best = signer.best_title([g["authority"], g["title"]])
+    assert best is not None and best.value == g["title"] == "P. HIỆU TRƯỞNG"
+    damaged = signer.best_title(["KT. GIÁM ĐỐC", "P.GIÁM ĐÓC"])
+    assert damaged is not None and damaged.value == "P.GIÁM ĐỐC"
+
+
+def test_a_surname_ocr_set_on_the_line_under_the_name_is_rejoined():
+    path = REAL / "kgu" / "1979_SYT-TCCB_scan.pdf"  # "Văn Hải" / "Nguyễn"
+    assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_a_surname_read_at_the_end_of_the_seals_noise_is_rejoined():
+    # The signer block read again from the page image: "hi Tân" / "Duy Đông".
+    path = UNSEEN / "vgpqlvb" / "03-2025-QD-UBND-PhuTho_scan.pdf"
+    assert vbparse.parse(path).signer.name == _gold_name(path)

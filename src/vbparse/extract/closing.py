@@ -546,7 +546,8 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
     """Authority, title and name from the lines of the signer block (right column)."""
     doc = ctx.doc
     if respell.read_by_ocr(ctx):
-        lines = [replace(ln, text=respell.name_spacing(ln.text)) for ln in lines]
+        texts = respell.rejoin_surname([respell.name_spacing(ln.text) for ln in lines])
+        lines = [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)]
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None

@@ -88,7 +88,12 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
         match = vocabulary_match(text)
         score = 0.0
         value = text.strip(" ,")
-        if match is not None:
+        short = abbreviated(text)
+        if short is not None:  # "P. HIỆU TRƯỞNG": as written, PHÓ abbreviated
+            value, sim = short
+            score += s.known_title * (sim if sim == 1 else s.guessed_title * sim)
+            reasons.append(f"abbreviated deputy's title ({sim:.2f})")
+        elif match is not None:
             title, rest, sim = match
             score += s.known_title * (
                 sim if sim == 1 else s.guessed_title * sim
@@ -118,6 +123,19 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
+
+
+def abbreviated(text: str) -> tuple[str, float] | None:
+    """ "P. HIỆU TRƯỞNG" → ("P. HIỆU TRƯỞNG", 1.0): a head's title after the abbreviation of
+    "PHÓ", as written (the head's title respelled where OCR damaged it), and its similarity."""
+    m = cues.DEPUTY_ABBREVIATION.match(text)
+    if m is None:
+        return None
+    match = vocabulary_match(text[m.end() :])
+    if match is None or match[1] or match[0].startswith("PHÓ"):
+        return None
+    head = text[m.end() :].strip() if match[2] == 1 else match[0]
+    return re.sub(r"\s+", " ", text[: m.end()].lstrip()) + head, match[2]
 
 
 def not_a_title(text: str) -> bool:
