@@ -108,3 +108,12 @@ def test_a_surname_read_at_the_end_of_the_seals_noise_is_rejoined():
     # The signer block read again from the page image: "hi Tân" / "Duy Đông".
     path = UNSEEN / "vgpqlvb" / "03-2025-QD-UBND-PhuTho_scan.pdf"
     assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_the_first_of_a_joint_signature_table_above_noi_nhan():
+    # Six signers in a table above Nơi nhận: "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG" /
+    # "(Đã ký)" / "Thượng tướng Lê Quốc Hùng", then five more blocks.
+    path = REAL / "vbpl" / "vbpl_doc_000192_TTLT-29-2025.html"
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])

@@ -71,8 +71,7 @@ def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
     for run in runs:
         texts = [lines[i].text for i in run]
         sample = any(cues.NAME_PLACEHOLDER.search(t) for t in texts) and not any(
-            cues.RECIPIENTS_LABEL.match(t) or _trailing_name(_SIGNED_TAIL.sub("", t))
-            for t in texts
+            cues.RECIPIENTS_LABEL.match(t) or _trailing_name(_SIGNED_TAIL.sub("", t)) for t in texts
         )
         if not sample:
             return run[0]
@@ -114,7 +113,10 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
-        while pos - 1 > start and _signer_like(lines[pos - 1].text):
+        while pos - 1 > start and (
+            _signer_like(lines[pos - 1].text)
+            or (pos < recipients and _signer_caption(lines[pos - 1].text))
+        ):
             pos -= 1
         return pos
     # No Nơi nhận: the signer block is the capitals/name run at the very end (above a footer).
@@ -202,6 +204,20 @@ def _recipients_line(lines: list[Line], start: int) -> int | None:
 def _signer_follows(lines: list[Line], pos: int) -> bool:
     return any(
         _signer_like(ln.text) for ln in lines[pos : pos + current().closing.signer_follows_lines]
+    )
+
+
+def _signer_caption(text: str) -> bool:
+    """ "BỘ CÔNG AN", "PHÓ VIỆN TRƯỞNG": a short line in capitals of a signer block (a body's
+    name under its authority line, a title the vocabulary lacks), not a heading of the body."""
+    t = text.strip()
+    return (
+        cues.is_upper(t)
+        and len(t) < current().closing.signer_line_max_chars
+        and not cues.title_type(t)
+        and not _SECTION_LABEL.match(t)
+        and not cues.national_span(t)
+        and not cues.motto_span(t)
     )
 
 
@@ -577,6 +593,16 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             doc.signer.name = _with_wrapped_rest(
                 run_name, lines, line, ocr=respell.read_by_ocr(ctx)
             )
+    # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
+    # of it when a title follows (typed text: under a scan's seal a line is more often noise).
+    if (
+        authority
+        and len(titles) >= 2
+        and not respell.read_by_ocr(ctx)
+        and signer.vocabulary_match(titles[0]) is None
+        and signer.vocabulary_match(titles[1]) is not None
+    ):
+        authority.append(titles.pop(0))
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
