@@ -117,3 +117,10 @@ def test_the_first_of_a_joint_signature_table_above_noi_nhan():
     signer = vbparse.parse(path).signer
     g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
     assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])
+
+
+def test_signatures_printed_above_noi_nhan_on_a_scan():
+    # A joint programme: two signers side by side over the Nơi nhận list; OCR read their names
+    # as one line with the seal's noise between them ("Nguyễn Văn Lên “n Thiện Phú").
+    path = UNSEEN / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf"
+    assert vbparse.parse(path).signer.name == _gold_name(path)

@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, TITLES
+from ..vocab import NAME_SYLLABLES, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -309,7 +309,25 @@ def extract(ctx: ParseContext) -> None:
             continue
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
-    read_signer(ctx, signer_lines)
+    read_signer(ctx, signer_lines or _signer_above(ctx))
+
+
+def _signer_above(ctx: ParseContext) -> list[Line]:
+    """A closing with no signer block beside or under its Nơi nhận: a scan's signatures printed
+    above it (a joint programme's two signers, Nơi nhận under them). The short lines just above
+    the closing, when one of them holds a name."""
+    assert ctx.closing_start is not None
+    s = ctx.settings.closing
+    pos = ctx.closing_start
+    while (
+        pos - 1 > ctx.header_end
+        and pos > ctx.closing_start - s.signer_tail_lines
+        and len(ctx.lines[pos - 1].text) <= s.list_line_chars
+        and not cues.END_MARK.search(ctx.lines[pos - 1].text)
+    ):
+        pos -= 1
+    above = ctx.lines[pos : ctx.closing_start]
+    return above if _name_in_noise(above) else []
 
 
 def attachment_start(lines: list[Line], start: int) -> int:
@@ -746,9 +764,30 @@ def _name_in_noise(lines: list[Line]) -> str | None:
             words = [w.strip("\"'“”.,;:()") for w in part.split()]
             kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
             lower = [w for w in words if w[:1].islower() and is_syllable(w)]
+            first = _first_full_name(words)
+            if first and len(first) < len(kept):
+                return " ".join(first)  # "Nguyễn Văn Lên “n Thiện Phú": two names, noise between
             # A sentence's capitalised words ("Xử lý nước thải … Sau Đại học") are no name.
             if len(kept) >= 2 and len(lower) < len(kept) and cues.is_person_name(" ".join(kept)):
                 return " ".join(kept)
+    return None
+
+
+def _first_full_name(words: list[str]) -> list[str] | None:
+    """The first run of capitalised syllables with no noise inside that is a full name on its
+    own (a family name and at least two more words)."""
+    run: list[str] = []
+    for word in [*words, ""]:
+        if _TITLE_WORD.match(word) and is_syllable(word):
+            run.append(word)
+            continue
+        if (
+            len(run) >= current().closing.full_name_words
+            and run[0] in SURNAMES
+            and cues.is_person_name(" ".join(run))
+        ):
+            return run
+        run = []
     return None
 
 
