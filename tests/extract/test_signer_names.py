@@ -124,3 +124,44 @@ def test_signatures_printed_above_noi_nhan_on_a_scan():
     # as one line with the seal's noise between them ("Nguyễn Văn Lên “n Thiện Phú").
     path = UNSEEN / "agqlcv" / "154-CTPH-LDLD-SVHTTDL_scan.pdf"
     assert vbparse.parse(path).signer.name == _gold_name(path)
+
+
+def test_a_signer_block_with_neither_noi_nhan_nor_end_mark_before_an_attachment():
+    from vbparse.extract.closing import find_closing, read_signer
+    from vbparse.pipeline import new_context
+    from vbparse.readers import RawDocument
+    from vbparse.readers.base import Line
+
+    # phapluat/TB-02-2023-TB-LPQT.pdf (17 image pages, slow to OCR here): its first page as OCR
+    # reads it, then the treaty the notice announces, with its own Quốc hiệu.
+    texts = [
+        "BỘ NGOẠI GIAO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự đo - Hạnh phúc",
+        "THÔNG BẢO",
+        "Về việc điều ước quốc tế có hiệu lực",
+        "Bộ Ngoại giao trân trọng gửi bản sao Nghị định thư theo quy định tại",
+        "Điều 59 của Luật nêu trên",
+        "TL. BỌ TRƯỞNG",
+        "KT. VỤ TRƯỜNG",
+        "VỤ LUẬT PHÁP VÀ ĐIÊU ƯỚC QUỐC TẺ",
+        "PHÓ VỤ TRƯỜNG",
+        "Nguyễn Lương Ngọc",
+        "NGHỊ ĐỊNH THƯ",
+        "CHÍNH PHỦ NƯỚC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Căn cứ Hiệp định về hợp tác song phương giữa Chính phủ nước",
+    ]
+    ctx = new_context(RawDocument(path="x.txt", format="txt", lines=[Line(t) for t in texts]))
+    ctx.header_end = 5
+    find_closing(ctx)
+    assert ctx.closing_start == texts.index("TL. BỌ TRƯỞNG")
+    read_signer(ctx, ctx.lines[ctx.closing_start : ctx.closing_start + 5])
+    g = json.loads(
+        (REAL / "phapluat" / "TB-02-2023-TB-LPQT.gold.json").read_text(encoding="utf-8")
+    )["signer"]
+    assert ctx.doc.signer.name == g["name"]
+    assert ctx.doc.signer.title == g["title"]
+    # Both prefixes kept, each line respelled on its own (typed here: the body line joins it).
+    assert ctx.doc.signer.authority.startswith("TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ LUẬT PHÁP")

@@ -109,7 +109,8 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
     if end_mark is not None:
         return end_mark + 1
     if recipients is None and strict:
-        return _list_before(lines, start)
+        listed = _list_before(lines, start)
+        return listed if listed is not None else _signed_block(lines, start)
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
@@ -127,6 +128,22 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
     while pos - 1 > start and pos > end - s.signer_tail_lines and _signer_like(lines[pos - 1].text):
         pos -= 1
     return pos if pos < end else None
+
+
+def _signed_block(lines: list[Line], start: int) -> int | None:
+    """Where the last signer block opens when there is neither Nơi nhận nor "./." (a Công báo
+    notice before the treaty it announces): the last signing prefix line ("TL. BỘ TRƯỞNG")
+    with a person's name a few lines under it, and the prefix lines right above it."""
+    reach = current().closing.signer_tail_lines
+    for pos in range(len(lines) - 1, start, -1):
+        if not cues.sign_prefix(lines[pos].text):
+            continue
+        below = lines[pos + 1 : pos + 1 + reach]
+        if any(_trailing_name(ln.text) for ln in below):
+            while pos - 1 > start and cues.sign_prefix(lines[pos - 1].text):
+                pos -= 1
+            return pos
+    return None
 
 
 def _archive_item(text: str) -> bool:
@@ -627,9 +644,11 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         auth, title = _split_authority(merged)
         authority, titles = [auth], [title] if title else []
     if authority:
-        doc.signer.authority = signer.respell_authority(
-            re.sub(r"\s+", " ", " ".join(authority)).strip()
-        )
+        # Each prefix line in its own spelling: "TL. BỌ TRƯỞNG" / "KT. VỤ TRƯỜNG" (a later prefix
+        # is no damage of the first line's title).
+        doc.signer.authority = re.sub(
+            r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
+        ).strip()
         doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
             authority[0]
         )
