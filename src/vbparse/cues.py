@@ -366,5 +366,12 @@ ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
 )
 ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
+# The signer a digital signature's stamp names ("Người ký: Nguyễn Văn A", "Ký bởi: Lê Hoàng Anh
+# <email>"), anywhere in a line OCR read with the stamp's other fields run on.
+_ESIGN_NEXT = r"(?!Cơ\s+quan|Thời\s+gian|Ngày\s+ký|Chức\s+vụ|Tổ\s+chức|Email)"
+ESIGN_SIGNER = re.compile(
+    rf"(?:Ký\s+bởi|Người\s+ký)\s*:\s*(?P<who>(?:{_ESIGN_NEXT}[{UP}][{LO}]+\s+){{1,5}}"
+    rf"{_ESIGN_NEXT}[{UP}][{LO}]+)(?![{LO}])"
+)
 
 BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")

@@ -165,3 +165,19 @@ def test_a_signer_block_with_neither_noi_nhan_nor_end_mark_before_an_attachment(
     assert ctx.doc.signer.title == g["title"]
     # Both prefixes kept, each line respelled on its own (typed here: the body line joins it).
     assert ctx.doc.signer.authority.startswith("TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ LUẬT PHÁP")
+
+
+def test_a_digital_signatures_stamp_names_the_signer_whose_name_line_was_lost(tmp_path):
+    from vbparse.readers import Zone, read
+
+    # A real Sở công văn as text, its name line lost (as under a seal) and the visible stamp of
+    # its digital signature kept above the header, as e-office PDFs print it.
+    path = REAL / "phuocbuu" / "4646_SGDDT-TCCB_bo-nhiem-CDNN.pdf"
+    name = _gold_name(path)
+    lines = [ln.text for ln in read(path).lines if ln.zone is not Zone.META]
+    assert name in lines
+    stamp = f"Người ký: {name} Cơ quan: Sở Giáo dục và Đào tạo Thời gian ký: 10.10.2025"
+    text = "\n".join([stamp, *(t for t in lines if t != name)]) + "\n"
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    assert vbparse.parse(tmp_path / "doc.txt").signer.name == name
+    assert cues.ESIGN_SIGNER.search("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ") is None

@@ -810,6 +810,17 @@ def _first_full_name(words: list[str]) -> list[str] | None:
     return None
 
 
+def _esigned_name(lines: list[Line]) -> str | None:
+    """The person a digital signature's visible stamp names ("Người ký: Nguyễn Văn A"): the
+    signer, when the signature block itself lost the name. A body that signs ("Ký bởi: CÔNG
+    BÁO", "Người ký: CỔNG THÔNG TIN …") is no person."""
+    for line in lines:
+        m = cues.ESIGN_SIGNER.search(line.text)
+        if m and cues.is_person_name(m.group("who")):
+            return m.group("who")
+    return None
+
+
 def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     """A signer's name damaged by a seal or OCR ("Lê â Thị H Bích "huâ Thuận", "Mạnh Cường"):
     keep its well-formed capitalised syllables, and take the full name where the document writes
@@ -817,7 +828,7 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     partial = doc.signer.name
     if partial is None:
-        partial = _name_in_noise(lines)
+        partial = _name_in_noise(lines) or _esigned_name(ctx.lines)
     if partial is None:
         return
     tokens = partial.split()
