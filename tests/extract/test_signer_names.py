@@ -181,3 +181,11 @@ def test_a_digital_signatures_stamp_names_the_signer_whose_name_line_was_lost(tm
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
     assert vbparse.parse(tmp_path / "doc.txt").signer.name == name
     assert cues.ESIGN_SIGNER.search("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ") is None
+
+
+def test_a_title_ocr_set_above_noi_nhan_is_the_signers():
+    # The right column's "GIÁM ĐỎC" read just above "Nơi nhận:", the name under the list.
+    path = REAL / "hpbaotho" / "TB-STTTT_BenTre_gioi-thieu-chu-ky_scan.pdf"
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.title, signer.name) == (g["title"], g["name"])
