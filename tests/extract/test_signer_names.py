@@ -189,3 +189,12 @@ def test_a_title_ocr_set_above_noi_nhan_is_the_signers():
     signer = vbparse.parse(path).signer
     g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
     assert (signer.title, signer.name) == (g["title"], g["name"])
+
+
+def test_the_leftmost_block_of_a_signature_table_without_noi_nhan():
+    # Five bodies sign a TTLT; no Nơi nhận: the left column holds signers, the first is given
+    # ("KT. CHÁNH ÁN TÒA ÁN NHÂN DÂN TỐI CAO PHÓ CHÁNH ÁN" / "Nguyễn Trí Tuệ").
+    path = REAL / "phapluat" / "TTLT-01-2022-TTLT-VKSNDTC-TANDTC-BCA-BQP-BLDTBXH.pdf"
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])

@@ -266,7 +266,7 @@ def extract(ctx: ParseContext) -> None:
         doc.warn("field_missing", "no closing block (Nơi nhận, signer) found", "recipients")
         doc.warn("field_missing", "signer not found", "signer")
         return
-    lines = _closing_lines(ctx)
+    lines = _signers_on_the_left(_closing_lines(ctx))
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
     # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
@@ -329,6 +329,22 @@ def extract(ctx: ParseContext) -> None:
     if not any(cues.is_upper(ln.text) for ln in signer_lines):
         signer_lines = _titles_above(ctx) + signer_lines
     read_signer(ctx, signer_lines or _signer_above(ctx))
+
+
+def _signers_on_the_left(lines: list[Line]) -> list[Line]:
+    """A joint document's signature table with no Nơi nhận (a TTLT of five bodies): its left
+    column holds signer blocks, not recipients, and the leftmost block is the one given. Its
+    lines are then read as the signer's column, before the right one."""
+    left = [ln for ln in lines if ln.zone is Zone.CLOSING_LEFT]
+    if (
+        not left
+        or any(cues.RECIPIENTS.match(ln.text) or _archive_item(ln.text) for ln in lines)
+        or not cues.sign_prefix(left[0].text)
+        or not any(_trailing_name(ln.text) for ln in left)
+    ):
+        return lines
+    moved = [replace(ln, zone=Zone.CLOSING_RIGHT) for ln in left]
+    return moved + [ln for ln in lines if ln.zone is not Zone.CLOSING_LEFT]
 
 
 def _titles_above(ctx: ParseContext) -> list[Line]:
@@ -919,5 +935,8 @@ def _split_authority(text: str) -> tuple[str, str | None]:
     if not candidates:
         return text, None
     cut = candidates[-1][0]
+    deputy = re.search(r"(?:^|\s)PHÓ\s+$", text[:cut])
+    if deputy and deputy.start() > first_allowed:
+        cut = deputy.start()  # "PHÓ CHÁNH ÁN": a deputy of a head the vocabulary knows
     # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a later prefix is part of the authority.
     return text[:cut].strip(), text[cut:].strip()
