@@ -198,3 +198,11 @@ def test_the_leftmost_block_of_a_signature_table_without_noi_nhan():
     signer = vbparse.parse(path).signer
     g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
     assert (signer.authority, signer.title, signer.name) == (g["authority"], g["title"], g["name"])
+
+
+def test_a_cut_title_set_above_noi_nhan_is_respelled():
+    # "ÁNH THANH TRA" read above "Nơi nhận: TIỀN" (the seal over "CH" of "CHÁNH").
+    path = REAL / "kgu" / "09_KH-TTra_scan.pdf"
+    signer = vbparse.parse(path).signer
+    g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
+    assert (signer.title, signer.name) == (g["title"], g["name"])

@@ -326,7 +326,7 @@ def extract(ctx: ParseContext) -> None:
             continue
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
-    if not any(cues.is_upper(ln.text) for ln in signer_lines):
+    if not any(_titled(ctx, ln.text) for ln in signer_lines):
         signer_lines = _titles_above(ctx) + signer_lines
     read_signer(ctx, signer_lines or _signer_above(ctx))
 
@@ -353,13 +353,18 @@ def _titles_above(ctx: ParseContext) -> list[Line]:
     assert ctx.closing_start is not None
     pos = ctx.closing_start
     while pos - 1 > ctx.header_end and pos > ctx.closing_start - ctx.settings.closing.headings_run:
-        text = ctx.lines[pos - 1].text.strip()
-        match = signer.vocabulary_match(text)
-        known = match is not None and match[2] >= ctx.settings.signer.known_similarity
-        if not (cues.is_upper(text) and (cues.sign_prefix(text) or known)):
+        if not _titled(ctx, ctx.lines[pos - 1].text):
             break
         pos -= 1
     return ctx.lines[pos : ctx.closing_start]
+
+
+def _titled(ctx: ParseContext, text: str) -> bool:
+    """An authority line or a title the vocabulary knows, in capitals."""
+    text = _LEADING_NOISE.sub("", text.strip())
+    match = signer.vocabulary_match(text)
+    known = match is not None and match[2] >= ctx.settings.signer.known_similarity
+    return cues.is_upper(text) and (bool(cues.sign_prefix(text)) or known)
 
 
 def _signer_above(ctx: ParseContext) -> list[Line]:

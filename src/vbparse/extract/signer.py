@@ -240,7 +240,7 @@ def head_read_twice(block: list[str]) -> str | None:
             before = folded[: -len(key)].split()
             if (
                 edit_distance(tail, key) <= max(1, len(key) // 6)
-                and (len(folded) == len(key) or not folded[-len(key) - 1].isalpha())
+                and (len(folded) <= len(key) or not folded[-len(key) - 1].isalpha())
                 and not (before and before[-1] == "PHO")  # the deputy's own line
             ):
                 seen[title] = seen.get(title, 0) + 1
