@@ -20,7 +20,9 @@ def _gold_name(path: Path) -> str:
 
 def test_a_rank_printed_before_the_name_is_kept():
     path = REAL / "vbpl" / "vbpl_doc_000093.html"  # "Thượng tướng Vũ Hải Sản"
-    assert vbparse.parse(path).signer.name == _gold_name(path) == "Thượng tướng Vũ Hải Sản"
+    signer = vbparse.parse(path).signer
+    assert signer.name == _gold_name(path) == "Thượng tướng Vũ Hải Sản"
+    assert signer.rank == "Thượng tướng"  # also on its own
 
 
 def test_a_degree_printed_before_the_name_is_kept():
