@@ -208,3 +208,28 @@ def test_a_cut_title_set_above_noi_nhan_is_respelled():
     signer = vbparse.parse(path).signer
     g = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["signer"]
     assert (signer.title, signer.name) == (g["title"], g["name"])
+
+
+def test_an_annexs_signature_table_does_not_win_over_the_closing_before_it():
+    from dataclasses import replace
+
+    from vbparse.pipeline import parse_raw
+    from vbparse.readers import Zone, read
+    from vbparse.readers.base import Line
+
+    # A real notice whose closing table extraction flattened (as a .doc converter may), then an
+    # annex (a sample form) whose own signature table kept its zones.
+    path = REAL / "hungnm92" / "213_TB-DTII.docx"
+    raw = read(path)
+    closing = (Zone.CLOSING_LEFT, Zone.CLOSING_RIGHT)
+    flat = [replace(ln, zone=Zone.BODY) if ln.zone in closing else ln for ln in raw.lines]
+    annex = [
+        Line("PHỤ LỤC"),
+        Line("MẪU ĐƠN ĐĂNG KÝ"),
+        Line("Nơi nhận:", zone=Zone.CLOSING_LEFT),
+        Line("- Lưu: VT.", zone=Zone.CLOSING_LEFT),
+        Line("TRƯỞNG PHÒNG", zone=Zone.CLOSING_RIGHT),
+        Line("Trần Văn Bình", zone=Zone.CLOSING_RIGHT),
+    ]
+    doc = parse_raw(replace(raw, lines=flat + annex))
+    assert doc.signer.name == _gold_name(path)

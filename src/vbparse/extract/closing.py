@@ -58,6 +58,10 @@ def find_closing(ctx: ParseContext) -> None:
     ctx.closing_start = _closing_in(lines, start, strict=False)
 
 
+# The heading that opens an annex or a form attached after the closing.
+_ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+
+
 def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
     """The first closing table that is a document's own closing, not a sample of one that a
     guide on the format shows in its body ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên"): a sample
@@ -82,13 +86,18 @@ def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
     """A scan's layout zones its last page's closing; a Nơi nhận list with a signer under it on
     an earlier page (a notice followed by the plan it sends, with no heading of its own) is
     this document's closing."""
-    if not respell.read_by_ocr(ctx):
-        return False
     label = _recipients_line(ctx.lines[:zoned], ctx.header_end)
     if label is None:
         return False
     below = ctx.lines[label : min(zoned, label + 12)]
-    return any(_signer_like(ln.text) for ln in below[1:])
+    if not any(_signer_like(ln.text) for ln in below[1:]):
+        return False
+    # In typed text, only when an annex or form opens between the two: its sample or its own
+    # signature table is not this document's closing.
+    return respell.read_by_ocr(ctx) or any(
+        _ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
+        for ln in ctx.lines[label + 1 : zoned]
+    )
 
 
 def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
