@@ -675,6 +675,33 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             doc.signer.name = _with_wrapped_rest(
                 run_name, lines, line, ocr=respell.read_by_ocr(ctx)
             )
+    titles = _authority_and_title(ctx, authority, titles)
+    two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
+    if two is not None:
+        doc.signer.title, doc.signer.name = two
+        doc.warn("field_inferred", f"two signers side by side; the first is given: {two}", "signer")
+    _signing_rules(doc, titles, ocr=respell.read_by_ocr(ctx))
+    if first_line is not None:
+        ctx.mark("signer", first_line)
+    if name_line is not None:
+        ctx.mark("signer.name", name_line)
+    if (
+        doc.signer.name is None
+        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
+    ):
+        _recover_name(ctx, lines)
+    if doc.signer.name and respell.read_by_ocr(ctx):
+        doc.signer.name = respell.person_name(doc.signer.name)
+    if doc.signer.name is None:
+        doc.warn("field_missing", "signer's name not found", "signer.name")
+    if doc.signer.title is None:
+        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[str]) -> list[str]:
+    """Set the authority and the title from the capitals lines of the block (the authority
+    lines, the others in order); the title lines left."""
+    doc = ctx.doc
     # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
     # of it when a title follows (typed text: under a scan's seal a line is more often noise).
     if (
@@ -706,26 +733,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
-    two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
-    if two is not None:
-        doc.signer.title, doc.signer.name = two
-        doc.warn("field_inferred", f"two signers side by side; the first is given: {two}", "signer")
-    _signing_rules(doc, titles, ocr=respell.read_by_ocr(ctx))
-    if first_line is not None:
-        ctx.mark("signer", first_line)
-    if name_line is not None:
-        ctx.mark("signer.name", name_line)
-    if (
-        doc.signer.name is None
-        or len(doc.signer.name.split()) < ctx.settings.closing.full_name_words
-    ):
-        _recover_name(ctx, lines)
-    if doc.signer.name and respell.read_by_ocr(ctx):
-        doc.signer.name = respell.person_name(doc.signer.name)
-    if doc.signer.name is None:
-        doc.warn("field_missing", "signer's name not found", "signer.name")
-    if doc.signer.title is None:
-        doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+    return titles
 
 
 def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
