@@ -7,7 +7,15 @@ import re
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
-from .vocab import ALL_TYPE_NAMES, FORM_TYPES, RANKS, SIGN_PREFIXES, type_name_for
+from .vocab import (
+    ALL_TYPE_NAMES,
+    DEGREES,
+    FORM_TYPES,
+    RANKS,
+    SIGN_PREFIX_SPELLINGS,
+    SIGN_PREFIX_UNDOTTED,
+    type_name_for,
+)
 
 _F = re.IGNORECASE
 
@@ -148,17 +156,44 @@ OPENER = re.compile(
 )
 # OCR may put a speck or a dash before it ("'Căn cứ Nghị quyết …", "- Căn cứ …").
 BASES_OPENER = re.compile(r"^[\s'`‘’.,_\-–]*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
-# State style "TM.", "KT.", "TL.", "TUQ.", "Q."; Party style "T/M", "K/T", "T/L".
-# OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
-SIGN_PREFIX = re.compile(
-    r"^[\s\-–—.,'`\"“”„]*(?:(TM|KT|TL|TUQ|Q|QUYỀN)\s*\.|(T/M|K/T|T/L)\b\.?)\s*", _F
+# The signing prefixes in every spelling of vocab.SIGN_PREFIX_SPELLINGS, each to its canonical
+# form. A plain one ends in a dot ("KT."), or, for the usual four, stands before capitals
+# without it ("KT GIÁM ĐỐC"); a slashed or dotted one ends where its word ends ("K/T", "T.M.").
+_PREFIX_CANON = {
+    fold(spelt): canon for canon, spellings in SIGN_PREFIX_SPELLINGS.items() for spelt in spellings
+}
+
+
+def _prefix_alternation(*, plain: bool) -> str:
+    spelt = sorted(
+        (sp for sps in SIGN_PREFIX_SPELLINGS.values() for sp in sps if sp.isalpha() == plain),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(sp) for sp in spelt)
+
+
+_UNDOTTED = "|".join(SIGN_PREFIX_UNDOTTED)
+SIGN_PREFIX_WORD = (
+    rf"(?:(?:{_prefix_alternation(plain=True)})\s*\.|(?:{_prefix_alternation(plain=False)})\b\.?"
+    rf"|(?:{_UNDOTTED})\s+(?-i:(?=[{UP}]{{2}})))"
 )
+# OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
+SIGN_PREFIX = re.compile(rf"^[\s\-–—.,'`\"“”„]*({SIGN_PREFIX_WORD})\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
 # Placeholders where the signature, seal or name of a template goes.
 SIGNATURE_NOTE = re.compile(
     r"^[\s(\[]*(đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký|chữ\s+ký|daky|ký\s+tên|ký,\s*đóng\s+dấu|"
     r"chữ\s+ký,\s*dấu|ký,\s*ghi\s+rõ\s+họ\s+tên)[^)\]]*[)\]]?\s*$",
     _F,
+)
+
+# "P. HIỆU TRƯỞNG", "P.TRƯỞNG KHOA": a deputy's title with "PHÓ" abbreviated, kept as written.
+DEPUTY_ABBREVIATION = re.compile(rf"^\s*P\s*\.\s*(?=[{UP}])")
+# Where a template or a sample signature block leaves the name to be written: "(chữ ký) Họ và
+# tên", "(Ký, ghi rõ họ tên)", the sample name "Nguyễn Văn A". Such a block is no signer's.
+NAME_PLACEHOLDER = re.compile(
+    r"(?:^|[\s(])(?:họ\s+(?:và\s+)?tên\b|chữ\s+ký\)|Nguyễn\s+Văn\s+[A-Z]\b(?![\w.]))", _F
 )
 
 _UPPER_LETTERS = re.compile(rf"[{UP}]")
@@ -205,15 +240,52 @@ _NOT_NAME_WORDS = {
 }
 
 
-_RANK = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True)) + r")\s+",
-    _F,
+_RANK_KEYS = sorted(((fold(r).split(), r) for r in RANKS), key=lambda p: -len(p[0]))
+# Degrees, longest first, each with its dot; several in a row ("PGS.TS.", "TS.BS").
+_DEGREE = re.compile(
+    r"^\s*((?:(?:"
+    + "|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True))
+    + rf")(?:\s*\.\s*|\s+)(?=[{UP}]))+)"
 )
 
 
+def rank_prefix(text: str) -> tuple[str, str] | None:
+    """ "Thiểu tướng Ngô Thanh Bình" → ("Thiếu tướng", "Ngô Thanh Bình"): a rank printed before a
+    name, in the vocabulary's spelling when OCR damaged its marks (compared folded), or degrees
+    ("TS.", "Th.s") as printed; the rest of the line. None when the line opens with neither."""
+    words = text.split()
+    folded = fold(text).split()
+    for key, rank in _RANK_KEYS:
+        if folded[: len(key)] == key and len(words) > len(key):
+            return rank, " ".join(words[len(key) :])
+    m = _DEGREE.match(text)
+    if m:
+        return m.group(1).strip(), text[m.end() :].strip()
+    return None
+
+
+def rank_suffix(text: str) -> tuple[str, str] | None:
+    """ "CỤC TRƯỞNG Thượng tướng" → ("CỤC TRƯỞNG", "Thượng tướng"): a rank that ends the text
+    (a name follows it); the rank in the vocabulary's spelling."""
+    words = text.split()
+    folded = fold(text).split()
+    for key, rank in _RANK_KEYS:
+        if len(folded) >= len(key) and folded[-len(key) :] == key:
+            return " ".join(words[: -len(key)]), rank
+    return None
+
+
 def strip_rank(text: str) -> str:
-    """ "Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản": a rank before a name is not part of it."""
-    return _RANK.sub("", text, count=1)
+    """ "Thượng tướng Vũ Hải Sản" → "Vũ Hải Sản": the name proper, to judge whether it is one."""
+    found = rank_prefix(text)
+    return found[1] if found else text
+
+
+def with_rank(text: str) -> str:
+    """ "Thiểu tướng Ngô Thanh Bình" → "Thiếu tướng Ngô Thanh Bình": the name as printed, its
+    rank respelled."""
+    found = rank_prefix(text)
+    return f"{found[0]} {found[1]}" if found else text
 
 
 def is_person_name(text: str) -> bool:
@@ -276,8 +348,7 @@ def sign_prefix(text: str) -> str | None:
     m = SIGN_PREFIX.match(text)
     if not m:
         return None
-    prefix = (m.group(1) or m.group(2).replace("/", "")).upper() + "."
-    return prefix if prefix in SIGN_PREFIXES else None
+    return _PREFIX_CANON.get(fold(re.sub(r"[\s.]+$", "", m.group(1))))
 
 
 # Marks stamped or typed above the header: incoming-mail stamps and urgency/secrecy grades.
@@ -303,6 +374,13 @@ ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
 )
 ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
+# The signer a digital signature's stamp names ("Người ký: Nguyễn Văn A", "Ký bởi: Lê Hoàng Anh
+# <email>"), anywhere in a line OCR read with the stamp's other fields run on.
+_ESIGN_NEXT = r"(?!Cơ\s+quan|Thời\s+gian|Ngày\s+ký|Chức\s+vụ|Tổ\s+chức|Email)"
+ESIGN_SIGNER = re.compile(
+    rf"(?:Ký\s+bởi|Người\s+ký)\s*:\s*(?P<who>(?:{_ESIGN_NEXT}[{UP}][{LO}]+\s+){{1,5}}"
+    rf"{_ESIGN_NEXT}[{UP}][{LO}]+)(?![{LO}])"
+)
 
 BULLET = re.compile(r"^\s*([-–—+•*●○▪■◦·])\s*(?=\S)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -361,7 +361,10 @@ class Signer(_Model):
     )
     authority_prefix: str | None = None  # "TM.", "KT.", "TL.", "Q.", "TUQ."
     title: str | None = None  # chức vụ of the person who signs: "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"
-    name: str | None = None
+    name: str | None = (
+        None  # as printed, with a rank or degree before it: "Thượng tướng Vũ Hải Sản"
+    )
+    rank: str | None = None  # that rank or degree alone ("Thượng tướng", "TS."), else None
 
 
 @_model

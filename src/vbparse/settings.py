@@ -140,6 +140,8 @@ class SignerSettings:
     plain_min_words: int = 2  # words of a plain title in capitals
     plain_max_words: int = 8  # (and at most this many)
     prefix_noise_chars: int = 4  # a garbled "KT." before a head's title is this short
+    name_min_words: int = 2  # a person's name has at least this many words …
+    name_max_words: int = 4  # … and at most this many: more are two names run together
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,16 @@ def canonical_code(code: str) -> str | None:
 
 
 SIGN_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# How each is spelt: state style "KT.", Party style "K/T", with dots "K.T.", "QUYỀN" for "Q.".
+SIGN_PREFIX_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "TM.": ("TM", "T/M", "T.M"),
+    "KT.": ("KT", "K/T", "K.T"),
+    "TL.": ("TL", "T/L", "T.L"),
+    "TUQ.": ("TUQ", "T/UQ", "T.U.Q"),
+    "Q.": ("Q", "QUYỀN"),
+}
+# Of these, the ones that are still a prefix when OCR or typing lost the dot ("KT GIÁM ĐỐC").
+SIGN_PREFIX_UNDOTTED = ("TM", "KT", "TL", "TUQ")
 
 # Titles a signer holds (chức vụ), upper case. Longest match wins when titles nest.
 TITLES: tuple[str, ...] = tuple(
@@ -225,7 +235,8 @@ ORG_HEADS: tuple[str, ...] = (
     "HỘI ĐỒNG",
 )
 
-# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): the name is what follows.
+# Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): part of the name as printed,
+# given in this spelling when OCR damaged its marks ("Thiểu tướng" → "Thiếu tướng").
 RANKS: tuple[str, ...] = (
     "Đại tướng",
     "Thượng tướng",
@@ -238,6 +249,14 @@ RANKS: tuple[str, ...] = (
     "Đô đốc",
     "Phó Đô đốc",
     "Chuẩn Đô đốc",
+)
+
+# Academic and professional degrees abbreviated before a signer's name ("TS. Lê Thị Minh Đức",
+# "Th.s Bùi Đình Thiện", "PGS.TS. …"): kept as printed. Several may stand together.
+DEGREES: tuple[str, ...] = (
+    *("GS", "PGS", "TS", "TSKH", "ThS", "Th.S", "Th.s", "Ths", "BS", "BSCKI", "BSCKII"),
+    *("BSCK", "BSNT", "CKI", "CKII", "DS", "DSCKI", "KS", "CN", "LS", "NGND", "NGƯT"),
+    *("TTND", "TTƯT"),
 )
 
 # Vietnamese family names, the most frequent first: a signer's name OCR read with a wrong mark on

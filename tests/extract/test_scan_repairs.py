@@ -87,7 +87,7 @@ def test_attachment_starts_at_a_heading_not_at_a_sentence_naming_the_republic():
 
 def test_signer_after_a_rank_and_before_a_web_pages_footer():
     doc = parse(REAL / "vbpl" / "vbpl_doc_000093.html")
-    assert doc.signer.name == "Vũ Hải Sản"  # "Thượng tướng Vũ Hải Sản"
+    assert doc.signer.name == "Thượng tướng Vũ Hải Sản"  # the rank is part of the name
     assert doc.signer.title == "THỨ TRƯỞNG"  # not "… CƠ SỞ DỮ LIỆU QUỐC GIA" of the footer
 
 

@@ -16,13 +16,13 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import RECIPIENT_PURPOSES, TITLES
+from ..vocab import NAME_SYLLABLES, RECIPIENT_PURPOSES, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
 
 _TRAILING_CAPS = re.compile(
-    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*|(?:T/M|K/T|T/L)\s+)?[{UP}][{UP} ,.\-]{{3,}}"
+    rf"^(?P<left>.*?[;:.,)])\s+(?P<right>(?:{cues.SIGN_PREFIX_WORD}\s*)?[{UP}][{UP} ,.\-]{{3,}}"
     rf"(?:\s+(?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)?)$"
 )
 _TRAILING_NAME = re.compile(
@@ -53,22 +53,51 @@ def find_closing(ctx: ParseContext) -> None:
             ctx.closing_start = before
             return
     if zoned and not _earlier_closing(ctx, zoned[0]):
-        ctx.closing_start = zoned[0]
+        ctx.closing_start = _first_real_closing(lines, zoned)
         return
     ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+# The heading that opens an annex or a form attached after the closing.
+_ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+
+
+def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
+    """The first closing table that is a document's own closing, not a sample of one that a
+    guide on the format shows in its body ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên"): a sample
+    leaves the name to be written and holds no Nơi nhận. With only samples, the first."""
+    runs: list[list[int]] = []
+    for i in zoned:
+        if runs and i - runs[-1][-1] <= 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        texts = [lines[i].text for i in run]
+        sample = any(cues.NAME_PLACEHOLDER.search(t) for t in texts) and not any(
+            cues.RECIPIENTS_LABEL.match(t) or _trailing_name(_SIGNED_TAIL.sub("", t)) for t in texts
+        )
+        if not sample:
+            return run[0]
+    return zoned[0]
 
 
 def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
     """A scan's layout zones its last page's closing; a Nơi nhận list with a signer under it on
     an earlier page (a notice followed by the plan it sends, with no heading of its own) is
     this document's closing."""
-    if not respell.read_by_ocr(ctx):
-        return False
     label = _recipients_line(ctx.lines[:zoned], ctx.header_end)
     if label is None:
         return False
     below = ctx.lines[label : min(zoned, label + 12)]
-    return any(_signer_like(ln.text) for ln in below[1:])
+    if not any(_signer_like(ln.text) for ln in below[1:]):
+        return False
+    # In typed text, only when an annex or form opens between the two: its sample or its own
+    # signature table is not this document's closing.
+    return respell.read_by_ocr(ctx) or any(
+        _ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
+        for ln in ctx.lines[label + 1 : zoned]
+    )
 
 
 def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
@@ -92,12 +121,17 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
         # A list ending in "- Lưu: …" whose label OCR lost opens the closing, also when no
         # "./." or signer line survived the scan around it.
         listed = _list_before(lines, start)
-        if strict or listed is not None:
+        if listed is not None:
             return listed
+        if strict:
+            return _signed_block(lines, start)
     if recipients is not None:
         # Signer lines printed (or extracted) above Nơi nhận belong to the closing too.
         pos = recipients
-        while pos - 1 > start and _signer_like(lines[pos - 1].text):
+        while pos - 1 > start and (
+            _signer_like(lines[pos - 1].text)
+            or (pos < recipients and _signer_caption(lines[pos - 1].text))
+        ):
             pos -= 1
         return pos
     # No Nơi nhận: the signer block is the capitals/name run at the very end (above a footer).
@@ -108,6 +142,22 @@ def _closing_in(lines: list[Line], start: int, *, strict: bool) -> int | None:
     while pos - 1 > start and pos > end - s.signer_tail_lines and _signer_like(lines[pos - 1].text):
         pos -= 1
     return pos if pos < end else None
+
+
+def _signed_block(lines: list[Line], start: int) -> int | None:
+    """Where the last signer block opens when there is neither Nơi nhận nor "./." (a Công báo
+    notice before the treaty it announces): the last signing prefix line ("TL. BỘ TRƯỞNG")
+    with a person's name a few lines under it, and the prefix lines right above it."""
+    reach = current().closing.signer_tail_lines
+    for pos in range(len(lines) - 1, start, -1):
+        if not cues.sign_prefix(lines[pos].text):
+            continue
+        below = lines[pos + 1 : pos + 1 + reach]
+        if any(_trailing_name(ln.text) for ln in below):
+            while pos - 1 > start and cues.sign_prefix(lines[pos - 1].text):
+                pos -= 1
+            return pos
+    return None
 
 
 def _archive_item(text: str) -> bool:
@@ -188,6 +238,20 @@ def _signer_follows(lines: list[Line], pos: int) -> bool:
     )
 
 
+def _signer_caption(text: str) -> bool:
+    """ "BỘ CÔNG AN", "PHÓ VIỆN TRƯỞNG": a short line in capitals of a signer block (a body's
+    name under its authority line, a title the vocabulary lacks), not a heading of the body."""
+    t = text.strip()
+    return (
+        cues.is_upper(t)
+        and len(t) < current().closing.signer_line_max_chars
+        and not cues.title_type(t)
+        and not _SECTION_LABEL.match(t)
+        and not cues.national_span(t)
+        and not cues.motto_span(t)
+    )
+
+
 def _signer_like(text: str) -> bool:
     t = text.strip()
     if cues.sign_prefix(t) or cues.SIGNATURE_NOTE.match(t):
@@ -216,7 +280,7 @@ def extract(ctx: ParseContext) -> None:
         doc.warn("field_missing", "no closing block (Nơi nhận, signer) found", "recipients")
         doc.warn("field_missing", "signer not found", "signer")
         return
-    lines = _closing_lines(ctx)
+    lines = _signers_on_the_left(_closing_lines(ctx))
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
     # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
@@ -276,7 +340,63 @@ def extract(ctx: ParseContext) -> None:
             continue
         signer_lines.append(line)
     _recipients(ctx, recipient_lines)
-    read_signer(ctx, signer_lines)
+    if not any(_titled(ctx, ln.text) for ln in signer_lines):
+        signer_lines = _titles_above(ctx) + signer_lines
+    read_signer(ctx, signer_lines or _signer_above(ctx))
+
+
+def _signers_on_the_left(lines: list[Line]) -> list[Line]:
+    """A joint document's signature table with no Nơi nhận (a TTLT of five bodies): its left
+    column holds signer blocks, not recipients, and the leftmost block is the one given. Its
+    lines are then read as the signer's column, before the right one."""
+    left = [ln for ln in lines if ln.zone is Zone.CLOSING_LEFT]
+    if (
+        not left
+        or any(cues.RECIPIENTS.match(ln.text) or _archive_item(ln.text) for ln in lines)
+        or not cues.sign_prefix(left[0].text)
+        or not any(_trailing_name(ln.text) for ln in left)
+    ):
+        return lines
+    moved = [replace(ln, zone=Zone.CLOSING_RIGHT) for ln in left]
+    return moved + [ln for ln in lines if ln.zone is not Zone.CLOSING_LEFT]
+
+
+def _titles_above(ctx: ParseContext) -> list[Line]:
+    """The authority and title lines of the right column that OCR or extraction set just above
+    Nơi nhận ("GIÁM ĐỎC" / "Nơi nhận:"), when the signer lines under it have none."""
+    assert ctx.closing_start is not None
+    pos = ctx.closing_start
+    while pos - 1 > ctx.header_end and pos > ctx.closing_start - ctx.settings.closing.headings_run:
+        if not _titled(ctx, ctx.lines[pos - 1].text):
+            break
+        pos -= 1
+    return ctx.lines[pos : ctx.closing_start]
+
+
+def _titled(ctx: ParseContext, text: str) -> bool:
+    """An authority line or a title the vocabulary knows, in capitals."""
+    text = _LEADING_NOISE.sub("", text.strip())
+    match = signer.vocabulary_match(text)
+    known = match is not None and match[2] >= ctx.settings.signer.known_similarity
+    return cues.is_upper(text) and (bool(cues.sign_prefix(text)) or known)
+
+
+def _signer_above(ctx: ParseContext) -> list[Line]:
+    """A closing with no signer block beside or under its Nơi nhận: a scan's signatures printed
+    above it (a joint programme's two signers, Nơi nhận under them). The short lines just above
+    the closing, when one of them holds a name."""
+    assert ctx.closing_start is not None
+    s = ctx.settings.closing
+    pos = ctx.closing_start
+    while (
+        pos - 1 > ctx.header_end
+        and pos > ctx.closing_start - s.signer_tail_lines
+        and len(ctx.lines[pos - 1].text) <= s.list_line_chars
+        and not cues.END_MARK.search(ctx.lines[pos - 1].text)
+    ):
+        pos -= 1
+    above = ctx.lines[pos : ctx.closing_start]
+    return above if _name_in_noise(above) else []
 
 
 def attachment_start(lines: list[Line], start: int) -> int:
@@ -380,7 +500,7 @@ def _recipient_like(text: str) -> bool:
 
 
 # "- Lưu: VT.KT. TRƯỞNG PHÒNG": a .doc's closing table run together with no space between cells.
-_GLUED_PREFIX = re.compile(rf"(?<=[.;,)])(?:TM|KT|TL|TUQ)\.\s*[{UP}]{{2,}}")
+_GLUED_PREFIX = re.compile(rf"(?<=[.;,)]){cues.SIGN_PREFIX_WORD}\s*[{UP}]{{2,}}")
 
 
 def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
@@ -567,6 +687,8 @@ def _signer_fragment_word(text: str) -> bool:
     )
 
 
+# "CỘNG HÒA … TM. ỦY BAN NHÂN DÂN": a signing prefix inside a line, after a caption.
+_LATER_PREFIX = re.compile(rf"\s{cues.SIGN_PREFIX_WORD}\s")
 # Specks a scan puts before a line of the signer block ("_=”— Lê Hoàng Anh").
 _LEADING_NOISE = re.compile(r"^[^\w(\[]+(?=\w)")
 
@@ -575,7 +697,8 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
     """Authority, title and name from the lines of the signer block (right column)."""
     doc = ctx.doc
     if respell.read_by_ocr(ctx):
-        lines = [replace(ln, text=respell.name_spacing(ln.text)) for ln in lines]
+        texts = respell.rejoin_surname([respell.name_spacing(ln.text) for ln in lines])
+        lines = [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)]
     authority: list[str] = []
     titles: list[str] = []
     name_line: Line | None = None
@@ -589,7 +712,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         text = signer.repair_prefix(_LEADING_NOISE.sub("", text))
         run_name = _trailing_name(text)
         caps = text[: len(text) - len(run_name)].strip() if run_name else text
-        later = re.search(r"\s(?:TM|KT|TL|TUQ|Q)\.\s", caps) if caps else None
+        later = _LATER_PREFIX.search(caps) if caps else None
         if (
             later
             and not cues.sign_prefix(caps)
@@ -602,26 +725,14 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             (authority if cues.sign_prefix(caps) else titles).append(caps)
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
-            doc.signer.name = _with_wrapped_rest(run_name, lines, line)
-    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
-    if authority and not titles:
-        merged = " ".join(authority)
-        auth, title = _split_authority(merged)
-        authority, titles = [auth], [title] if title else []
-    if authority:
-        doc.signer.authority = signer.respell_authority(
-            re.sub(r"\s+", " ", " ".join(authority)).strip()
-        )
-        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
-            authority[0]
-        )
-    if titles:
-        found = signer.candidates(titles)
-        ctx.candidates["signer.title"] = [
-            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
-            for c in found
-        ]
-        doc.signer.title = _title_from(titles, found)
+            doc.signer.name = _with_wrapped_rest(
+                run_name, lines, line, ocr=respell.read_by_ocr(ctx)
+            )
+    titles = _authority_and_title(ctx, authority, titles)
+    two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
+    if two is not None:
+        doc.signer.title, doc.signer.name = two
+        doc.warn("field_inferred", f"two signers side by side; the first is given: {two}", "signer")
     _signing_rules(doc, titles, ocr=respell.read_by_ocr(ctx))
     if first_line is not None:
         ctx.mark("signer", first_line)
@@ -638,6 +749,44 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "signer's name not found", "signer.name")
     if doc.signer.title is None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
+
+
+def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[str]) -> list[str]:
+    """Set the authority and the title from the capitals lines of the block (the authority
+    lines, the others in order); the title lines left."""
+    doc = ctx.doc
+    # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
+    # of it when a title follows (typed text: under a scan's seal a line is more often noise).
+    if (
+        authority
+        and len(titles) >= 2
+        and not respell.read_by_ocr(ctx)
+        and signer.vocabulary_match(titles[0]) is None
+        and signer.vocabulary_match(titles[1]) is not None
+    ):
+        authority.append(titles.pop(0))
+    # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
+    if authority and not titles:
+        merged = " ".join(authority)
+        auth, title = _split_authority(merged)
+        authority, titles = [auth], [title] if title else []
+    if authority:
+        # Each prefix line in its own spelling: "TL. BỌ TRƯỞNG" / "KT. VỤ TRƯỜNG" (a later prefix
+        # is no damage of the first line's title).
+        doc.signer.authority = re.sub(
+            r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
+        ).strip()
+        doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
+            authority[0]
+        )
+    if titles:
+        found = signer.candidates(titles)
+        ctx.candidates["signer.title"] = [
+            Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
+            for c in found
+        ]
+        doc.signer.title = _title_from(titles, found)
+    return titles
 
 
 def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
@@ -742,9 +891,41 @@ def _name_in_noise(lines: list[Line]) -> str | None:
             words = [w.strip("\"'“”.,;:()") for w in part.split()]
             kept = [w for w in words if _TITLE_WORD.match(w) and is_syllable(w)]
             lower = [w for w in words if w[:1].islower() and is_syllable(w)]
+            first = _first_full_name(words)
+            if first and len(first) < len(kept):
+                return " ".join(first)  # "Nguyễn Văn Lên “n Thiện Phú": two names, noise between
             # A sentence's capitalised words ("Xử lý nước thải … Sau Đại học") are no name.
             if len(kept) >= 2 and len(lower) < len(kept) and cues.is_person_name(" ".join(kept)):
                 return " ".join(kept)
+    return None
+
+
+def _first_full_name(words: list[str]) -> list[str] | None:
+    """The first run of capitalised syllables with no noise inside that is a full name on its
+    own (a family name and at least two more words)."""
+    run: list[str] = []
+    for word in [*words, ""]:
+        if _TITLE_WORD.match(word) and is_syllable(word):
+            run.append(word)
+            continue
+        if (
+            len(run) >= current().closing.full_name_words
+            and run[0] in SURNAMES
+            and cues.is_person_name(" ".join(run))
+        ):
+            return run
+        run = []
+    return None
+
+
+def _esigned_name(lines: list[Line]) -> str | None:
+    """The person a digital signature's visible stamp names ("Người ký: Nguyễn Văn A"): the
+    signer, when the signature block itself lost the name. A body that signs ("Ký bởi: CÔNG
+    BÁO", "Người ký: CỔNG THÔNG TIN …") is no person."""
+    for line in lines:
+        m = cues.ESIGN_SIGNER.search(line.text)
+        if m and cues.is_person_name(m.group("who")):
+            return m.group("who")
     return None
 
 
@@ -755,7 +936,7 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
     doc = ctx.doc
     partial = doc.signer.name
     if partial is None:
-        partial = _name_in_noise(lines)
+        partial = _name_in_noise(lines) or _esigned_name(ctx.lines)
     if partial is None:
         return
     tokens = partial.split()
@@ -776,11 +957,15 @@ def _recover_name(ctx: ParseContext, lines: list[Line]) -> None:
         )
 
 
-def _with_wrapped_rest(name: str, lines: list[Line], line: Line) -> str:
-    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block."""
+def _with_wrapped_rest(name: str, lines: list[Line], line: Line, *, ocr: bool) -> str:
+    """ "Ngô Thị Thanh" / "Hằng": a name the extraction wrapped onto the last line of the block.
+    Under a scan's name a capitalised word is more often the seal's ("Xã") than the name's: there
+    it must be a known name syllable."""
     at = next(i for i, ln in enumerate(lines) if ln is line)
     rest = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
     joined = f"{name} {rest}"
+    if ocr and not all(w in NAME_SYLLABLES for w in rest.split()):
+        return name
     if 0 < len(rest.split()) <= 2 and len(joined.split()) <= 5 and cues.is_person_name(joined):
         return joined
     return name
@@ -790,13 +975,20 @@ _SIGNED_TAIL = re.compile(r"\s+[-–—(\[]*\s*đã(?:\s+ký)?\s*[)\]]?\s*$", re
 
 
 def _trailing_name(text: str) -> str | None:
+    """The name that ends the line, as printed: with a rank or degree written before it
+    ("Thượng tướng Vũ Hải Sản", "CỤC TRƯỞNG Thiếu tướng Ngô Thanh Bình")."""
     text = _SIGNED_TAIL.sub("", text)  # "Trần Văn Truyền – Đã ký": the copy's signing note
-    text = cues.strip_rank(text)
     if cues.is_person_name(text):
-        return text.strip()
+        return cues.with_rank(text.strip())
     m = re.search(rf"(?:^|\s)((?:[{UP}][{LO}]+\s+){{1,5}}[{UP}][{LO}]+)\s*$", text)
-    if m and cues.is_person_name(m.group(1)) and cues.is_upper(text[: m.start(1)] or "XX"):
-        return m.group(1)
+    if m is None or not cues.is_person_name(m.group(1)):
+        return None
+    before = text[: m.start(1)]
+    ranked = cues.rank_suffix(before)
+    if ranked is not None:
+        before = ranked[0]
+    if cues.is_upper(before or "XX"):
+        return f"{ranked[1]} {m.group(1)}" if ranked else cues.with_rank(m.group(1))
     return None
 
 
@@ -818,5 +1010,8 @@ def _split_authority(text: str) -> tuple[str, str | None]:
     if not candidates:
         return text, None
     cut = candidates[-1][0]
+    deputy = re.search(r"(?:^|\s)PHÓ\s+$", text[:cut])
+    if deputy and deputy.start() > first_allowed:
+        cut = deputy.start()  # "PHÓ CHÁNH ÁN": a deputy of a head the vocabulary knows
     # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a later prefix is part of the authority.
     return text[:cut].strip(), text[cut:].strip()

@@ -73,6 +73,9 @@ def infer(ctx: ParseContext) -> None:
                     "signer.title",
                 )
                 break
+    # The rank or degree printed before the signer's name (kept in the name), also on its own.
+    ranked = cues.rank_prefix(doc.signer.name) if doc.signer.name else None
+    doc.signer.rank = ranked[0] if ranked else None
     if any(w.code == "field_inferred" for w in doc.warnings):
         # What is now filled is no longer missing.
         filled = {"issuer": doc.issuer.name, "signer.title": doc.signer.title}

@@ -116,6 +116,9 @@ def person_name(name: str) -> str:
     """ "Trân Văn Thanh" → "Trần Văn Thanh", "Nguyễn Trúc Glang" → "Nguyễn Trúc Giang": a first
     word that is no name syllable but has the letters of one family name (marks aside), and a
     later word that is no Vietnamese syllable but one letter from one common name syllable."""
+    ranked = cues.rank_prefix(name)
+    if ranked is not None:  # "Thiếu tướng …": the rank is no family name
+        return f"{ranked[0]} {person_name(ranked[1])}"
     words = name.split()
     if len(words) < 2:
         return name
@@ -238,3 +241,46 @@ def _respelled(
         if counts[0][0] >= s.lexicon_margin * runner_up_count:
             return lex.spell(counts[0][1])
     return key
+
+
+_TITLE_CASE = re.compile(rf"^[{UP}][{LO}]+$")
+
+
+def _surname_like(token: str) -> str | None:
+    """The family name a capitalised token reads as: itself, else the most frequent one a letter
+    away with the same first letter ("Tân" → "Trần")."""
+    token = token.strip(".,;:'\"“”")
+    if not _TITLE_CASE.match(token):
+        return None
+    if token in SURNAMES:
+        return token
+    folded = cues.fold(token)
+    return next(
+        (
+            s
+            for s in SURNAMES
+            if cues.fold(s)[:1] == folded[:1] and edit_distance(cues.fold(s), folded) <= 1
+        ),
+        None,
+    )
+
+
+def rejoin_surname(texts: list[str]) -> list[str]:
+    """A name whose family name OCR set on another line: "hi Tân" / "Duy Đông" (the surname read
+    at the end of the seal's noise above a two-word name) → "Trần Duy Đông"; "Văn Hải" /
+    "Nguyễn" (the surname alone under it) → "Nguyễn Văn Hải"."""
+    out = list(texts)
+    short = current().closing.full_name_words - 1
+    for i, text in enumerate(texts):
+        words = text.split()
+        if not words or len(words) > short or not all(_TITLE_CASE.match(w) for w in words):
+            continue
+        below = texts[i + 1].strip() if i + 1 < len(texts) else ""
+        if below in SURNAMES and cues.is_person_name(f"{below} {text}"):
+            out[i] = f"{below} {text.strip()}"
+            continue
+        above = texts[i - 1].split() if i > 0 else []
+        surname = _surname_like(above[-1]) if above else None
+        if surname and words[0] not in SURNAMES and cues.is_person_name(f"{surname} {text}"):
+            out[i] = f"{surname} {text.strip()}"
+    return out

@@ -20,7 +20,7 @@ from .. import cues
 from ..settings import current
 from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
-from ..vocab import TITLES
+from ..vocab import SURNAMES, TITLES
 
 # Words that open a heading or caption of what follows the signature, never a title.
 _NOT_TITLE = re.compile(
@@ -88,7 +88,12 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
         match = vocabulary_match(text)
         score = 0.0
         value = text.strip(" ,")
-        if match is not None:
+        short = abbreviated(text)
+        if short is not None:  # "P. HIỆU TRƯỞNG": as written, PHÓ abbreviated
+            value, sim = short
+            score += s.known_title * (sim if sim == 1 else s.guessed_title * sim)
+            reasons.append(f"abbreviated deputy's title ({sim:.2f})")
+        elif match is not None:
             title, rest, sim = match
             score += s.known_title * (
                 sim if sim == 1 else s.guessed_title * sim
@@ -118,6 +123,19 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
+
+
+def abbreviated(text: str) -> tuple[str, float] | None:
+    """ "P. HIỆU TRƯỞNG" → ("P. HIỆU TRƯỞNG", 1.0): a head's title after the abbreviation of
+    "PHÓ", as written (the head's title respelled where OCR damaged it), and its similarity."""
+    m = cues.DEPUTY_ABBREVIATION.match(text)
+    if m is None:
+        return None
+    match = vocabulary_match(text[m.end() :])
+    if match is None or match[1] or match[0].startswith("PHÓ"):
+        return None
+    head = text[m.end() :].strip() if match[2] == 1 else match[0]
+    return re.sub(r"\s+", " ", text[: m.end()].lstrip()) + head, match[2]
 
 
 def not_a_title(text: str) -> bool:
@@ -256,3 +274,55 @@ def repair_prefix(text: str) -> str:
     if dist["KT"] == 1 and all(d > 1 for p, d in dist.items() if p != "KT"):
         return f"KT. {rest}"
     return text
+
+
+def _split_names(name: str) -> tuple[str, str] | None:
+    """ "Hà Văn Phúc Lê Hoàng Anh" → ("Hà Văn Phúc", "Lê Hoàng Anh"): two names run together,
+    longer than one name can be, cut before a family name into the most even halves."""
+    words = name.split()
+    s = current().signer
+    if len(words) <= s.name_max_words or words[0] not in SURNAMES:
+        return None
+    cuts = [
+        k
+        for k in range(s.name_min_words, len(words) - s.name_min_words + 1)
+        if words[k] in SURNAMES and k <= s.name_max_words and len(words) - k <= s.name_max_words
+    ]
+    if not cuts:
+        return None
+    k = min(cuts, key=lambda k: abs(len(words) - 2 * k))
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def _split_titles(text: str) -> tuple[str, str] | None:
+    """ "HỘI CHA MẸ HỌC SINH BÍ THƯ ĐOÀN TRƯỜNG" → the two captions side by side, cut where the
+    last known title after the start begins."""
+    starts = [
+        m.start()
+        for m in re.finditer(rf"(?<![\wÀ-ỹ])(?:{_TITLE_ALTERNATION})(?![\wÀ-ỹ])", text)
+        if m.start() > 0
+    ]
+    if not starts:
+        return None
+    return text[: starts[-1]].strip(" ,-–"), text[starts[-1] :].strip(" ,-–")
+
+
+_TITLE_ALTERNATION = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+
+
+def side_by_side(block: list[str], name: str) -> tuple[str, str] | None:
+    """(title, name) of the signer when two signature blocks stood side by side and extraction
+    ran their lines together ("CHỦ TỊCH GIÁM ĐỐC" / "Hà Văn Phúc Lê Hoàng Anh"): the leftmost
+    block whose caption is a known title (a parents' association approving a request is not
+    the issuer's signer)."""
+    names = _split_names(name)
+    if names is None or not block:
+        return None
+    captions = _split_titles(block[-1])
+    if captions is None:
+        return None
+    for caption, person in zip(captions, names, strict=True):
+        match = vocabulary_match(caption)
+        if match is not None and match[2] >= current().signer.known_similarity:
+            return caption, person
+    return None
