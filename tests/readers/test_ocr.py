@@ -315,3 +315,121 @@ def test_pdf_scan_geometry_measured_on_a_small_render(tmp_path, monkeypatch):
     assert "deskewed by -0.80°" in notes and any(n.startswith("upscaled ×1.") for n in notes)
     truth = "\n".join(ln.text for ln in read(formats / "kh-36-thbtd.pdf").lines if ln.loc.page == 1)
     assert cer(truth, "\n".join(ln.text for ln in raw.lines)) < 0.01  # 0.52 %, as before
+
+
+# --- one render per scanned page (issue #17) ------------------------------------------------------
+
+COLOUR_SCAN = SCANS.parent / "real" / "kgu" / "2084_KH-SYT_scan.pdf"  # 5 pages, a red seal on 4-5
+
+
+class _Recording:
+    """An engine that reads nothing and keeps the pictures it was given: the page preparation
+    is tested without Tesseract's seconds."""
+
+    def __init__(self):
+        self.images = []
+
+    def words(self, img, psm):
+        self.images.append(img)
+        return []
+
+    def orientation(self, img):
+        return 0
+
+
+@pytest.fixture()
+def recording(monkeypatch):
+    import pypdfium2 as pdfium
+
+    engine = _Recording()
+    monkeypatch.setitem(ocr_mod._engine, "engine", engine)
+    engine.renders, engine.grey_renders = [], 0
+    real = pdfium.PdfPage.render
+
+    def render(page, *args, **kwargs):
+        engine.renders.append(kwargs.get("scale", 1.0))
+        engine.grey_renders += bool(kwargs.get("grayscale"))
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfium.PdfPage, "render", render)
+    return engine
+
+
+def test_a_scanned_page_is_rendered_once(recording):
+    """Reading a 5-page colour scan renders each page once, at its resolution: the grey page,
+    its coloured ink dropped, the small copy that measures skew and text height, and the blank
+    page test all come from that render (a small preview for the blank test and a small probe
+    render were two more per page before)."""
+    from vbparse.readers import pdf
+
+    raw = pdf.read(COLOUR_SCAN, COLOUR_SCAN.read_bytes())
+    assert [p.method for p in raw.pages] == ["ocr"] * 5
+    assert len(recording.images) == 5
+    assert len(recording.renders) == 5 and min(recording.renders) > 2.7, recording.renders
+    # pdfium's grey render takes half as long again as its colour one: Pillow makes the grey.
+    assert recording.grey_renders == 0
+
+
+def test_a_blank_scanned_page_is_told_from_its_render(recording, tmp_path):
+    """A scanned page with a speck only is left out as near-blank (no Tesseract run, no
+    "no text found" warning) without a preview render of its own; the faint scan's thin
+    strokes are not blank."""
+    from PIL import Image, ImageDraw
+
+    from vbparse.readers import pdf
+
+    paper = Image.new("L", (1654, 2339), 238)
+    ImageDraw.Draw(paper).rectangle((800, 1200, 806, 1206), fill=30)
+    path = tmp_path / "blank-scan.pdf"
+    paper.save(path, save_all=True, append_images=[_ruled_page()], resolution=200)
+    raw = pdf.read(path, path.read_bytes())
+    assert any(n.startswith("near-blank page") for n in raw.pages[0].notes)
+    assert len(recording.images) == 1 and len(recording.renders) == 2
+    assert not any("no text found" in w for w in raw.warnings if w.startswith("page 1"))
+
+    faint = SCANS.parent / "unseen" / "uitqlcv" / "TB-HTTT_bao-ve-KLTN_scan.pdf"
+    recording.images.clear()
+    ocr_mod.ocr_pdf_pages(str(faint), faint.read_bytes(), {0: 213.0, 1: 213.0})
+    assert len(recording.images) == 2
+
+
+def test_the_seal_is_dropped_and_a_straight_page_not_turned(recording):
+    """The page given to Tesseract is grey without the red seal (pages 4 and 5), and a page
+    whose lines are straight (page 2) is passed as rendered, not turned."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    data = COLOUR_SCAN.read_bytes()
+    ocr_mod.ocr_pdf_pages(str(COLOUR_SCAN), data, {1: 200.0, 3: 200.0})
+    straight, sealed = recording.images
+    doc = pdfium.PdfDocument(data)
+    colour = [doc[i].render(scale=200 / 72).to_pil() for i in (1, 3)]
+    assert straight.mode == "L" and straight.size == colour[0].size
+    assert np.array_equal(np.asarray(straight), np.asarray(colour[0].convert("L")))
+
+    rgb = np.asarray(colour[1]).astype(np.int16)
+    seal = rgb.max(axis=2) - rgb.min(axis=2) > 60
+    grey = 255 - np.asarray(colour[1].convert("L")).astype(np.int64)
+    assert seal.mean() > 0.002  # the red seal is there to drop
+    ink_kept = (255 - np.asarray(sealed).astype(np.int64)).sum()
+    assert ink_kept < grey.sum() - 0.8 * grey[seal].sum()
+
+
+def test_probe_copy_measures_as_a_small_render():
+    """The skew and text height measured on the small copy of the page's render are those
+    measured on pdfium's small render of the page, on which they were tuned (pages of a Công
+    báo scan that an area-average copy found skewed by 0.3-0.5°)."""
+    import pypdfium2 as pdfium
+
+    path = next((SCANS.parent / "real").glob("*/TB-02-2023-TB-LPQT.pdf"))
+    doc = pdfium.PdfDocument(str(path))
+    for i in (3, 9, 12):
+        page = doc[i]
+        width, height = page.get_size()
+        small = ocr_mod._ink_only(
+            page.render(scale=ocr_mod.PROBE_PIXELS / max(width, height)).to_pil()
+        )
+        gray = ocr_mod._ink_only(ocr_mod.render(page, 200 / 72))
+        copy = ocr_mod._probe_copy(gray)
+        assert abs(copy.width - small.width) <= 1
+        assert ocr_mod._probe(copy, gray, 200.0) == ocr_mod._probe(small, gray, 200.0)

@@ -18,6 +18,11 @@ INK_LEVEL = 160  # grey level under which a preview pixel is ink
 INK_BELOW_PAPER = 48
 
 
+def note(ink: float) -> str:
+    """The page note of a page left out as near-blank."""
+    return f"near-blank page (ink {ink:.3%}): not read by OCR"
+
+
 def ink_share(grey: Any) -> float:
     """Share of ink pixels in a grey numpy array (0 for an empty one)."""
     if not grey.size:

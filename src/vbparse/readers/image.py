@@ -59,7 +59,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         ppp = points_per_pixel(frame)  # as a region re-read maps points back to pixels
         ink = blank.image_ink_share(frame)
         if ink < blank.BLANK_INK_SHARE:
-            info = PageInfo(n, "ocr", notes=[f"near-blank page (ink {ink:.3%}): not read by OCR"])
+            info = PageInfo(n, "ocr", notes=[blank.note(ink)])
             pages.append(PageWords(n, float(frame.width), float(frame.height), [], scale=ppp))
             infos.append(info)
             continue

@@ -245,9 +245,10 @@ def _scanned(page: _Page) -> bool:
     """The page is (mostly) one picture: a scan or a photo — or a large picture under a few
     words of running header (the body of a Công báo page pasted as an image)."""
     share = _picture_share(page)
-    return share >= 0.5 or (share >= 0.25 and len(page.words) < FURNITURE_WORDS)
+    return share >= SCAN_SHARE or (share >= 0.25 and len(page.words) < FURNITURE_WORDS)
 
 
+SCAN_SHARE = 0.5  # share of the page a picture covers when the page is a scan
 FURNITURE_WORDS = 40  # fewer words than this over a page-sized picture are not its text
 
 
@@ -297,16 +298,21 @@ def _ocr_plan(
     infos: list[PageInfo],
     dpis: dict[int, float],
     warnings: list[str],
+    pictures: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
     """The pages OCR will read, at what resolution: near-blank pages left out (a cheap
-    preview tells them), each page within the pixel limit, at most the page limit."""
+    preview tells them), each page within the pixel limit, at most the page limit. The pages
+    that are `pictures` (scans) get no preview: decoding the scan was most of its cost, and
+    OCR tells a blank one from its own render (`ocr.ocr_pdf_pages`)."""
     if not dpis:
         return {}
     lim = limits.current()
     plan: dict[int, float] = {}
-    for i, ink in _ink_shares(data, sorted(dpis)):
+    previewed = dict(_ink_shares(data, sorted(set(dpis) - pictures)))
+    for i in sorted(dpis):
+        ink = previewed.get(i, 1.0)
         if ink < blank.BLANK_INK_SHARE:
-            infos[i].notes.append(f"near-blank page (ink {ink:.3%}): not read by OCR")
+            infos[i].notes.append(blank.note(ink))
             continue
         dpi = limits.render_dpi(pages[i].width, pages[i].height, dpis[i])
         if not dpi:
@@ -333,6 +339,8 @@ def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
     import numpy as np
     import pypdfium2 as pdfium
 
+    from . import ocr
+
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:  # read by pdfminer: no preview, OCR decides
@@ -344,8 +352,7 @@ def _ink_shares(data: bytes, indexes: list[int]) -> Iterator[tuple[int, float]]:
             try:
                 width, height = page.get_size()
                 scale = min(1.0, (blank.PREVIEW_PIXELS / max(1.0, width * height)) ** 0.5)
-                bitmap = page.render(scale=scale, grayscale=True)
-                ink = blank.ink_share(np.asarray(bitmap.to_numpy()))
+                ink = blank.ink_share(np.asarray(ocr.render(page, scale).convert("L")))
             except pdfium.PdfiumError:
                 ink = 1.0  # cannot tell: let OCR try
             finally:
@@ -369,6 +376,7 @@ def _plan(name: str, data: bytes) -> _Plan:
     infos: list[PageInfo] = []
     warnings: list[str] = []
     to_ocr: set[int] = set()
+    pictures: set[int] = set()  # pages to OCR that are mostly one picture (scans)
     dpis: dict[int, float] = {}
     for i, page in enumerate(_pages(name, data)):
         number = page.number
@@ -397,9 +405,12 @@ def _plan(name: str, data: bytes) -> _Plan:
                     to_ocr.add(i)
         if i in to_ocr:
             dpis[i] = _render_dpi(page)
+            if _picture_share(page) >= SCAN_SHARE:
+                pictures.add(i)
         pages.append(PageWords(number, page.width, page.height, words))
         infos.append(info)
-    return _Plan(pages, infos, warnings, _ocr_plan(data, pages, infos, dpis, warnings))
+    dpis = _ocr_plan(data, pages, infos, dpis, warnings, frozenset(pictures))
+    return _Plan(pages, infos, warnings, dpis)
 
 
 # --- a long scan OCR'd in parts (batch on Dask) --------------------------------------------------
@@ -475,7 +486,7 @@ def read(path: Path, data: bytes) -> RawDocument:
             pages[i] = pw
             infos[i] = dataclasses.replace(info, notes=infos[i].notes + info.notes)
         for i in dpis:
-            if not pages[i].words:
+            if not pages[i].words and infos[i].method == "ocr":  # not left out as near-blank
                 warnings.append(f"page {i + 1}: no text found (blank page?)")
 
     converter = _Converter()
