@@ -132,8 +132,11 @@ def _save(path: Path) -> None:
         new = new_entries()
         if not new:
             return
-        # With the earlier runs' patterns (another command's too); the slowest to compile first.
-        entries = sorted([*new, *_loaded.values()], key=lambda e: -e[-1])[:_MAX_ENTRIES]
+        # This run's patterns first, then the earlier runs' (another command's too), slowest to
+        # compile first: patterns of an older vbparse, which no run asks for any more, fall out
+        # instead of keeping the new ones out forever.
+        older = sorted(_loaded.values(), key=lambda e: -e[-1])
+        entries = [*sorted(new, key=lambda e: -e[-1]), *older][:_MAX_ENTRIES]
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         cheap = [list(k) for k in _cheap][-_MAX_CHEAP:]

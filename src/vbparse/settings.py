@@ -20,13 +20,61 @@ import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
+
+_G = TypeVar("_G")
 
 
-@dataclass(frozen=True)
-class FrameSettings:
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def _group(cls: type[_G]) -> type[_G]:
+    """A settings group: a frozen dataclass whose __init__, __eq__, __hash__ and __repr__ are
+    `_Group`'s. The ones dataclass generates cost a compile each at import: with a dozen groups,
+    a tenth of a cold `vbparse parse` of a .txt (issue #17)."""
+    return dataclass(init=False, repr=False, eq=False)(cls)
+
+
+class _Group:
+    """What every settings group does: built from keywords (defaults for the rest), never
+    changed afterwards, equal to another with the same values."""
+
+    def __init__(self, **values: Any) -> None:
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if f.name in values:
+                value = values.pop(f.name)
+            elif f.default is not MISSING:
+                value = f.default
+            elif f.default_factory is not MISSING:
+                value = f.default_factory()
+            else:
+                raise TypeError(f"{type(self).__name__}: {f.name} is required")
+            object.__setattr__(self, f.name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: no setting {', '.join(values)}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        return f"{type(self).__name__}({', '.join(f'{f.name}={getattr(self, f.name)!r}' for f in fields)})"
+
+
+@_group
+class FrameSettings(_Group):
     """Where the document starts and ends inside a saved web page (extract/frame.py)."""
 
     search_lines: int = 200  # a page's shell is never longer than this many lines
@@ -37,8 +85,8 @@ class FrameSettings:
     footer_lines: int = 15  # a page's footer is this short; a closing is longer
 
 
-@dataclass(frozen=True)
-class TaggingSettings:
+@_group
+class TaggingSettings(_Group):
     """The line-tagging pass (extract/tagging.py): its windows and the strengths of weak cues."""
 
     header_window: int = 60  # lines from the top where header fields are looked for
@@ -48,8 +96,8 @@ class TaggingSettings:
     unread_date: float = 0.3  # strength of a date line whose date cannot be read at all
 
 
-@dataclass(frozen=True)
-class CandidateWeights:
+@_group
+class CandidateWeights(_Group):
     """How a header candidate is scored (extract/candidates.py); the zone weights are a table
     there (`ZONE_WEIGHTS`)."""
 
@@ -69,8 +117,8 @@ class CandidateWeights:
     crf_center: float = 0.5  # a CRF probability below this lowers a candidate, above it raises it
 
 
-@dataclass(frozen=True)
-class HeaderSettings:
+@_group
+class HeaderSettings(_Group):
     """The header's fields (extract/header.py)."""
 
     scan_lines: int = 30  # the header never runs past this many lines
@@ -93,8 +141,8 @@ class HeaderSettings:
     addressee_max_items: int = 40  # items of a Kính gửi list
 
 
-@dataclass(frozen=True)
-class ClosingSettings:
+@_group
+class ClosingSettings(_Group):
     """The closing block: where the body ends, Nơi nhận, the signer (extract/closing.py)."""
 
     end_mark_lines: int = 8  # lines above Nơi nhận where the body's "./." may stand
@@ -123,8 +171,8 @@ class ClosingSettings:
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 
-@dataclass(frozen=True)
-class SignerSettings:
+@_group
+class SignerSettings(_Group):
     """The signer's title chosen from scored candidates (extract/signer.py)."""
 
     title_min_score: float = 0.55  # below this no candidate is a title
@@ -144,8 +192,8 @@ class SignerSettings:
     name_max_words: int = 4  # … and at most this many: more are two names run together
 
 
-@dataclass(frozen=True)
-class OutlineSettings:
+@_group
+class OutlineSettings(_Group):
     """The body's sections (extract/outline.py)."""
 
     undotted_number_max: int = 20  # "21 Thực hiện …" without a dot is no label
@@ -157,8 +205,8 @@ class OutlineSettings:
     heading_style_words: int = 3  # opening words that show a heading in capitals or not
 
 
-@dataclass(frozen=True)
-class BasesSettings:
+@_group
+class BasesSettings(_Group):
     """The cited documents of the opening (extract/bases.py)."""
 
     opening_lines: int = 6  # lines after the header where the first căn cứ must have begun
@@ -170,8 +218,8 @@ class BasesSettings:
     title_max_chars: int = 300  # a cited title is cut at this length
 
 
-@dataclass(frozen=True)
-class InferenceSettings:
+@_group
+class InferenceSettings(_Group):
     """Fields inferred from the text (extract/inference.py, extract/respell.py)."""
 
     issuing_sentence_lines: int = 20  # lines after the header where "X ban hành …" is looked for
@@ -182,8 +230,8 @@ class InferenceSettings:
     lexicon_word_min: int = 20  # with no pair to judge: corpus hits of the other spelling
 
 
-@dataclass(frozen=True)
-class RolesSettings:
+@_group
+class RolesSettings(_Group):
     """The confidence of a role the rules give (extract/roles.py); the role model refines only
     rule roles below `text_rule_confidence`."""
 
@@ -192,8 +240,8 @@ class RolesSettings:
     schedule_dates: int = 3  # dated rows that make a role-less section a timetable (timeline)
 
 
-@dataclass(frozen=True)
-class RereadSettings:
+@_group
+class RereadSettings(_Group):
     """A scan's Số line or date line read again when its number or day is missing
     (extract/reread_header.py): the line's region, every ink kept, at several resolutions."""
 
@@ -207,8 +255,8 @@ class RereadSettings:
     day_max_digits: int = 2  # a day or a month has 1 or 2 digits
 
 
-@dataclass(frozen=True)
-class Settings:
+@_group
+class Settings(_Group):
     frame: FrameSettings = field(default_factory=FrameSettings)
     tagging: TaggingSettings = field(default_factory=TaggingSettings)
     candidates: CandidateWeights = field(default_factory=CandidateWeights)

@@ -14,9 +14,13 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import limits, region
+from . import limits
 from .base import Line, Loc, PageInfo, RawDocument, ReadError, Zone
+
+if TYPE_CHECKING:
+    from .region import PageImages
 
 __all__ = [
     "READERS",
@@ -105,7 +109,7 @@ def read_data(data: bytes, name: str = "") -> RawDocument:
     if cached is not None and cached.exists():
         raw = RawDocument.from_dict(json.loads(cached.read_text(encoding="utf-8")))
         raw.path = name
-        raw.images = region.page_images(raw.format, data, name)
+        raw.images = _page_images(raw.format, data, name)
         return raw
     module = importlib.import_module(f"{__name__}.{READERS[fmt]}")
     raw = module.read(p, data)
@@ -118,7 +122,7 @@ def read_data(data: bytes, name: str = "") -> RawDocument:
         raise ReadError(name, "no_text", f"no text could be read from this {fmt} file{why}")
     if cached is not None:
         _store(cached, raw)
-    raw.images = region.page_images(raw.format, data, name)
+    raw.images = _page_images(raw.format, data, name)
     return raw
 
 
@@ -201,3 +205,13 @@ def _store(target: Path, raw: RawDocument) -> None:
         tmp.replace(target)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _page_images(fmt: str, data: bytes, name: str) -> PageImages | None:
+    """What re-reads a region of a scan's pages (readers.region, imported for scans only: it
+    brings the word-line layout and its patterns, which a .txt parse never needs)."""
+    if fmt not in ("pdf", "image"):
+        return None
+    from .region import page_images
+
+    return page_images(fmt, data, name)

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Literal
 
 from ..text.normalize import clean
 from .base import Line, Loc, Zone
-from .wordlines import Word, group_lines
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
     from .ocr import Engine
+    from .wordlines import Word
 
 Ink = Literal["print", "print_and_red", "all", "as_is"]
 
@@ -210,6 +210,8 @@ def page_images(fmt: str, data: bytes, name: str) -> PageImages | None:
 
 def as_lines(words: list[Word], page: int, zone: Zone = Zone.CLOSING_RIGHT) -> list[Line]:
     """Words (boxes in page points) → lines in reading order."""
+    from .wordlines import group_lines  # the layout's patterns: only when a scan is re-read
+
     out = []
     for vline in group_lines(words, page):
         text = clean(" ".join(w.text for w in vline.words))
