@@ -48,11 +48,10 @@ def cache_file() -> Path | None:
         getattr(re, "_cache", None), dict
     ):
         return None
-    base = os.environ.get("VBPARSE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "vbparse"
-    )
+    from .user_cache import cache_dir
+
     return (
-        Path(base)
+        cache_dir()
         / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(_BUILD.encode()):08x}.marshal"
     )
 

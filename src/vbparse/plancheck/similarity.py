@@ -187,9 +187,9 @@ class _DiskCache:
             return self.batch_file
         if os.environ.get("VBPARSE_NO_CACHE"):
             return None
-        base = os.environ.get("VBPARSE_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "vbparse"
-        )
+        from ..user_cache import cache_dir
+
+        base = cache_dir()
         os.makedirs(base, exist_ok=True)
         return os.path.join(base, "segments-v1.sqlite")
 
