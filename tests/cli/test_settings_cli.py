@@ -98,3 +98,10 @@ def test_batch_workers_parse_with_the_settings(run_cli, tmp_path, scheduler):
     with sqlite3.connect(db) as con:
         subjects = {row[0] for row in con.execute("SELECT subject FROM documents")}
     assert subjects == {FIRST_LINE}
+
+
+@pytest.mark.parametrize("command", [["settings"], ["schema"], ["lint", CV]])
+def test_an_out_file_that_cannot_be_written_is_named(run_cli, tmp_path, command):
+    target = tmp_path / "no_such_folder" / "out.txt"
+    code, out, err = run_cli(*command, "-o", target)
+    assert code == 2 and str(target) in err and "Traceback" not in err and out == ""

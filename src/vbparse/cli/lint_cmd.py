@@ -10,7 +10,7 @@ from datetime import date
 
 from ..errors import ExitCode
 from . import limit_options
-from .options import add_common_options, outcome, report_failure, say
+from .options import add_common_options, emit, outcome, report_failure, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,11 +72,8 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json"
         else render_text(output, args.lang, quiet=args.quiet)
     )
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
+    if not emit(args, text):
+        return ExitCode.USAGE
     if len(failures) == len(args.files):
         return outcome(len(args.files), failures)
     errors = any(r.counts.get("error", 0) for r in output.files)

@@ -137,6 +137,21 @@ def percentage(value: str) -> float:
     return pct / 100.0
 
 
+def emit(args: argparse.Namespace, text: str) -> bool:
+    """Write a command's one result to --out, else to standard output. False (and a line
+    naming the file and why) when --out cannot be written."""
+    if not args.out:
+        sys.stdout.write(text)
+        return True
+    try:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        say(args, "cli.cannot_write", path=args.out, reason=exc.strerror or exc)
+        return False
+    return True
+
+
 def apply_settings(args: argparse.Namespace) -> None:
     """Make --settings/--set the process's settings, through the environment so that batch and
     Dask workers (other processes) parse with them too. A bad file or value is a UsageError."""

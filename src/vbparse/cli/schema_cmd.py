@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from .options import add_common_options
+from ..errors import ExitCode
+from .options import add_common_options, emit
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +23,4 @@ def run(args: argparse.Namespace) -> int:
     from ..model import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        print(text, end="")
-    return 0
+    return ExitCode.OK if emit(args, text) else ExitCode.USAGE

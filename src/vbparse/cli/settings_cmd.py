@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .options import add_common_options
+from ..errors import ExitCode
+from .options import add_common_options, emit
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,9 +25,4 @@ def run(args: argparse.Namespace) -> int:
     from ..settings import current, to_toml
 
     text = to_toml(current())
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        print(text, end="")
-    return 0
+    return ExitCode.OK if emit(args, text) else ExitCode.USAGE
