@@ -7,10 +7,9 @@ starts, the closing where it ends, the citations and the outline read what lies 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .extract import (
     bases,
@@ -41,10 +40,6 @@ class Component:
     run: Callable[[ParseContext], None]
     reads: frozenset[str]
     fills: frozenset[str]
-
-    def __iter__(self) -> Iterator[Any]:
-        # (name, run) unpacking, as the pipeline was a list of pairs before it declared its data.
-        return iter((self.name, self.run))
 
 
 def component(name: str, run: Callable[[ParseContext], None], reads: str, fills: str) -> Component:
@@ -190,8 +185,8 @@ def run_pipeline(
     with use(settings) as active:
         ctx = new_context(raw, active)
         doc = ctx.doc
-        for _name, component in PIPELINE:
-            component(ctx)
+        for component in PIPELINE:
+            component.run(ctx)
         if (roles or default_roles()) == "model":
             # Loads numpy and underthesea: only when asked for, never on the default path.
             from .ml.roles_model import refine_roles

@@ -127,6 +127,8 @@ def new_entries() -> list[Entry]:
 
 
 def _save(path: Path) -> None:
+    from .user_cache import write_atomically
+
     try:
         new = new_entries()
         if not new:
@@ -136,10 +138,7 @@ def _save(path: Path) -> None:
         # instead of keeping the new ones out forever.
         older = sorted(_loaded.values(), key=lambda e: -e[-1])
         entries = [*sorted(new, key=lambda e: -e[-1]), *older][:_MAX_ENTRIES]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         cheap = [list(k) for k in _cheap][-_MAX_CHEAP:]
-        tmp.write_bytes(marshal.dumps((_BUILD, entries, cheap)))
-        os.replace(tmp, path)
+        write_atomically(path, marshal.dumps((_BUILD, entries, cheap)))
     except Exception:  # a read-only home, a full disk: next run compiles again
         return

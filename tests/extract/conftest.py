@@ -15,10 +15,10 @@ from vbparse.readers import read
 
 def _context_before(path: Path, component: str) -> ParseContext:
     ctx = new_context(read(path))
-    for name, run in PIPELINE:
-        if name == component:
+    for step in PIPELINE:
+        if step.name == component:
             return ctx
-        run(ctx)
+        step.run(ctx)
     raise KeyError(f"no component {component!r} in the pipeline")
 
 

@@ -293,10 +293,9 @@ def _save_parsed(key: str, lex: Lexicon) -> None:
     path = _parsed_file()
     if path is None:
         return
+    from ..user_cache import write_atomically
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((key, tuple(getattr(lex, f) for f in _PARSED_FIELDS))))
-        os.replace(tmp, path)
+        write_atomically(path, marshal.dumps((key, tuple(getattr(lex, f) for f in _PARSED_FIELDS))))
     except Exception:  # a read-only home, a full disk: parse again next time
         return

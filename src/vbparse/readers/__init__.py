@@ -212,6 +212,6 @@ def _page_images(fmt: str, data: bytes, name: str) -> PageImages | None:
     brings the word-line layout and its patterns, which a .txt parse never needs)."""
     if fmt not in ("pdf", "image"):
         return None
-    from .region import page_images
+    from .region import PageImages
 
-    return page_images(fmt, data, name)
+    return PageImages(fmt, data, name)

@@ -203,11 +203,6 @@ def points_per_pixel(frame: Image) -> float:
     return 72 / max(30.0, min(frame.size) / A4_WIDTH_IN)
 
 
-def page_images(fmt: str, data: bytes, name: str) -> PageImages | None:
-    """What re-reads a region of this file's pages: scans (PDF, images) only."""
-    return PageImages(fmt, data, name) if fmt in ("pdf", "image") else None
-
-
 def as_lines(words: list[Word], page: int, zone: Zone = Zone.CLOSING_RIGHT) -> list[Line]:
     """Words (boxes in page points) → lines in reading order."""
     from .wordlines import group_lines  # the layout's patterns: only when a scan is re-read
