@@ -94,6 +94,7 @@ class TaggingSettings(_Group):
     number_without_symbol: float = 0.4  # strength of a "Số:" line whose ký hiệu is unreadable
     blank_date: float = 0.6  # strength of a date line left blank ("ngày … tháng … năm")
     unread_date: float = 0.3  # strength of a date line whose date cannot be read at all
+    about_line: float = 0.6  # strength of a trích yếu led by a bare "Về" instead of "V/v"
 
 
 @_group

@@ -564,7 +564,10 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
     if doc.subject is None:
         doc.subject = _join(texts)
         ctx.mark("subject", head, m.start("subject") if m else 0)
-    if doc.doc_type.name is None:
+    # A trích yếu led by a bare "Về" leaves the type to the ký hiệu's code (93/HD-CĐGD: a
+    # hướng dẫn); a V/v is a công văn's.
+    by_code = not m and doc.number.type_code in CODE_TYPES
+    if doc.doc_type.name is None and not by_code:
         doc.doc_type.name = "Công văn"
         doc.doc_type.code = None
         doc.doc_type.inferred_from = "subject"
@@ -583,9 +586,12 @@ def _column_rest(ctx: ParseContext, line: Line, texts: list[str]) -> str | None:
     too_long = len(text) > ctx.settings.header.vv_column_max_chars  # the column is narrow
     if not text or too_long or _ends_vv(line) or cues.ADDRESSEE.match(text):
         return None
-    if len(texts) == 1 and not text[:1].islower():
-        return None
+    if len(texts) == 1 and not (text[:1].islower() or text[:1] in _OPENING_QUOTES):
+        return None  # (a quoted name the block ends on: "Về … Dự thảo" / "“Chương trình …”")
     return text
+
+
+_OPENING_QUOTES = "“\"«‘"
 
 
 def _type_from_number(ctx: ParseContext) -> None:
@@ -719,6 +725,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             break
         if texts and not (
             _continues_subject(texts, text)
+            or _same_emphasis(first, line)
             or _last_before_body(lines, pos)
             or _is_authority_line(ctx, pos + 1)  # the thẩm quyền line ends the trích yếu
         ):
@@ -773,6 +780,18 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         body_next
         and len(text) < current().header.subject_tail_chars
         and not text.endswith((".", ":", ";"))
+    )
+
+
+def _same_emphasis(first: Line | None, line: Line) -> bool:
+    """A line set in bold like the trích yếu's first line, at its size, continues it ("Tình hình
+    triển khai … phần mềm" / "Quản lý xét nghiệm …" under a BÁO CÁO): the body is not bold.
+    Only where the reader knows the type's weight (born-digital PDF, Word)."""
+    return (
+        first is not None
+        and first.bold is True
+        and line.bold is True
+        and (first.size is None or line.size is None or first.size == line.size)
     )
 
 
