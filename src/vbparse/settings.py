@@ -227,6 +227,7 @@ class InferenceSettings(_Group):
     respell_agreement: int = 2  # times the text repeats a spelling before it replaces OCR's
     # OCR respelling by the lexicon (respell.by_lexicon), for words no neighbour pair attests:
     lexicon_pair_min: int = 2  # the other spelling's pair must score this (a dictionary word: 5)
+    lexicon_pair_repeated: int = 6  # …or this, where the text repeats the word as read
     lexicon_margin: int = 3  # …and outscore the next other spelling this many times over
     lexicon_word_min: int = 20  # with no pair to judge: corpus hits of the other spelling
 
