@@ -553,6 +553,9 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
             continue
         if head.zone is not Zone.HEADER_LEFT and _ends_vv(nxt):
             break
+        if _stray_issuer_line(nxt.text, texts):
+            pos += 1  # "UBND TỈNH KIÊN GIANG": the column's issuer block, read out of order
+            continue
         if (
             cues.NUMBER_LINE.match(nxt.text)
             or cues.RULE_LINE.match(nxt.text)
@@ -586,9 +589,16 @@ def _column_rest(ctx: ParseContext, line: Line, texts: list[str]) -> str | None:
     too_long = len(text) > ctx.settings.header.vv_column_max_chars  # the column is narrow
     if not text or too_long or _ends_vv(line) or cues.ADDRESSEE.match(text):
         return None
-    if len(texts) == 1 and not (text[:1].islower() or text[:1] in _OPENING_QUOTES):
+    if len(texts) == 1 and not (
+        text[:1].islower() or text[:1] in _OPENING_QUOTES or _MID_PHRASE.search(texts[0])
+    ):
         return None  # (a quoted name the block ends on: "Về … Dự thảo" / "“Chương trình …”")
     return text
+
+
+def _stray_issuer_line(text: str, texts: list[str]) -> bool:
+    """A line in capitals that names a body, inside a V/v block typed in lower case."""
+    return cues.is_upper(text) and not cues.is_upper(" ".join(texts)) and _starts_org(text.strip())
 
 
 _OPENING_QUOTES = "“\"«‘"
@@ -704,7 +714,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     while pos < len(lines) and len(texts) < s.subject_max_lines:
         line = lines[pos]
         text = line.text
-        if cues.RULE_LINE.match(text):
+        if cues.RULE_LINE.match(text) or (not texts and _title_authority(text)):
             if texts:
                 pos += 1
                 break
@@ -749,6 +759,18 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.mark("subject", first)
     return pos
 
+
+# The gazette's title names its authority on the line under the type ("CHỈ THỊ" / "CỦA BỘ TRƯỞNG
+# BỘ THÔNG TIN VÀ TRUYỀN THÔNG" / "Về việc …"); with a number and date on it, _GAZETTE_TITLE
+# reads that line.
+_OF_AUTHORITY = re.compile(r"^\s*CỦA\s+\S")
+
+
+def _title_authority(text: str) -> bool:
+    return bool(_OF_AUTHORITY.match(text)) and cues.is_upper(text) and not _GAZETTE_NUMBER.search(text)
+
+
+_GAZETTE_NUMBER = re.compile(r"\bSỐ\b|\bNGÀY\s+\d")
 
 _ANNEXED_TO = re.compile(r"\s*\((?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
 
@@ -817,13 +839,14 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
-    return bool(
-        re.search(
-            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
-            prev,
-            re.IGNORECASE,
-        )
-    )
+    return bool(_MID_PHRASE.search(prev))
+
+
+# A line that breaks off on a connective or a dash: the phrase goes on on the next line.
+_MID_PHRASE = re.compile(
+    r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_authority_line(ctx: ParseContext, pos: int) -> bool:
