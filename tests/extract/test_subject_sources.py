@@ -10,6 +10,9 @@ from pathlib import Path
 
 import vbparse
 from vbparse.extract import respell
+from vbparse.pipeline import parse_raw
+from vbparse.readers import read
+from vbparse.readers.base import Line, PageInfo, RawDocument, Zone
 
 ROOT = Path(__file__).resolve().parents[2]
 CDGD = ROOT / "corpus" / "unseen2" / "cdgd"
@@ -66,3 +69,41 @@ def test_a_word_the_document_repeats_as_read_needs_a_sure_pair():
     assert respell.by_lexicon(subject, text) == (
         "triển khai thực hiện Quy định kỹ thuật đối với thẻ cán bộ, công chức"
     )
+
+
+def _ocr_document(rows: list[tuple[Zone, str]]) -> RawDocument:
+    lines = [Line(text, zone=zone) for zone, text in rows]
+    return RawDocument("scan.pdf", "pdf", lines, pages=[PageInfo(1, "ocr")])
+
+
+def test_a_v_v_block_skips_the_issuer_line_ocr_read_into_it():
+    # real/kgu/1979_SYT-TCCB_scan: the header lines as OCR gave them; "UBND TỈNH KIÊN GIANG"
+    # (the issuer's parent) is read between the V/v and its rest, under the right column.
+    left, right, body = Zone.HEADER_LEFT, Zone.HEADER_RIGHT, Zone.BODY
+    raw = _ocr_document(
+        [
+            (left, "SỞ Y TẾ só:1#12 /SYT-TCCB"),
+            (left, "V/v báo cáo sô lượng -"),
+            (right, "UBND ˆ TỈNH KIÊN, GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            (right, "¬ _Đậc Tập - Tự do—~ Hạnh phúc"),
+            (right, "Kiên Giang, ngày áy 4b tháng 410 năm 2017"),
+            (body, "Hệ sinh tại các cơ sở y tê"),
+            (body, "Kính gửi: Các đơn vị trực thuộc tuyến tỉnh, tuyến huyện."),
+            (body, "Để có số liệu báo cáo về Bộ Y tế, Sở Y tế đề nghị các đơn vị thông kê."),
+        ]
+    )
+    subject = parse_raw(raw).subject
+    assert subject is not None and "UBND" not in subject and "GIANG" not in subject
+    assert subject.startswith("báo cáo số lượng") and subject.endswith("tại các cơ sở y tế")
+
+
+def test_the_gazette_titles_authority_line_is_not_the_subject(tmp_path):
+    # real/hpbaotho/ND-37-2007-ND-CP: "NGHỊ ĐỊNH" / "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY …" /
+    # "VỀ MINH BẠCH …"; the same title without the number and date on the authority's line.
+    raw = read(ROOT / "corpus" / "real" / "hpbaotho" / "ND-37-2007-ND-CP_no-header.doc")
+    text = "\n".join(ln.text for ln in raw.lines)
+    assert "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007\n" in text
+    path = tmp_path / "nd.txt"
+    nd = text.replace(" SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007\n", "\n", 1)
+    path.write_text(nd, encoding="utf-8")
+    assert vbparse.parse(path).subject == "VỀ MINH BẠCH TÀI SẢN, THU NHẬP"
