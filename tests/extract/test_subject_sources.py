@@ -30,7 +30,9 @@ def test_trade_union_cong_van_whose_subject_starts_with_ve_in_the_left_column():
 
 def test_a_quoted_name_read_after_the_right_column_ends_the_ve_subject():
     doc = vbparse.parse(CDGD / "95-CV-CDGD.pdf")
-    assert doc.subject == "Về lấy ý kiến góp ý vào Dự thảo “Chương trình Giáo dục Phổ thông tổng thể”"
+    assert (
+        doc.subject == "Về lấy ý kiến góp ý vào Dự thảo “Chương trình Giáo dục Phổ thông tổng thể”"
+    )
 
 
 def test_a_ve_subject_in_the_body_above_kinh_gui_keeps_the_type_of_the_number():

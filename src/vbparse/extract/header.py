@@ -601,7 +601,7 @@ def _stray_issuer_line(text: str, texts: list[str]) -> bool:
     return cues.is_upper(text) and not cues.is_upper(" ".join(texts)) and _starts_org(text.strip())
 
 
-_OPENING_QUOTES = "“\"«‘"
+_OPENING_QUOTES = '“"«‘'
 
 
 def _type_from_number(ctx: ParseContext) -> None:
@@ -767,7 +767,9 @@ _OF_AUTHORITY = re.compile(r"^\s*CỦA\s+\S")
 
 
 def _title_authority(text: str) -> bool:
-    return bool(_OF_AUTHORITY.match(text)) and cues.is_upper(text) and not _GAZETTE_NUMBER.search(text)
+    return (
+        bool(_OF_AUTHORITY.match(text)) and cues.is_upper(text) and not _GAZETTE_NUMBER.search(text)
+    )
 
 
 _GAZETTE_NUMBER = re.compile(r"\bSỐ\b|\bNGÀY\s+\d")
