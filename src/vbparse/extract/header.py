@@ -835,8 +835,8 @@ def _continues_subject(texts: list[str], text: str) -> bool:
     prev = texts[-1]
     if cues.is_upper(prev) and cues.is_upper(text):
         return True
-    if text[:1].islower():
-        return True
+    if text[:1].islower() or text[:1] in _OPENING_QUOTES:
+        return True  # (a quoted name wrapped onto its own line: "Tổ chức Cuộc thi" / "“Đại sứ …”")
     if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
         return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
