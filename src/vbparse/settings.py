@@ -137,6 +137,7 @@ class HeaderSettings(_Group):
     subject_max_chars: int = 500  # characters after which the trích yếu stops
     colon_line_chars: int = 60  # a longer line ending in ":" opens the body, not the trích yếu
     subject_tail_chars: int = 90  # a trích yếu's wrapped last line is shorter than this
+    bold_subject_line_chars: int = 160  # a longer bold line is a paragraph, not the trích yếu's
     citing_line_chars: int = 250  # a longer "Thực hiện …" line is a căn cứ paragraph
     addressee_lines: int = 4  # lines after the header where "Kính gửi" may stand
     addressee_max_items: int = 40  # items of a Kính gửi list

@@ -811,9 +811,11 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
 def _same_emphasis(first: Line | None, line: Line) -> bool:
     """A line set in bold like the trích yếu's first line, at its size, continues it ("Tình hình
     triển khai … phần mềm" / "Quản lý xét nghiệm …" under a BÁO CÁO): the body is not bold.
-    Only where the reader knows the type's weight (born-digital PDF, Word)."""
+    Only where the reader knows the type's weight (born-digital PDF, Word), and never for a
+    paragraph's length of text."""
     return (
         first is not None
+        and len(line.text) <= current().header.bold_subject_line_chars
         and first.bold is True
         and line.bold is True
         and (first.size is None or line.size is None or first.size == line.size)
