@@ -132,6 +132,9 @@ VV_LINE = re.compile(
     r"(?P<subject>.*)$",
     _F,
 )
+# Trade-union and Party công văn may lead the trích yếu with a bare "Về" ("Về hỗ trợ phổ biến …",
+# "Về lấy ý kiến …"): a weaker cue than V/v, since a body paragraph may open the same way.
+ABOUT_LINE = re.compile(rf"^\s*Về\s+(?!việc\b)[{LO}]")
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
 # The enacting sentence a quyết định or nghị định has carried since the 2025 law on legal
 # documents repeats its trích yếu: "Thủ tướng Chính phủ ban hành Quyết định bãi bỏ …." /

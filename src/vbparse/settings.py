@@ -94,6 +94,7 @@ class TaggingSettings(_Group):
     number_without_symbol: float = 0.4  # strength of a "Số:" line whose ký hiệu is unreadable
     blank_date: float = 0.6  # strength of a date line left blank ("ngày … tháng … năm")
     unread_date: float = 0.3  # strength of a date line whose date cannot be read at all
+    about_line: float = 0.6  # strength of a trích yếu led by a bare "Về" instead of "V/v"
 
 
 @_group
@@ -136,6 +137,7 @@ class HeaderSettings(_Group):
     subject_max_chars: int = 500  # characters after which the trích yếu stops
     colon_line_chars: int = 60  # a longer line ending in ":" opens the body, not the trích yếu
     subject_tail_chars: int = 90  # a trích yếu's wrapped last line is shorter than this
+    bold_subject_line_chars: int = 160  # a longer bold line is a paragraph, not the trích yếu's
     citing_line_chars: int = 250  # a longer "Thực hiện …" line is a căn cứ paragraph
     addressee_lines: int = 4  # lines after the header where "Kính gửi" may stand
     addressee_max_items: int = 40  # items of a Kính gửi list
@@ -226,6 +228,7 @@ class InferenceSettings(_Group):
     respell_agreement: int = 2  # times the text repeats a spelling before it replaces OCR's
     # OCR respelling by the lexicon (respell.by_lexicon), for words no neighbour pair attests:
     lexicon_pair_min: int = 2  # the other spelling's pair must score this (a dictionary word: 5)
+    lexicon_pair_repeated: int = 6  # …or this, where the text repeats the word as read
     lexicon_margin: int = 3  # …and outscore the next other spelling this many times over
     lexicon_word_min: int = 20  # with no pair to judge: corpus hits of the other spelling
 

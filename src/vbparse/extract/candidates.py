@@ -11,6 +11,7 @@ row, not a branch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..readers.base import Zone
@@ -25,7 +26,7 @@ FIELD_TAGS: dict[str, tuple[str, ...]] = {
     "number": ("number",),
     "date": ("place_date", "date"),
     "title": ("title",),
-    "vv": ("vv",),
+    "vv": ("vv", "about"),
 }
 
 # field -> the line CRF's label for a line that carries it (ml/line_crf.py)
@@ -89,6 +90,15 @@ def _about_not_under_number(t: LineTags, number_lines: list[int]) -> bool:
     )
 
 
+def _about_not_subject(
+    t: LineTags, cue: int | None, found_before: Callable[[LineTags], bool]
+) -> bool:
+    """A line led by a bare "Về" is a công văn's trích yếu only above the body and with no title
+    above it (under a title it is the title's subject; in the body, a paragraph); with no body cue
+    at all, only in the left header column."""
+    return found_before(t) or (cue is None and t.zone is not Zone.HEADER_LEFT)
+
+
 def crf_marginals(tags: dict[int, LineTags]) -> dict[int, dict[str, float]]:
     """The line CRF's label probabilities of the tagged lines, when its weight is not 0."""
     if not current().candidates.crf:
@@ -143,6 +153,8 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
                 continue  # a Phụ lục / bảng heading below the top opens an annex
             if name == "vv" and _about_not_under_number(t, number_lines):
                 continue  # a "Về việc" under a title is that title's subject, not a V/v
+            if name == "vv" and not t.has("vv") and _about_not_subject(t, cue, found_before):
+                continue
             found.append(Candidate(name, t.index, round(score, 3), reasons))
         out[name] = sorted(found, key=lambda c: (-c.score, c.pos))
     return Resolution(cue, out)

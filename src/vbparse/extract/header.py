@@ -553,6 +553,9 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
             continue
         if head.zone is not Zone.HEADER_LEFT and _ends_vv(nxt):
             break
+        if _stray_issuer_line(nxt.text, texts):
+            pos += 1  # "UBND TỈNH KIÊN GIANG": the column's issuer block, read out of order
+            continue
         if (
             cues.NUMBER_LINE.match(nxt.text)
             or cues.RULE_LINE.match(nxt.text)
@@ -564,7 +567,10 @@ def _vv_subject(ctx: ParseContext, vv_pos: int) -> int:
     if doc.subject is None:
         doc.subject = _join(texts)
         ctx.mark("subject", head, m.start("subject") if m else 0)
-    if doc.doc_type.name is None:
+    # A trích yếu led by a bare "Về" leaves the type to the ký hiệu's code (93/HD-CĐGD: a
+    # hướng dẫn); a V/v is a công văn's.
+    by_code = not m and doc.number.type_code in CODE_TYPES
+    if doc.doc_type.name is None and not by_code:
         doc.doc_type.name = "Công văn"
         doc.doc_type.code = None
         doc.doc_type.inferred_from = "subject"
@@ -583,9 +589,19 @@ def _column_rest(ctx: ParseContext, line: Line, texts: list[str]) -> str | None:
     too_long = len(text) > ctx.settings.header.vv_column_max_chars  # the column is narrow
     if not text or too_long or _ends_vv(line) or cues.ADDRESSEE.match(text):
         return None
-    if len(texts) == 1 and not text[:1].islower():
-        return None
+    if len(texts) == 1 and not (
+        text[:1].islower() or text[:1] in _OPENING_QUOTES or _MID_PHRASE.search(texts[0])
+    ):
+        return None  # (a quoted name the block ends on: "Về … Dự thảo" / "“Chương trình …”")
     return text
+
+
+def _stray_issuer_line(text: str, texts: list[str]) -> bool:
+    """A line in capitals that names a body, inside a V/v block typed in lower case."""
+    return cues.is_upper(text) and not cues.is_upper(" ".join(texts)) and _starts_org(text.strip())
+
+
+_OPENING_QUOTES = '“"«‘'
 
 
 def _type_from_number(ctx: ParseContext) -> None:
@@ -676,7 +692,8 @@ def _respell_subject(ctx: ParseContext) -> None:
     doc = ctx.doc
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
-    subject = respell.by_lexicon(respell.words(doc.subject, respell.document_text(ctx)))
+    text = respell.document_text(ctx)
+    subject = respell.by_lexicon(respell.words(doc.subject, text), text)
     # Specks ("* năm 2017", "bệnh viện ˆ") and an urgency stamp read into the block ("[Hỏa rốc]") go.
     subject = _STAMP_IN_SUBJECT.sub("", subject)
     # (a lone spacing mark, "ˆ", is a letter to the regex: named)
@@ -697,7 +714,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
     while pos < len(lines) and len(texts) < s.subject_max_lines:
         line = lines[pos]
         text = line.text
-        if cues.RULE_LINE.match(text):
+        if cues.RULE_LINE.match(text) or (not texts and _title_authority(text)):
             if texts:
                 pos += 1
                 break
@@ -719,6 +736,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             break
         if texts and not (
             _continues_subject(texts, text)
+            or _same_emphasis(first, line)
             or _last_before_body(lines, pos)
             or _is_authority_line(ctx, pos + 1)  # the thẩm quyền line ends the trích yếu
         ):
@@ -741,6 +759,20 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
         ctx.mark("subject", first)
     return pos
 
+
+# The gazette's title names its authority on the line under the type ("CHỈ THỊ" / "CỦA BỘ TRƯỞNG
+# BỘ THÔNG TIN VÀ TRUYỀN THÔNG" / "Về việc …"); with a number and date on it, _GAZETTE_TITLE
+# reads that line.
+_OF_AUTHORITY = re.compile(r"^\s*CỦA\s+\S")
+
+
+def _title_authority(text: str) -> bool:
+    return (
+        bool(_OF_AUTHORITY.match(text)) and cues.is_upper(text) and not _GAZETTE_NUMBER.search(text)
+    )
+
+
+_GAZETTE_NUMBER = re.compile(r"\bSỐ\b|\bNGÀY\s+\d")
 
 _ANNEXED_TO = re.compile(r"\s*\((?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
 
@@ -776,6 +808,20 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
     )
 
 
+def _same_emphasis(first: Line | None, line: Line) -> bool:
+    """A line set in bold like the trích yếu's first line, at its size, continues it ("Tình hình
+    triển khai … phần mềm" / "Quản lý xét nghiệm …" under a BÁO CÁO): the body is not bold.
+    Only where the reader knows the type's weight (born-digital PDF, Word), and never for a
+    paragraph's length of text."""
+    return (
+        first is not None
+        and len(line.text) <= current().header.bold_subject_line_chars
+        and first.bold is True
+        and line.bold is True
+        and (first.size is None or line.size is None or first.size == line.size)
+    )
+
+
 def _cites(text: str) -> bool:
     """A "Thực hiện …" line right under the title is the subject ("Thực hiện công tác dân vận …")
     unless it cites a document or reads as a căn cứ paragraph."""
@@ -791,19 +837,20 @@ def _continues_subject(texts: list[str], text: str) -> bool:
     prev = texts[-1]
     if cues.is_upper(prev) and cues.is_upper(text):
         return True
-    if text[:1].islower():
-        return True
+    if text[:1].islower() or text[:1] in _OPENING_QUOTES:
+        return True  # (a quoted name wrapped onto its own line: "Tổ chức Cuộc thi" / "“Đại sứ …”")
     if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
         return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
-    return bool(
-        re.search(
-            r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
-            prev,
-            re.IGNORECASE,
-        )
-    )
+    return bool(_MID_PHRASE.search(prev))
+
+
+# A line that breaks off on a connective or a dash: the phrase goes on on the next line.
+_MID_PHRASE = re.compile(
+    r"(\b(và|của|về|cho|tại|với|trong|ở|các|năm|đến|giai đoạn|số|theo|thi hành)|[,–-])\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_authority_line(ctx: ParseContext, pos: int) -> bool:

@@ -177,18 +177,28 @@ def _case_as(word: str, old: str) -> str:
     return word[:1].upper() + word[1:] if old[:1].isupper() else word
 
 
-def by_lexicon(value: str) -> str:
+def by_lexicon(value: str, text: str = "") -> str:
     """ "Ban Châp hành", "giây phép", "năm 2026 vôn NSTW" → "Ban Chấp hành", "giấy phép", "vốn":
     a word that makes no known pair with its neighbours, where another spelling of its letters
     (marks aside) makes a dictionary word with one of them, clearly better than any other
     spelling. A word with no pair to judge by is respelled only when it is no word the lexicon
-    knows ("triên") and one other spelling is common. Only for OCR'd text: typed words are the writer's."""
+    knows ("triên") and one other spelling is common. A word the document `text` repeats beside
+    the same neighbour ("thẻ cán bộ" in the V/v and the body) needs a surer pair. A word
+    respelled gives its neighbours new pairs: one more pass judges them ("cơ cầu tô chức" →
+    "cơ cầu tổ chức" → "cơ cấu tổ chức"). Only for OCR'd text: typed words are the writer's."""
+    once = _by_lexicon_once(value, text)
+    return once if once == value else _by_lexicon_once(once, text)
+
+
+def _by_lexicon_once(value: str, text: str) -> str:
     from ..lint.lexicon import lexicon, syllable_keys  # loaded on first use (a fifth of a second)
 
     lex = lexicon()
     s = current().inference
     found = list(_WORD.finditer(value))
     keys = [syllable_keys(m.group(0))[0] for m in found]
+    lowered = [m.group(0).lower() for m in found]
+    seen = _pairs(text) if text else Counter()
     out, last = [], 0
     for i, m in enumerate(found):
         word = m.group(0)
@@ -199,8 +209,11 @@ def by_lexicon(value: str) -> str:
             pairs.append("{} " + keys[i + 1])
         new = word = _undoubled(word)
         if len(word) > 1 and is_syllable(word):
+            read = (f"{a} {b}" for a, b in pairwise(lowered[max(0, i - 1) : i + 2]))
+            repeated = any(seen[pair] >= s.respell_agreement for pair in read)
             # A capitalised word may be a name ("tỉnh Lâm Đồng"): it needs both neighbours.
-            best = _respelled(lex, keys[i], pairs, s, name=word[:1].isupper() and i > 0)
+            name = word[:1].isupper() and i > 0
+            best = _respelled(lex, keys[i], pairs, s, name=name, repeated=repeated)
             # Only marks change, never letters (a lexicon key writes y as i after a consonant).
             if best != keys[i] and cues.fold(best) == cues.fold(word):
                 new = _case_as(best, word)
@@ -212,19 +225,31 @@ def by_lexicon(value: str) -> str:
 
 
 def _respelled(
-    lex: Lexicon, key: str, pairs: list[str], s: InferenceSettings, *, name: bool = False
+    lex: Lexicon,
+    key: str,
+    pairs: list[str],
+    s: InferenceSettings,
+    *,
+    name: bool = False,
+    repeated: bool = False,
 ) -> str:
     """The spelling of `key` (a lexicon key) the lexicon prefers beside its neighbours, or `key`.
     A spelling attested with both neighbours beats one attested with one ("dịch vụ chuyển phát":
-    "chuyển" makes "vụ chuyển" and "chuyển phát", "chuyên" only "vụ chuyên")."""
-    if any(lex.bigram_score(p.format(key)) for p in pairs):
-        return key
+    "chuyển" makes "vụ chuyển" and "chuyển phát", "chuyên" only "vụ chuyên"), also when the
+    word read makes a rarer pair with one of them ("cơ cầu tổ chức": "cơ cấu" and "cấu tổ")."""
+    own = [n for p in pairs if (n := lex.bigram_score(p.format(key)))]
     scored = []
     for v in lex.variants(key):
         found = [n for p in pairs if (n := lex.bigram_score(p.format(v)))]
         scored.append((len(found), sum(found), v))
     scored.sort(reverse=True)
-    if scored and scored[0][1] >= s.lexicon_pair_min:
+    if own:
+        if len(own) == len(pairs) or not scored or scored[0][0] <= len(own) or name:
+            return key
+        _, total, best = scored[0]
+        return lex.spell(best) if total >= s.lexicon_margin * sum(own) else key
+    pair_min = s.lexicon_pair_repeated if repeated else s.lexicon_pair_min
+    if scored and scored[0][1] >= pair_min:
         sides, total, best = scored[0]
         runner_up = scored[1] if len(scored) > 1 else (0, 0, "")
         clear = sides > runner_up[0] or total >= s.lexicon_margin * runner_up[1]

@@ -60,6 +60,8 @@ def tag_line(pos: int, line: Line) -> LineTags:
         tags["place_date" if cues.PLACE_DATE.match(text) else "date"] = strength
     if cues.VV_LINE.match(text):
         tags["vv"] = 1.0
+    elif cues.ABOUT_LINE.match(text):
+        tags["about"] = s.about_line
     kind = cues.title_type(text)
     if kind:
         tags["title"] = 1.0
