@@ -173,7 +173,7 @@ class _Lanes:
             bar.update(1)
             self._collect(results, bar, wait=False)
         self._collect(results, bar, wait=True)
-        lost = render_message("check.batch.worker_lost", self.lang)  # type: ignore[arg-type]
+        lost = render_message("check.batch.worker_lost", self.lang)
         for index, path in enumerate(self.files):
             if index not in results:
                 results[index] = (path, None, lost)
