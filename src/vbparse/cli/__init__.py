@@ -101,10 +101,13 @@ def run() -> NoReturn:
     if not _SKIP_TEARDOWN:
         sys.exit(code)
     import atexit
+    import contextlib
     import os
 
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        # A reader gone (`| head`) or a closed stream: nothing left to keep.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     atexit._run_exitfuncs()
     os._exit(code)
 
