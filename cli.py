@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 
-from vbparse.cli import main
+from vbparse.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

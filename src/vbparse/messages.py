@@ -337,6 +337,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.batch.missing_list": {"vi": "Chưa có: {items}", "en": "Missing: {items}"},
     "check.batch.unreadable": {"vi": "không đọc được: {path}", "en": "unreadable: {path}"},
+    "check.batch.worker_lost": {
+        "vi": "tiến trình đang kiểm tra tệp này đã dừng đột ngột",
+        "en": "the process checking this file stopped unexpectedly",
+    },
     "check.batch.sheet.coverage": {"vi": "Tổng hợp", "en": "Coverage"},
     "check.batch.sheet.findings": {"vi": "Vấn đề", "en": "Findings"},
     # --- form (lint/form: Phụ lục I of Nghị định 30/2020) ---

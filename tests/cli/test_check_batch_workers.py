@@ -1,6 +1,6 @@
-"""check-batch on two workers: the parent plan is read once, by the main process, while the
-workers, forked before it with the models already loaded, read their first plans; they receive
-the parent and check every plan; the results are those of one worker."""
+"""check-batch on two processes: the parent plan is read once, by the main process, while the
+worker, forked before it with the models already loaded, reads its first plan; it receives the
+parent, and the two share the plans; the results are those of one process."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ PARENT = PLANS / "parent-253-kh-gddt.txt"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
-def test_parent_read_once_for_all_workers(tmp_path, monkeypatch):
-    """Every file is parsed once in the batch: the parent by the main process, which checks no
-    plan itself (what it does alone, the workers wait for), and each plan by a worker."""
+def test_parent_read_once_and_plans_shared_by_two_processes(tmp_path, monkeypatch):
+    """-j2 is two processes, each checking plans: the main process (which reads the parent, once
+    for both) and one forked worker. Every file is parsed once in the batch."""
     parses = tmp_path / "parses"
     real_parse = report.parse_plan
 
@@ -34,15 +34,39 @@ def test_parent_read_once_for_all_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(report, "parse_plan", counted)
     monkeypatch.setattr(many, "_WORKER_PARENT", None)
     children = sorted(str(p) for p in PLANS.glob("child-*.txt"))
-    assert len(children) > 4  # enough for the pool to be used
+    assert len(children) > 4  # enough for the batch to run in parallel
     two, _ = many.check_many(str(PARENT), children, jobs=2)
     seen = [line.split("\t") for line in parses.read_text(encoding="utf-8").splitlines()]
     assert sorted(path for _pid, path in seen) == sorted([str(PARENT), *children])
     main = str(os.getpid())
-    assert [path for pid, path in seen if pid == main] == [str(PARENT)]
+    assert seen[0] == [main, str(PARENT)]
+    assert len({pid for pid, _path in seen}) == 2  # the main process and one worker
+    assert {pid for pid, path in seen if path != str(PARENT)} == {pid for pid, _path in seen}
     one, _ = many.check_many(str(PARENT), children, jobs=1)
     assert two == one
     assert all(result is not None for _path, result, _error in two)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
+def test_a_worker_that_dies_loses_only_its_plan(monkeypatch):
+    """A worker killed while checking a plan (a reader crashing in C, the kernel out of memory)
+    neither stops nor hangs the batch: that plan is reported as not checked, every other plan
+    is checked by the processes left."""
+    main = os.getpid()
+    real_check = many._check_one
+    children = sorted(str(p) for p in PLANS.glob("child-*.txt"))
+
+    def check(path):  # type: ignore[no-untyped-def]
+        if os.getpid() != main:
+            os._exit(9)  # the worker's first plan kills it
+        return real_check(path)
+
+    monkeypatch.setattr(many, "_check_one", check)
+    results, _parent = many.check_many(str(PARENT), children, jobs=2, lang="en")
+    assert [path for path, _result, _error in results] == children
+    lost = [(path, error) for path, result, error in results if result is None]
+    assert len(lost) == 1
+    assert lost[0][1] == "the process checking this file stopped unexpectedly"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
@@ -78,10 +102,10 @@ def _log_pid(log: Path, what: str) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
-def test_workers_read_plans_while_the_parent_items_are_segmented(tmp_path, monkeypatch):
-    """The pool starts once the parent is parsed, before its items are cut and segmented (most
-    of the parent's cost): the workers read their first plans meanwhile instead of waiting for
-    the main process (here the parent's items are made slow)."""
+def test_worker_reads_plans_while_the_parent_items_are_segmented(tmp_path, monkeypatch):
+    """The worker starts once the parent is parsed, before its items are cut and segmented (most
+    of the parent's cost): it reads its first plan meanwhile instead of waiting for the main
+    process, which reads plans of its own once the parent is ready (here its items are slow)."""
     log = tmp_path / "events"
     real_parse, real_items = report.parse_plan, report.parent_items
 
@@ -101,19 +125,17 @@ def test_workers_read_plans_while_the_parent_items_are_segmented(tmp_path, monke
     assert all(result is not None for _path, result, _error in results)
     events = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
     main = str(os.getpid())
-    assert [(pid, what) for pid, _th, what, _t in events if pid == main] == [
-        (main, "parent parsed"),
-        (main, "parent items"),
-    ]
+    ours = [what for pid, _th, what, _t in events if pid == main]
+    assert ours[:2] == ["parent parsed", "parent items"] and "plan read" in ours[2:]
     done = next(float(t) for _pid, _th, what, t in events if what == "parent items")
     early = {pid for pid, _th, what, t in events if what == "plan read" and float(t) < done}
-    assert len(early) == 2  # both workers, each on a plan of its own
+    assert len(early) == 1 and main not in early  # the worker, on a plan of its own
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
 def test_models_loaded_once_before_the_workers_fork(tmp_path, monkeypatch):
     """The segmenter and the word vectors are loaded once, by the main process, and inherited:
-    no worker loads them again, let alone once per plan."""
+    the worker does not load them again, let alone once per plan."""
     log = tmp_path / "loads"
     real_segmenter = similarity.word_segmenter
 

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 # Sub-command modules, in the order --help lists them. A missing module is skipped so that a
 # partial checkout still runs.
@@ -81,5 +82,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_failure(args, exc)
 
 
+# Set by a command whose process holds nothing that needs tearing down but memory (the plan
+# checker's models): `run` then ends the process without freeing it object by object.
+_SKIP_TEARDOWN = False
+
+
+def skip_teardown() -> None:
+    global _SKIP_TEARDOWN
+    _SKIP_TEARDOWN = True
+
+
+def run() -> NoReturn:
+    """The `vbparse` program (console script, `python -m vbparse`): main(), then the exit. After
+    `check`/`check-batch`, freeing the segmenter's tables and the word vectors at interpreter
+    shutdown costs ~0.1 s (a tenth of a check): the output is flushed and the atexit handlers
+    run, then the process ends without the teardown."""
+    code = main()
+    if not _SKIP_TEARDOWN:
+        sys.exit(code)
+    import atexit
+    import contextlib
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        # A reader gone (`| head`) or a closed stream: nothing left to keep.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

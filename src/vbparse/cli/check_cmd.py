@@ -73,11 +73,14 @@ def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def _start_loading_models() -> None:
-    """The word segmenter's model file is read in a thread (underthesea_core reads it without
-    the GIL) while the checker's modules are imported and the parent is parsed."""
+    """The word segmenter's model file is read in a thread while the checker's modules are
+    imported and the parent is parsed (they run between its steps, most of which hold the GIL).
+    The models are the process's until it ends: it ends without freeing them (cli.run)."""
     from ..plancheck.similarity import start_loading_segmenter
+    from . import skip_teardown
 
     start_loading_segmenter()
+    skip_teardown()
 
 
 def run_check(args: argparse.Namespace) -> int:

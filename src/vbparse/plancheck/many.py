@@ -1,7 +1,9 @@
 """Many school plans checked against one district plan, in parallel: what `vbparse check-batch`
-and `vbparse.check_batch` share. The parent is parsed once, by the main process, while the
-workers, started at once, already read and cut up their first plans (which needs no parent);
-they receive the parent as soon as it is ready (pickled: 40 kB, under a millisecond)."""
+and `vbparse.check_batch` share. With `jobs` = N, N processes check plans: the main process and
+N - 1 forked workers (a main process that only waited for results would be a third process on
+two cores). The parent is parsed once, by the main process, while the workers already read and
+cut up their first plans (which needs no parent); they receive the parent as soon as it is
+ready (pickled: 40 kB, under a millisecond)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import describe
+from ..messages import render as render_message
 from .report import BatchReport, ParentPlan, _doc_info
 from .similarity import shared_segments
 
@@ -88,10 +91,14 @@ def check_many(
 def _check_parallel(
     parent_path: str, files: list[str], jobs: int, bar: Any, lang: str
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], ParentPlan]:
-    """Before the fork: the parent parsed (which readies the parser for the workers too) while
-    the segmenter loads in a thread, then the vectors; the forked workers inherit all of it.
-    After: the main process segments the parent's items while the workers read their first
-    plans, which needs no parent, then hands them the parent."""
+    """`jobs` lanes on `jobs` cores: the main process and jobs - 1 forked workers, which take
+    the plans one at a time from a shared counter (no third process on two cores: the main
+    process, which would otherwise only wait for results, checks plans too).
+
+    Before the fork: the parent parsed (which readies the parser for the workers too) while
+    the segmenter loads in a thread, then the vectors; the workers inherit all of it. After: the
+    main process cuts and segments the parent's items while the workers read their first plans,
+    which needs no parent, then hands them the parent and takes its own share of the plans."""
     import multiprocessing
     import tempfile
 
@@ -107,21 +114,98 @@ def _check_parallel(
             load_models()
     finally:
         wait_for_segmenter()  # joined before the fork
-    results = []
+    results: dict[int, tuple[str, dict[str, Any] | None, str | None]] = {}
     with tempfile.TemporaryDirectory(prefix="vbparse-parent-") as tmp, shared_segments():
         ready, parent_file = ctx.Event(), os.path.join(tmp, "parent.pickle")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(ready, parent_file, lang)) as pool:
-            # One plan at a time: with chunks of 4, 20 plans split 12/8 between two workers.
-            done = pool.imap(_check_one, files, chunksize=1)
+        lanes = _Lanes(ctx, files, jobs - 1, ready, parent_file, lang)
+        try:
             parent = ParentPlan.from_parsed(parent_path, doc, lines, lang)  # type: ignore[arg-type]
             parent.fit_weights()
             # Written by this process into its own temporary folder, read by its own workers.
             Path(parent_file).write_bytes(pickle.dumps(parent, pickle.HIGHEST_PROTOCOL))
             ready.set()
-            for result in done:
-                results.append(result)
+            _init_worker(None, None, lang, parent)  # this process is a lane too
+            lanes.run(results, bar)
+        finally:
+            lanes.stop()
+    return [results[i] for i in range(len(files))], parent
+
+
+def _take(counter: Any, total: int) -> int | None:
+    """The next plan's index from the counter the lanes share, or None when none is left."""
+    with counter.get_lock():
+        index = int(counter.value)
+        if index >= total:
+            return None
+        counter.value = index + 1
+    return index
+
+
+def _lane(files: list[str], counter: Any, out: Any, *init: Any) -> None:
+    """A worker: plans taken one at a time until none is left, each result sent back with its
+    index; then its pid, to say it is done."""
+    _init_worker(*init)
+    while (index := _take(counter, len(files))) is not None:
+        out.put((index, _check_one(files[index])))
+    out.put((None, os.getpid()))
+
+
+class _Lanes:
+    """The forked workers beside the main process, and the results they send back."""
+
+    def __init__(
+        self, ctx: Any, files: list[str], workers: int, ready: Any, parent_file: str, lang: str
+    ) -> None:
+        self.files, self.lang = files, lang
+        self.counter, self.out = ctx.Value("i", 0), ctx.Queue()
+        args = (files, self.counter, self.out, ready, parent_file, lang)
+        self.procs = [ctx.Process(target=_lane, args=args, daemon=True) for _ in range(workers)]
+        self.done: set[int] = set()  # pids of the workers that said they are done
+        for proc in self.procs:
+            proc.start()
+
+    def run(self, results: dict[int, Any], bar: Any) -> None:
+        """This process's share of the plans, then the workers' last results. A plan taken by a
+        worker that died is reported as not checked (checking it here could kill this process
+        the same way)."""
+        while (index := _take(self.counter, len(self.files))) is not None:
+            results[index] = _check_one(self.files[index])
+            bar.update(1)
+            self._collect(results, bar, wait=False)
+        self._collect(results, bar, wait=True)
+        lost = render_message("check.batch.worker_lost", self.lang)
+        for index, path in enumerate(self.files):
+            if index not in results:
+                results[index] = (path, None, lost)
                 bar.update(1)
-    return results, parent
+
+    def _collect(self, results: dict[int, Any], bar: Any, wait: bool) -> None:
+        """The results already sent; with `wait`, all of them, until every worker is done or
+        gone."""
+        import queue
+
+        # A worker's results come before its pid (one queue keeps each sender's order).
+        while not (wait and len(self.done) == len(self.procs)):
+            try:
+                index, result = self.out.get(timeout=0.2) if wait else self.out.get_nowait()
+            except queue.Empty:
+                if not wait or len(self.done) == len(self.procs):
+                    return
+                working = [p for p in self.procs if p.pid not in self.done and p.is_alive()]
+                if working or not self.out.empty():
+                    continue
+                return  # the workers not done are dead: nothing more will come
+            if index is None:
+                self.done.add(result)
+            else:
+                results[index] = result
+                bar.update(1)
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
 
 
 class _NoProgress:
