@@ -433,3 +433,38 @@ def test_probe_copy_measures_as_a_small_render():
         copy = ocr_mod._probe_copy(gray)
         assert abs(copy.width - small.width) <= 1
         assert ocr_mod._probe(copy, gray, 200.0) == ocr_mod._probe(small, gray, 200.0)
+
+
+# --- the OCR's tunables are settings (issue #17) ------------------------------------------------
+
+BW_SCAN = SCANS.parent / "real" / "kgu" / "2119_KH-SYT_scan.pdf"  # pages skewed about 1°
+
+
+def test_ocr_settings_reach_the_reader_and_key_the_read_cache(recording, monkeypatch, tmp_path):
+    """The OCR's tunables are the `ocr` settings group: a parse given other values reads the
+    scan by them (here: a 1.1° page left as it is when the skew threshold is above it, turned
+    by default), and the read cache keeps a scan's readings by other values apart."""
+    import vbparse
+    from vbparse import readers, settings
+    from vbparse.settings import Settings
+
+    # The engine here reads nothing: each parse ends in "no text", its pages prepared.
+    with pytest.raises(ReadError):
+        vbparse.parse(BW_SCAN)
+    turned = recording.images[0]
+    recording.images.clear()
+    with pytest.raises(ReadError):
+        vbparse.parse(BW_SCAN, settings=Settings().override(ocr={"min_skew": 2.0}))
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(BW_SCAN))[0]
+    size = page.render(scale=recording.renders[0]).to_pil().size
+    assert recording.images[0].size == size  # read as rendered
+    assert turned.size[0] > size[0] + 20  # turned, the page's frame grew
+
+    monkeypatch.setenv("VBPARSE_READ_CACHE", str(tmp_path))
+    default = [readers._cache_file("ab" * 32, fmt) for fmt in ("pdf", "txt")]
+    with settings.use(Settings().override(ocr={"min_skew": 2.0})):
+        other = [readers._cache_file("ab" * 32, fmt) for fmt in ("pdf", "txt")]
+    assert other[0] != default[0] and other[1] == default[1]  # a .txt is read without OCR
+    assert readers._cache_file("ab" * 32, "pdf") == default[0]
