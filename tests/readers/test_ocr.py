@@ -468,3 +468,10 @@ def test_ocr_settings_reach_the_reader_and_key_the_read_cache(recording, monkeyp
         other = [readers._cache_file("ab" * 32, fmt) for fmt in ("pdf", "txt")]
     assert other[0] != default[0] and other[1] == default[1]  # a .txt is read without OCR
     assert readers._cache_file("ab" * 32, "pdf") == default[0]
+
+
+def test_only_a_turned_page_is_noted_as_deskewed(straight, skewed):
+    """A photo whose skew is under the threshold is read as it is, and its page says nothing of
+    a deskew (it said "deskewed by +0.10°"); the skewed photo is turned and says by how much."""
+    assert not any(n.startswith("deskewed") for n in straight.pages[0].notes)
+    assert any(n.startswith("deskewed by -1.0") for n in skewed.pages[0].notes)

@@ -181,9 +181,10 @@ def _check_size(name: str, size: int) -> None:
 
 
 # Raised whenever a reader's output changes (OCR of scans: skew and resolution from a probe
-# render, since 2; one render per page, the skew turn by nearest pixels, since 3): the read
-# cache then never serves a reading of an older reader.
-READ_REVISION = 3
+# render, since 2; one render per page, the skew turn by nearest pixels, since 3; no "deskewed"
+# note on a page read as it is, since 4): the read cache then never serves a reading of an
+# older reader.
+READ_REVISION = 4
 
 
 def _cache_file(sha: str, fmt: str) -> Path | None:

@@ -471,6 +471,8 @@ def _straighten(gray: Image, rotation: int, mask: Image, *, allow_upscale: bool)
     skew = estimate_skew(gray, mask=mask)
     if abs(skew) >= s.min_skew:
         gray = _deskew(gray, skew)
+    else:
+        skew = 0.0  # not turned: no "deskewed by" note either
     scale = 1.0
     if allow_upscale:
         h = _text_height(gray)
