@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from vbparse import settings
 from vbparse.readers import ReadError, Zone, read
 from vbparse.readers import ocr as ocr_mod
 from vbparse.readers.wordlines import PageWords, Word, layout_document
@@ -268,7 +269,8 @@ def test_in_process_engine_reads_as_the_program(monkeypatch):
     def key(words):
         return [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
 
-    assert key(api.words(img, ocr_mod.PSM)) == key(cli.words(img, ocr_mod.PSM))
+    psm = settings.DEFAULT.ocr.psm
+    assert key(api.words(img, psm)) == key(cli.words(img, psm))
     assert isinstance(ocr_mod.require_tesseract("x"), ocr_mod.CApiEngine)
 
 
@@ -427,7 +429,7 @@ def test_probe_copy_measures_as_a_small_render():
         page = doc[i]
         width, height = page.get_size()
         small = ocr_mod._ink_only(
-            page.render(scale=ocr_mod.PROBE_PIXELS / max(width, height)).to_pil()
+            page.render(scale=settings.DEFAULT.ocr.probe_pixels / max(width, height)).to_pil()
         )
         gray = ocr_mod._ink_only(ocr_mod.render(page, 200 / 72))
         copy = ocr_mod._probe_copy(gray)
@@ -445,7 +447,7 @@ def test_ocr_settings_reach_the_reader_and_key_the_read_cache(recording, monkeyp
     scan by them (here: a 1.1° page left as it is when the skew threshold is above it, turned
     by default), and the read cache keeps a scan's readings by other values apart."""
     import vbparse
-    from vbparse import readers, settings
+    from vbparse import readers
     from vbparse.settings import Settings
 
     # The engine here reads nothing: each parse ends in "no text", its pages prepared.
