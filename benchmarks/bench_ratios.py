@@ -13,6 +13,10 @@ OMP_THREAD_LIMIT=1 on both sides.
                (again with VBPARSE_REGEX_CACHE=0: a first run, which compiles every pattern)
     check-batch -j2 against -j1 on 20 plans (a speed-up: higher is better)
 
+The OCR rows time the whole job: where the page OCR lost the number or the signer, their regions
+read again (extract/reread_header.py, the signer block) are part of it, as in any parse; the bare
+pipeline gives neither field (≈ 0.2 s of the 7-8 s, docs/performance.md, Session 6).
+
 Run: python benchmarks/bench_ratios.py [--rounds 3] [--only ocr,txt,...]
 """
 

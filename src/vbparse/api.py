@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .settings import Settings
+from .settings import Settings, use
 
 if TYPE_CHECKING:
     from .batch.registry import Hit
@@ -147,7 +147,9 @@ def parse(
         "settings": settings,
     }
     if isinstance(path, (bytes, bytearray, memoryview)):
-        doc = parse_raw(read_data(bytes(path), name), **options)
+        with use(settings):  # the OCR's settings are the reader's
+            raw = read_data(bytes(path), name)
+        doc = parse_raw(raw, **options)
     else:
         doc = run(os.fspath(path), **options)
     if entities:

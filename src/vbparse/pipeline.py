@@ -128,8 +128,11 @@ def parse(
     settings: Settings | None = None,
 ) -> Document:
     """Read and parse one file. Raises readers.ReadError when the file cannot be read.
-    `settings`: the thresholds of this parse (vbparse.settings; None: the current ones)."""
-    return parse_raw(read(path), include_lines=include_lines, roles=roles, settings=settings)
+    `settings`: the thresholds of this parse (vbparse.settings; None: the current ones), the
+    OCR's among them."""
+    with use(settings):
+        raw = read(path)
+    return parse_raw(raw, include_lines=include_lines, roles=roles, settings=settings)
 
 
 def parse_raw(
@@ -145,7 +148,9 @@ def parse_raw(
 def explain(path: str | Path, *, settings: Settings | None = None) -> ParseContext:
     """Parse one file and keep the shared context: its line tags and field candidates are what
     `vbparse parse --explain` prints."""
-    return run_pipeline(read(path), settings=settings)
+    with use(settings):
+        raw = read(path)
+    return run_pipeline(raw, settings=settings)
 
 
 def new_context(raw: RawDocument, settings: Settings | None = None) -> ParseContext:

@@ -259,6 +259,26 @@ class RereadSettings(_Group):
 
 
 @_group
+class OcrSettings(_Group):
+    """How a scanned page or a photo is prepared for Tesseract and read (readers/ocr.py; the
+    resolution readers/pdf.py renders a scanned page at). What a reading is depends on them: the
+    read cache (VBPARSE_READ_CACHE) keys on them when they are not the defaults."""
+
+    psm: int = 4  # Tesseract's page segmentation: a column of text of varying sizes
+    render_dpi: float = 300.0  # a page without a picture (text drawn as outlines) renders at this
+    min_dpi: float = 200.0  # a scan renders at its own resolution, at least this
+    max_dpi: float = 300.0  # and at most this (a 600-dpi scan reads no better, four times slower)
+    target_text_height: float = 30.0  # px: the line height Tesseract reads Vietnamese marks best at
+    small_text_share: float = 0.75  # text lines under this share of the target are enlarged
+    max_upscale: float = 3.0  # by at most this factor
+    min_skew: float = 0.2  # degrees: a page skewed less is read as it is (no turn)
+    max_skew: float = 5.0  # degrees: the skew search's range either way
+    probe_pixels: int = 1000  # long side of the small copy the page geometry is measured on
+    osd_pixels: int = 1600  # long side of the copy Tesseract's orientation detector reads
+    low_confidence: float = 50.0  # mean word confidence under which a page may be upside down
+
+
+@_group
 class Settings(_Group):
     frame: FrameSettings = field(default_factory=FrameSettings)
     tagging: TaggingSettings = field(default_factory=TaggingSettings)
@@ -271,6 +291,7 @@ class Settings(_Group):
     inference: InferenceSettings = field(default_factory=InferenceSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
     reread: RereadSettings = field(default_factory=RereadSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
 
     def override(self, **groups: dict[str, Any]) -> Settings:
         """A copy with some values changed: `override(header={"scan_lines": 40})`. An unknown

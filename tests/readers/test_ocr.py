@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from vbparse import settings
 from vbparse.readers import ReadError, Zone, read
 from vbparse.readers import ocr as ocr_mod
 from vbparse.readers.wordlines import PageWords, Word, layout_document
@@ -268,7 +269,8 @@ def test_in_process_engine_reads_as_the_program(monkeypatch):
     def key(words):
         return [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
 
-    assert key(api.words(img, ocr_mod.PSM)) == key(cli.words(img, ocr_mod.PSM))
+    psm = settings.DEFAULT.ocr.psm
+    assert key(api.words(img, psm)) == key(cli.words(img, psm))
     assert isinstance(ocr_mod.require_tesseract("x"), ocr_mod.CApiEngine)
 
 
@@ -427,9 +429,51 @@ def test_probe_copy_measures_as_a_small_render():
         page = doc[i]
         width, height = page.get_size()
         small = ocr_mod._ink_only(
-            page.render(scale=ocr_mod.PROBE_PIXELS / max(width, height)).to_pil()
+            page.render(scale=settings.DEFAULT.ocr.probe_pixels / max(width, height)).to_pil()
         )
         gray = ocr_mod._ink_only(ocr_mod.render(page, 200 / 72))
         copy = ocr_mod._probe_copy(gray)
         assert abs(copy.width - small.width) <= 1
         assert ocr_mod._probe(copy, gray, 200.0) == ocr_mod._probe(small, gray, 200.0)
+
+
+# --- the OCR's tunables are settings (issue #17) ------------------------------------------------
+
+BW_SCAN = SCANS.parent / "real" / "kgu" / "2119_KH-SYT_scan.pdf"  # pages skewed about 1°
+
+
+def test_ocr_settings_reach_the_reader_and_key_the_read_cache(recording, monkeypatch, tmp_path):
+    """The OCR's tunables are the `ocr` settings group: a parse given other values reads the
+    scan by them (here: a 1.1° page left as it is when the skew threshold is above it, turned
+    by default), and the read cache keeps a scan's readings by other values apart."""
+    import vbparse
+    from vbparse import readers
+    from vbparse.settings import Settings
+
+    # The engine here reads nothing: each parse ends in "no text", its pages prepared.
+    with pytest.raises(ReadError):
+        vbparse.parse(BW_SCAN)
+    turned = recording.images[0]
+    recording.images.clear()
+    with pytest.raises(ReadError):
+        vbparse.parse(BW_SCAN, settings=Settings().override(ocr={"min_skew": 2.0}))
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(BW_SCAN))[0]
+    size = page.render(scale=recording.renders[0]).to_pil().size
+    assert recording.images[0].size == size  # read as rendered
+    assert turned.size[0] > size[0] + 20  # turned, the page's frame grew
+
+    monkeypatch.setenv("VBPARSE_READ_CACHE", str(tmp_path))
+    default = [readers._cache_file("ab" * 32, fmt) for fmt in ("pdf", "txt")]
+    with settings.use(Settings().override(ocr={"min_skew": 2.0})):
+        other = [readers._cache_file("ab" * 32, fmt) for fmt in ("pdf", "txt")]
+    assert other[0] != default[0] and other[1] == default[1]  # a .txt is read without OCR
+    assert readers._cache_file("ab" * 32, "pdf") == default[0]
+
+
+def test_only_a_turned_page_is_noted_as_deskewed(straight, skewed):
+    """A photo whose skew is under the threshold is read as it is, and its page says nothing of
+    a deskew (it said "deskewed by +0.10°"); the skewed photo is turned and says by how much."""
+    assert not any(n.startswith("deskewed") for n in straight.pages[0].notes)
+    assert any(n.startswith("deskewed by -1.0") for n in skewed.pages[0].notes)

@@ -181,9 +181,10 @@ def _check_size(name: str, size: int) -> None:
 
 
 # Raised whenever a reader's output changes (OCR of scans: skew and resolution from a probe
-# render, since 2; one render per page, the skew turn by nearest pixels, since 3): the read
-# cache then never serves a reading of an older reader.
-READ_REVISION = 3
+# render, since 2; one render per page, the skew turn by nearest pixels, since 3; no "deskewed"
+# note on a page read as it is, since 4): the read cache then never serves a reading of an
+# older reader.
+READ_REVISION = 4
 
 
 def _cache_file(sha: str, fmt: str) -> Path | None:
@@ -192,9 +193,15 @@ def _cache_file(sha: str, fmt: str) -> Path | None:
     folder = os.environ.get("VBPARSE_READ_CACHE")
     if not folder:
         return None
-    from .. import __version__
+    import zlib
 
-    return Path(folder) / f"{sha[:32]}-{fmt}-{__version__}-r{READ_REVISION}.json"
+    from .. import __version__
+    from ..settings import DEFAULT, current
+
+    ocr = current().ocr  # other OCR settings read a scan otherwise: a key of their own
+    scan = fmt in ("pdf", "image") and ocr != DEFAULT.ocr
+    tag = f"-o{zlib.crc32(repr(ocr).encode()):08x}" if scan else ""
+    return Path(folder) / f"{sha[:32]}-{fmt}-{__version__}-r{READ_REVISION}{tag}.json"
 
 
 def _store(target: Path, raw: RawDocument) -> None:

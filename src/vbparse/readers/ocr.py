@@ -25,6 +25,7 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..settings import OcrSettings, current
 from .base import PageInfo, ReadError
 from .wordlines import PageWords, Word
 
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 LANG = "vie"
-PSM = 4
-RENDER_DPI = 300  # pages without a picture (text drawn as outlines); scans use their own
-MIN_DPI, MAX_DPI = 200, 300
-TARGET_TEXT_HEIGHT = 30.0  # px: x-height+ascender Tesseract reads Vietnamese marks best at
-MIN_SKEW = 0.2  # degrees: a page skewed less is read as it is (a turn costs more than it helps)
 
 
 _TESSDATA_DIRS = (
@@ -333,12 +329,15 @@ def lines_run_across(mask: Image) -> bool:
     return _profile_sharpness(mask, axis=1) >= _profile_sharpness(mask, axis=0)
 
 
-def estimate_skew(img: Image | None, max_angle: float = 5.0, mask: Image | None = None) -> float:
+def estimate_skew(
+    img: Image | None, max_angle: float | None = None, mask: Image | None = None
+) -> float:
     """Skew in degrees (counter-clockwise positive, as PIL rotates) by projection profile.
     (A shortcut that called a page straight when 0° beat ±0.5° missed the 0.2-0.3° skews the
     full search corrects, and cost field accuracy on the scans: the search always runs.)"""
     assert img is not None or mask is not None
-    return _InkPoints(mask if mask is not None else _ink_mask(img)).skew(max_angle)  # type: ignore[arg-type]
+    most = current().ocr.max_skew if max_angle is None else max_angle
+    return _InkPoints(mask if mask is not None else _ink_mask(img)).skew(most)  # type: ignore[arg-type]
 
 
 class _InkPoints:
@@ -376,7 +375,7 @@ class _InkPoints:
         profile = self.rows(angle)
         return float(np.mean(np.diff(profile) ** 2)) if len(profile) > 1 else 0.0
 
-    def skew(self, max_angle: float = 5.0) -> float:
+    def skew(self, max_angle: float) -> float:
         """The angle in [-max_angle, max_angle] that makes the profile sharpest: half-degree
         steps, then tenths around the best."""
         import numpy as np
@@ -390,8 +389,9 @@ class _InkPoints:
 
 def orientation(img: Image, engine: Engine) -> int:
     """Quarter turns (0/90/180/270, clockwise) that put the page upright, from Tesseract OSD."""
+    side = current().ocr.osd_pixels
     small = img.copy()
-    small.thumbnail((1600, 1600))
+    small.thumbnail((side, side))
     return engine.orientation(small)
 
 
@@ -415,15 +415,18 @@ def _line_height(rows: Any) -> float | None:
     return float(np.median(runs))
 
 
+_COLOUR_MODES = ("RGB", "RGBX", "RGBA", "P", "CMYK")
+
+
 def _ink_only(img: Image) -> Image:
     """Grey scale that keeps black/blue-black print and drops coloured ink (red seals, blue
     signatures): strongly coloured pixels (channel spread over 60) become paper white. In
     Pillow's 8-bit band operations: a numpy pass over a 200-dpi colour page took 12× longer."""
     from PIL import ImageChops
 
-    if img.mode not in ("RGB", "RGBA", "P", "CMYK"):
+    if img.mode not in _COLOUR_MODES:
         return img.convert("L")
-    r, g, b = img.convert("RGB").split()
+    r, g, b = (img if img.mode == "RGBX" else img.convert("RGB")).split()[:3]
     high = ImageChops.lighter(ImageChops.lighter(r, g), b)
     low = ImageChops.darker(ImageChops.darker(r, g), b)
     coloured = ImageChops.subtract(high, low).point([0] * 61 + [255] * 195)
@@ -464,14 +467,17 @@ def prepare(img: Image, engine: Engine, *, allow_upscale: bool = True) -> Prepar
 
 
 def _straighten(gray: Image, rotation: int, mask: Image, *, allow_upscale: bool) -> Prepared:
+    s = current().ocr
     skew = estimate_skew(gray, mask=mask)
-    if abs(skew) >= MIN_SKEW:
+    if abs(skew) >= s.min_skew:
         gray = _deskew(gray, skew)
+    else:
+        skew = 0.0  # not turned: no "deskewed by" note either
     scale = 1.0
     if allow_upscale:
         h = _text_height(gray)
-        if h and h < TARGET_TEXT_HEIGHT * 0.75:
-            scale = min(3.0, TARGET_TEXT_HEIGHT / h)
+        if h and h < s.target_text_height * s.small_text_share:
+            scale = min(s.max_upscale, s.target_text_height / h)
     return _turn_and_enlarge(gray, rotation, 0.0, scale, skew)
 
 
@@ -515,12 +521,9 @@ def _tesseract_words(data: dict[str, list[Any]], dx: float = 0, dy: float = 0) -
     return out
 
 
-LOW_CONFIDENCE = 50.0  # mean word confidence under which a page may be upside down
-
-
 def _recognise(engine: Engine, img: Image) -> list[Word]:
     words = []
-    for word in engine.words(img, PSM):
+    for word in engine.words(img, current().ocr.psm):
         if word.conf is None or word.conf < 0:
             continue
         word.text = _DASHES.get(word.text, word.text)
@@ -547,7 +550,7 @@ def _read_prepared(
     prep: Prepared, engine: Engine, number: int, points_per_pixel: float
 ) -> tuple[PageWords, PageInfo]:
     words = _recognise(engine, prep.image)
-    if not prep.rotation and _mean_conf(words) < LOW_CONFIDENCE:
+    if not prep.rotation and _mean_conf(words) < current().ocr.low_confidence:
         # Poor reading of a page whose lines run across: it may be upside down.
         turn = orientation(prep.image, engine)
         if turn:
@@ -642,11 +645,10 @@ def _read_page(
 def render(page: Any, scale: float) -> Image:
     """A PDF page in colour at `scale` pixels per point. Also for grey pages: pdfium's own grey
     render took about half as long again as the colour one, and Pillow's conversion of the
-    colour render to grey gives the same pixels."""
-    return page.render(scale=scale).to_pil()
-
-
-PROBE_PIXELS = 1000  # the long side of the probe copy, as the ink mask of `prepare`
+    colour render to grey gives the same pixels. In RGBX, Pillow's own layout: the picture
+    shares pdfium's buffer (its default BGR was unpacked into a copy, a third of the render's
+    time)."""
+    return page.render(scale=scale, prefer_bgrx=True, rev_byteorder=True).to_pil()
 
 
 @dataclass
@@ -656,10 +658,10 @@ class _Plan:
 
 
 def _probe_copy(gray: Image) -> Image:
-    """The page at PROBE_PIXELS on its long side, as a small render of the page."""
+    """The page at `probe_pixels` on its long side, as a small render of the page."""
     from PIL import Image as PILImage
 
-    zoom = PROBE_PIXELS / max(gray.width, gray.height, 1)
+    zoom = current().ocr.probe_pixels / max(gray.width, gray.height, 1)
     size = (max(1, round(gray.width * zoom)), max(1, round(gray.height * zoom)))
     # Bicubic: the skew and text height measured on it are those of pdfium's small render, on
     # which they were tuned, on 139 of the 146 dev scans' pages (an area average: 134).
@@ -674,21 +676,27 @@ def _probe(small: Image, gray: Image, dpi: float) -> _Plan | None:
     import numpy as np
     from PIL import Image as PILImage
 
-    from . import limits
-
+    s = current().ocr
     zoom = small.width / max(gray.width, 1)  # probe pixels per rendered pixel
     mask = PILImage.fromarray((_binarise(np.asarray(small)) * 255).astype(np.uint8))
     if not lines_run_across(mask):
         return None
     ink = _InkPoints(mask)
-    skew = ink.skew()
-    skew = skew if abs(skew) >= MIN_SKEW else 0.0
-    scale = 1.0
-    line = _line_height(ink.rows(skew))
-    if line:
-        text_px = line / zoom  # the line height on the rendered page
-        if text_px < TARGET_TEXT_HEIGHT * 0.75:
-            width, height = gray.width * 72 / dpi, gray.height * 72 / dpi  # points
-            most = limits.render_dpi(width, height, dpi * 3.0) / dpi
-            scale = max(1.0, min(3.0, most, TARGET_TEXT_HEIGHT / text_px))
-    return _Plan(skew, scale)
+    skew = ink.skew(s.max_skew)
+    skew = skew if abs(skew) >= s.min_skew else 0.0
+    return _Plan(skew, _enlargement(s, _line_height(ink.rows(skew)), zoom, gray, dpi))
+
+
+def _enlargement(s: OcrSettings, line: float | None, zoom: float, gray: Image, dpi: float) -> float:
+    """How many times to enlarge a page whose text lines are `line` probe pixels high (1: not
+    at all), within the render limit of readers/limits.py."""
+    from . import limits
+
+    if not line:
+        return 1.0
+    text_px = line / zoom  # the line height on the rendered page
+    if text_px >= s.target_text_height * s.small_text_share:
+        return 1.0
+    width, height = gray.width * 72 / dpi, gray.height * 72 / dpi  # points
+    most = limits.render_dpi(width, height, dpi * s.max_upscale) / dpi
+    return max(1.0, min(s.max_upscale, most, s.target_text_height / text_px))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..settings import current
 from ..text import legacy
 from . import blank, limits
 from .base import PageInfo, RawDocument, ReadError
@@ -223,17 +224,16 @@ def _pdfplumber_pages(name: str, data: bytes) -> Iterator[_Page]:
 
 
 def _render_dpi(page: _Page) -> float:
-    """Resolution to render a page at for OCR: the scan's own, within [MIN_DPI, MAX_DPI]."""
-    from .ocr import MAX_DPI, MIN_DPI, RENDER_DPI
-
+    """Resolution to render a page at for OCR: the scan's own, within the OCR settings' range."""
+    s = current().ocr
     best = 0.0
     for x0, _top, x1, _bottom, px in page.images:
         width_pt = x1 - x0
         if width_pt > 0 and px:
             best = max(best, px / (width_pt / 72))
     if not best:
-        return float(RENDER_DPI)
-    return float(min(MAX_DPI, max(MIN_DPI, best)))
+        return float(s.render_dpi)
+    return float(min(s.max_dpi, max(s.min_dpi, best)))
 
 
 def _picture_share(page: _Page) -> float:
