@@ -21,7 +21,9 @@ from ..text.normalize import strip_diacritics
 from .context import ParseContext
 
 # After "Số:" (read "S6:", "$6;" by the Latin model): digits up to the "/" of the ký hiệu.
-_NUMBER = re.compile(r"^\W*\S{1,3}\s*[:;]\s*(\d[\d ]*?)\s*/")
+_NUMBER = re.compile(r"^\W*\S{1,3}\s*[:;]\s*(\d[\d ]*?)\s*\.?\s*/")
+# The year a ký hiệu may carry before its codes ("01/2025/QĐ-TTg").
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*/\s*")
 # "ngày 28 tháng 8 năm 2025", diacritics folded: the day, the month (each may be unread).
 _DATE = re.compile(r"ngay\s*(\d*)\W*\s*thang\s*(\d*)", re.IGNORECASE)
 _STALE = ("ambiguous", "field_partial", "field_blank", "field_missing")
@@ -75,26 +77,45 @@ def _settle(ctx: ParseContext, field: str, message: str) -> None:
 
 
 def _number(ctx: ParseContext) -> None:
+    """A number the page OCR missed is taken when every reading agrees on one. A number it did
+    read is checked the same way: readings that agree on another number replace it (the page's
+    Vietnamese model misreads a stamp's "4" as "1", "0" as "2"); readings that give numbers, none
+    of them the page's, leave it empty with a warning (a wrong number is worse for a clerk than
+    a flagged gap)."""
     doc = ctx.doc
-    if doc.number.number is not None or not doc.number.symbol:
+    if not doc.number.symbol:
         return
     texts = _readings(ctx, "number")
     if texts is None:
         return
+    s = ctx.settings.reread
     # The ký hiệu of the first reading must follow the "/" ("3/62. /QĐ-SYT" is no number 3).
-    code = strip_diacritics(doc.number.symbol).upper()[: ctx.settings.reread.symbol_chars]
-    found = [_NUMBER.match(t) for t in texts]
-    number = _agreed(
-        [
-            m.group(1).replace(" ", "") if m and t[m.end() :].upper().startswith(code) else None
-            for m, t in zip(found, texts, strict=True)
-        ]
-    )
-    if number is None or len(number) > ctx.settings.reread.number_max_digits or not int(number):
-        return
-    doc.number.number = number
-    doc.number.raw = f"{number}/{doc.number.symbol}"
-    _settle(ctx, "number.number", "the number was read again from the page image")
+    code = strip_diacritics(doc.number.symbol).upper()[: s.symbol_chars]
+    read = [_number_in(t, code) for t in texts]
+    fit = [n if n and len(n) <= s.number_max_digits and int(n) else None for n in read]
+    number, page = _agreed(fit), doc.number.number
+    if number is not None and number != page:
+        doc.number.number = number
+        doc.number.raw = f"{number}/{doc.number.symbol}"
+        _settle(ctx, "number.number", "the number was read again from the page image")
+    elif number is None and page is not None and any(read) and page not in read:
+        doc.number.number = None
+        doc.warn(
+            "ambiguous",
+            f"the number read on the page ({page}) differs from a second reading of the Số line "
+            f"({', '.join(n for n in read if n)}): left empty, to be checked on the scan",
+            "number.number",
+        )
+
+
+def _number_in(text: str, code: str) -> str | None:
+    """The number of a Số line read again ("S6: 2094. /TB-SYT", "S6: 01/2025/QD-TTg") when the
+    ký hiệu's first letters follow it."""
+    m = _NUMBER.match(text)
+    if m is None:
+        return None
+    rest = _YEAR.sub("", text[m.end() :]).upper()
+    return m.group(1).replace(" ", "") if rest.startswith(code) else None
 
 
 def _date(ctx: ParseContext) -> None:
