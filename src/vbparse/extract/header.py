@@ -171,9 +171,13 @@ def _number_start(text: str) -> tuple[int, int] | None:
     return (m.start(), m.start("cue")) if cues.is_upper(name) and _starts_org(name) else None
 
 
+# The day and month may be written in by hand, which OCR reads as a few stray signs.
 _DATE_TAIL = re.compile(
-    r",\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*[\d.…_ ]*\s*$", re.IGNORECASE
+    r",\s*ng[àa]y[^,]{0,12}?th[áa]ng[^,]{0,12}?n[ăa]m\s*[-–.]?\s*[\d.…_ ]*\s*$", re.IGNORECASE
 )
+# A sign OCR read from a speck between words ("Hà ¬ Nội").
+_GLYPH = r"[^\w\s.,;:()/-]+"
+_STRAY_GLYPH = re.compile(rf"(?<=\s){_GLYPH}(?=\s)")
 _PLACE_WORD = re.compile(rf"^(?:[{UP}][\w.]*|\d+|phố|xã|huyện|quận|tỉnh)$")
 
 
@@ -185,7 +189,9 @@ def _place_date_start(text: str) -> int | None:
     words = text[: m.start()].split(" ")
     k = len(words)
     while (
-        k > 0 and _PLACE_WORD.match(words[k - 1]) and len(words) - k < current().header.place_words
+        k > 0
+        and (_PLACE_WORD.match(words[k - 1]) or re.fullmatch(_GLYPH, words[k - 1]))
+        and len(words) - k < current().header.place_words
     ):
         k -= 1
     if k == len(words) or k == 0:
@@ -257,6 +263,8 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     m = cues.NUMBER_LINE.match(line.text)
     assert m is not None
     raw = m.group("raw")
+    if not raw.strip():
+        raw = _number_read_apart(ctx, pos)
     # A joint ký hiệu wrapped by its column ("…/TTLT-VKSNDTC" / "TANDTC-BCA-BQP-BLĐTBXH"),
     # the date of the other column perhaps read in between.
     for nxt in ctx.lines[pos + 1 : pos + 1 + ctx.settings.header.wrapped_code_lines]:
@@ -285,6 +293,23 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
             "the number is left blank in the printed form (it may have been filled in by hand)",
             "number.number",
         )
+
+
+# What the page OCR may cut from "Số:" into a line of its own: the number (perhaps unread) and
+# the ký hiệu after its "/" ("Jl2 /BKHCN-TTra").
+_NUMBER_TAIL = re.compile(r"^\s*\S{0,6}\s*/\s*[A-ZĐ]")
+
+
+def _number_read_apart(ctx: ParseContext, pos: int) -> str:
+    """The number and ký hiệu of an empty "Số:" that the page OCR read as a line apart (the
+    right column's lines perhaps read in between), else ""."""
+    limit = pos + 1 + ctx.settings.header.number_apart_lines
+    for nxt in ctx.lines[pos + 1 : limit]:
+        if nxt.zone is Zone.HEADER_RIGHT:
+            continue
+        parts = parse_number(nxt.text) if _NUMBER_TAIL.match(nxt.text) else None
+        return nxt.text.strip() if parts is not None and parts.symbol else ""
+    return ""
 
 
 def _fill_number(doc: Document, parts: NumberParts) -> None:
@@ -316,7 +341,11 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
         return
     line = ctx.lines[pos]
     doc = ctx.doc
-    m = cues.PLACE_DATE.match(line.text)
+    # A stray glyph OCR read between a place's words ("Hà ¬ Nội") goes; a line holding the end
+    # of another column's text before the place-date keeps only the place.
+    text = re.sub(r"\s+", " ", _STRAY_GLYPH.sub(" ", line.text))
+    start = _place_date_start(text)
+    m = cues.PLACE_DATE.match(text[start:] if start is not None else text)
     if m:
         doc.issued.place = m.group("place").strip(" .-")
     found = find_date(line.text, numeric=False)

@@ -25,7 +25,8 @@ _NUMBER = re.compile(r"^\W*\S{1,3}\s*[:;]\s*(\d[\d ]*?)\s*\.?\s*/")
 # The year a ký hiệu may carry before its codes ("01/2025/QĐ-TTg").
 _YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*/\s*")
 # "ngày 28 tháng 8 năm 2025", diacritics folded: the day, the month (each may be unread).
-_DATE = re.compile(r"ngay\s*(\d*)\W*\s*thang\s*(\d*)", re.IGNORECASE)
+# A day written in may read as a few signs or letters ("ngayQY thang 3").
+_DATE = re.compile(r"ngay\s*(\d*)\D{0,6}?thang\s*(\d*)", re.IGNORECASE)
 _STALE = ("ambiguous", "field_partial", "field_blank", "field_missing")
 
 
@@ -46,7 +47,7 @@ def _readings(ctx: ParseContext, field: str) -> list[str] | None:
     if loc.page is None or loc.bbox is None:
         return None
     s = ctx.settings.reread
-    x0, top, x1, bottom = loc.bbox
+    x0, top, x1, bottom = _row(ctx, loc.page, loc.bbox)
     pad = (bottom - top) * s.pad_share
     texts = []
     for dpi in s.dpis:
@@ -59,6 +60,24 @@ def _readings(ctx: ParseContext, field: str) -> list[str] | None:
             return None
         texts.append(strip_diacritics(" ".join(w.text for w in words)))
     return texts
+
+
+def _row(ctx: ParseContext, page: int, box: tuple[float, float, float, float]) -> tuple[float, ...]:
+    """The line's box joined with the reader's lines that carry on its row right after it: the
+    page OCR may cut "Số:" from its handwritten number and ký hiệu."""
+    x0, top, x1, bottom = box
+    gap = ctx.settings.reread.row_gap_points
+    grown = True
+    while grown:
+        grown = False
+        for line in ctx.raw.lines:
+            b = line.loc.bbox
+            if line.loc.page != page or b is None or not 0 <= b[0] - x1 <= gap:
+                continue
+            overlap = min(bottom, b[3]) - max(top, b[1])
+            if overlap > ctx.settings.reread.row_overlap * min(bottom - top, b[3] - b[1]):
+                x1, top, bottom, grown = b[2], min(top, b[1]), max(bottom, b[3]), True
+    return x0, top, x1, bottom
 
 
 def _agreed(values: list[str | None]) -> str | None:
@@ -131,12 +150,18 @@ def _date(ctx: ParseContext) -> None:
     year, _, month = partial.partition("-")
     month = month or _agreed([m.group(2) if m else None for m in found]) or ""
     most = ctx.settings.reread.day_max_digits
-    if day is None or len(day) > most or len(month) > most:
+    if len(month) > most:
         return
-    iso = _iso(year, month, day)
+    iso = _iso(year, month, day) if day is not None and len(day) <= most else None
     if iso is not None:
         doc.issued.date = iso
         _settle(ctx, "issued.date", "the day was read again from the page image")
+    elif partial == year and _iso(year, month, "1") is not None:
+        # The day stays unread, the month stamped or written in is read: the date as far as read.
+        doc.issued.date = f"{year}-{int(month):02d}"
+        _settle(ctx, "issued.date", "the month was read again from the page image; the day not")
+        doc.warn("field_partial", f"the day could not be read: the date is given as "
+                 f"{doc.issued.date}", "issued.date")  # fmt: skip
 
 
 def _iso(year: str, month: str, day: str) -> str | None:
