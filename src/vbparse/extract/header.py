@@ -347,7 +347,8 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
     start = _place_date_start(text)
     m = cues.PLACE_DATE.match(text[start:] if start is not None else text)
     if m:
-        doc.issued.place = m.group("place").strip(" .-")
+        place = m.group("place").strip(" .-")
+        doc.issued.place = respell.known_places(place) if respell.read_by_ocr(ctx) else place
     found = find_date(line.text, numeric=False)
     doc.issued.raw = line.text
     partial = partial_date(line.text)
@@ -386,7 +387,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     zoned = not ctx.flat_header and any(
         ln.zone is Zone.HEADER_LEFT for ln in lines[: ctx.settings.header.scan_lines]
     )
-    for line in lines[:stop]:
+    for line in lines[:stop] + _above_number(ctx, number_pos):
         text = line.text
         if zoned and line.zone is not Zone.HEADER_LEFT:
             continue
@@ -401,6 +402,8 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         candidates.append(line)
     if not candidates:
         return
+    if all(c.loc.bbox is not None for c in candidates):
+        candidates.sort(key=lambda c: (c.loc.page or 0, c.loc.bbox[1]))  # type: ignore[index]
     # "LIÊN ĐOÀN LAO ĐỘNG -" over "SỞ VĂN HÓA …": a dash closing a body's line joins two
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
@@ -437,6 +440,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         text = respell.document_text(ctx)
         name = respell.words(respell.phrase(name, text), text)
         parent = parent and respell.words(respell.phrase(parent, text), text)
+        name, parent = respell.known_places(name), parent and respell.known_places(parent)
     # "SỞ Y TẾ -CÔNG ĐOÀN NGÀNH": a dash OCR or typing left half-spaced joins two names.
     name = re.sub(r"(?<=\S) [-–](?=\S)|(?<=\S)[-–] (?=\S)", " - ", name)
     ctx.doc.issuer.name = name or None
@@ -444,6 +448,26 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     ctx.mark("issuer", candidates[-1])
     if parent:
         ctx.mark("issuer.parent", candidates[0])
+
+
+def _above_number(ctx: ParseContext, number_pos: int | None) -> list[Line]:
+    """Left-column lines the OCR read after the Số line that stand above it on the page (a
+    parent body's name read last, "UBND TỈNH KIÊN GIANG" under "SỞ Y TẾ" / "Số: …"); the lines
+    above the Số line are then taken top to bottom."""
+    if number_pos is None:
+        return []
+    at = ctx.lines[number_pos].loc
+    if at.bbox is None or at.page is None:
+        return []
+    end = min(len(ctx.lines), ctx.settings.header.scan_lines)
+    return [
+        ln
+        for ln in ctx.lines[number_pos + 1 : end]
+        if ln.zone is Zone.HEADER_LEFT
+        and ln.loc.page == at.page
+        and ln.loc.bbox is not None
+        and ln.loc.bbox[3] <= at.bbox[1]
+    ]
 
 
 def _joint(symbol: str | None) -> bool:
