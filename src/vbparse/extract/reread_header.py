@@ -1,4 +1,5 @@
-"""A scan's Số line and date line read again when the number or the day is missing.
+"""A scan's Số line and date line read again: to find a number or a day the page OCR missed,
+and to check one it read.
 
 Offices stamp the number after "Số:" (often in blue or violet, an e-office numbering stamp) and
 write or stamp the day into "ngày … tháng": the page OCR drops coloured ink and reads the line at
@@ -7,7 +8,9 @@ read again (readers/region.py, through the context) with every ink kept, at each
 `settings.reread.dpis`, by Tesseract's Latin model (its digits are better trained than the
 Vietnamese model's). A value is taken only when every reading gives the same one and it fits (a
 number of 1 to `number_max_digits` digits, a real day and month of the year already read); it
-is marked `low_confidence`, for a clerk to check. Handwritten digits mostly stay unread.
+is marked `low_confidence`, for a clerk to check. Handwritten digits mostly stay unread. A number
+or a day the page did read is dropped, flagged `ambiguous`, when the readings give others and
+never it: a wrong number is worse for a clerk than a flagged gap.
 (Reading only the blank gap, digits whitelisted, was tried: it read fewer numbers right.)
 """
 
@@ -140,12 +143,15 @@ def _number_in(text: str, code: str) -> str | None:
 def _date(ctx: ParseContext) -> None:
     doc = ctx.doc
     partial = doc.issued.date
-    if not partial or len(partial.split("-")) > 2:
+    if not partial:
         return
     texts = _readings(ctx, "issued")
     if texts is None:
         return
     found = [_DATE.search(t) for t in texts]
+    if len(partial.split("-")) > 2:
+        _check_day(ctx, [m.group(1) if m else None for m in found])
+        return
     day = _agreed([m.group(1) if m else None for m in found])
     year, _, month = partial.partition("-")
     month = month or _agreed([m.group(2) if m else None for m in found]) or ""
@@ -162,6 +168,24 @@ def _date(ctx: ParseContext) -> None:
         _settle(ctx, "issued.date", "the month was read again from the page image; the day not")
         doc.warn("field_partial", f"the day could not be read: the date is given as "
                  f"{doc.issued.date}", "issued.date")  # fmt: skip
+
+
+def _check_day(ctx: ParseContext, days: list[str | None]) -> None:
+    """A day the page OCR read that every second reading gives otherwise (a day written in by
+    hand: "13" read "03", then "45" twice) is dropped, flagged: the date stays year and month."""
+    doc = ctx.doc
+    assert doc.issued.date is not None
+    page_day = int(doc.issued.date.rsplit("-", 1)[1])
+    read = [d for d in days if d]
+    if not read or len(read) != len(days) or any(int(d) == page_day for d in read):
+        return
+    doc.issued.date = doc.issued.date.rsplit("-", 1)[0]
+    doc.warn(
+        "ambiguous",
+        f"the day read on the page ({page_day}) differs from a second reading of the date line "
+        f"({', '.join(read)}): the date is given as {doc.issued.date}, to be checked on the scan",
+        "issued.date",
+    )
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

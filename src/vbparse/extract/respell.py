@@ -78,7 +78,9 @@ def known_places(value: str) -> str:
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue  # a longer name holds it
             seen = value[m.start() : m.end()]
-            spelled = "".join(c.upper() if s.isupper() else c.lower() for c, s in zip(name, seen))
+            spelled = "".join(
+                c.upper() if s.isupper() else c.lower() for c, s in zip(name, seen, strict=True)
+            )
             if match_key(seen) != match_key(spelled):
                 found.append((m.start(), m.end(), spelled))
     for start, end, spelled in sorted(found, reverse=True):
