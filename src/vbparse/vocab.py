@@ -302,7 +302,7 @@ RECIPIENT_PURPOSES: tuple[str, ...] = (
 
 
 # Provinces and centrally run cities (the 63 before the 2025 merger; the 34 after keep names
-# among them) and the words that name a level of government: a scan's place or issuer that lost
+# among them) and the words that name a level of government or a national body: a scan's place or issuer that lost
 # a mark ("Cân Thơ", "THÀNH PHÓ CÀN THƠ") is given their spelling (extract/respell.py).
 PLACE_NAMES: tuple[str, ...] = (
     "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
@@ -315,5 +315,6 @@ PLACE_NAMES: tuple[str, ...] = (
     "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
     "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
     "Yên Bái", "Hồ Chí Minh",
-    "Thành phố", "Thị xã", "Thị trấn", "Ủy ban nhân dân",
+    "Thành phố", "Thị xã", "Thị trấn", "Ủy ban nhân dân", "Hội đồng nhân dân",
+    "Đại học Quốc gia",
 )  # fmt: skip

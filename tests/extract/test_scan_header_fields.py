@@ -29,6 +29,7 @@ def test_place_names_that_lost_a_mark_get_their_spelling_and_the_case_they_were_
     assert known_places("Cân Thơ") == "Cần Thơ"
     assert known_places("ỦY BAN NHÂN DÂN THÀNH PHÓ CÀN THƠ") == "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
     assert known_places("UBND TĨNH KIÊN GIANG") == "UBND TỈNH KIÊN GIANG"
+    assert known_places("ĐẠI HỌC QUÓC GIA TP.HCM") == "ĐẠI HỌC QUỐC GIA TP.HCM"
     assert known_places("Khánh Hoà") == "Khánh Hoà"  # tone placement is the writer's
     assert known_places("tính toán") == "tính toán"  # "Tỉnh" only before a province
 
@@ -81,3 +82,12 @@ def test_a_working_group_under_its_department_on_one_line():
     doc = vbparse.parse(CORPUS / "unseen2" / "so4t" / "TB-STTTT_ket-luan-to-cong-tac.doc")
     assert doc.issuer.parent == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
     assert doc.issuer.name == "TỔ CÔNG TÁC VỀ CHUYỂN ĐỔI SỐ"
+
+
+@pytest.mark.slow
+def test_a_party_office_run_together_with_its_central_committee():
+    """ "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG" on one line: the office under its parent; its Party
+    ký hiệu "HD/VPTW" keeps its one unit code."""
+    doc = vbparse.parse(CORPUS / "unseen" / "ldvbai" / "36-HD-VPTW.doc")
+    assert doc.issuer.parent == "BAN CHẤP HÀNH TRUNG ƯƠNG" and doc.issuer.name == "VĂN PHÒNG"
+    assert doc.number.symbol == "HD/VPTW"

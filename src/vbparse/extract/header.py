@@ -327,6 +327,8 @@ def _number_by_issuer(ctx: ParseContext) -> None:
     doc = ctx.doc
     if not doc.number.raw or not doc.number.symbol or re.search(r"[^\W\d_]\s?-", doc.number.raw):
         return
+    if doc.number.style == "party":
+        return  # a Party unit's code is one word ("HD/VPTW" of the Văn phòng Trung ương)
     names = [n for n in (doc.issuer.name, doc.issuer.parent) if n]
     parts = parse_number(doc.number.raw, abbreviations.body_codes(names))
     if parts is not None and parts.symbol != doc.number.symbol:
@@ -521,8 +523,11 @@ def _starts_org(name: str) -> bool:
 def _split_run_together(text: str) -> tuple[str | None, str]:
     """ "BỘ TÀI CHÍNH TỔNG CỤC THUẾ" → ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"); one body stays whole."""
     heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
-    for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})\s)", text):
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG": the subordinate body may be a head alone.
+    for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})(?:\s|$))", text):
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
+        if len(right.split()) < 2:
+            continue  # "… SỞ": no body's name
         # A split is real only when the left part is a body on its own (not "VĂN" of "VĂN PHÒNG",
         # not "ỦY BAN NHÂN DÂN" of "… DÂN TỈNH") and the right part starts a subordinate body.
         if len(left.split()) < 2 or left.endswith(("VĂN", "ỦY", "UỶ", "NHÂN DÂN", "HỘI ĐỒNG")):

@@ -9,8 +9,9 @@ read again (readers/region.py, through the context) with every ink kept, at each
 Vietnamese model's). A value is taken only when every reading gives the same one and it fits (a
 number of 1 to `number_max_digits` digits, a real day and month of the year already read); it
 is marked `low_confidence`, for a clerk to check. Handwritten digits mostly stay unread. A number
-or a day the page did read is dropped, flagged `ambiguous`, when the readings give others and
-never it: a wrong number is worse for a clerk than a flagged gap.
+or a day the page did read is dropped, flagged `ambiguous`, when no reading gives it again (a
+handwritten number read "304", then "2046" and "20/4"): a wrong number is worse for a clerk than a
+flagged gap.
 (Reading only the blank gap, digits whitelisted, was tried: it read fewer numbers right.)
 """
 
@@ -101,9 +102,9 @@ def _settle(ctx: ParseContext, field: str, message: str) -> None:
 def _number(ctx: ParseContext) -> None:
     """A number the page OCR missed is taken when every reading agrees on one. A number it did
     read is checked the same way: readings that agree on another number replace it (the page's
-    Vietnamese model misreads a stamp's "4" as "1", "0" as "2"); readings that give numbers, none
-    of them the page's, leave it empty with a warning (a wrong number is worse for a clerk than
-    a flagged gap)."""
+    Vietnamese model misreads a stamp's "4" as "1", "0" as "2"); readings where it appears
+    nowhere leave it empty with a warning (a wrong number is worse for a clerk than a flagged
+    gap)."""
     doc = ctx.doc
     if not doc.number.symbol:
         return
@@ -120,14 +121,19 @@ def _number(ctx: ParseContext) -> None:
         doc.number.number = number
         doc.number.raw = f"{number}/{doc.number.symbol}"
         _settle(ctx, "number.number", "the number was read again from the page image")
-    elif number is None and page is not None and any(read) and page not in read:
+    elif number is None and page is not None and page.isdigit() and not _seen(page, texts):
         doc.number.number = None
         doc.warn(
             "ambiguous",
-            f"the number read on the page ({page}) differs from a second reading of the Số line "
-            f"({', '.join(n for n in read if n)}): left empty, to be checked on the scan",
+            f"the number read on the page ({page}) is not found again in a second reading of "
+            f"the Số line ({' | '.join(texts)}): left empty, to be checked on the scan",
             "number.number",
         )
+
+
+def _seen(number: str, texts: list[str]) -> bool:
+    """The number stands, as digits of their own, in some reading of its line."""
+    return any(int(d) == int(number) for t in texts for d in re.findall(r"\d+", t))
 
 
 def _number_in(text: str, code: str) -> str | None:
