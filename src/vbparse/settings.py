@@ -127,8 +127,7 @@ class HeaderSettings(_Group):
     place_words: int = 6  # words of a place name before ", ngày … tháng … năm"
     national_lines: int = 12  # the Quốc hiệu counts in at least this many lines from the top
     wrapped_code_lines: int = 2  # lines under the Số line where a joint ký hiệu may wrap
-    # lines after an empty "Số:" where the page OCR may have put its number and ký hiệu apart
-    number_apart_lines: int = 4
+    number_apart_lines: int = 4  # lines after an empty "Số:" where OCR put its number apart
     issuer_lines: int = 8  # lines the issuer is looked for in without a Số or title line
     stamp_max_chars: int = 40  # an urgency stamp ("HỎA TỐC", "MẬT") is shorter than this
     vv_lines: int = 8  # lines of a V/v block, its first included, and right-column lines between
@@ -257,8 +256,8 @@ class RereadSettings(_Group):
     day_max_digits: int = 2  # a day or a month has 1 or 2 digits
     # a reader's line this close after the field's line on its row is read with it ("Số:" cut
     # from "113 /BKHCN-TTra"), when their heights overlap by this share of the lower one
-    row_gap_points: float = 24.0
-    row_overlap: float = 0.5
+    row_gap_points: float = 24.0  # points between the field's line and the next on its row
+    row_overlap: float = 0.5  # share of the lower line's height the two lines must share
 
 
 @_group
