@@ -104,7 +104,8 @@ NUMBER_LINE = re.compile(
     _F,
 )
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y(?:\b|(?=\d)).*?n[ăa]m\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
+    # "ngàyŒ3": a day written in that OCR reads as a stray glyph still follows "ngày".
+    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y.*?n[ăa]m\s*[-–.]?\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
     _F,
 )
 # A line that is only a date ("ngày 23 tháng 4 năm 2020" under a wrapped place).

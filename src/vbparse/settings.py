@@ -128,6 +128,7 @@ class HeaderSettings(_Group):
     place_words: int = 6  # words of a place name before ", ngày … tháng … năm"
     national_lines: int = 12  # the Quốc hiệu counts in at least this many lines from the top
     wrapped_code_lines: int = 2  # lines under the Số line where a joint ký hiệu may wrap
+    number_apart_lines: int = 4  # lines after an empty "Số:" where OCR put its number apart
     issuer_lines: int = 8  # lines the issuer is looked for in without a Số or title line
     stamp_max_chars: int = 40  # an urgency stamp ("HỎA TỐC", "MẬT") is shorter than this
     vv_lines: int = 8  # lines of a V/v block, its first included, and right-column lines between
@@ -256,6 +257,10 @@ class RereadSettings(_Group):
     number_max_digits: int = 5  # a document number has 1 to 5 digits
     symbol_chars: int = 2  # the ký hiệu read first must start this alike after the number's "/"
     day_max_digits: int = 2  # a day or a month has 1 or 2 digits
+    # a reader's line this close after the field's line on its row is read with it ("Số:" cut
+    # from "113 /BKHCN-TTra"), when their heights overlap by this share of the lower one
+    row_gap_points: float = 24.0  # points between the field's line and the next on its row
+    row_overlap: float = 0.5  # share of the lower line's height the two lines must share
 
 
 @_group

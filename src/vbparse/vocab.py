@@ -233,6 +233,8 @@ ORG_HEADS: tuple[str, ...] = (
     "MẶT TRẬN",
     "BCH",
     "HỘI ĐỒNG",
+    "TỔ CÔNG TÁC",  # a working group under its department ("SỞ TT&TT" / "TỔ CÔNG TÁC VỀ …")
+    "TỔ GIÚP VIỆC",
 )
 
 # Ranks written before a signer's name ("Thượng tướng Vũ Hải Sản"): part of the name as printed,
@@ -296,4 +298,23 @@ NAME_SYLLABLES: tuple[str, ...] = (
 RECIPIENT_PURPOSES: tuple[str, ...] = (
     "b/c", "b/cáo", "p/h", "t/h", "c/đ", "biết", "báo cáo", "thực hiện", "phối hợp", "chỉ đạo",
     "theo dõi", "thi hành", "giám sát", "kiểm tra", "đăng tải", "tổng hợp", "lưu",
+)  # fmt: skip
+
+
+# Provinces and centrally run cities (the 63 before the 2025 merger; the 34 after keep names
+# among them) and the words that name a level of government or a national body: a scan's place or issuer that lost
+# a mark ("Cân Thơ", "THÀNH PHÓ CÀN THƠ") is given their spelling (extract/respell.py).
+PLACE_NAMES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
+    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
+    "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn",
+    "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
+    "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị",
+    "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
+    "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
+    "Yên Bái", "Hồ Chí Minh",
+    "Thành phố", "Thị xã", "Thị trấn", "Ủy ban nhân dân", "Hội đồng nhân dân",
+    "Đại học Quốc gia",
 )  # fmt: skip

@@ -99,6 +99,16 @@ def _about_not_subject(
     return found_before(t) or (cue is None and t.zone is not Zone.HEADER_LEFT)
 
 
+def _below(t: LineTags, cue: int | None, zones: dict[int, Zone]) -> bool:
+    """The line stands after the body's first line. Lines of the two header columns are read
+    one column after the other: a right-column date read after a "Kính gửi" the left column
+    holds is not below it."""
+    if cue is None or t.index <= cue:
+        return False
+    columns = {t.zone, zones.get(cue)}
+    return columns != {Zone.HEADER_LEFT, Zone.HEADER_RIGHT}
+
+
 def crf_marginals(tags: dict[int, LineTags]) -> dict[int, dict[str, float]]:
     """The line CRF's label probabilities of the tagged lines, when its weight is not 0."""
     if not current().candidates.crf:
@@ -116,6 +126,7 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
     cue = body_cue({t.index: t for t in header})
     anchors = [t.index for t in header if t.has("national") or t.has("party") or t.has("motto")]
     number_lines = [t.index for t in header if t.has("number")]
+    header_zones = {t.index: t.zone for t in header}
     titles = [t.index for t in header if t.has("title") and not t.has("form")]
 
     def found_before(t: LineTags) -> bool:
@@ -136,7 +147,7 @@ def resolve(tags: dict[int, LineTags], limit: int) -> Resolution:
                 score += zone_w
                 reasons.append(f"zone {t.zone.value} {zone_w:+.1f}")
             score -= w.position * t.index
-            if cue is not None and t.index > cue:
+            if _below(t, cue, header_zones):
                 score -= w.after_body
                 reasons.append(f"after the body began (line {cue}) -{w.after_body}")
             if any(abs(t.index - a) <= w.near for a in anchors):

@@ -171,9 +171,13 @@ def _number_start(text: str) -> tuple[int, int] | None:
     return (m.start(), m.start("cue")) if cues.is_upper(name) and _starts_org(name) else None
 
 
+# The day and month may be written in by hand, which OCR reads as a few stray signs.
 _DATE_TAIL = re.compile(
-    r",\s*ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*[\d.…_ ]*\s*$", re.IGNORECASE
+    r",\s*ng[àa]y[^,]{0,12}?th[áa]ng[^,]{0,12}?n[ăa]m\s*[-–.]?\s*[\d.…_ ]*\s*$", re.IGNORECASE
 )
+# A sign OCR read from a speck between words ("Hà ¬ Nội").
+_GLYPH = r"[^\w\s.,;:()/-]+"
+_STRAY_GLYPH = re.compile(rf"(?<=\s){_GLYPH}(?=\s)")
 _PLACE_WORD = re.compile(rf"^(?:[{UP}][\w.]*|\d+|phố|xã|huyện|quận|tỉnh)$")
 
 
@@ -185,7 +189,9 @@ def _place_date_start(text: str) -> int | None:
     words = text[: m.start()].split(" ")
     k = len(words)
     while (
-        k > 0 and _PLACE_WORD.match(words[k - 1]) and len(words) - k < current().header.place_words
+        k > 0
+        and (_PLACE_WORD.match(words[k - 1]) or re.fullmatch(_GLYPH, words[k - 1]))
+        and len(words) - k < current().header.place_words
     ):
         k -= 1
     if k == len(words) or k == 0:
@@ -257,6 +263,8 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
     m = cues.NUMBER_LINE.match(line.text)
     assert m is not None
     raw = m.group("raw")
+    if not raw.strip():
+        raw = _number_read_apart(ctx, pos)
     # A joint ký hiệu wrapped by its column ("…/TTLT-VKSNDTC" / "TANDTC-BCA-BQP-BLĐTBXH"),
     # the date of the other column perhaps read in between.
     for nxt in ctx.lines[pos + 1 : pos + 1 + ctx.settings.header.wrapped_code_lines]:
@@ -287,6 +295,23 @@ def _number(ctx: ParseContext, pos: int | None) -> None:
         )
 
 
+# What the page OCR may cut from "Số:" into a line of its own: the number (perhaps unread) and
+# the ký hiệu after its "/" ("Jl2 /BKHCN-TTra").
+_NUMBER_TAIL = re.compile(r"^\s*\S{0,6}\s*/\s*[A-ZĐ]")
+
+
+def _number_read_apart(ctx: ParseContext, pos: int) -> str:
+    """The number and ký hiệu of an empty "Số:" that the page OCR read as a line apart (the
+    right column's lines perhaps read in between), else ""."""
+    limit = pos + 1 + ctx.settings.header.number_apart_lines
+    for nxt in ctx.lines[pos + 1 : limit]:
+        if nxt.zone is Zone.HEADER_RIGHT:
+            continue
+        parts = parse_number(nxt.text) if _NUMBER_TAIL.match(nxt.text) else None
+        return nxt.text.strip() if parts is not None and parts.symbol else ""
+    return ""
+
+
 def _fill_number(doc: Document, parts: NumberParts) -> None:
     doc.number.number = parts.number
     doc.number.symbol = parts.symbol
@@ -302,6 +327,8 @@ def _number_by_issuer(ctx: ParseContext) -> None:
     doc = ctx.doc
     if not doc.number.raw or not doc.number.symbol or re.search(r"[^\W\d_]\s?-", doc.number.raw):
         return
+    if doc.number.style == "party":
+        return  # a Party unit's code is one word ("HD/VPTW" of the Văn phòng Trung ương)
     names = [n for n in (doc.issuer.name, doc.issuer.parent) if n]
     parts = parse_number(doc.number.raw, abbreviations.body_codes(names))
     if parts is not None and parts.symbol != doc.number.symbol:
@@ -316,9 +343,14 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
         return
     line = ctx.lines[pos]
     doc = ctx.doc
-    m = cues.PLACE_DATE.match(line.text)
+    # A stray glyph OCR read between a place's words ("Hà ¬ Nội") goes; a line holding the end
+    # of another column's text before the place-date keeps only the place.
+    text = re.sub(r"\s+", " ", _STRAY_GLYPH.sub(" ", line.text))
+    start = _place_date_start(text)
+    m = cues.PLACE_DATE.match(text[start:] if start is not None else text)
     if m:
-        doc.issued.place = m.group("place").strip(" .-")
+        place = m.group("place").strip(" .-")
+        doc.issued.place = respell.known_places(place) if respell.read_by_ocr(ctx) else place
     found = find_date(line.text, numeric=False)
     doc.issued.raw = line.text
     partial = partial_date(line.text)
@@ -357,7 +389,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     zoned = not ctx.flat_header and any(
         ln.zone is Zone.HEADER_LEFT for ln in lines[: ctx.settings.header.scan_lines]
     )
-    for line in lines[:stop]:
+    for line in lines[:stop] + _above_number(ctx, number_pos):
         text = line.text
         if zoned and line.zone is not Zone.HEADER_LEFT:
             continue
@@ -372,6 +404,8 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         candidates.append(line)
     if not candidates:
         return
+    if all(c.loc.bbox is not None for c in candidates):
+        candidates.sort(key=lambda c: (c.loc.page or 0, c.loc.bbox[1]))  # type: ignore[index]
     # "LIÊN ĐOÀN LAO ĐỘNG -" over "SỞ VĂN HÓA …": a dash closing a body's line joins two
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
@@ -408,6 +442,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         text = respell.document_text(ctx)
         name = respell.words(respell.phrase(name, text), text)
         parent = parent and respell.words(respell.phrase(parent, text), text)
+        name, parent = respell.known_places(name), parent and respell.known_places(parent)
     # "SỞ Y TẾ -CÔNG ĐOÀN NGÀNH": a dash OCR or typing left half-spaced joins two names.
     name = re.sub(r"(?<=\S) [-–](?=\S)|(?<=\S)[-–] (?=\S)", " - ", name)
     ctx.doc.issuer.name = name or None
@@ -415,6 +450,26 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     ctx.mark("issuer", candidates[-1])
     if parent:
         ctx.mark("issuer.parent", candidates[0])
+
+
+def _above_number(ctx: ParseContext, number_pos: int | None) -> list[Line]:
+    """Left-column lines the OCR read after the Số line that stand above it on the page (a
+    parent body's name read last, "UBND TỈNH KIÊN GIANG" under "SỞ Y TẾ" / "Số: …"); the lines
+    above the Số line are then taken top to bottom."""
+    if number_pos is None:
+        return []
+    at = ctx.lines[number_pos].loc
+    if at.bbox is None or at.page is None:
+        return []
+    end = min(len(ctx.lines), ctx.settings.header.scan_lines)
+    return [
+        ln
+        for ln in ctx.lines[number_pos + 1 : end]
+        if ln.zone is Zone.HEADER_LEFT
+        and ln.loc.page == at.page
+        and ln.loc.bbox is not None
+        and ln.loc.bbox[3] <= at.bbox[1]
+    ]
 
 
 def _joint(symbol: str | None) -> bool:
@@ -468,8 +523,11 @@ def _starts_org(name: str) -> bool:
 def _split_run_together(text: str) -> tuple[str | None, str]:
     """ "BỘ TÀI CHÍNH TỔNG CỤC THUẾ" → ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"); one body stays whole."""
     heads = "|".join(re.escape(h) for h in sorted(ORG_HEADS, key=len, reverse=True))
-    for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})\s)", text):
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG": the subordinate body may be a head alone.
+    for m in re.finditer(rf"(?<=\S)\s+(?=(?:{heads})(?:\s|$))", text):
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
+        if len(right.split()) < 2:
+            continue  # "… SỞ": no body's name
         # A split is real only when the left part is a body on its own (not "VĂN" of "VĂN PHÒNG",
         # not "ỦY BAN NHÂN DÂN" of "… DÂN TỈNH") and the right part starts a subordinate body.
         if len(left.split()) < 2 or left.endswith(("VĂN", "ỦY", "UỶ", "NHÂN DÂN", "HỘI ĐỒNG")):

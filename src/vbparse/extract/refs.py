@@ -196,8 +196,9 @@ def _split_symbol(symbol: str, *, party: bool) -> tuple[str | None, str | None]:
 
 # --- dates --------------------------------------------------------------------------------------
 
-# After "ngày" and before "tháng", OCR reads a digit as the letter it resembles ("ngày l6").
-_MONTH_DAY = r"([\dlI]\s?\d|\d\s?[\dlIO]|[\dlI])"
+# After "ngày" and before "tháng", OCR reads a digit as the letter it resembles ("ngày l6",
+# "ngày O1").
+_MONTH_DAY = r"([\dlIO]\s?\d|\d\s?[\dlIO]|[\dlI])"
 _OCR_DIGITS = str.maketrans("lIO", "110")
 DATE_WORDS_RE = re.compile(
     rf"ng[àa]y\s*{_MONTH_DAY}\s*(?:th[áa]ng|/|-)\s*{_MONTH_DAY}\s*(?:n[ăa]m|/|-)\s*(\d\s?\d\s?\d\s?\d)",
@@ -226,8 +227,9 @@ class DateMatch:
     text: str
 
 
-_MONTH_YEAR = re.compile(r"th[áa]ng\s*(\d\s?\d|\d)\s*n[ăa]m\s*(\d\s?\d\s?\d\s?\d)", re.I)
-_YEAR_ONLY = re.compile(r"n[ăa]m\s*(\d\s?\d\s?\d\s?\d)\b", re.I)
+# OCR may read a speck between "năm" and the year ("năm - 2012").
+_MONTH_YEAR = re.compile(r"th[áa]ng\s*(\d\s?\d|\d)\s*n[ăa]m\s*[-–.]?\s*(\d\s?\d\s?\d\s?\d)", re.I)
+_YEAR_ONLY = re.compile(r"n[ăa]m\s*[-–.]?\s*(\d\s?\d\s?\d\s?\d)\b", re.I)
 
 
 def partial_date(text: str) -> str | None:

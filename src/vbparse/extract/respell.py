@@ -21,7 +21,7 @@ from ..text.cer import edit_distance
 from ..text.charclass import LO, UP
 from ..text.normalize import match_key, strip_diacritics
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, SURNAMES
+from ..vocab import NAME_SYLLABLES, PLACE_NAMES, SURNAMES
 from .context import ParseContext
 
 if TYPE_CHECKING:
@@ -60,6 +60,32 @@ def phrase(name: str, text: str) -> str:
         if agreed >= current().inference.respell_agreement and agreed > mentions.count(name.upper())
         else name
     )
+
+
+# "Tỉnh" is spelled only before a province's name ("TĨNH KIÊN GIANG"; "tính" is another word).
+_PLACES = sorted(PLACE_NAMES + tuple(f"Tỉnh {p}" for p in PLACE_NAMES), key=len, reverse=True)
+
+
+def known_places(value: str) -> str:
+    """ "Cân Thơ" → "Cần Thơ", "THÀNH PHÓ CÀN THƠ" → "THÀNH PHỐ CẦN THƠ": a province's or a
+    level of government's name that OCR read with a wrong mark, given its spelling (the case of
+    each letter kept). Tone placement ("Hoà", "Hòa") is the writer's and stays."""
+    folded = cues.fold(value)  # one character per character: offsets carry over to `value`
+    found: list[tuple[int, int, str]] = []
+    for name in _PLACES:
+        key = re.escape(cues.fold(name)).replace("\\ ", " ")
+        for m in re.finditer(rf"(?<![A-Z]){key}(?![A-Z])", folded):
+            if any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue  # a longer name holds it
+            seen = value[m.start() : m.end()]
+            spelled = "".join(
+                c.upper() if s.isupper() else c.lower() for c, s in zip(name, seen, strict=True)
+            )
+            if match_key(seen) != match_key(spelled):
+                found.append((m.start(), m.end(), spelled))
+    for start, end, spelled in sorted(found, reverse=True):
+        value = value[:start] + spelled + value[end:]
+    return value
 
 
 def _pairs(text: str) -> Counter[str]:
