@@ -47,6 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A roman numeral as OCR reads it from a scan: two strokes run together ("H" for "II", "VHI."),
 # a stroke read as "l" or "|", a comma for the dot, a speck before it ("¬- VI.").
 _DAMAGED_ROMAN = re.compile(r"^\W{0,3}?([IVXHl|!]{1,5})\s*[.,:)]\s*(?=\S)")
+# A roman numeral whose dot was lost, before a heading in capitals ("II NHIỆM VỤ CỤ THỂ").
+_BARE_ROMAN = re.compile(rf"^\s*([IVX]{{1,5}})\s+(?=[{UP}])")
 _ROMAN_STROKES = str.maketrans({"H": "II", "l": "I", "|": "I", "!": "I"})
 _RANK = {
     "part": 0,
@@ -197,7 +199,17 @@ class _Outline:
             return None  # "2." continuing a list whose "1." stood inside a quotation
         if self.quotes.open or text.lstrip()[:1] in '"“':
             return lab
+        if lab is not None and _undotted(text, lab) and int(lab.label) not in self._due_numbers():
+            return None  # "3 Cho phép tra cứu …": a table's row number, not the item due
         return self.roman_in_sequence(text, lab)
+
+    def _due_numbers(self) -> set[int]:
+        """The arabic labels that would continue a list: at the top or under an open section."""
+        due: set[int] = set()
+        for children in [self.roots, *(n.section.children for n in self.stack)]:
+            numbers = [int(s.label) for s in children if s.kind == "number" and s.label.isdigit()]
+            due.add(numbers[-1] + 1 if numbers else 1)
+        return due
 
     def roman_in_sequence(self, text: str, lab: _Label | None) -> _Label | None:
         """A top-level roman heading that OCR damaged ("HI." for III, "VHI." for VIII, "V," for
@@ -213,9 +225,11 @@ class _Outline:
         if last is None:
             return lab
         due = cues.to_roman(last + 1)
-        m = _DAMAGED_ROMAN.match(text)
-        if (lab is not None and lab.label == due) or not m:
+        if lab is not None and lab.label == due:
             return lab
+        m = _DAMAGED_ROMAN.match(text)
+        if m is None:
+            return self._bare_roman(text, due, romans[0]) or lab
         read = m.group(1).translate(_ROMAN_STROKES)
         rest = text[m.end() :].strip()
         first = romans[0].heading or romans[0].text
@@ -227,6 +241,18 @@ class _Outline:
             != cues.is_upper(" ".join(first.split()[:words]))
         ):
             return lab
+        return _Label("roman", due, m.end())
+
+    def _bare_roman(self, text: str, due: str, first: Section) -> _Label | None:
+        """The roman numeral that is due with its dot lost ("II NHIỆM VỤ CỤ THỂ" after "I.
+        MỤC ĐÍCH …"): a label only when the whole rest is in capitals, as the first roman
+        heading is."""
+        m = _BARE_ROMAN.match(text)
+        if m is None or m.group(1) != due:
+            return None
+        rest = text[m.end() :].strip()
+        if not (cues.is_upper(rest) and cues.is_upper(first.heading or first.text)):
+            return None
         return _Label("roman", due, m.end())
 
     def conclusion(self, line: Line) -> None:
@@ -456,6 +482,15 @@ def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
         if first and not first.group(1).count(","):
             return first.group(1), first.group(2)
     return None, rest
+
+
+def _undotted(text: str, lab: _Label) -> bool:
+    """ "3 Cho phép …": an arabic label written without its dot or bracket."""
+    return (
+        lab.kind == "number"
+        and lab.label.isdigit()
+        and not re.search(r"[.)\-]", text[: lab.rest_start])
+    )
 
 
 def _continues(prev: Line | None, line: Line) -> bool:

@@ -57,6 +57,9 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "KHAI QUAT",
             "CAN CU XAY DUNG",
             r"KET QUA (?:RA SOAT|KIEM TRA|THANH TRA|KHAO SAT|TRIEN KHAI|TONG HOP|SO KET|TONG KET)",
+            # "Đánh giá, nhận xét" of a report, as its heading's opening ("Kiểm tra, đánh giá"
+            # is work to do)
+            r"^\W*(?:DANH GIA|NHAN XET)",
         ),
     ),
     ("solutions", ("GIAI PHAP", "BIEN PHAP")),
