@@ -201,7 +201,27 @@ class _Outline:
             return lab
         if lab is not None and _undotted(text, lab) and int(lab.label) not in self._due_numbers():
             return None  # "3 Cho phép tra cứu …": a table's row number, not the item due
+        if (
+            lab is not None
+            and not re.search(r"[.)]", text[: lab.rest_start])
+            and _continues(self.prev, line)
+            and not self._due(lab)
+        ):
+            # "… quận" / "I- TP.Hồ Chí Minh).": a wrapped address read as a dashed label
+            return None
         return self.roman_in_sequence(text, lab)
+
+    def _due(self, lab: _Label) -> bool:
+        """Whether an arabic or roman label continues its list (other kinds: always)."""
+        if lab.kind == "number" and lab.label.isdigit():
+            return int(lab.label) in self._due_numbers()
+        if lab.kind != "roman":
+            return True
+        romans = [cues.roman_value(s.label or "") for s in self.roots if s.kind == "roman"]
+        if romans and romans[-1] is not None:
+            return lab.label == cues.to_roman(romans[-1] + 1)
+        # A first roman heading stands above any arabic one; none came before it.
+        return lab.label == "I" and not any(s.kind == "number" for s in self.roots)
 
     def _due_numbers(self) -> set[int]:
         """The arabic labels that would continue a list: at the top or under an open section."""
