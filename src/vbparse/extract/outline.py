@@ -227,7 +227,8 @@ class _Outline:
         """The arabic labels that would continue a list: at the top or under an open section."""
         due: set[int] = set()
         for children in [self.roots, *(n.section.children for n in self.stack)]:
-            numbers = [int(s.label) for s in children if s.kind == "number" and s.label.isdigit()]
+            labels = [s.label or "" for s in children if s.kind == "number"]
+            numbers = [int(label) for label in labels if label.isdigit()]
             due.add(numbers[-1] + 1 if numbers else 1)
         return due
 
