@@ -101,3 +101,14 @@ def test_a_roman_heading_without_its_dot_and_a_wrapped_address():
     # first roman heading after "1.".
     letter = CORPUS / "unseen2" / "cdgd" / "113-BKHCN-TTra_scan.pdf"
     assert [s.id for s in parse(letter).sections] == _gold_ids(letter) == ["1", "2"]
+
+
+def test_labels_with_a_slash_and_a_dash_read_as_equals():
+    # "1/ Thời gian chuyển: …", "2/ Vị trí …" with "a/ Văn phòng khoa:" under it.
+    notice = CORPUS / "real" / "hungnm92" / "213_TB-DTII.docx"
+    sections = parse(notice).sections
+    assert [s.id for s in sections] == _gold_ids(notice) == ["1", "2", "3"]
+    assert [c.id for c in sections[1].children][:2] == ["2.a", "2.b"]
+    # A scanned invitation's "3= Thời gian: …" between "2- Địa điểm" and "4- Nội dung".
+    invitation = CORPUS / "real" / "kgl" / "17_GM-SYT_scan.pdf"
+    assert [s.id for s in parse(invitation).sections] == _gold_ids(invitation)

@@ -35,13 +35,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
     # Party documents write "I-", "1-" where state documents write "I.", "1.".
     ("roman", re.compile(rf"^\s*({_ROMAN})\s*(?:[.)/]|-(?=\s))\s*(?=\S)")),
+    # "1/ Thời gian chuyển", "a/ Văn phòng khoa" (a slash for the dot, never a date's "1/4");
+    # "3= Thời gian" (a scan's dash read as "="), taken only as the item due (see _undotted).
     (
         "number",
         re.compile(
-            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|-(?=\s+[{UP}])|(?=\s+[{UP}]))\s*(?=\S)"
+            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|/(?=\s)|[-=](?=\s+[{UP}])|(?=\s+[{UP}]))\s*(?=\S)"
         ),
     ),
-    ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
+    ("letter", re.compile(r"^\s*([a-zđ])\s*(?:[).]|/(?=\s))\s*(?=\S)")),
     ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
 ]
 # A roman numeral as OCR reads it from a scan: two strokes run together ("H" for "II", "VHI."),
