@@ -121,6 +121,7 @@ ACTION_VERBS: tuple[str, ...] = (
     "DUY TRI",
     "RA SOAT",
     "TAP HUAN",
+    "BO TRI",
 )
 WEAK_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tasks", ("NOI DUNG", "HOAT DONG")),
