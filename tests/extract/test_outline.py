@@ -81,3 +81,34 @@ def test_a_repeated_roman_label_in_lower_case_stays_an_item():
     sections = parse(path).sections
     assert [s.id for s in sections] == _gold_ids(path)
     assert sections[1].heading == "NHIỆM VỤ, BIỆN PHÁP"
+
+
+def test_a_tables_row_number_is_not_the_item_due():
+    # "3 Cho phép tra cứu kết quả …", a row of a table inside item 1.1 of a report, is no item 3:
+    # the report's own "2. Kết quả thực hiện" and "3. Đánh giá, nhận xét" follow.
+    path = CORPUS / "unseen2" / "so4t" / "109-BC-SYT_xet-nghiem.pdf"
+    sections = parse(path).sections
+    assert [s.id for s in sections] == _gold_ids(path) == ["1", "2", "3", "4"]
+    assert sections[2].heading == "Đánh giá, nhận xét" and sections[2].role == "situation"
+
+
+def test_a_roman_heading_without_its_dot_and_a_wrapped_address():
+    # A scanned notice: "II QUY ĐỊNH VỀ NHẬN BẰNG …" lost its dot; a table row "II Kỹ thuật hệ
+    # thống …" above it is not a heading in capitals.
+    notice = CORPUS / "unseen2" / "ctuet" / "873-TB-DHKTCN_scan.pdf"
+    assert [s.id for s in parse(notice).sections] == _gold_ids(notice) == ["I", "II"]
+    # A scanned letter: "… quận" / "I- TP.Hồ Chí Minh)." is an address that wrapped, not a
+    # first roman heading after "1.".
+    letter = CORPUS / "unseen2" / "cdgd" / "113-BKHCN-TTra_scan.pdf"
+    assert [s.id for s in parse(letter).sections] == _gold_ids(letter) == ["1", "2"]
+
+
+def test_labels_with_a_slash_and_a_dash_read_as_equals():
+    # "1/ Thời gian chuyển: …", "2/ Vị trí …" with "a/ Văn phòng khoa:" under it.
+    notice = CORPUS / "real" / "hungnm92" / "213_TB-DTII.docx"
+    sections = parse(notice).sections
+    assert [s.id for s in sections] == _gold_ids(notice) == ["1", "2", "3"]
+    assert [c.id for c in sections[1].children][:2] == ["2.a", "2.b"]
+    # A scanned invitation's "3= Thời gian: …" between "2- Địa điểm" and "4- Nội dung".
+    invitation = CORPUS / "real" / "kgl" / "17_GM-SYT_scan.pdf"
+    assert [s.id for s in parse(invitation).sections] == _gold_ids(invitation)

@@ -97,3 +97,54 @@ def test_weak_words_count_only_as_the_headings_opening():
 def test_a_conference_that_hears_a_report_is_a_task():
     path = UNSEEN / "uitqlcv" / "172-CDN-TGNC_tuyen-truyen-dai-hoi.doc"
     assert [(s.id, s.role) for s in parse(path).sections] == _gold_roles(path)
+
+
+UNSEEN2 = CORPUS / "unseen2"
+
+
+def test_a_letters_points_to_comment_on_are_topics_not_tasks():
+    # "Cấu trúc tổng thể của Chương trình …", "Thời điểm áp dụng …", "Ý kiến khác.": numbered
+    # sentences of a trade-union letter that name a topic; "Nguồn lực thực hiện …" as well.
+    path = UNSEEN2 / "cdgd" / "95-CV-CDGD.pdf"
+    got = [(s.id, s.role) for s in parse(path).sections]
+    assert got == _gold_roles(path)
+    assert {role for _, role in got} == {"other"}
+
+
+def test_a_topic_heading_over_work_given_is_a_task():
+    # "Về thi công Trung tâm DC" over "Giao Trung tâm … khẩn trương …", "Về cải cách hành chính"
+    # over "- Giao Văn phòng …": conclusions that assign work; "Về … Báo Hải Dương" over "Đề
+    # nghị các thành viên …" is left as it was (a request is not read as an order).
+    path = UNSEEN2 / "so4t" / "TB-STTTT_ket-luan-to-cong-tac.doc"
+    got = dict((s.id, s.role) for s in parse(path).sections)
+    for item in ("2", "4", "6", "10", "11"):
+        assert got[item] == dict(_gold_roles(path))[item] == "tasks"
+    # "Về thẩm quyền" over "Theo hướng dẫn tại …" describes: it stays other.
+    cv = REAL / "phuocbuu" / "4646_SGDDT-TCCB_bo-nhiem-CDNN.pdf"
+    assert [r for _, r in _gold_roles(cv)] == ["other", "other", "other"]
+    assert [s.role for s in parse(cv).sections if s.id in ("1", "2", "3")] == ["other"] * 3
+
+
+def test_training_sessions_and_the_implementation_heading_of_a_letter():
+    # "Tập huấn tại địa phương" is work to do; "Tổ chức triển khai" alone names the
+    # implementation ("Tổ chức thực hiện").
+    for name in ("4606-BGDDT-GDTrH.pdf", "1290-BGDDT-GDTrH.pdf"):
+        path = UNSEEN2 / "cdgd" / name
+        got = dict((s.id, s.role) for s in parse(path).sections)
+        gold = dict(_gold_roles(path))
+        assert got["I"] == gold["I"] and got["II"] == gold["II"]
+
+
+def test_content_before_its_time_in_a_heading_is_tasks():
+    # "NỘI DUNG, HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN": the time is an attribute of the content.
+    path = UNSEEN2 / "so4t" / "395-KH-STTTT_tuyen-truyen.docx"
+    assert [(s.id, s.role) for s in parse(path).sections] == _gold_roles(path)
+
+
+def test_a_circulars_parts_are_articles_a_plans_parts_are_not():
+    circular = REAL / "hpbaotho" / "TT-2442-2007-TT-TTCP.doc"
+    assert [(s.id, s.role) for s in parse(circular).sections] == _gold_roles(circular)
+    # A plan followed by the decision approving it: its parts keep their own roles.
+    plan = REAL / "hpbaotho" / "KH-NVKS_TTCNTT-TayBac_khao-sat.doc"
+    got = dict((s.id, s.role) for s in parse(plan).sections)
+    assert got["Phần II"] == dict(_gold_roles(plan))["Phần II"] == "tasks"

@@ -35,18 +35,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^\s*(ĐIỀU|Điều)\s+(\d+[a-z]?)\s*[.:]?\s*")),
     # Party documents write "I-", "1-" where state documents write "I.", "1.".
     ("roman", re.compile(rf"^\s*({_ROMAN})\s*(?:[.)/]|-(?=\s))\s*(?=\S)")),
+    # "1/ Thời gian chuyển", "a/ Văn phòng khoa" (a slash for the dot, never a date's "1/4");
+    # "3= Thời gian" (a scan's dash read as "="), taken only as the item due (see _undotted).
     (
         "number",
         re.compile(
-            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|-(?=\s+[{UP}])|(?=\s+[{UP}]))\s*(?=\S)"
+            rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s*(?:[.)]|\.\)|/(?=\s)|[-=](?=\s+[{UP}])|(?=\s+[{UP}]))\s*(?=\S)"
         ),
     ),
-    ("letter", re.compile(r"^\s*([a-zđ])\s*[).]\s*(?=\S)")),
+    ("letter", re.compile(r"^\s*([a-zđ])\s*(?:[).]|/(?=\s))\s*(?=\S)")),
     ("capletter", re.compile(r"^\s*([A-D])\s*[.)]\s+(?=\S)")),
 ]
 # A roman numeral as OCR reads it from a scan: two strokes run together ("H" for "II", "VHI."),
 # a stroke read as "l" or "|", a comma for the dot, a speck before it ("¬- VI.").
 _DAMAGED_ROMAN = re.compile(r"^\W{0,3}?([IVXHl|!]{1,5})\s*[.,:)]\s*(?=\S)")
+# A roman numeral whose dot was lost, before a heading in capitals ("II NHIỆM VỤ CỤ THỂ").
+_BARE_ROMAN = re.compile(rf"^\s*([IVX]{{1,5}})\s+(?=[{UP}])")
 _ROMAN_STROKES = str.maketrans({"H": "II", "l": "I", "|": "I", "!": "I"})
 _RANK = {
     "part": 0,
@@ -197,7 +201,38 @@ class _Outline:
             return None  # "2." continuing a list whose "1." stood inside a quotation
         if self.quotes.open or text.lstrip()[:1] in '"“':
             return lab
+        if lab is not None and _undotted(text, lab) and int(lab.label) not in self._due_numbers():
+            return None  # "3 Cho phép tra cứu …": a table's row number, not the item due
+        if (
+            lab is not None
+            and not re.search(r"[.)]", text[: lab.rest_start])
+            and _continues(self.prev, line)
+            and not self._due(lab)
+        ):
+            # "… quận" / "I- TP.Hồ Chí Minh).": a wrapped address read as a dashed label
+            return None
         return self.roman_in_sequence(text, lab)
+
+    def _due(self, lab: _Label) -> bool:
+        """Whether an arabic or roman label continues its list (other kinds: always)."""
+        if lab.kind == "number" and lab.label.isdigit():
+            return int(lab.label) in self._due_numbers()
+        if lab.kind != "roman":
+            return True
+        romans = [cues.roman_value(s.label or "") for s in self.roots if s.kind == "roman"]
+        if romans and romans[-1] is not None:
+            return lab.label == cues.to_roman(romans[-1] + 1)
+        # A first roman heading stands above any arabic one; none came before it.
+        return lab.label == "I" and not any(s.kind == "number" for s in self.roots)
+
+    def _due_numbers(self) -> set[int]:
+        """The arabic labels that would continue a list: at the top or under an open section."""
+        due: set[int] = set()
+        for children in [self.roots, *(n.section.children for n in self.stack)]:
+            labels = [s.label or "" for s in children if s.kind == "number"]
+            numbers = [int(label) for label in labels if label.isdigit()]
+            due.add(numbers[-1] + 1 if numbers else 1)
+        return due
 
     def roman_in_sequence(self, text: str, lab: _Label | None) -> _Label | None:
         """A top-level roman heading that OCR damaged ("HI." for III, "VHI." for VIII, "V," for
@@ -213,9 +248,11 @@ class _Outline:
         if last is None:
             return lab
         due = cues.to_roman(last + 1)
-        m = _DAMAGED_ROMAN.match(text)
-        if (lab is not None and lab.label == due) or not m:
+        if lab is not None and lab.label == due:
             return lab
+        m = _DAMAGED_ROMAN.match(text)
+        if m is None:
+            return self._bare_roman(text, due, romans[0]) or lab
         read = m.group(1).translate(_ROMAN_STROKES)
         rest = text[m.end() :].strip()
         first = romans[0].heading or romans[0].text
@@ -227,6 +264,18 @@ class _Outline:
             != cues.is_upper(" ".join(first.split()[:words]))
         ):
             return lab
+        return _Label("roman", due, m.end())
+
+    def _bare_roman(self, text: str, due: str, first: Section) -> _Label | None:
+        """The roman numeral that is due with its dot lost ("II NHIỆM VỤ CỤ THỂ" after "I.
+        MỤC ĐÍCH …"): a label only when the whole rest is in capitals, as the first roman
+        heading is."""
+        m = _BARE_ROMAN.match(text)
+        if m is None or m.group(1) != due:
+            return None
+        rest = text[m.end() :].strip()
+        if not (cues.is_upper(rest) and cues.is_upper(first.heading or first.text)):
+            return None
         return _Label("roman", due, m.end())
 
     def conclusion(self, line: Line) -> None:
@@ -456,6 +505,15 @@ def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
         if first and not first.group(1).count(","):
             return first.group(1), first.group(2)
     return None, rest
+
+
+def _undotted(text: str, lab: _Label) -> bool:
+    """ "3 Cho phép …": an arabic label written without its dot or bracket."""
+    return (
+        lab.kind == "number"
+        and lab.label.isdigit()
+        and not re.search(r"[.)\-]", text[: lab.rest_start])
+    )
 
 
 def _continues(prev: Line | None, line: Line) -> bool:
