@@ -12,6 +12,7 @@ from .vocab import (
     DEGREES,
     FORM_TYPES,
     RANKS,
+    RECIPIENT_PURPOSES,
     SIGN_PREFIX_SPELLINGS,
     SIGN_PREFIX_UNDOTTED,
     type_name_for,
@@ -344,6 +345,10 @@ def form_type(text: str) -> str | None:
     return None
 
 
+# The heading that opens an annex or a form attached after the closing.
+ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+
+
 def sign_prefix(text: str) -> str | None:
     m = SIGN_PREFIX.match(text)
     if not m:
@@ -405,3 +410,42 @@ def to_roman(n: int) -> str:
     return (
         "L" + "X" * (n // 10 - 5) if n >= 50 else "XL" if n >= 40 else "X" * (n // 10)
     ) + _UNITS[n % 10]
+
+
+# A Nơi nhận item read by OCR: what the scan did to it, undone by extract.closing._scan_item.
+# Fixes before the item's specks are judged, in order: (pattern, replacement).
+SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
+    (re.compile(r"(?<=\s)[\]|](?=\))"), "1"),
+    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
+    (re.compile("Ð"), "Đ"),
+    # "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
+    (re.compile(r"(?<=\s)~(?=\w)"), "–"),
+    # "Lưu:-VT": a speck read as a dash between the archive label and its first code.
+    (re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)"), r"\1 "),
+)
+# Fixes once the item's end is known, in order: (pattern, replacement).
+SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "NVY+": a speck after the item's last letter.
+    (re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)"), ""),
+    # "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
+    (
+        re.compile(
+            r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
+            + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+            + r")(?![\w/]))"
+        ),
+        "(để ",
+    ),
+    # "(để b/e)": the c of "báo cáo" read as an e.
+    (re.compile(r"\(để\s+b/e\)"), "(để b/c)"),
+)
+# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
+SCAN_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
+# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
+SCAN_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
+# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
+SCAN_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
+SCAN_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
+# Where an item of a list run together ends: its ";" or "." before more text.
+ITEM_END = re.compile(r"[;.]\s+(?=\S)")

@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, RECIPIENT_PURPOSES, SURNAMES, TITLES
+from ..vocab import NAME_SYLLABLES, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -58,10 +58,6 @@ def find_closing(ctx: ParseContext) -> None:
     ctx.closing_start = _closing_in(lines, start, strict=False)
 
 
-# The heading that opens an annex or a form attached after the closing.
-_ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
-
-
 def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
     """The first closing table that is a document's own closing, not a sample of one that a
     guide on the format shows in its body ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên"): a sample
@@ -95,7 +91,7 @@ def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
     # In typed text, only when an annex or form opens between the two: its sample or its own
     # signature table is not this document's closing.
     return respell.read_by_ocr(ctx) or any(
-        _ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
+        cues.ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
         for ln in ctx.lines[label + 1 : zoned]
     )
 
@@ -594,36 +590,13 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
 
 
-_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
-# "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
-_NOTE_LEAD = re.compile(
-    r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
-    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
-    + r")(?![\w/]))"
-)
-# "(để b/e)": the c of "báo cáo" read as an e.
-_REPORT_NOTE = re.compile(r"\(để\s+b/e\)")
-# "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
-_TILDE_DASH = re.compile(r"(?<=\s)~(?=\w)")
-# "Lưu:-VT": a speck read as a dash between the archive label and its first code.
-_ARCHIVE_DASH = re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)")
-# "NVY+": a speck after the item's last letter.
-_TRAILING_SPECK = re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)")
-# "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
-_ONE_AS_BAR = re.compile(r"(?<=\s)[\]|](?=\))")
-# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
-_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
-# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
-_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
-
-
 def _scan_speck(item: str) -> bool:
     """An OCR'd item that is no recipient: specks beside the label ("ộ", "dáw»") or the signer's
     title cut off beside the list ("PHÓ GIÁM")."""
     words = re.findall(r"[^\W\d_]+", item)
     if not any(len(w) > 1 for w in words):
         return True
-    if " " not in item.strip() and _JUNK.search(item):
+    if " " not in item.strip() and cues.SCAN_JUNK.search(item):
         return True
     folded = cues.fold(item).split()
     return cues.is_upper(item) and all(w.strip(" ;,.:") in _TITLE_WORDS for w in folded)
@@ -632,20 +605,17 @@ def _scan_speck(item: str) -> bool:
 def _scan_item(item: str) -> str:
     """A Nơi nhận item read by OCR, cleaned of what the scan added (specks, a seal's edge) and
     respelled where the lexicon is sure (respell.by_lexicon)."""
-    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
-    item = _ONE_AS_BAR.sub("1", item).replace("Ð", "Đ")
-    item = _ARCHIVE_DASH.sub(r"\1 ", _TILDE_DASH.sub("–", item))
-    speck = _SPECK_WORDS.match(item)
+    for pattern, replacement in cues.SCAN_ITEM_FIXES:
+        item = pattern.sub(replacement, item)
+    speck = cues.SCAN_SPECK_WORDS.match(item)
     if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
         item = item[speck.end() :]
-    item = _drop_scan_tail(_STUTTER.sub("", item))
-    item = _NOTE_LEAD.sub("(để ", _TRAILING_SPECK.sub("", item))
-    return respell.by_lexicon(_REPORT_NOTE.sub("(để b/c)", item))
+    item = _drop_scan_tail(cues.SCAN_STUTTER.sub("", item))
+    for pattern, replacement in cues.SCAN_ITEM_END_FIXES:
+        item = pattern.sub(replacement, item)
+    return respell.by_lexicon(item)
 
 
-# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
-_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
-_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
 _TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
 
 
@@ -654,18 +624,18 @@ def _drop_scan_tail(item: str) -> str:
     what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
     part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
     short token. A ":" that OCR read for ";" ends nothing."""
-    item = _LEADING_JUNK.sub("", item)
-    junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
+    item = cues.SCAN_LEADING_JUNK.sub("", item)
+    junk = cues.SCAN_JUNK.search(item, len(" ".join(item.split()[:2])))
     if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
         item = re.sub(r"\s+\w$", "", item[: junk.start()].rstrip())
-    ends = list(_ITEM_END.finditer(item))
+    ends = list(cues.ITEM_END.finditer(item))
     if not ends:
         return item.rstrip(" :,")
     tail = item[ends[-1].end() :]
     tokens = tail.split()
     folded = set(re.findall(r"[A-Z]{3,}", cues.fold(tail)))
     noise = (
-        bool(_JUNK.search(tail))
+        bool(cues.SCAN_JUNK.search(tail))
         or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
         # a short token or two letters after the item's end: the seal's ("; He", "; SƠ")
         or (len(tokens) == 1 and len(tail) <= 3)
