@@ -543,6 +543,7 @@ def _signer_fragment(text: str) -> bool:
 
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     s = current().closing
+    ocr = any(p.method == "ocr" for p in ctx.raw.pages)
     items: list[str] = []  # as written, trailing ";" kept until the item is complete
     spans = []
     # In a dashed list an undashed line continues its item unless that item was closed by ";"
@@ -551,7 +552,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
     archived = False  # "Lưu: VT, …" is the last item (Nghị định 30, Phụ lục I)
     for line in lines:
-        text = cues.BULLET.sub("", line.text, count=1).strip()
+        text = _unbulleted(line.text)
         if not text:
             continue
         if archived:
@@ -565,29 +566,55 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
             break  # what follows the archive item is not Nơi nhận (an annex, a form, a table)
         if _signer_fragment_word(line.text):
             continue
-        open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
-        if (
-            items
-            and not cues.BULLET.match(line.text)
-            and (
-                text[:1].islower()
-                or items[-1].rstrip().endswith(",")
-                or (dashed and open_item and len(text) < s.item_wrap_chars)
-            )
-            and not text.lower().startswith("lưu")
-        ):
+        if items and _wraps(items[-1], line.text, text, dashed=dashed, ocr=ocr):
             items[-1] = f"{items[-1]} {text}"  # the item wrapped onto this line
             continue
         items.append(text)
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
-    if any(p.method == "ocr" for p in ctx.raw.pages):
+    if ocr:
         items = [item for item in map(_scan_item, items) if not _scan_speck(item)]
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
     if not items:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
+
+
+def _unbulleted(text: str) -> str:
+    """The item without its dash, also when OCR read the dash twice ("- - Lưu VT, TCCB")."""
+    while True:
+        stripped = cues.BULLET.sub("", text, count=1)
+        if stripped == text:
+            return text.strip()
+        text = stripped
+
+
+def _wraps(item: str, raw: str, text: str, *, dashed: bool, ocr: bool) -> bool:
+    """`text` (the line `raw` without its dash) goes on the item above rather than opening one."""
+    s = current().closing
+    if text.lower().startswith("lưu"):
+        return False
+    open_item = not item.rstrip().endswith((";", "."))
+    if not cues.BULLET.match(raw):
+        return (
+            text[:1].islower()
+            or item.rstrip().endswith(",")
+            or (dashed and open_item and len(text) < s.item_wrap_chars)
+        )
+    if not ocr or not open_item:
+        return False
+    # A scan sets the dash of the next item before the wrapped end of this one ("Các đơn" /
+    # "- vị."), or leaves an item's first word alone above its dashed rest ("Các" / "- Phòng
+    # chức năng SYT;"): no item starts in lower case, none is one such word.
+    word = item.strip()
+    return text[:1].islower() or (
+        " " not in word
+        and len(word) > 1
+        and word[:1].isupper()
+        and not cues.is_upper(word)
+        and is_syllable(word)
+    )
 
 
 def _scan_speck(item: str) -> bool:
@@ -640,8 +667,22 @@ def _drop_scan_tail(item: str) -> str:
         # a short token or two letters after the item's end: the seal's ("; He", "; SƠ")
         or (len(tokens) == 1 and len(tail) <= 3)
         or (len(tokens) == 2 and all(len(t) == 1 for t in tokens))  # "; G C"
+        or _stray_tail(item, item[ends[-1].start()], tail)
     )
     return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
+
+
+def _stray_tail(item: str, end: str, tail: str) -> bool:
+    """ "Như trên; dế IÁM hé", "Website Sở Y tế; KIÊN 2% 6", "Lưu: VT, TTra. cử 13": what
+    follows an item's end is no further item when it opens in lower case (an item opens with a
+    capital; in the archive item only the drafter's initials, one token, follow a "."; in
+    another item a "." may be a misread ",") or holds a bare number (a seal's, not a name's)."""
+    tokens = tail.split()
+    archive = cues.fold(item).startswith("LUU")
+    lower = tail[:1].islower() and (end == ";" or (archive and len(tokens) > 1))
+    return lower or any(
+        any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) for t in tokens
+    )
 
 
 def _signer_fragment_word(text: str) -> bool:
