@@ -4,6 +4,7 @@ a title, a section label, a bullet, a signer's name). Pure functions of one line
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
@@ -414,7 +415,7 @@ def to_roman(n: int) -> str:
 
 # A Nơi nhận item read by OCR: what the scan did to it, undone by extract.closing._scan_item.
 # Fixes before the item's specks are judged, in order: (pattern, replacement).
-SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
     (re.compile(r"(?<=\s)[\]|](?=\))"), "1"),
     # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
@@ -423,6 +424,17 @@ SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\s)~(?=\w)"), "–"),
     # "Lưu:-VT": a speck read as a dash between the archive label and its first code.
     (re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)"), r"\1 "),
+    # "Lưu: VI": the văn thư's code that opens the archive item, its T read as an I.
+    (re.compile(r"^(Lưu\s*:?\s*)V[Il1](?=[\s,.;]|$)"), r"\1VT"),
+    # "Trung tâm Ÿ tế": letters of other alphabets OCR gives for Vietnamese ones.
+    (re.compile("Ÿ"), "Y"),
+    # "Như mục lI": a roman numeral with an l for an I.
+    (
+        re.compile(r"(?<!\w)(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,4}(?!\w)"),
+        lambda m: m.group(0).replace("l", "I"),
+    ),
+    # "PGĐ SYT:; VP ĐU": a speck read as a colon before the item's ";".
+    (re.compile(r":\s*;"), ";"),
 )
 # Fixes once the item's end is known, in order: (pattern, replacement).
 SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -444,8 +456,9 @@ SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
 SCAN_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
 # "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
 SCAN_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
-# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
-SCAN_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
+# Marks a seal's edge or specks become under OCR; none is written in a recipient's name, nor
+# is a letter of another alphabet ("}ƑWebse", "TCŒB").
+SCAN_JUNK = re.compile(rf"[¿¬“”„⁄#£<>\[\]{{}}°~|\\^ˆ«»‹›`©§¥™®¡]|(?![{UP}{LO}])[^\W\d_]")
 SCAN_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
 # Where an item of a list run together ends: its ";" or "." before more text.
 ITEM_END = re.compile(r"[;.]\s+(?=\S)")

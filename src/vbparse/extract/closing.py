@@ -322,6 +322,12 @@ def extract(ctx: ParseContext) -> None:
         )
         # Once "Nơi nhận:" has been seen, its items go on past signer lines that two-column
         # extraction put between them ("- A;" / "TM. CHÍNH PHỦ" / "- B;").
+        beside = _ITEM_BESIDE_CAPS.match(text) if in_recipients else None
+        if beside and not cues.BULLET.match(text):
+            # The signer block reads its caption from the whole line, as from any other.
+            recipient_lines.append(replace(line, text=beside.group("left")))
+            signer_lines.append(line)
+            continue
         listed = in_recipients and (
             bool(cues.BULLET.match(text)) or (_recipient_like(text) and not _signer_like(text))
         )
@@ -523,6 +529,11 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
             )
             return left, right
     return line, None
+
+
+# "Các đơn vị trực thuộc; @TÁ ĐỐC": an item closed by its ";" that lost its dash, with a
+# piece of the signer's caption in capitals OCR read beside it (a speck before it).
+_ITEM_BESIDE_CAPS = re.compile(rf"^(?P<left>[{UP}].*;)\s+[^\w\s]?[{UP}]{{2,}}(?:\s+[{UP}]{{2,}})*$")
 
 
 def _starts_signer(text: str) -> bool:
