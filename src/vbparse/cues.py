@@ -142,8 +142,11 @@ ENACTING = (
     r"\bban\s+hành\s+{type}\s+(?!này\b|kèm\b|số\b)(?P<subject>\w.*?)"
     r"(?:\s*,?\s*như\s+sau)?\s*[.:;]?\s*$"
 )
-# OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
-RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
+# OCR sometimes loses or garbles the capital N ("@ơi nhận:", "¿Với nhận:"); the rest identifies
+# the phrase (with its colon when the N became another letter: "Với nhận thức" is a sentence).
+RECIPIENTS = re.compile(
+    r"^\s*(?:(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?|[^\w\s]?[A-ZĐ][ơớo]i\s*nh[ậâa]n\s*:)\s*", _F
+)
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.
 RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
 # A page's or a site's footer under the signature: "Copyright ©2010, LawSoft Corp.", "Trang 3/5".
@@ -152,6 +155,10 @@ FOOTER_LINE = re.compile(r"^\s*(?:Copyright\b|©|\(c\)\s*\d{4}|Trang\s+\d+(?:\s*
 RECIPIENT_ITEM = re.compile(r"^\s*(?:Như\s+(?:trên|Điều|điều|khoản|Khoản)\b|Lưu\s*[:;,.]?\s)")
 # OCR reads the g of "gửi" as 8, q or 9.
 ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# "Đồng kính gửi:": the addressees for information, after the Kính gửi list.
+CO_ADDRESSEE = re.compile(r"^\s*Đồng\s+k[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# A blank left to fill in ("Kính gửi: ……………", "Số: ..../QĐ"): three or more dots or rules.
+FILL_BLANK = re.compile(r"[.…_]{3,}")
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,

@@ -584,7 +584,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
     if ocr:
-        items = [item for item in map(_scan_item, items) if not _scan_speck(item)]
+        items = scan_items(items)
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
@@ -628,14 +628,21 @@ def _wraps(item: str, raw: str, text: str, *, dashed: bool, ocr: bool) -> bool:
     )
 
 
+def scan_items(items: list[str]) -> list[str]:
+    """Items of a list read by OCR (Nơi nhận, Kính gửi), cleaned, the specks left out."""
+    return [item for item in map(_scan_item, items) if not _scan_speck(item)]
+
+
 def _scan_speck(item: str) -> bool:
     """An OCR'd item that is no recipient: specks beside the label ("ộ", "dáw»") or the signer's
     title cut off beside the list ("PHÓ GIÁM")."""
     words = re.findall(r"[^\W\d_]+", item)
     if not any(len(w) > 1 for w in words):
         return True
-    if " " not in item.strip() and cues.SCAN_JUNK.search(item):
-        return True
+    if cues.SCAN_JUNK.search(item) and (
+        " " not in item.strip() or not any(len(w) > 1 and is_syllable(w) for w in words)
+    ):
+        return True  # "dáw»", "KH ñ": specks, not one word of a name among them
     folded = cues.fold(item).split()
     return cues.is_upper(item) and all(w.strip(" ;,.:") in _TITLE_WORDS for w in folded)
 
