@@ -153,6 +153,14 @@ RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
 FOOTER_LINE = re.compile(r"^\s*(?:Copyright\b|©|\(c\)\s*\d{4}|Trang\s+\d+(?:\s*/\s*\d+)?\s*$)", _F)
 # Recipient items known by their words, also when extraction lost their dash ("Như trên;").
 RECIPIENT_ITEM = re.compile(r"^\s*(?:Như\s+(?:trên|Điều|điều|khoản|Khoản)\b|Lưu\s*[:;,.]?\s)")
+# The purpose a recipient item ends with, in brackets or quotes or bare when a converter lost
+# them: "UBND tỉnh (để b/c)", "BCHCĐGDTP “Để phối hợp”", "BTV Đảng ủy Sở GDĐT } để báo cáo".
+RECIPIENT_NOTE = re.compile(
+    r"(?:^|\s)[(\"“]?\s*để\s+(?:"
+    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+    + r")(?![\w/])[^()]{0,40}[)\"”]?\s*[;.,]?\s*$",
+    _F,
+)
 # OCR reads the g of "gửi" as 8, q or 9.
 ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
 # "Đồng kính gửi:": the addressees for information, after the Kính gửi list.

@@ -498,6 +498,10 @@ def _recipient_like(text: str) -> bool:
         )
         or text.lower().startswith("lưu")
         or bool(cues.RECIPIENT_ITEM.match(text))
+        # Without its dash an item still shows by its purpose ("UBND tỉnh (để b/c)") or as a
+        # list of its own ("Các Cục: Báo chí; Xuất bản, In và Phát hành; Thông tin đối ngoại.")
+        or bool(cues.RECIPIENT_NOTE.search(text))
+        or (";" in text and text.rstrip().endswith("."))
     )
 
 
