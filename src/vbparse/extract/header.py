@@ -917,10 +917,10 @@ def _addressee_line(last: str | None, text: str, after: str, *, dashed: bool) ->
         return True
     if last is not None and _wrapped_addressee(last, text, dashed=dashed):
         return True
-    closed = last is None or last.rstrip().endswith(";")
+    ended = (last or "").rstrip()
     return (
         not dashed
-        and (closed or not last.rstrip().endswith((".", ":")))
+        and (last is None or ended.endswith(";") or not ended.endswith((".", ":")))
         and plain[:1].isupper()
         and len(plain) < s.addressee_item_chars
         and not plain.endswith((":", "."))
