@@ -35,8 +35,12 @@ def test_a_scans_misplaced_dash_does_not_cut_an_item():
     # unseen2/ctuet/873-TB-DHKTCN: "Các đơn" / "- vị."; real/kgu/1942_KH-SYT: "Các" / "- Phòng …".
     assert _wraps("Các đơn", "- vị.", "vị.", dashed=True, ocr=True)
     assert _wraps("Các", "- Phòng chức năng SYT;", "Phòng chức năng SYT;", dashed=True, ocr=True)
+    # real/kgu/01_DL-BTC: "Các cơ quan, …" read "Các cơ đơn vị trực thuộc;" / "- quan,": the
+    # misplaced word goes after the ";", where the cleaning drops it.
+    assert _wraps("Các cơ đơn vị trực thuộc;", "- quan,", "quan,", dashed=True, ocr=True)
+    assert _drop_scan_tail("Các cơ đơn vị trực thuộc; quan,") == "Các cơ đơn vị trực thuộc;"
     # A closed item, a two-word item, a capital letter alone, typed text: a new item.
-    assert not _wraps("Như trên;", "- các đơn vị;", "các đơn vị;", dashed=True, ocr=True)
+    assert not _wraps("Như trên;", "- Các đơn vị;", "Các đơn vị;", dashed=True, ocr=True)
     assert not _wraps("Như trên", "- BGĐ SYT;", "BGĐ SYT;", dashed=True, ocr=True)
     assert not _wraps("Y", "- HĐKHCN ngành Y tế;", "HĐKHCN ngành Y tế;", dashed=True, ocr=True)
     assert not _wraps("Các đơn", "- vị.", "vị.", dashed=True, ocr=False)
@@ -55,6 +59,7 @@ def test_what_ocr_reads_after_an_items_end_is_dropped_when_no_item_opens_there()
         "TCCB; x7 Xn": "TCCB;",  # real/kgu/11_GM-SYT
         "Website Sở Y tế; KIÊN 2% 6": "Website Sở Y tế;",  # real/kgu/2016_TB-SYT
         "Lưu: VT, TTra. cử 13": "Lưu: VT, TTra.",  # unseen2/cdgd/113-BKHCN-TTra
+        "Lưu: VT, ttloc. Giang": "Lưu: VT, ttloc.",  # real/kgu/2016_TB-SYT, the seal's word
     }
     for read, item in cases.items():
         assert _drop_scan_tail(read) == item

@@ -617,13 +617,16 @@ def _wraps(item: str, raw: str, text: str, *, dashed: bool, ocr: bool) -> bool:
             or item.rstrip().endswith(",")
             or (dashed and open_item and len(text) < s.item_wrap_chars)
         )
-    if not ocr or not open_item:
+    if not ocr:
         return False
     # A scan sets the dash of the next item before the wrapped end of this one ("Các đơn" /
-    # "- vị."), or leaves an item's first word alone above its dashed rest ("Các" / "- Phòng
-    # chức năng SYT;"): no item starts in lower case, none is one such word.
+    # "- vị."), or before a word it misplaced ("Các cơ đơn vị trực thuộc;" / "- quan,": after
+    # the ";" the cleaning drops it), or leaves an item's first word alone above its dashed rest
+    # ("Các" / "- Phòng chức năng SYT;"): no item starts in lower case, none is one such word.
+    if text[:1].islower():
+        return True
     word = item.strip()
-    return text[:1].islower() or (
+    return open_item and (
         " " not in word
         and len(word) > 1
         and word[:1].isupper()
@@ -702,8 +705,12 @@ def _stray_tail(item: str, end: str, tail: str) -> bool:
     tokens = tail.split()
     archive = cues.fold(item).startswith("LUU")
     lower = tail[:1].islower() and (end == ";" or (archive and len(tokens) > 1))
-    return lower or any(
-        any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) for t in tokens
+    # "Lưu: VT, ttloc. Giang": an archive item holds codes and initials, no capitalised word.
+    word = archive and end == "." and len(tokens) == 1 and tail.istitle() and is_syllable(tail)
+    return (
+        lower
+        or word
+        or any(any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) for t in tokens)
     )
 
 
