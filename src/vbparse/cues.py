@@ -142,10 +142,13 @@ ENACTING = (
     r"\bban\s+hành\s+{type}\s+(?!này\b|kèm\b|số\b)(?P<subject>\w.*?)"
     r"(?:\s*,?\s*như\s+sau)?\s*[.:;]?\s*$"
 )
-# OCR sometimes loses or garbles the capital N ("@ơi nhận:", "¿Với nhận:"); the rest identifies
-# the phrase (with its colon when the N became another letter: "Với nhận thức" is a sentence).
-RECIPIENTS = re.compile(
-    r"^\s*(?:(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?|[^\w\s]?[A-ZĐ][ơớo]i\s*nh[ậâa]n\s*:)\s*", _F
+# OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
+_RECIPIENTS = r"(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?"
+RECIPIENTS = re.compile(rf"^\s*{_RECIPIENTS}\s*", _F)
+# The same in a closing block, also with the N read as another letter ("¿Với nhận:"), then with
+# its colon ("Với nhận thức" is a sentence).
+RECIPIENTS_IN_CLOSING = re.compile(
+    rf"^\s*(?:{_RECIPIENTS}|[^\w\s]?[A-ZĐ][ơớo]i\s*nh[ậâa]n\s*:)\s*", _F
 )
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.
 RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)

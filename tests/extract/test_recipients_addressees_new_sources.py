@@ -79,8 +79,9 @@ def test_ocr_misreadings_of_items_are_rows_of_the_cue_table():
 
 
 def test_a_recipients_label_ocr_misread_is_read_only_with_its_colon():
-    assert cues.RECIPIENTS.match("¿Với nhận:")  # real/kgu/2004_KH-SYT-CDN
-    assert not cues.RECIPIENTS.match("Với nhận thức đó, các đơn vị")
+    assert cues.RECIPIENTS_IN_CLOSING.match("¿Với nhận:")  # real/kgu/2004_KH-SYT-CDN
+    assert cues.RECIPIENTS_IN_CLOSING.match("Nơi nhận:")
+    assert not cues.RECIPIENTS_IN_CLOSING.match("Với nhận thức đó, các đơn vị")
 
 
 def test_items_that_lost_their_dash_show_by_their_purpose_or_their_own_list():

@@ -280,12 +280,12 @@ def extract(ctx: ParseContext) -> None:
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
     # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
-    in_recipients = not any(cues.RECIPIENTS.match(ln.text) for ln in lines) and any(
+    in_recipients = not any(cues.RECIPIENTS_IN_CLOSING.match(ln.text) for ln in lines) and any(
         _archive_item(ln.text) for ln in lines
     )
     for line in lines:
         text = line.text
-        m = cues.RECIPIENTS.match(text)
+        m = cues.RECIPIENTS_IN_CLOSING.match(text)
         if m:
             in_recipients = True
             if m.group(0).strip().lower().startswith("noi"):
