@@ -910,6 +910,7 @@ def _addressee_line(last: str | None, text: str, after: str, *, dashed: bool) ->
         or cues.OUTLINE_LABEL.match(plain)
         or cues.title_type(plain)
         or cues.RECIPIENTS.match(plain)
+        or cues.VV_LINE.match(plain)
         or _header_cell(plain)
     ):
         return False
