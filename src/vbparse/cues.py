@@ -4,6 +4,7 @@ a title, a section label, a bullet, a signer's name). Pure functions of one line
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .text.charclass import LO, UP
 from .text.normalize import strip_diacritics
@@ -12,6 +13,7 @@ from .vocab import (
     DEGREES,
     FORM_TYPES,
     RANKS,
+    RECIPIENT_PURPOSES,
     SIGN_PREFIX_SPELLINGS,
     SIGN_PREFIX_UNDOTTED,
     type_name_for,
@@ -145,15 +147,33 @@ ENACTING = (
     r"(?:\s*,?\s*như\s+sau)?\s*[.:;]?\s*$"
 )
 # OCR sometimes loses or garbles the capital N ("@ơi nhận:"); the rest identifies the phrase.
-RECIPIENTS = re.compile(r"^\s*(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?\s*", _F)
+_RECIPIENTS = r"(?:N|[^\w\s])?[ơo]i\s*nh[ậâa]n\s*:?"
+RECIPIENTS = re.compile(rf"^\s*{_RECIPIENTS}\s*", _F)
+# The same in a closing block, also with the N read as another letter ("¿Với nhận:"), then with
+# its colon ("Với nhận thức" is a sentence).
+RECIPIENTS_IN_CLOSING = re.compile(
+    rf"^\s*(?:{_RECIPIENTS}|[^\w\s]?[A-ZĐ][ơớo]i\s*nh[ậâa]n\s*:)\s*", _F
+)
 # The label that opens the closing block: "Nơi nhận:" alone or before its first item.
 RECIPIENTS_LABEL = re.compile(r"^\s*N[ơo]i\s*nh[ậa]n\s*(?::|$)", _F)
 # A page's or a site's footer under the signature: "Copyright ©2010, LawSoft Corp.", "Trang 3/5".
 FOOTER_LINE = re.compile(r"^\s*(?:Copyright\b|©|\(c\)\s*\d{4}|Trang\s+\d+(?:\s*/\s*\d+)?\s*$)", _F)
 # Recipient items known by their words, also when extraction lost their dash ("Như trên;").
 RECIPIENT_ITEM = re.compile(r"^\s*(?:Như\s+(?:trên|Điều|điều|khoản|Khoản)\b|Lưu\s*[:;,.]?\s)")
+# The purpose a recipient item ends with, in brackets or quotes or bare when a converter lost
+# them: "UBND tỉnh (để b/c)", "BCHCĐGDTP “Để phối hợp”", "BTV Đảng ủy Sở GDĐT } để báo cáo".
+RECIPIENT_NOTE = re.compile(
+    r"(?:^|\s)[(\"“]?\s*để\s+(?:"
+    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+    + r")(?![\w/])[^()]{0,40}[)\"”]?\s*[;.,]?\s*$",
+    _F,
+)
 # OCR reads the g of "gửi" as 8, q or 9.
 ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# "Đồng kính gửi:": the addressees for information, after the Kính gửi list.
+CO_ADDRESSEE = re.compile(r"^\s*Đồng\s+k[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# A blank left to fill in ("Kính gửi: ……………", "Số: ..../QĐ"): three or more dots or rules.
+FILL_BLANK = re.compile(r"[.…_]{3,}")
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,
@@ -348,6 +368,10 @@ def form_type(text: str) -> str | None:
     return None
 
 
+# The heading that opens an annex or a form attached after the closing.
+ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+
+
 def sign_prefix(text: str) -> str | None:
     m = SIGN_PREFIX.match(text)
     if not m:
@@ -409,3 +433,54 @@ def to_roman(n: int) -> str:
     return (
         "L" + "X" * (n // 10 - 5) if n >= 50 else "XL" if n >= 40 else "X" * (n // 10)
     ) + _UNITS[n % 10]
+
+
+# A Nơi nhận item read by OCR: what the scan did to it, undone by extract.closing._scan_item.
+# Fixes before the item's specks are judged, in order: (pattern, replacement).
+SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
+    (re.compile(r"(?<=\s)[\]|](?=\))"), "1"),
+    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
+    (re.compile("Ð"), "Đ"),
+    # "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
+    (re.compile(r"(?<=\s)~(?=\w)"), "–"),
+    # "Lưu:-VT": a speck read as a dash between the archive label and its first code.
+    (re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)"), r"\1 "),
+    # "Lưu: VI": the văn thư's code that opens the archive item, its T read as an I.
+    (re.compile(r"^(Lưu\s*:?\s*)V[Il1](?=[\s,.;]|$)"), r"\1VT"),
+    # "Trung tâm Ÿ tế": letters of other alphabets OCR gives for Vietnamese ones.
+    (re.compile("Ÿ"), "Y"),
+    # "Như mục lI": a roman numeral with an l for an I.
+    (
+        re.compile(r"(?<!\w)(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,4}(?!\w)"),
+        lambda m: m.group(0).replace("l", "I"),
+    ),
+    # "PGĐ SYT:; VP ĐU": a speck read as a colon before the item's ";".
+    (re.compile(r":\s*;"), ";"),
+)
+# Fixes once the item's end is known, in order: (pattern, replacement).
+SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "NVY+": a speck after the item's last letter.
+    (re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)"), ""),
+    # "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
+    (
+        re.compile(
+            r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
+            + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
+            + r")(?![\w/]))"
+        ),
+        "(để ",
+    ),
+    # "(để b/e)": the c of "báo cáo" read as an e.
+    (re.compile(r"\(để\s+b/e\)"), "(để b/c)"),
+)
+# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
+SCAN_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
+# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
+SCAN_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
+# Marks a seal's edge or specks become under OCR; none is written in a recipient's name, nor
+# is a letter of another alphabet ("}ƑWebse", "TCŒB").
+SCAN_JUNK = re.compile(rf"[¿¬“”„⁄#£<>\[\]{{}}°~|\\^ˆ«»‹›`©§¥™®¡]|(?![{UP}{LO}])[^\W\d_]")
+SCAN_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
+# Where an item of a list run together ends: its ";" or "." before more text.
+ITEM_END = re.compile(r"[;.]\s+(?=\S)")

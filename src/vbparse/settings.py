@@ -142,6 +142,8 @@ class HeaderSettings(_Group):
     citing_line_chars: int = 250  # a longer "Thực hiện …" line is a căn cứ paragraph
     addressee_lines: int = 4  # lines after the header where "Kính gửi" may stand
     addressee_max_items: int = 40  # items of a Kính gửi list
+    addressee_line_chars: int = 110  # a longer line under Kính gửi is the body's
+    addressee_item_chars: int = 80  # an undashed further addressee (or its wrapped end) is shorter
 
 
 @_group

@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, RECIPIENT_PURPOSES, SURNAMES, TITLES
+from ..vocab import NAME_SYLLABLES, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -58,10 +58,6 @@ def find_closing(ctx: ParseContext) -> None:
     ctx.closing_start = _closing_in(lines, start, strict=False)
 
 
-# The heading that opens an annex or a form attached after the closing.
-_ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
-
-
 def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
     """The first closing table that is a document's own closing, not a sample of one that a
     guide on the format shows in its body ("T/M ĐOÀN CHỦ TỊCH (chữ ký) Họ và tên"): a sample
@@ -95,7 +91,7 @@ def _earlier_closing(ctx: ParseContext, zoned: int) -> bool:
     # In typed text, only when an annex or form opens between the two: its sample or its own
     # signature table is not this document's closing.
     return respell.read_by_ocr(ctx) or any(
-        _ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
+        cues.ANNEX_HEADING.match(ln.text) or cues.form_type(ln.text)
         for ln in ctx.lines[label + 1 : zoned]
     )
 
@@ -284,12 +280,12 @@ def extract(ctx: ParseContext) -> None:
     recipient_lines: list[Line] = []
     signer_lines: list[Line] = []
     # A list whose "Nơi nhận:" label OCR lost is a list all the same when it ends in "Lưu: …".
-    in_recipients = not any(cues.RECIPIENTS.match(ln.text) for ln in lines) and any(
+    in_recipients = not any(cues.RECIPIENTS_IN_CLOSING.match(ln.text) for ln in lines) and any(
         _archive_item(ln.text) for ln in lines
     )
     for line in lines:
         text = line.text
-        m = cues.RECIPIENTS.match(text)
+        m = cues.RECIPIENTS_IN_CLOSING.match(text)
         if m:
             in_recipients = True
             if m.group(0).strip().lower().startswith("noi"):
@@ -326,6 +322,12 @@ def extract(ctx: ParseContext) -> None:
         )
         # Once "Nơi nhận:" has been seen, its items go on past signer lines that two-column
         # extraction put between them ("- A;" / "TM. CHÍNH PHỦ" / "- B;").
+        beside = _ITEM_BESIDE_CAPS.match(text) if in_recipients else None
+        if beside and not cues.BULLET.match(text):
+            # The signer block reads its caption from the whole line, as from any other.
+            recipient_lines.append(replace(line, text=beside.group("left")))
+            signer_lines.append(line)
+            continue
         listed = in_recipients and (
             bool(cues.BULLET.match(text)) or (_recipient_like(text) and not _signer_like(text))
         )
@@ -496,6 +498,10 @@ def _recipient_like(text: str) -> bool:
         )
         or text.lower().startswith("lưu")
         or bool(cues.RECIPIENT_ITEM.match(text))
+        # Without its dash an item still shows by its purpose ("UBND tỉnh (để b/c)") or as a
+        # list of its own ("Các Cục: Báo chí; Xuất bản, In và Phát hành; Thông tin đối ngoại.")
+        or bool(cues.RECIPIENT_NOTE.search(text))
+        or (";" in text and text.rstrip().endswith("."))
     )
 
 
@@ -529,6 +535,11 @@ def _split_interleaved(line: Line) -> tuple[Line | None, Line | None]:
     return line, None
 
 
+# "Các đơn vị trực thuộc; @TÁ ĐỐC": an item closed by its ";" that lost its dash, with a
+# piece of the signer's caption in capitals OCR read beside it (a speck before it).
+_ITEM_BESIDE_CAPS = re.compile(rf"^(?P<left>[{UP}].*;)\s+[^\w\s]?[{UP}]{{2,}}(?:\s+[{UP}]{{2,}})*$")
+
+
 def _starts_signer(text: str) -> bool:
     text = text.strip()
     return bool(cues.sign_prefix(text)) or text.startswith(TITLES)
@@ -547,6 +558,7 @@ def _signer_fragment(text: str) -> bool:
 
 def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     s = current().closing
+    ocr = any(p.method == "ocr" for p in ctx.raw.pages)
     items: list[str] = []  # as written, trailing ";" kept until the item is complete
     spans = []
     # In a dashed list an undashed line continues its item unless that item was closed by ";"
@@ -555,7 +567,7 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
     dashed = sum(bool(cues.BULLET.match(ln.text)) for ln in lines) * 2 > len(lines)
     archived = False  # "Lưu: VT, …" is the last item (Nghị định 30, Phụ lục I)
     for line in lines:
-        text = cues.BULLET.sub("", line.text, count=1).strip()
+        text = _unbulleted(line.text)
         if not text:
             continue
         if archived:
@@ -569,24 +581,14 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
             break  # what follows the archive item is not Nơi nhận (an annex, a form, a table)
         if _signer_fragment_word(line.text):
             continue
-        open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
-        if (
-            items
-            and not cues.BULLET.match(line.text)
-            and (
-                text[:1].islower()
-                or items[-1].rstrip().endswith(",")
-                or (dashed and open_item and len(text) < s.item_wrap_chars)
-            )
-            and not text.lower().startswith("lưu")
-        ):
+        if items and _wraps(items[-1], line.text, text, dashed=dashed, ocr=ocr):
             items[-1] = f"{items[-1]} {text}"  # the item wrapped onto this line
             continue
         items.append(text)
         spans.append(ctx.span(line))
         archived = cues.fold(text).startswith("LUU")
-    if any(p.method == "ocr" for p in ctx.raw.pages):
-        items = [item for item in map(_scan_item, items) if not _scan_speck(item)]
+    if ocr:
+        items = scan_items(items)
     items = [item.rstrip(" ;,.").strip() for item in items]
     ctx.doc.recipients = items
     ctx.doc.recipient_spans = spans
@@ -594,27 +596,48 @@ def _recipients(ctx: ParseContext, lines: list[Line]) -> None:
         ctx.doc.warn("field_missing", "Nơi nhận (recipients) not found", "recipients")
 
 
-_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
-# "(đề b/c)", "(đê thực hiện)": the note's "để" with a mark OCR misread.
-_NOTE_LEAD = re.compile(
-    r"\((?:đề|đê|đế|đễ|dể|đẻ)\s+(?=(?:"
-    + "|".join(re.escape(p) for p in RECIPIENT_PURPOSES)
-    + r")(?![\w/]))"
-)
-# "(để b/e)": the c of "báo cáo" read as an e.
-_REPORT_NOTE = re.compile(r"\(để\s+b/e\)")
-# "Bộ Văn hóa ~Thể thao & Du lịch": a dash read as a tilde, before a word of the name.
-_TILDE_DASH = re.compile(r"(?<=\s)~(?=\w)")
-# "Lưu:-VT": a speck read as a dash between the archive label and its first code.
-_ARCHIVE_DASH = re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)")
-# "NVY+": a speck after the item's last letter.
-_TRAILING_SPECK = re.compile(r"(?<=\w)[+*]+(?=[\s;.,]*$)")
-# "PC04 (Đội ])": a 1 read as a bracket or bar before the closing parenthesis.
-_ONE_AS_BAR = re.compile(r"(?<=\s)[\]|](?=\))")
-# "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
-_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
-# "Trung ương Đ Đảng": a capital OCR read twice, once on its own.
-_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
+def _unbulleted(text: str) -> str:
+    """The item without its dash, also when OCR read the dash twice ("- - Lưu VT, TCCB")."""
+    while True:
+        stripped = cues.BULLET.sub("", text, count=1)
+        if stripped == text:
+            return text.strip()
+        text = stripped
+
+
+def _wraps(item: str, raw: str, text: str, *, dashed: bool, ocr: bool) -> bool:
+    """`text` (the line `raw` without its dash) goes on the item above rather than opening one."""
+    s = current().closing
+    if text.lower().startswith("lưu"):
+        return False
+    open_item = not item.rstrip().endswith((";", "."))
+    if not cues.BULLET.match(raw):
+        return (
+            text[:1].islower()
+            or item.rstrip().endswith(",")
+            or (dashed and open_item and len(text) < s.item_wrap_chars)
+        )
+    if not ocr:
+        return False
+    # A scan sets the dash of the next item before the wrapped end of this one ("Các đơn" /
+    # "- vị."), or before a word it misplaced ("Các cơ đơn vị trực thuộc;" / "- quan,": after
+    # the ";" the cleaning drops it), or leaves an item's first word alone above its dashed rest
+    # ("Các" / "- Phòng chức năng SYT;"): no item starts in lower case, none is one such word.
+    if text[:1].islower():
+        return True
+    word = item.strip()
+    return open_item and (
+        " " not in word
+        and len(word) > 1
+        and word[:1].isupper()
+        and not cues.is_upper(word)
+        and is_syllable(word)
+    )
+
+
+def scan_items(items: list[str]) -> list[str]:
+    """Items of a list read by OCR (Nơi nhận, Kính gửi), cleaned, the specks left out."""
+    return [item for item in map(_scan_item, items) if not _scan_speck(item)]
 
 
 def _scan_speck(item: str) -> bool:
@@ -623,8 +646,10 @@ def _scan_speck(item: str) -> bool:
     words = re.findall(r"[^\W\d_]+", item)
     if not any(len(w) > 1 for w in words):
         return True
-    if " " not in item.strip() and _JUNK.search(item):
-        return True
+    if cues.SCAN_JUNK.search(item) and (
+        " " not in item.strip() or not any(len(w) > 1 and is_syllable(w) for w in words)
+    ):
+        return True  # "dáw»", "KH ñ": specks, not one word of a name among them
     folded = cues.fold(item).split()
     return cues.is_upper(item) and all(w.strip(" ;,.:") in _TITLE_WORDS for w in folded)
 
@@ -632,20 +657,17 @@ def _scan_speck(item: str) -> bool:
 def _scan_item(item: str) -> str:
     """A Nơi nhận item read by OCR, cleaned of what the scan added (specks, a seal's edge) and
     respelled where the lexicon is sure (respell.by_lexicon)."""
-    # The Icelandic capital eth OCR gives for Đ ("BGÐ Sở"): Vietnamese writes no other.
-    item = _ONE_AS_BAR.sub("1", item).replace("Ð", "Đ")
-    item = _ARCHIVE_DASH.sub(r"\1 ", _TILDE_DASH.sub("–", item))
-    speck = _SPECK_WORDS.match(item)
+    for pattern, replacement in cues.SCAN_ITEM_FIXES:
+        item = pattern.sub(replacement, item)
+    speck = cues.SCAN_SPECK_WORDS.match(item)
     if speck and not any(is_syllable(w) for w in item[: speck.end()].split()[1:]):
         item = item[speck.end() :]
-    item = _drop_scan_tail(_STUTTER.sub("", item))
-    item = _NOTE_LEAD.sub("(để ", _TRAILING_SPECK.sub("", item))
-    return respell.by_lexicon(_REPORT_NOTE.sub("(để b/c)", item))
+    item = _drop_scan_tail(cues.SCAN_STUTTER.sub("", item))
+    for pattern, replacement in cues.SCAN_ITEM_END_FIXES:
+        item = pattern.sub(replacement, item)
+    return respell.by_lexicon(item)
 
 
-# Marks a seal's edge or specks become under OCR; none is written in a recipient's name.
-_JUNK = re.compile(r"[¿¬“”„⁄#£<>\[\]°~|\\^ˆ«»‹›`©§¥™®¡]")
-_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
 _TITLE_WORDS = {w for t in TITLES for w in cues.fold(t).split() if len(w) > 2}
 
 
@@ -654,24 +676,42 @@ def _drop_scan_tail(item: str) -> str:
     what OCR read after an item's closing ";" or "." (a seal's edge, the signer's column) is not
     part of it when it holds junk symbols, a piece of the signer's title in capitals, or one
     short token. A ":" that OCR read for ";" ends nothing."""
-    item = _LEADING_JUNK.sub("", item)
-    junk = _JUNK.search(item, len(" ".join(item.split()[:2])))
+    item = cues.SCAN_LEADING_JUNK.sub("", item)
+    junk = cues.SCAN_JUNK.search(item, len(" ".join(item.split()[:2])))
     if junk is not None:  # "Lưu: VT, à< l 2] # h Si": a seal's edge read as symbols
         item = re.sub(r"\s+\w$", "", item[: junk.start()].rstrip())
-    ends = list(_ITEM_END.finditer(item))
+    ends = list(cues.ITEM_END.finditer(item))
     if not ends:
         return item.rstrip(" :,")
     tail = item[ends[-1].end() :]
     tokens = tail.split()
     folded = set(re.findall(r"[A-Z]{3,}", cues.fold(tail)))
     noise = (
-        bool(_JUNK.search(tail))
+        bool(cues.SCAN_JUNK.search(tail))
         or (cues.is_upper(tail) and bool(folded & _TITLE_WORDS))
         # a short token or two letters after the item's end: the seal's ("; He", "; SƠ")
         or (len(tokens) == 1 and len(tail) <= 3)
         or (len(tokens) == 2 and all(len(t) == 1 for t in tokens))  # "; G C"
+        or _stray_tail(item, item[ends[-1].start()], tail)
     )
     return (item[: ends[-1].start() + 1] if noise else item).rstrip(" :")
+
+
+def _stray_tail(item: str, end: str, tail: str) -> bool:
+    """ "Như trên; dế IÁM hé", "Website Sở Y tế; KIÊN 2% 6", "Lưu: VT, TTra. cử 13": what
+    follows an item's end is no further item when it opens in lower case (an item opens with a
+    capital; in the archive item only the drafter's initials, one token, follow a "."; in
+    another item a "." may be a misread ",") or holds a bare number (a seal's, not a name's)."""
+    tokens = tail.split()
+    archive = cues.fold(item).startswith("LUU")
+    lower = tail[:1].islower() and (end == ";" or (archive and len(tokens) > 1))
+    # "Lưu: VT, ttloc. Giang": an archive item holds codes and initials, no capitalised word.
+    word = archive and end == "." and len(tokens) == 1 and tail.istitle() and is_syllable(tail)
+    return (
+        lower
+        or word
+        or any(any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) for t in tokens)
+    )
 
 
 def _signer_fragment_word(text: str) -> bool:

@@ -953,27 +953,96 @@ def _join(texts: list[str]) -> str:
 
 
 def _addressees(ctx: ParseContext) -> None:
+    """The Kính gửi list: items on its line, dashed or undashed lines under it, wrapped items, a
+    Đồng kính gửi list after it. A scan's layout may set "Kính gửi:" among the header's cells
+    (left column) with its items after the Quốc hiệu, Tiêu ngữ and date of the right one."""
     lines = ctx.lines
     s = ctx.settings.header
-    for pos in range(ctx.header_end, min(len(lines), ctx.header_end + s.addressee_lines)):
+    for pos in range(min(len(lines), ctx.header_end + s.addressee_lines)):
         m = cues.ADDRESSEE.match(lines[pos].text)
         if not m:
             continue
-        items: list[str] = []
         rest = lines[pos].text[m.end() :].strip()
-        if rest:
-            items.extend(_items(rest))
+        items = _items(rest)
         nxt = pos + 1
-        while (
-            nxt < len(lines)
-            and cues.BULLET.match(lines[nxt].text)
-            and len(items) < s.addressee_max_items
-        ):
-            items.extend(_items(lines[nxt].text))
+        while not rest and nxt < len(lines) and _header_cell(lines[nxt].text):
             nxt += 1
+        dashed = bool(nxt < len(lines) and cues.BULLET.match(lines[nxt].text))
+        last = rest  # the list's last line as written: its ";" or "." tells whether it ends
+        while nxt < len(lines) and len(items) < s.addressee_max_items:
+            text = lines[nxt].text
+            after = lines[nxt + 1].text if nxt + 1 < len(lines) else ""
+            co = cues.CO_ADDRESSEE.match(text)
+            if co:
+                items.extend(_items(text[co.end() :]))
+            elif not _addressee_line(last if items else None, text, after, dashed=dashed):
+                break
+            elif items and _wrapped_addressee(last, text, dashed=dashed):
+                items[-1] = f"{items[-1]} {text.strip()}"
+            else:
+                items.extend(_items(text))
+            last = text
+            nxt += 1
+        items = [i.strip(" ;,.:-–") for i in items]
+        if respell.read_by_ocr(ctx):
+            items = closing.scan_items(items)
         ctx.doc.addressees = [i for i in items if i]
-        ctx.header_end = nxt
+        ctx.header_end = max(ctx.header_end, nxt)
         return
+
+
+def _header_cell(text: str) -> bool:
+    return bool(
+        cues.national_span(text)
+        or cues.motto_span(text)
+        or cues.is_date_line(text)
+        or cues.NUMBER_LINE.match(text)
+    )
+
+
+def _addressee_line(last: str | None, text: str, after: str, *, dashed: bool) -> bool:
+    """Whether `text`, under the Kính gửi list's `last` line (None before its first item),
+    still belongs to the list: a dashed item, an item's wrapped end, or in an undashed list a
+    further short name; not the body's first line (a căn cứ, a section, a sentence ending in
+    ":" or ".", a paragraph, a sentence that wraps onto the line `after` it)."""
+    s = current().header
+    plain = cues.BULLET.sub("", text, count=1).strip()
+    if (
+        not plain
+        or len(plain) > s.addressee_line_chars
+        or cues.OPENER.match(plain)
+        or cues.BASES_OPENER.match(plain)
+        or cues.OUTLINE_LABEL.match(plain)
+        or cues.title_type(plain)
+        or cues.RECIPIENTS.match(plain)
+        or cues.VV_LINE.match(plain)
+        or _header_cell(plain)
+    ):
+        return False
+    if cues.BULLET.match(text):
+        return True
+    if last is not None and _wrapped_addressee(last, text, dashed=dashed):
+        return True
+    ended = (last or "").rstrip()
+    return (
+        not dashed
+        and (last is None or ended.endswith(";") or not ended.endswith((".", ":")))
+        and plain[:1].isupper()
+        and len(plain) < s.addressee_item_chars
+        and not plain.endswith((":", "."))
+        and not after.strip()[:1].islower()
+    )
+
+
+def _wrapped_addressee(item: str, text: str, *, dashed: bool) -> bool:
+    """ "- Ủy ban nhân dân các tỉnh, thành phố trực thuộc" / "Trung ương.": an undashed line
+    that ends the item above, left open (no ";" or "." after it)."""
+    plain = text.strip()
+    return (
+        not cues.BULLET.match(text)
+        and not item.rstrip().endswith((";", ".", ":"))
+        and (plain[:1].islower() or (dashed and len(plain) < current().header.addressee_item_chars))
+    )
 
 
 def _items(text: str) -> list[str]:
@@ -983,7 +1052,10 @@ def _items(text: str) -> list[str]:
         rf"|\s+[-–+•]\s+(?=[{UP}])" if listed else ""
     )
     parts = re.split(pattern, text)
-    return [p.strip(" ;,.-–") for p in parts if p and p.strip(" ;,.-–")]
+    # "Kính gửi: ……………": a form's blank, no addressee.
+    return [
+        p.strip(" ;,.:-–") for p in parts if p.strip(" ;,.:-–") and not cues.FILL_BLANK.search(p)
+    ]
 
 
 def _warn_missing(ctx: ParseContext) -> None:
