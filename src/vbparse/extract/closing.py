@@ -53,7 +53,12 @@ def find_closing(ctx: ParseContext) -> None:
             ctx.closing_start = before
             return
     if zoned and not _earlier_closing(ctx, zoned[0]):
-        ctx.closing_start = _first_real_closing(lines, zoned)
+        pos = _first_real_closing(lines, zoned)
+        # "TM. BAN THƯỜNG VỤ" printed a little higher than "Nơi nhận:" is laid out above the
+        # closing table: the authority line opens the closing all the same.
+        while pos - 1 > start and _authority_line(lines[pos - 1].text):
+            pos -= 1
+        ctx.closing_start = pos
         return
     ctx.closing_start = _closing_in(lines, start, strict=False)
 
@@ -250,6 +255,11 @@ def _signer_caption(text: str) -> bool:
         and not cues.national_span(t)
         and not cues.motto_span(t)
     )
+
+
+def _authority_line(text: str) -> bool:
+    """ "TM. BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC": a signing prefix and short capitals after it."""
+    return bool(cues.sign_prefix(text)) and _signer_caption(text)
 
 
 def _signer_like(text: str) -> bool:

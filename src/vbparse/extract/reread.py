@@ -52,6 +52,8 @@ def reread_signer(ctx: ParseContext) -> None:
         return
     anchor = _anchor(ctx)
     if anchor is None:
+        if doc.signer.name is None or doc.signer.title is None:
+            _read_picture(ctx, damaged)
         return
     assert anchor.loc.page is not None and anchor.loc.bbox is not None
     top = anchor.loc.bbox[1]
@@ -71,6 +73,47 @@ def reread_signer(ctx: ParseContext) -> None:
     second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
     closing.read_signer(second, lines)
     _merge(ctx, second.doc, damaged)
+
+
+def _read_picture(ctx: ParseContext, damaged: bool) -> None:
+    """A signature block pasted as a picture into a PDF with a text layer (a Word file printed
+    to PDF with the signed block scanned in): the picture in the signer's column beside or under
+    the closing, read by OCR, gives what the text layer lacks."""
+    lines = _picture_lines(ctx)
+    if not lines:
+        return
+    second = replace(ctx, doc=Document(source=ctx.doc.source), candidates={}, used=set())
+    closing.read_signer(second, lines)
+    _merge(ctx, second.doc, damaged)
+
+
+def _picture_lines(ctx: ParseContext) -> list[Line]:
+    """The lines OCR reads in the first picture of the signer's column (right of `reread_left`
+    of the page, at least `picture_min_height` tall, not above the closing) on the closing's
+    text-layer pages; [] when there is none."""
+    if ctx.closing_start is None or ctx.closing_start >= len(ctx.lines):
+        return []
+    s = ctx.settings.closing
+    first = ctx.lines[ctx.closing_start]
+    end = closing.attachment_start(ctx.lines, ctx.closing_start)
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    pages = {ln.loc.page for ln in ctx.lines[ctx.closing_start : end]} - ocr_pages - {None}
+    for page in sorted(p for p in pages if p is not None):
+        width, boxes = ctx.pictures(page)
+        for x0, top, x1, bottom in boxes:
+            above = (
+                page == first.loc.page
+                and first.loc.bbox is not None
+                and bottom < first.loc.bbox[1] - s.reread_band_above
+            )
+            if x0 < width * s.reread_left or bottom - top < s.picture_min_height or above:
+                continue
+            request = RegionRequest(page, top, bottom, x0=x0, x1=x1, min_conf=s.reread_min_conf)
+            words = ctx.reread(request, picture=True)
+            lines = as_lines([w for w in words if any(ch.isalpha() for ch in w.text)], page)
+            if lines:
+                return lines
+    return []
 
 
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:

@@ -256,7 +256,8 @@ _PREFIXES = ("KT", "TM", "TL", "Q")
 
 def repair_prefix(text: str) -> str:
     """ "VT-GIÁM ĐỌC" → "KT. GIÁM ĐỌC": a damaged token before a head's title, one letter from
-    "KT" and further from the other prefixes, is the "KT." a deputy signs under."""
+    "KT" and further from the other prefixes, is the "KT." a deputy signs under; a prefix whose
+    dot OCR read as another mark ("TL, BỘ TRƯỞNG") is that prefix."""
     m = _GARBLED_PREFIX.match(text)
     if m is None or cues.sign_prefix(text):
         return text
@@ -270,6 +271,8 @@ def repair_prefix(text: str) -> str:
     ):
         return text
     token = cues.fold(m.group("token"))
+    if token in _PREFIXES:  # "__ TL, BỘ TRƯỞNG": the prefix whole, its dot read as a comma
+        return f"{token}. {rest}"
     dist = {p: edit_distance(token, p) for p in _PREFIXES}
     if dist["KT"] == 1 and all(d > 1 for p, d in dist.items() if p != "KT"):
         return f"KT. {rest}"
