@@ -191,6 +191,7 @@ class SignerSettings(_Group):
     prefix_noise_chars: int = 4  # a garbled "KT." before a head's title is this short
     name_min_words: int = 2  # a person's name has at least this many words …
     name_max_words: int = 4  # … and at most this many: more are two names run together
+    column_gap: float = 120.0  # a title line starting this far (pt) left of another: two signers
 
 
 @_group

@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, RECIPIENT_PURPOSES, SURNAMES, TITLES
+from ..vocab import NAME_SYLLABLES, ORG_HEADS, RECIPIENT_PURPOSES, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -65,6 +65,13 @@ def find_closing(ctx: ParseContext) -> None:
 
 # The heading that opens an annex or a form attached after the closing.
 _ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+# A list or table attached after the signature, its heading in capitals.
+_LIST_HEADING = re.compile(r"^\s*(?:DANH\s+SÁCH|DANH\s+MỤC|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP)\b")
+
+
+def _annex_opens(text: str) -> bool:
+    """The line is the heading of an annex, a form or a list attached after the closing."""
+    return bool(_ANNEX_HEADING.match(text) or _LIST_HEADING.match(text))
 
 
 def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
@@ -711,6 +718,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         lines = [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)]
     authority: list[str] = []
     titles: list[str] = []
+    left: dict[str, float] = {}  # where each capitals line starts, when the reader tells
     name_line: Line | None = None
     first_line: Line | None = None
     for line in lines:
@@ -729,16 +737,20 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             and not caps[: later.start()].strip().startswith(TITLES)
         ):
             caps = caps[later.start() :].strip()  # a caption before the authority line
+        if caps and (authority or titles) and _annex_opens(caps):
+            break  # "DANH SÁCH CÁC TRƯỜNG …" under a name OCR damaged: an annex, not the block
         if caps and cues.is_upper(caps) and name_line is None:
             # Capitals after the name belong to what follows the signature (an annex, a form).
             first_line = first_line or line
             (authority if cues.sign_prefix(caps) else titles).append(caps)
+            if line.loc.bbox is not None:
+                left.setdefault(caps, line.loc.bbox[0])
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
             doc.signer.name = _with_wrapped_rest(
                 run_name, lines, line, ocr=respell.read_by_ocr(ctx)
             )
-    titles = _authority_and_title(ctx, authority, titles)
+    titles = _authority_and_title(ctx, authority, titles, left)
     two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
     if two is not None:
         doc.signer.title, doc.signer.name = two
@@ -761,9 +773,11 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
-def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[str]) -> list[str]:
+def _authority_and_title(
+    ctx: ParseContext, authority: list[str], titles: list[str], left: dict[str, float]
+) -> list[str]:
     """Set the authority and the title from the capitals lines of the block (the authority
-    lines, the others in order); the title lines left."""
+    lines, the others in order; `left`: where each starts on the page); the title lines left."""
     doc = ctx.doc
     # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
     # of it when a title follows (typed text: under a scan's seal a line is more often noise).
@@ -790,13 +804,38 @@ def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[s
             authority[0]
         )
     if titles:
-        found = signer.candidates(titles)
+        found = _left_column_first(signer.candidates(titles), left)
         ctx.candidates["signer.title"] = [
             Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
     return titles
+
+
+def _left_column_first(
+    found: list[signer.TitleCandidate], left: dict[str, float]
+) -> list[signer.TitleCandidate]:
+    """Two signers side by side (a joint plan: "GIÁM ĐỐC" on the left, "TỔNG BIÊN TẬP" on the
+    right) read as the lines of one block: the first signer, on the left, is the one given, so a
+    known title whose line starts a column's width left of the winner's comes first."""
+    best = signer.best_of(found)
+    if best is None or best.text not in left:
+        return found
+    s = current().signer
+    further_left = [
+        c
+        for c in found
+        if c.text in left
+        and left[best.text] - left[c.text] > s.column_gap
+        and c.score >= s.title_min_score
+        and signer.vocabulary_match(c.text) is not None
+    ]
+    if not further_left:
+        return found
+    first = min(further_left, key=lambda c: left[c.text])
+    first.reasons.append("the left column's: the first of two signers side by side")
+    return [first, *(c for c in found if c is not first)]
 
 
 def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
@@ -869,6 +908,9 @@ def _continues_title(title: str, text: str) -> bool:
     follows ("DANH SÁCH …") never continues it."""
     words = text.split()
     broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
+    match = signer.vocabulary_match(title)
+    if match is not None and not match[1] and not broken_off and not title.endswith(_ORG_WORDS):
+        return False  # "CHỦ TỊCH" is whole: under it stands the seal's rim ("NÀY À")
     return (
         len(words) <= 6
         and (len(words) >= 2 or broken_off)
@@ -880,6 +922,8 @@ def _continues_title(title: str, text: str) -> bool:
     )
 
 
+# "GIÁM ĐỐC SỞ" / "TÀI CHÍNH": a title that ends in the head word of a body goes on.
+_ORG_WORDS = tuple(f" {w}" for w in ORG_HEADS)
 _TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")
 _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô", "Đ/c"}
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")

@@ -102,14 +102,7 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             # OCR-damaged spelling is given as the title is spelt, without the noise before it;
             # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
             if sim < 1:
-                # Words of the title read again (two columns interleaved: "GIÁM GIÁM ĐÓC ĐỌC")
-                # are an echo, not more of the title.
-                own = set(cues.fold(title).split())
-                rest = " ".join(
-                    w
-                    for w in rest.split()
-                    if is_syllable(w.lower()) and cues.fold(w).strip(".,") not in own
-                )
+                rest = _damaged_rest(title, rest)
             value = f"{title} {rest}".strip(" ,")
         elif _plain_title(text) and pos == n - 1:
             score += s.plain_title  # a title the vocabulary lacks, right above the name
@@ -123,6 +116,23 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
+
+
+def _damaged_rest(title: str, rest: str) -> str:
+    """What follows a title OCR damaged, kept as far as it reads as words: words of the title
+    read again (two columns interleaved: "GIÁM GIÁM ĐÓC ĐỌC") are an echo and go; a token that
+    is no syllable ("ZZ", "„4") is a seal's speck or the gap to the next column, and ends it
+    ("GIÁM ĐÓC „4 THÀNH PHÓ HÒ CHÍ MINH": the other signer's body)."""
+    own = set(cues.fold(title).split())
+    kept: list[str] = []
+    for word in rest.split():
+        if not any(ch.isalnum() for ch in word):
+            continue  # a dash or a mark between words
+        if not is_syllable(word.lower()):
+            break
+        if cues.fold(word).strip(".,") not in own:
+            kept.append(word)
+    return " ".join(kept)
 
 
 def abbreviated(text: str) -> tuple[str, float] | None:
