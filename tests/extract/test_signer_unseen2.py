@@ -51,3 +51,31 @@ def test_a_signature_block_pasted_as_a_picture_is_read_by_ocr(path, authority, t
     doc = parse(UNSEEN2 / path)
     assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (authority, title, name)
     assert any(w.code == "read" and w.field == "signer" for w in doc.warnings)
+
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+
+
+def test_a_whole_title_is_not_continued_by_the_seals_rim_under_it():
+    """A scan's "CHỦ TỊCH" with the seal's rim read under it as "NÀY À" (corpus/unseen2)."""
+    doc = parse(UNSEEN2 / "ctuet" / "4427-UBND-NC_CanTho_scan.pdf")
+    assert doc.signer.title == "CHỦ TỊCH"
+
+
+def test_of_two_signers_side_by_side_the_left_columns_title_is_given():
+    """A joint plan signed by a Sở's GIÁM ĐỐC (left) and a journal's TỔNG BIÊN TẬP (right), OCR
+    running the two columns into one block, an annex's list heading under it."""
+    doc = parse(REAL / "phuocbuu" / "90_KHLT-SGDDT-TCGD_huong-nghiep.pdf")
+    assert doc.signer.title == "GIÁM ĐỐC"
+    assert doc.signer.name == "Nguyễn Văn Hiếu"
+
+
+def test_the_same_prefix_twice_is_two_signers_and_the_first_is_given():
+    from vbparse.extract.closing import _first_signers
+
+    assert _first_signers("KT. BỘ TRƯỞNG BỘ Y TẾ KT. BỘ TRƯỞNG BỘ TÀI CHÍNH") == (
+        "KT. BỘ TRƯỞNG BỘ Y TẾ"
+    )
+    # Different prefixes nest: one signer's authority.
+    for nested in ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG"):
+        assert _first_signers(nested) == nested

@@ -797,9 +797,11 @@ def _authority_and_title(
     if authority:
         # Each prefix line in its own spelling: "TL. BỌ TRƯỞNG" / "KT. VỤ TRƯỜNG" (a later prefix
         # is no damage of the first line's title).
-        doc.signer.authority = re.sub(
-            r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
-        ).strip()
+        doc.signer.authority = _first_signers(
+            re.sub(
+                r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
+            ).strip()
+        )
         doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
             authority[0]
         )
@@ -811,6 +813,22 @@ def _authority_and_title(
         ]
         doc.signer.title = _title_from(titles, found)
     return titles
+
+
+_PREFIX_IN_LINE = re.compile(rf"(?<![\w/.]){cues.SIGN_PREFIX_WORD}", re.IGNORECASE)
+
+
+def _first_signers(authority: str) -> str:
+    """ "KT. BỘ TRƯỞNG BỘ Y TẾ KT. BỘ TRƯỞNG BỘ TÀI CHÍNH" → "KT. BỘ TRƯỞNG BỘ Y TẾ": the same
+    prefix twice is two signers' columns run together (a joint circular), and the first signer
+    is the one given; different prefixes nest ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")."""
+    seen: set[str | None] = set()
+    for m in _PREFIX_IN_LINE.finditer(authority):
+        prefix = cues.sign_prefix(m.group(0))
+        if prefix in seen and m.start() > 0:
+            return authority[: m.start()].strip()
+        seen.add(prefix)
+    return authority
 
 
 def _left_column_first(
