@@ -781,14 +781,15 @@ def _authority_and_title(
     doc = ctx.doc
     # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
     # of it when a title follows (typed text: under a scan's seal a line is more often noise).
+    ocr = respell.read_by_ocr(ctx)
     if (
         authority
         and len(titles) >= 2
-        and not respell.read_by_ocr(ctx)
+        and (not ocr or _body_name(titles[0]))
         and signer.vocabulary_match(titles[0]) is None
         and signer.vocabulary_match(titles[1]) is not None
     ):
-        authority.append(titles.pop(0))
+        authority.append(respell.by_lexicon(titles.pop(0)) if ocr else titles.pop(0))
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
@@ -816,6 +817,17 @@ def _authority_and_title(
 
 
 _PREFIX_IN_LINE = re.compile(rf"(?<![\w/.]){cues.SIGN_PREFIX_WORD}", re.IGNORECASE)
+
+
+def _body_name(text: str) -> bool:
+    """ "VỤ LUẬT PHÁP VÀ ĐIÊU ƯỚC QUỐC TẺ": words that read as a body's name (its head word
+    first, every word a syllable), not a seal's rim read as capitals."""
+    words = [w.strip(",.-–&") for w in text.split()]
+    return (
+        f"{text} ".startswith(_ORG_STARTS)
+        and len(words) >= current().signer.plain_min_words
+        and all(w and is_syllable(w.lower()) for w in words)
+    )
 
 
 def _first_signers(authority: str) -> str:
@@ -942,6 +954,7 @@ def _continues_title(title: str, text: str) -> bool:
 
 # "GIÁM ĐỐC SỞ" / "TÀI CHÍNH": a title that ends in the head word of a body goes on.
 _ORG_WORDS = tuple(f" {w}" for w in ORG_HEADS)
+_ORG_STARTS = tuple(f"{w} " for w in ORG_HEADS)
 _TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")
 _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô", "Đ/c"}
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")
