@@ -89,3 +89,24 @@ def test_a_scans_body_name_under_the_authority_line_is_part_of_it():
         "TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ"
     )
     assert doc.signer.title == "PHÓ VỤ TRƯỞNG"
+
+
+def test_a_heads_title_alone_above_the_deputys_is_the_lost_kt_line():
+    from vbparse.extract.signer import head_for_deputy
+
+    block = ["GIÁM ĐÓC", "PHÓ GIÁM ĐỐC"]
+    assert head_for_deputy("PHÓ GIÁM ĐỐC", block, bare=True) == "GIÁM ĐỐC"
+    assert head_for_deputy("PHÓ GIÁM ĐỐC", ["GIÁM", "PHÓ GIÁM ĐỌC ĐÔC"], bare=True) == "GIÁM ĐỐC"
+    # Typed text says what it says; under the deputy's line a head's title is no authority.
+    assert head_for_deputy("PHÓ GIÁM ĐỐC", block) is None
+    assert head_for_deputy("PHÓ GIÁM ĐỐC", ["PHÓ GIÁM ĐỐC", "GIÁM ĐỐC"], bare=True) is None
+
+
+@pytest.mark.slow
+def test_a_scans_kt_line_lost_under_the_seal_is_inferred_from_the_bare_heads_title():
+    """Sở Y tế Kiên Giang scans: the page image read again gives "GIÁM ĐÓC" / "PHÓ GIÁM ĐỐC"
+    (and "GIÁM" / "PHÓ GIÁM ĐỌC ĐÔC"): the deputy signs "KT. GIÁM ĐỐC"."""
+    for path in ("kgu/2094_TB-SYT_scan.pdf", "kgu/393_SYT-VP_scan.pdf"):
+        doc = parse(REAL / path)
+        assert doc.signer.authority == "KT. GIÁM ĐỐC", path
+        assert doc.signer.title == "PHÓ GIÁM ĐỐC", path

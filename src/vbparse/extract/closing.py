@@ -888,7 +888,7 @@ def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
                 "signer.title",
             )
     if doc.signer.authority is None and doc.signer.title:
-        head = signer.head_for_deputy(doc.signer.title, titles)
+        head = signer.head_for_deputy(doc.signer.title, titles, bare=ocr)
         if head:
             doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
             doc.warn(

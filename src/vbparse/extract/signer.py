@@ -212,15 +212,22 @@ def respell_authority(authority: str) -> str:
     return (authority[: m.end()] + " ".join([title, *words])).strip()
 
 
-def head_for_deputy(title: str, block: list[str]) -> str | None:
+def head_for_deputy(title: str, block: list[str], *, bare: bool = False) -> str | None:
     """The head's title H when the signer is "PHÓ H" and a damaged line of the block reads H
-    after noise ("ZT: GIÁM ĐÓC", "VÃ. GIÁM ĐÓC"): that line was "KT. H"."""
+    after noise ("ZT: GIÁM ĐÓC", "VÃ. GIÁM ĐÓC"): that line was "KT. H". With `bare` (OCR text),
+    also a line above the deputy's that reads H, or its first words, alone ("GIÁM ĐÓC" /
+    "PHÓ GIÁM ĐỐC", "GIÁM" / "PHÓ GIÁM ĐỌC"): the "KT." was lost under the seal."""
     if not title.startswith("PHÓ "):
         return None
     head = title[4:]
     key = cues.fold(head)
+    above = bare  # a bare line counts above the deputy's own line only
     for text in block:
         folded = cues.fold(text).strip(" .,:;")
+        if folded.startswith("PHO ") and folded.endswith(key):
+            above = False
+        if above and folded and _first_words_of(folded, key):
+            return head
         at = folded.rfind(key)
         before = folded[:at].strip() if at > 0 else ""
         # A garbled "KT." ("ZT:", "VÃ.", "V1.") stands before the head's title, nothing after it.
@@ -232,6 +239,16 @@ def head_for_deputy(title: str, block: list[str]) -> str | None:
         ):
             return head
     return None
+
+
+def _first_words_of(folded: str, key: str) -> bool:
+    """ "GIAM" or "GIAM DOC" of "GIAM DOC": whole words the title starts with, within one edit
+    per word ("GIAM DOC" read "GIAM ĐOC")."""
+    words, keys = folded.split(), key.split()
+    return 0 < len(words) <= len(keys) and all(
+        edit_distance(w, k) <= 1 and len(w) >= len(k) - 1
+        for w, k in zip(words, keys, strict=False)
+    )
 
 
 def head_read_twice(block: list[str]) -> str | None:
