@@ -110,3 +110,12 @@ def test_a_scans_kt_line_lost_under_the_seal_is_inferred_from_the_bare_heads_tit
         doc = parse(REAL / path)
         assert doc.signer.authority == "KT. GIÁM ĐỐC", path
         assert doc.signer.title == "PHÓ GIÁM ĐỐC", path
+
+
+@pytest.mark.slow
+def test_a_full_name_pieced_from_the_second_reading_fills_a_missing_name():
+    """Sở Y tế Kiên Giang scan: the first reading lost the name; the page image read again gives
+    "Hà v Văn Phúc", a full name among a speck, taken with a warning."""
+    doc = parse(REAL / "kgu" / "155_TM-SYT_scan.pdf")
+    assert doc.signer.name == "Hà Văn Phúc"
+    assert any(w.code == "field_inferred" and w.field == "signer.name" for w in doc.warnings)

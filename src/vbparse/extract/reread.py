@@ -17,6 +17,7 @@ from ..model import Document
 from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
 from ..text.syllables import is_syllable
+from ..vocab import SURNAMES
 from . import closing, signer
 from .context import ParseContext
 
@@ -116,6 +117,13 @@ def _picture_lines(ctx: ParseContext) -> list[Line]:
     return []
 
 
+def _full_name(ctx: ParseContext, name: str) -> bool:
+    """A family name and the rest ("Hà Văn Phúc"), not a place read from the Nơi nhận list
+    beside the block ("Việt Nam")."""
+    words = name.split()
+    return len(words) >= ctx.settings.closing.full_name_words and words[0] in SURNAMES
+
+
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     """Take from the second reading what the first lacked or had damaged: an authority line
     (with the title under it), a title the vocabulary knows, a sound name."""
@@ -135,10 +143,13 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     ):
         doc.signer.title = new.title
         taken.append("signer.title")
+    # A name the second reading pieced together from noise ("Hà v Văn Phúc") is taken, with
+    # its warning, only where the first reading found none, and only a full name.
+    pieced = _inferred(found, "signer.name")
     if (
         damaged
         and new.name
-        and not _inferred(found, "signer.name")
+        and (not pieced or (doc.signer.name is None and _full_name(ctx, new.name)))
         and (not name_doubtful(new.name) or doc.signer.name is None)
     ):
         doc.signer.name = new.name
