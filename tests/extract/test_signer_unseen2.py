@@ -85,9 +85,7 @@ def test_a_scans_body_name_under_the_authority_line_is_part_of_it():
     """A Công báo scan: "KT. VỤ TRƯỞNG" / "VỤ LUẬT PHÁP VÀ ĐIÊU ƯỚC QUỐC TẺ" / "PHÓ VỤ TRƯỞNG": the
     body's name, well-formed words after a body's head word, joins the authority, respelled."""
     doc = parse(REAL / "phapluat" / "TB-02-2023-TB-LPQT.pdf")
-    assert doc.signer.authority == (
-        "TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ"
-    )
+    assert doc.signer.authority == ("TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ")
     assert doc.signer.title == "PHÓ VỤ TRƯỞNG"
 
 

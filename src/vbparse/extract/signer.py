@@ -246,8 +246,7 @@ def _first_words_of(folded: str, key: str) -> bool:
     per word ("GIAM DOC" read "GIAM ĐOC")."""
     words, keys = folded.split(), key.split()
     return 0 < len(words) <= len(keys) and all(
-        edit_distance(w, k) <= 1 and len(w) >= len(k) - 1
-        for w, k in zip(words, keys, strict=False)
+        edit_distance(w, k) <= 1 and len(w) >= len(k) - 1 for w, k in zip(words, keys, strict=False)
     )
 
 
