@@ -370,6 +370,8 @@ def form_type(text: str) -> str | None:
 
 # The heading that opens an annex or a form attached after the closing.
 ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+# A list or table attached after the signature, its heading in capitals.
+LIST_HEADING = re.compile(r"^\s*(?:DANH\s+SÁCH|DANH\s+MỤC|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP)\b")
 
 
 def sign_prefix(text: str) -> str | None:

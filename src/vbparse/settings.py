@@ -173,6 +173,7 @@ class ClosingSettings(_Group):
     reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
     reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
+    picture_min_height: float = 40.0  # a signature block pasted as a picture is this tall (pt)
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 
@@ -195,6 +196,7 @@ class SignerSettings(_Group):
     prefix_noise_chars: int = 4  # a garbled "KT." before a head's title is this short
     name_min_words: int = 2  # a person's name has at least this many words …
     name_max_words: int = 4  # … and at most this many: more are two names run together
+    column_gap: float = 120.0  # a title line starting this far (pt) left of another: two signers
 
 
 @_group

@@ -16,7 +16,7 @@ from ..readers.base import Line, Zone
 from ..settings import current
 from ..text.charclass import LO, UP
 from ..text.syllables import is_syllable
-from ..vocab import NAME_SYLLABLES, SURNAMES, TITLES
+from ..vocab import NAME_SYLLABLES, ORG_HEADS, SURNAMES, TITLES
 from . import respell, signer
 from .candidates import Candidate
 from .context import ParseContext
@@ -53,9 +53,19 @@ def find_closing(ctx: ParseContext) -> None:
             ctx.closing_start = before
             return
     if zoned and not _earlier_closing(ctx, zoned[0]):
-        ctx.closing_start = _first_real_closing(lines, zoned)
+        pos = _first_real_closing(lines, zoned)
+        # "TM. BAN THƯỜNG VỤ" printed a little higher than "Nơi nhận:" is laid out above the
+        # closing table: the authority line opens the closing all the same.
+        while pos - 1 > start and _authority_line(lines[pos - 1].text):
+            pos -= 1
+        ctx.closing_start = pos
         return
     ctx.closing_start = _closing_in(lines, start, strict=False)
+
+
+def _annex_opens(text: str) -> bool:
+    """The line is the heading of an annex, a form or a list attached after the closing."""
+    return bool(cues.ANNEX_HEADING.match(text) or cues.LIST_HEADING.match(text))
 
 
 def _first_real_closing(lines: list[Line], zoned: list[int]) -> int:
@@ -246,6 +256,11 @@ def _signer_caption(text: str) -> bool:
         and not cues.national_span(t)
         and not cues.motto_span(t)
     )
+
+
+def _authority_line(text: str) -> bool:
+    """ "TM. BAN THƯỜNG VỤ", "KT. GIÁM ĐỐC": a signing prefix and short capitals after it."""
+    return bool(cues.sign_prefix(text)) and _signer_caption(text)
 
 
 def _signer_like(text: str) -> bool:
@@ -741,6 +756,7 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         lines = [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)]
     authority: list[str] = []
     titles: list[str] = []
+    left: dict[str, float] = {}  # where each capitals line starts, when the reader tells
     name_line: Line | None = None
     first_line: Line | None = None
     for line in lines:
@@ -759,16 +775,20 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
             and not caps[: later.start()].strip().startswith(TITLES)
         ):
             caps = caps[later.start() :].strip()  # a caption before the authority line
+        if caps and (authority or titles) and _annex_opens(caps):
+            break  # "DANH SÁCH CÁC TRƯỜNG …" under a name OCR damaged: an annex, not the block
         if caps and cues.is_upper(caps) and name_line is None:
             # Capitals after the name belong to what follows the signature (an annex, a form).
             first_line = first_line or line
             (authority if cues.sign_prefix(caps) else titles).append(caps)
+            if line.loc.bbox is not None:
+                left.setdefault(caps, line.loc.bbox[0])
         if run_name and name_line is None:
             name_line = replace(line, text=run_name)
             doc.signer.name = _with_wrapped_rest(
                 run_name, lines, line, ocr=respell.read_by_ocr(ctx)
             )
-    titles = _authority_and_title(ctx, authority, titles)
+    titles = _authority_and_title(ctx, authority, titles, left)
     two = signer.side_by_side(titles, doc.signer.name) if doc.signer.name else None
     if two is not None:
         doc.signer.title, doc.signer.name = two
@@ -791,20 +811,23 @@ def read_signer(ctx: ParseContext, lines: list[Line]) -> None:
         doc.warn("field_missing", "the signer's title line (chức vụ) is missing", "signer.title")
 
 
-def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[str]) -> list[str]:
+def _authority_and_title(
+    ctx: ParseContext, authority: list[str], titles: list[str], left: dict[str, float]
+) -> list[str]:
     """Set the authority and the title from the capitals lines of the block (the authority
-    lines, the others in order); the title lines left."""
+    lines, the others in order; `left`: where each starts on the page); the title lines left."""
     doc = ctx.doc
     # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" / "THỨ TRƯỞNG": the body under the authority line is part
     # of it when a title follows (typed text: under a scan's seal a line is more often noise).
+    ocr = respell.read_by_ocr(ctx)
     if (
         authority
         and len(titles) >= 2
-        and not respell.read_by_ocr(ctx)
+        and (not ocr or _body_name(titles[0]))
         and signer.vocabulary_match(titles[0]) is None
         and signer.vocabulary_match(titles[1]) is not None
     ):
-        authority.append(titles.pop(0))
+        authority.append(respell.by_lexicon(titles.pop(0)) if ocr else titles.pop(0))
     # One merged line ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"): cut it by known titles.
     if authority and not titles:
         merged = " ".join(authority)
@@ -813,20 +836,74 @@ def _authority_and_title(ctx: ParseContext, authority: list[str], titles: list[s
     if authority:
         # Each prefix line in its own spelling: "TL. BỌ TRƯỞNG" / "KT. VỤ TRƯỜNG" (a later prefix
         # is no damage of the first line's title).
-        doc.signer.authority = re.sub(
-            r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
-        ).strip()
+        doc.signer.authority = _first_signers(
+            re.sub(
+                r"\s+", " ", " ".join(signer.respell_authority(a.strip()) for a in authority)
+            ).strip()
+        )
         doc.signer.authority_prefix = cues.sign_prefix(authority[-1]) or cues.sign_prefix(
             authority[0]
         )
     if titles:
-        found = signer.candidates(titles)
+        found = _left_column_first(signer.candidates(titles), left)
         ctx.candidates["signer.title"] = [
             Candidate("signer.title", -1, c.score, c.reasons, f"{c.text!r} → {c.value!r}")
             for c in found
         ]
         doc.signer.title = _title_from(titles, found)
     return titles
+
+
+_PREFIX_IN_LINE = re.compile(rf"(?<![\w/.]){cues.SIGN_PREFIX_WORD}", re.IGNORECASE)
+
+
+def _body_name(text: str) -> bool:
+    """ "VỤ LUẬT PHÁP VÀ ĐIÊU ƯỚC QUỐC TẺ": words that read as a body's name (its head word
+    first, every word a syllable), not a seal's rim read as capitals."""
+    words = [w.strip(",.-–&") for w in text.split()]
+    return (
+        f"{text} ".startswith(_ORG_STARTS)
+        and len(words) >= current().signer.plain_min_words
+        and all(w and is_syllable(w.lower()) for w in words)
+    )
+
+
+def _first_signers(authority: str) -> str:
+    """ "KT. BỘ TRƯỞNG BỘ Y TẾ KT. BỘ TRƯỞNG BỘ TÀI CHÍNH" → "KT. BỘ TRƯỞNG BỘ Y TẾ": the same
+    prefix twice is two signers' columns run together (a joint circular), and the first signer
+    is the one given; different prefixes nest ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")."""
+    seen: set[str | None] = set()
+    for m in _PREFIX_IN_LINE.finditer(authority):
+        prefix = cues.sign_prefix(m.group(0))
+        if prefix in seen and m.start() > 0:
+            return authority[: m.start()].strip()
+        seen.add(prefix)
+    return authority
+
+
+def _left_column_first(
+    found: list[signer.TitleCandidate], left: dict[str, float]
+) -> list[signer.TitleCandidate]:
+    """Two signers side by side (a joint plan: "GIÁM ĐỐC" on the left, "TỔNG BIÊN TẬP" on the
+    right) read as the lines of one block: the first signer, on the left, is the one given, so a
+    known title whose line starts a column's width left of the winner's comes first."""
+    best = signer.best_of(found)
+    if best is None or best.text not in left:
+        return found
+    s = current().signer
+    further_left = [
+        c
+        for c in found
+        if c.text in left
+        and left[best.text] - left[c.text] > s.column_gap
+        and c.score >= s.title_min_score
+        and signer.vocabulary_match(c.text) is not None
+    ]
+    if not further_left:
+        return found
+    first = min(further_left, key=lambda c: left[c.text])
+    first.reasons.append("the left column's: the first of two signers side by side")
+    return [first, *(c for c in found if c is not first)]
 
 
 def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
@@ -849,7 +926,7 @@ def _signing_rules(doc: Document, titles: list[str], *, ocr: bool) -> None:
                 "signer.title",
             )
     if doc.signer.authority is None and doc.signer.title:
-        head = signer.head_for_deputy(doc.signer.title, titles)
+        head = signer.head_for_deputy(doc.signer.title, titles, bare=ocr)
         if head:
             doc.signer.authority, doc.signer.authority_prefix = f"KT. {head}", "KT."
             doc.warn(
@@ -899,6 +976,9 @@ def _continues_title(title: str, text: str) -> bool:
     follows ("DANH SÁCH …") never continues it."""
     words = text.split()
     broken_off = title.rstrip().endswith(("-", "–", ",", " VÀ"))
+    match = signer.vocabulary_match(title)
+    if match is not None and not match[1] and not broken_off and not title.endswith(_ORG_WORDS):
+        return False  # "CHỦ TỊCH" is whole: under it stands the seal's rim ("NÀY À")
     return (
         len(words) <= 6
         and (len(words) >= 2 or broken_off)
@@ -910,6 +990,9 @@ def _continues_title(title: str, text: str) -> bool:
     )
 
 
+# "GIÁM ĐỐC SỞ" / "TÀI CHÍNH": a title that ends in the head word of a body goes on.
+_ORG_WORDS = tuple(f" {w}" for w in ORG_HEADS)
+_ORG_STARTS = tuple(f"{w} " for w in ORG_HEADS)
 _TITLE_WORD = re.compile(rf"^[{UP}][{LO}]+$")
 _HONORIFICS = {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí", "Thầy", "Cô", "Đ/c"}
 _NAME_IN_TEXT = re.compile(rf"(?<![\w])(?:[{UP}][{LO}]+\s+){{1,4}}[{UP}][{LO}]+")

@@ -59,12 +59,22 @@ class ParseContext:
         self.doc.provenance[field_name] = self.span(line, start, end)
         self.used.add(line.index)
 
-    def reread(self, request: RegionRequest) -> list[Word]:
+    def reread(self, request: RegionRequest, *, picture: bool = False) -> list[Word]:
         """A region of a scanned page read again by OCR (readers/region.py), word boxes in page
         points: the reader renders and reads it, so an extractor asks and does no I/O. [] for
-        a page not read by OCR, a page turned to be read, or a document without page images."""
+        a page not read by OCR (unless the region is a `picture` on a text-layer page), a page
+        turned to be read, or a document without page images."""
         images = self.raw.images
         page = next((p for p in self.raw.pages if p.number == request.page), None)
-        if images is None or page is None or page.method != "ocr" or page.rotation:
+        if images is None or page is None or page.rotation:
+            return []
+        if page.method != "ocr" and not picture:
             return []
         return images.words(request)
+
+    def pictures(self, page: int) -> tuple[float, list[tuple[float, float, float, float]]]:
+        """(the page's width, the boxes of the pictures drawn on it) in points: a signature
+        block pasted as a picture into a PDF with a text layer. (0, []) without page images."""
+        if self.raw.images is None:
+            return 0.0, []
+        return self.raw.images.pictures(page)

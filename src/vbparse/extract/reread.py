@@ -17,6 +17,7 @@ from ..model import Document
 from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
 from ..text.syllables import is_syllable
+from ..vocab import SURNAMES
 from . import closing, signer
 from .context import ParseContext
 
@@ -52,6 +53,8 @@ def reread_signer(ctx: ParseContext) -> None:
         return
     anchor = _anchor(ctx)
     if anchor is None:
+        if doc.signer.name is None or doc.signer.title is None:
+            _read_picture(ctx, damaged)
         return
     assert anchor.loc.page is not None and anchor.loc.bbox is not None
     top = anchor.loc.bbox[1]
@@ -73,6 +76,54 @@ def reread_signer(ctx: ParseContext) -> None:
     _merge(ctx, second.doc, damaged)
 
 
+def _read_picture(ctx: ParseContext, damaged: bool) -> None:
+    """A signature block pasted as a picture into a PDF with a text layer (a Word file printed
+    to PDF with the signed block scanned in): the picture in the signer's column beside or under
+    the closing, read by OCR, gives what the text layer lacks."""
+    lines = _picture_lines(ctx)
+    if not lines:
+        return
+    second = replace(ctx, doc=Document(source=ctx.doc.source), candidates={}, used=set())
+    closing.read_signer(second, lines)
+    _merge(ctx, second.doc, damaged)
+
+
+def _picture_lines(ctx: ParseContext) -> list[Line]:
+    """The lines OCR reads in the first picture of the signer's column (right of `reread_left`
+    of the page, at least `picture_min_height` tall, not above the closing) on the closing's
+    text-layer pages; [] when there is none."""
+    if ctx.closing_start is None or ctx.closing_start >= len(ctx.lines):
+        return []
+    s = ctx.settings.closing
+    first = ctx.lines[ctx.closing_start]
+    end = closing.attachment_start(ctx.lines, ctx.closing_start)
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    pages = {ln.loc.page for ln in ctx.lines[ctx.closing_start : end]} - ocr_pages - {None}
+    for page in sorted(p for p in pages if p is not None):
+        width, boxes = ctx.pictures(page)
+        for x0, top, x1, bottom in boxes:
+            above = (
+                page == first.loc.page
+                and first.loc.bbox is not None
+                and bottom < first.loc.bbox[1] - s.reread_band_above
+            )
+            if x0 < width * s.reread_left or bottom - top < s.picture_min_height or above:
+                continue
+            request = RegionRequest(page, top, bottom, x0=x0, x1=x1, min_conf=s.reread_min_conf)
+            words = ctx.reread(request, picture=True)
+            lines = as_lines([w for w in words if any(ch.isalpha() for ch in w.text)], page)
+            if lines:
+                return lines
+    return []
+
+
+def _full_name(ctx: ParseContext, name: str) -> bool:
+    """A family name and the rest ("Hà Văn Phúc"), not a place read from the Nơi nhận list
+    beside the block ("Việt Nam")."""
+    words = name.split()
+    return len(words) >= ctx.settings.closing.full_name_words and words[0] in SURNAMES
+
+
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     """Take from the second reading what the first lacked or had damaged: an authority line
     (with the title under it), a title the vocabulary knows, a sound name."""
@@ -92,10 +143,13 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     ):
         doc.signer.title = new.title
         taken.append("signer.title")
+    # A name the second reading pieced together from noise ("Hà v Văn Phúc") is taken, with
+    # its warning, only where the first reading found none, and only a full name.
+    pieced = _inferred(found, "signer.name")
     if (
         damaged
         and new.name
-        and not _inferred(found, "signer.name")
+        and (not pieced or (doc.signer.name is None and _full_name(ctx, new.name)))
         and (not name_doubtful(new.name) or doc.signer.name is None)
     ):
         doc.signer.name = new.name

@@ -102,14 +102,7 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             # OCR-damaged spelling is given as the title is spelt, without the noise before it;
             # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
             if sim < 1:
-                # Words of the title read again (two columns interleaved: "GIÁM GIÁM ĐÓC ĐỌC")
-                # are an echo, not more of the title.
-                own = set(cues.fold(title).split())
-                rest = " ".join(
-                    w
-                    for w in rest.split()
-                    if is_syllable(w.lower()) and cues.fold(w).strip(".,") not in own
-                )
+                rest = _damaged_rest(title, rest)
             value = f"{title} {rest}".strip(" ,")
         elif _plain_title(text) and pos == n - 1:
             score += s.plain_title  # a title the vocabulary lacks, right above the name
@@ -123,6 +116,23 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             reasons.append("too long")
         out.append(TitleCandidate(text, value, round(score, 3), reasons))
     return sorted(out, key=lambda c: -c.score)
+
+
+def _damaged_rest(title: str, rest: str) -> str:
+    """What follows a title OCR damaged, kept as far as it reads as words: words of the title
+    read again (two columns interleaved: "GIÁM GIÁM ĐÓC ĐỌC") are an echo and go; a token that
+    is no syllable ("ZZ", "„4") is a seal's speck or the gap to the next column, and ends it
+    ("GIÁM ĐÓC „4 THÀNH PHÓ HÒ CHÍ MINH": the other signer's body)."""
+    own = set(cues.fold(title).split())
+    kept: list[str] = []
+    for word in rest.split():
+        if not any(ch.isalnum() for ch in word):
+            continue  # a dash or a mark between words
+        if not is_syllable(word.lower()):
+            break
+        if cues.fold(word).strip(".,") not in own:
+            kept.append(word)
+    return " ".join(kept)
 
 
 def abbreviated(text: str) -> tuple[str, float] | None:
@@ -202,15 +212,22 @@ def respell_authority(authority: str) -> str:
     return (authority[: m.end()] + " ".join([title, *words])).strip()
 
 
-def head_for_deputy(title: str, block: list[str]) -> str | None:
+def head_for_deputy(title: str, block: list[str], *, bare: bool = False) -> str | None:
     """The head's title H when the signer is "PHÓ H" and a damaged line of the block reads H
-    after noise ("ZT: GIÁM ĐÓC", "VÃ. GIÁM ĐÓC"): that line was "KT. H"."""
+    after noise ("ZT: GIÁM ĐÓC", "VÃ. GIÁM ĐÓC"): that line was "KT. H". With `bare` (OCR text),
+    also a line above the deputy's that reads H, or its first words, alone ("GIÁM ĐÓC" /
+    "PHÓ GIÁM ĐỐC", "GIÁM" / "PHÓ GIÁM ĐỌC"): the "KT." was lost under the seal."""
     if not title.startswith("PHÓ "):
         return None
     head = title[4:]
     key = cues.fold(head)
+    above = bare  # a bare line counts above the deputy's own line only
     for text in block:
         folded = cues.fold(text).strip(" .,:;")
+        if folded.startswith("PHO ") and folded.endswith(key):
+            above = False
+        if above and folded and _first_words_of(folded, key):
+            return head
         at = folded.rfind(key)
         before = folded[:at].strip() if at > 0 else ""
         # A garbled "KT." ("ZT:", "VÃ.", "V1.") stands before the head's title, nothing after it.
@@ -222,6 +239,15 @@ def head_for_deputy(title: str, block: list[str]) -> str | None:
         ):
             return head
     return None
+
+
+def _first_words_of(folded: str, key: str) -> bool:
+    """ "GIAM" or "GIAM DOC" of "GIAM DOC": whole words the title starts with, within one edit
+    per word ("GIAM DOC" read "GIAM ĐOC")."""
+    words, keys = folded.split(), key.split()
+    return 0 < len(words) <= len(keys) and all(
+        edit_distance(w, k) <= 1 and len(w) >= len(k) - 1 for w, k in zip(words, keys, strict=False)
+    )
 
 
 def head_read_twice(block: list[str]) -> str | None:
@@ -256,7 +282,8 @@ _PREFIXES = ("KT", "TM", "TL", "Q")
 
 def repair_prefix(text: str) -> str:
     """ "VT-GIÁM ĐỌC" → "KT. GIÁM ĐỌC": a damaged token before a head's title, one letter from
-    "KT" and further from the other prefixes, is the "KT." a deputy signs under."""
+    "KT" and further from the other prefixes, is the "KT." a deputy signs under; a prefix whose
+    dot OCR read as another mark ("TL, BỘ TRƯỞNG") is that prefix."""
     m = _GARBLED_PREFIX.match(text)
     if m is None or cues.sign_prefix(text):
         return text
@@ -270,6 +297,8 @@ def repair_prefix(text: str) -> str:
     ):
         return text
     token = cues.fold(m.group("token"))
+    if token in _PREFIXES:  # "__ TL, BỘ TRƯỞNG": the prefix whole, its dot read as a comma
+        return f"{token}. {rest}"
     dist = {p: edit_distance(token, p) for p in _PREFIXES}
     if dist["KT"] == 1 and all(d > 1 for p, d in dist.items() if p != "KT"):
         return f"KT. {rest}"

@@ -136,6 +136,30 @@ class PageImages:
             out.append(w)
         return out
 
+    def pictures(self, page: int) -> tuple[float, list[tuple[float, float, float, float]]]:
+        """(the page's width, the boxes (x0, top, x1, bottom) of the pictures drawn on it), in
+        points, for a PDF page; (0, []) for another format or a page that cannot be opened."""
+        if self.format != "pdf":
+            return 0.0, []
+        import pypdfium2 as pdfium
+
+        from .pdfium_text import page_images
+
+        try:
+            doc = pdfium.PdfDocument(self._data)
+        except pdfium.PdfiumError:
+            return 0.0, []
+        try:
+            if not 1 <= page <= len(doc):
+                return 0.0, []
+            pdf_page = doc[page - 1]
+            width = pdf_page.get_width()
+            boxes = [box[:4] for box in page_images(pdf_page)]
+            pdf_page.close()
+        finally:
+            doc.close()
+        return width, boxes
+
     def _render(self, req: RegionRequest) -> tuple[Image, tuple[float, float], float] | None:
         """(picture of the box, its top-left corner in points, points per picture pixel)."""
         if self.format == "pdf":
