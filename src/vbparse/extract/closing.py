@@ -303,38 +303,12 @@ def extract(ctx: ParseContext) -> None:
         m = cues.RECIPIENTS_IN_CLOSING.match(text)
         if m:
             in_recipients = True
-            if m.group(0).strip().lower().startswith("noi"):
-                doc.warn("fixed_phrase", f"{m.group(0).strip()!r} → 'Nơi nhận:'", "recipients")
-            ctx.mark("recipients", line)
-            rest = text[m.end() :].strip()
-            name = _trailing_name(rest) if rest else None
-            caps = rest[: len(rest) - len(name)].strip() if name else rest
-            if rest and (not caps or cues.is_upper(caps)) and (name or _signer_fragment(caps)):
-                signer_lines.append(replace(line, text=rest, offset=line.offset + m.end()))
-            elif rest:
-                left, right = _split_interleaved(
-                    replace(line, text=rest, offset=line.offset + m.end())
-                )
-                if left is not None:
-                    recipient_lines.append(left)
-                if right is not None:
-                    signer_lines.append(right)
+            _label_line(ctx, line, m, recipient_lines, signer_lines)
             continue
         if line.zone is Zone.CLOSING_RIGHT:
             signer_lines.append(line)
             continue
-        wrapped = (
-            in_recipients
-            and recipient_lines
-            and (
-                recipient_lines[-1].text.rstrip().endswith(",")
-                or _item_tail(recipient_lines[-1].text, text)
-            )
-            and not _starts_signer(text)
-            and not cues.SIGNATURE_NOTE.match(text)
-            and not cues.is_person_name(text)
-            and not text.strip().isdigit()  # a page number between two pages of the list
-        )
+        wrapped = in_recipients and _wraps_item(recipient_lines, text)
         # Once "Nơi nhận:" has been seen, its items go on past signer lines that two-column
         # extraction put between them ("- A;" / "TM. CHÍNH PHỦ" / "- B;").
         beside = _ITEM_BESIDE_CAPS.match(text) if in_recipients else None
@@ -360,6 +334,49 @@ def extract(ctx: ParseContext) -> None:
     if not any(_titled(ctx, ln.text) for ln in signer_lines):
         signer_lines = _titles_above(ctx) + signer_lines
     read_signer(ctx, signer_lines or _signer_above(ctx))
+
+
+def _label_line(
+    ctx: ParseContext,
+    line: Line,
+    label: re.Match[str],
+    recipient_lines: list[Line],
+    signer_lines: list[Line],
+) -> None:
+    """The "Nơi nhận:" line: what follows the label on it is the first item, or the signer's
+    caption that two-column extraction put beside it, or both."""
+    if label.group(0).strip().lower().startswith("noi"):
+        ctx.doc.warn("fixed_phrase", f"{label.group(0).strip()!r} → 'Nơi nhận:'", "recipients")
+    ctx.mark("recipients", line)
+    rest = line.text[label.end() :].strip()
+    if not rest:
+        return
+    rest_line = replace(line, text=rest, offset=line.offset + label.end())
+    name = _trailing_name(rest)
+    caps = rest[: len(rest) - len(name)].strip() if name else rest
+    if (not caps or cues.is_upper(caps)) and (name or _signer_fragment(caps)):
+        signer_lines.append(rest_line)
+        return
+    left, right = _split_interleaved(rest_line)
+    if left is not None:
+        recipient_lines.append(left)
+    if right is not None:
+        signer_lines.append(right)
+
+
+def _wraps_item(recipient_lines: list[Line], text: str) -> bool:
+    """The line carries on the list's last item (after a comma, or its tail on its own)."""
+    return (
+        bool(recipient_lines)
+        and (
+            recipient_lines[-1].text.rstrip().endswith(",")
+            or _item_tail(recipient_lines[-1].text, text)
+        )
+        and not _starts_signer(text)
+        and not cues.SIGNATURE_NOTE.match(text)
+        and not cues.is_person_name(text)
+        and not text.strip().isdigit()  # a page number between two pages of the list
+    )
 
 
 def _signers_on_the_left(lines: list[Line]) -> list[Line]:

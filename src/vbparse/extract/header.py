@@ -372,7 +372,8 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
     ctx.mark("issued", line)
 
 
-def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) -> None:
+def _issuer_lines(ctx: ParseContext, number_pos: int | None, title_pos: int | None) -> list[Line]:
+    """The header lines that may name the issuing body and its parent, top to bottom."""
     lines = ctx.lines
     stop = (
         number_pos
@@ -402,10 +403,31 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
         if _is_stamp(text) or cues.GAZETTE_SECTION.match(text):
             continue
         candidates.append(line)
+    if candidates and all(c.loc.bbox is not None for c in candidates):
+        candidates.sort(key=lambda c: (c.loc.page or 0, c.loc.bbox[1]))  # type: ignore[index]
+    return candidates
+
+
+def _joint_bodies(names: list[str], symbol: str | None) -> tuple[str | None, str]:
+    """A liên tịch document: the bodies stand side by side, none is the others' parent."""
+    bodies: list[str] = []
+    for n in names:
+        if bodies and not _starts_org(n):
+            bodies[-1] = f"{bodies[-1]} {n}"  # a body's name wrapped onto the next line
+        else:
+            bodies.append(n)
+    bodies = list(dict.fromkeys(bodies))
+    # A body above the joint ones whose code is not in the ký hiệu is their parent (the
+    # UBND above "SỞ GDĐT – TẠP CHÍ GIÁO DỤC" of KHLT-SGDĐT-TCGD).
+    codes = re.split(r"[-/]", symbol or "")[1:]
+    first = next((i for i, b in enumerate(bodies) if any(_code_of(c, b) for c in codes)), 0)
+    return " ".join(bodies[:first]) or None, " - ".join(bodies[first:])
+
+
+def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) -> None:
+    candidates = _issuer_lines(ctx, number_pos, title_pos)
     if not candidates:
         return
-    if all(c.loc.bbox is not None for c in candidates):
-        candidates.sort(key=lambda c: (c.loc.page or 0, c.loc.bbox[1]))  # type: ignore[index]
     # "LIÊN ĐOÀN LAO ĐỘNG -" over "SỞ VĂN HÓA …": a dash closing a body's line joins two
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
@@ -414,20 +436,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
     names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if (dash_joined or _joint(ctx.doc.number.symbol)) and len(names) > 1:
-        # A liên tịch document: the bodies stand side by side, none is the others' parent.
-        bodies: list[str] = []
-        for n in names:
-            if bodies and not _starts_org(n):
-                bodies[-1] = f"{bodies[-1]} {n}"  # a body's name wrapped onto the next line
-            else:
-                bodies.append(n)
-        bodies = list(dict.fromkeys(bodies))
-        # A body above the joint ones whose code is not in the ký hiệu is their parent (the
-        # UBND above "SỞ GDĐT – TẠP CHÍ GIÁO DỤC" of KHLT-SGDĐT-TCGD).
-        codes = re.split(r"[-/]", ctx.doc.number.symbol or "")[1:]
-        first = next((i for i, b in enumerate(bodies) if any(_code_of(c, b) for c in codes)), 0)
-        parent = " ".join(bodies[:first]) or None
-        name = " - ".join(bodies[first:])
+        parent, name = _joint_bodies(names, ctx.doc.number.symbol)
     elif len(names) == 1:
         parent, name = _split_run_together(names[0])
     else:
