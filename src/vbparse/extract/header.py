@@ -327,8 +327,10 @@ def _number_by_issuer(ctx: ParseContext) -> None:
     doc = ctx.doc
     if not doc.number.raw or not doc.number.symbol or re.search(r"[^\W\d_]\s?-", doc.number.raw):
         return
-    if doc.number.style == "party":
-        return  # a Party unit's code is one word ("HD/VPTW" of the Văn phòng Trung ương)
+    if doc.number.style == "party" and "-" in doc.number.raw:
+        # "36-HD/VPTW": the number's own dash is there, so none was lost; a Party unit's code
+        # is one word (the Văn phòng Trung ương's VPTW). "12KH/TWĐTNVP" lost them all.
+        return
     names = [n for n in (doc.issuer.name, doc.issuer.parent) if n]
     parts = parse_number(doc.number.raw, abbreviations.body_codes(names))
     if parts is not None and parts.symbol != doc.number.symbol:
