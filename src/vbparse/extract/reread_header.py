@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ..readers.region import RegionRequest
 from ..text.normalize import strip_diacritics
@@ -41,9 +42,12 @@ def reread(ctx: ParseContext) -> None:
     _date(ctx)
 
 
-def _readings(ctx: ParseContext, field: str) -> list[str] | None:
+def _readings(
+    ctx: ParseContext, field: str, confirms: Callable[[str], bool] | None = None
+) -> list[str] | None:
     """The field's line read again at each resolution (its text, diacritics folded); None when
-    the line has no place on an OCR'd page."""
+    the line has no place on an OCR'd page. A first reading that `confirms` the value the page
+    gave is enough: a second one could not change the outcome (a check costs one reading)."""
     span = ctx.doc.provenance.get(field)
     if span is None or not 0 <= span.line < len(ctx.raw.lines):
         return None
@@ -63,6 +67,8 @@ def _readings(ctx: ParseContext, field: str) -> list[str] | None:
         if not words:
             return None
         texts.append(strip_diacritics(" ".join(w.text for w in words)))
+        if confirms is not None and confirms(texts[0]):
+            break
     return texts
 
 
@@ -108,15 +114,20 @@ def _number(ctx: ParseContext) -> None:
     doc = ctx.doc
     if not doc.number.symbol:
         return
-    texts = _readings(ctx, "number")
-    if texts is None:
-        return
     s = ctx.settings.reread
     # The ký hiệu of the first reading must follow the "/" ("3/62. /QĐ-SYT" is no number 3).
     code = strip_diacritics(doc.number.symbol).upper()[: s.symbol_chars]
+    page = doc.number.number
+    texts = _readings(
+        ctx,
+        "number",
+        lambda t: page is not None and _number_in(t, code) == page and _seen(page, [t]),
+    )
+    if texts is None:
+        return
     read = [_number_in(t, code) for t in texts]
     fit = [n if n and len(n) <= s.number_max_digits and int(n) else None for n in read]
-    number, page = _agreed(fit), doc.number.number
+    number = _agreed(fit)
     if number is not None and number != page:
         doc.number.number = number
         doc.number.raw = f"{number}/{doc.number.symbol}"
@@ -151,11 +162,18 @@ def _date(ctx: ParseContext) -> None:
     partial = doc.issued.date
     if not partial:
         return
-    texts = _readings(ctx, "issued")
+    full = len(partial.split("-")) > 2
+    page_day = partial.rsplit("-", 1)[1] if full else ""
+
+    def confirms(text: str) -> bool:
+        m = _DATE.search(text)
+        return full and m is not None and m.group(1).isdigit() and int(m.group(1)) == int(page_day)
+
+    texts = _readings(ctx, "issued", confirms)
     if texts is None:
         return
     found = [_DATE.search(t) for t in texts]
-    if len(partial.split("-")) > 2:
+    if full:
         _check_day(ctx, [m.group(1) if m else None for m in found])
         return
     day = _agreed([m.group(1) if m else None for m in found])
