@@ -403,6 +403,13 @@ GAZETTE_SECTION = re.compile(
 ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
 )
+# What an e-office system prints of a digital signature without labels, each on a line of its
+# own under the signing body's name: its e-mail, the signing time, the time zone
+# ("ttcbth@quangngai.gov.vn", "24.01.2025 20:01:14", "+07:00").
+ESIGN_MARK = re.compile(
+    r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}"
+    r"(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?|[+-]\d{2}:\d{2})\s*$"
+)
 ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
 # The signer a digital signature's stamp names ("Người ký: Nguyễn Văn A", "Ký bởi: Lê Hoàng Anh
 # <email>"), anywhere in a line OCR read with the stamp's other fields run on.
