@@ -399,6 +399,9 @@ GAZETTE_SECTION = re.compile(
     r"^\s*(?:VĂN\s+BẢN\s+(?:QUY\s+PHẠM\s+PHÁP\s+LUẬT|HỢP\s+NHẤT|KHÁC|HÀNH\s+CHÍNH)|"
     r"ĐIỀU\s+ƯỚC\s+QUỐC\s+TẾ)\s*$"
 )
+# The seal of a consolidated text ("VĂN PHÒNG QUỐC HỘI  XÁC THỰC VĂN BẢN HỢP NHẤT"): where the
+# Công báo prints it, the block under it holds the text's own Số, place-date and body.
+CONSOLIDATION_SEAL = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT", _F)
 # The visible text of a digital signature ("Ký bởi: CÔNG BÁO …", "Cơ quan: …", "Ngày ký: …").
 ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
