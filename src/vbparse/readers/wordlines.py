@@ -515,6 +515,7 @@ def _signature_block(first_pw: PageWords, first_lines: list[VLine]) -> set[int]:
     above them in the same column — the signing body's name ("TRUNG TÂM CÔNG / BÁO VÀ TIN
     HỌC"), which would otherwise pass for the issuing body's parent."""
     found: set[int] = set()
+    timed = False  # a signing time among the marks: an e-mail alone may be a letterhead's
     anchors: list[tuple[float, float, float]] = []  # x0, top, line height of stamp segments
     band = [ln for ln in first_lines if ln.top <= first_pw.height * 0.35]
     for ln in reversed(band):  # bottom-up: a stamp's name sits above its marks
@@ -524,10 +525,12 @@ def _signature_block(first_pw: PageWords, first_lines: list[VLine]) -> set[int]:
             stacked = len(text) <= 40 and any(
                 abs(x0 - ax) <= ah and -ah / 2 <= atop - ln.bottom <= ah for ax, atop, ah in anchors
             )
-            if cues.ESIGN_MARK.match(text) or stacked:
+            mark = cues.ESIGN_MARK.match(text)
+            if mark or stacked:
                 found.add(id(seg))
                 anchors.append((x0, ln.top, ln.height))
-    return found
+                timed = timed or bool(mark and ":" in text and "@" not in text)
+    return found if timed else set()
 
 
 def _closing_block(per_page: list[tuple[PageWords, list[VLine]]]) -> list[VLine]:
