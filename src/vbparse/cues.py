@@ -399,9 +399,19 @@ GAZETTE_SECTION = re.compile(
     r"^\s*(?:VĂN\s+BẢN\s+(?:QUY\s+PHẠM\s+PHÁP\s+LUẬT|HỢP\s+NHẤT|KHÁC|HÀNH\s+CHÍNH)|"
     r"ĐIỀU\s+ƯỚC\s+QUỐC\s+TẾ)\s*$"
 )
+# The seal of a consolidated text ("VĂN PHÒNG QUỐC HỘI  XÁC THỰC VĂN BẢN HỢP NHẤT"): where the
+# Công báo prints it, the block under it holds the text's own Số, place-date and body.
+CONSOLIDATION_SEAL = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT", _F)
 # The visible text of a digital signature ("Ký bởi: CÔNG BÁO …", "Cơ quan: …", "Ngày ký: …").
 ESIGN_FIELD = re.compile(
     r"^\s*(?:Ký\s+bởi|Người\s+ký|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Tổ\s+chức)\s*:", _F
+)
+# What an e-office system prints of a digital signature without labels, each on a line of its
+# own under the signing body's name: its e-mail, the signing time, the time zone
+# ("ttcbth@quangngai.gov.vn", "24.01.2025 20:01:14", "+07:00").
+ESIGN_MARK = re.compile(
+    r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}"
+    r"(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?|[+-]\d{2}:\d{2})\s*$"
 )
 ESIGN_START = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký)\s*:", _F)
 # The signer a digital signature's stamp names ("Người ký: Nguyễn Văn A", "Ký bởi: Lê Hoàng Anh

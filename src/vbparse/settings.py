@@ -144,6 +144,8 @@ class HeaderSettings(_Group):
     addressee_max_items: int = 40  # items of a Kính gửi list
     addressee_line_chars: int = 110  # a longer line under Kính gửi is the body's
     addressee_item_chars: int = 80  # an undashed further addressee (or its wrapped end) is shorter
+    seal_tail_lines: int = 40  # last lines where a consolidated text's seal block may stand
+    seal_block_lines: int = 4  # lines under the seal where its Số and place-date stand
 
 
 @_group

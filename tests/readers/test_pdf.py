@@ -354,3 +354,29 @@ def test_garbage_embedded_ocr_is_read_again():
     assert any("garbage" in w for w in raw.warnings)
     assert _zone(raw, Zone.HEADER_LEFT) == ["Số: 36/KH-THBTD"]
     assert raw.lines[3].text.startswith("Triển khai công tác dân vận")
+
+
+def test_text_readings_are_cached_apart_from_ocr_readings(tmp_path, monkeypatch):
+    """A reading that OCR'd no page is kept under the text revision's key: a change to the text
+    path (layout, stamps, .docx sides) re-reads those without re-OCR'ing the scans. A text
+    reading an older text path left under the plain key is not served."""
+    import json
+
+    from vbparse import readers
+
+    monkeypatch.setenv("VBPARSE_READ_CACHE", str(tmp_path))
+    path = FORMATS.parent / "unseen3" / "quangngai" / "507-UBND-KGVX_gop-y.pdf"
+    fresh = readers.read(path)
+    stored = sorted(p.name for p in tmp_path.iterdir())
+    assert len(stored) == 1 and stored[0].endswith(f"-t{readers.TEXT_REVISION}.json")
+    plain = tmp_path / stored[0].replace(f"-t{readers.TEXT_REVISION}", "")
+    (tmp_path / stored[0]).rename(plain)
+    old = json.loads(plain.read_text(encoding="utf-8"))
+    old["lines"] = old["lines"][:1]  # an older text path's reading
+    plain.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert [ln.text for ln in readers.read(path).lines] == [ln.text for ln in fresh.lines]
+    # The same entry made by OCR is served from the plain key.
+    old["pages"][0]["method"] = "ocr"
+    plain.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / stored[0]).unlink()
+    assert len(readers.read(path).lines) == 1

@@ -236,9 +236,16 @@ def extract(ctx: ParseContext) -> None:
             ctx.mark("national_header", lines[pos])
         doc.motto = doc.motto or t.has("motto")
         doc.party_header = doc.party_header or t.has("party")
-    _number(ctx, number_pos)
-    _place_date(ctx, date_pos)
-    _issuer(ctx, number_pos, title_pos)
+    seal = _consolidation_seal(ctx, number_pos, resolution.body_cue)
+    if seal is None:
+        _number(ctx, number_pos)
+        _place_date(ctx, date_pos)
+        _issuer(ctx, number_pos, title_pos)
+    else:  # the seal block stands at the end: where the header ends is still told at the top
+        _number(ctx, seal[0])
+        _place_date(ctx, date_pos if date_pos is not None else seal[1])
+        _issuer(ctx, None, title_pos)
+        ctx.doc.issuer.name = ctx.doc.issuer.name or seal[2]
     _number_by_issuer(ctx)
     end = _type_and_subject(ctx, title_pos, vv_pos)
     _gazette_title(ctx)
@@ -254,6 +261,30 @@ def extract(ctx: ParseContext) -> None:
         ctx.header_end += 1
     _addressees(ctx)
     _warn_missing(ctx)
+
+
+def _consolidation_seal(
+    ctx: ParseContext, number_pos: int | None, body_cue: int | None
+) -> tuple[int, int | None, str | None] | None:
+    """(Số line, place-date line, issuing body) of a consolidated text printed without its header
+    (the Công báo's VBHN: "VĂN PHÒNG QUỐC HỘI  XÁC THỰC VĂN BẢN HỢP NHẤT" / "Số: 16/VBHN-VPQH" /
+    "Hà Nội, ngày …" after the last article), when the top gave no Số line above the body."""
+    if number_pos is not None and (body_cue is None or number_pos < body_cue):
+        return None
+    s = ctx.settings.header
+    lines = ctx.lines
+    for pos in range(len(lines) - 1, max(-1, len(lines) - 1 - s.seal_tail_lines), -1):
+        m = cues.CONSOLIDATION_SEAL.search(lines[pos].text)
+        if m is None:
+            continue
+        block = range(pos + 1, min(len(lines), pos + 1 + s.seal_block_lines))
+        number = next((i for i in block if cues.NUMBER_LINE.match(lines[i].text)), None)
+        if number is None:
+            return None
+        date = next((i for i in block if cues.PLACE_DATE.match(lines[i].text)), None)
+        body = lines[pos].text[: m.start()].strip(" -–")
+        return number, date, body if cues.is_upper(body) and _starts_org(body) else None
+    return None
 
 
 def _number(ctx: ParseContext, pos: int | None) -> None:
@@ -803,6 +834,8 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             if head:  # "… TIẾP TỤC CÓ HIỆU LỰC CHÍNH PHỦ": the authority ran into the last line
                 texts.append(head)
             break
+        if texts and _emphasis_drops(first, line):
+            break  # a plain line under a bold trích yếu is the body's, whatever word ends it
         if texts and not (
             _continues_subject(texts, text)
             or _same_emphasis(first, line)
@@ -875,6 +908,12 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         and len(text) < current().header.subject_tail_chars
         and not text.endswith((".", ":", ";"))
     )
+
+
+def _emphasis_drops(first: Line | None, line: Line) -> bool:
+    """The trích yếu's first line is bold and this one is not: where the reader knows the
+    type's weight, the body starts ("… trong thời gian đến" / "Ngày 03/01/2025, …")."""
+    return first is not None and first.bold is True and line.bold is False
 
 
 def _same_emphasis(first: Line | None, line: Line) -> bool:

@@ -106,11 +106,11 @@ def read_data(data: bytes, name: str = "") -> RawDocument:
         limits.check_archive(name, data)  # before any reader inflates a member
     sha = hashlib.sha256(data).hexdigest()
     cached = _cache_file(sha, fmt)
-    if cached is not None and cached.exists():
-        raw = RawDocument.from_dict(json.loads(cached.read_text(encoding="utf-8")))
-        raw.path = name
-        raw.images = _page_images(raw.format, data, name)
-        return raw
+    hit = _cached_reading(cached)
+    if hit is not None:
+        hit.path = name
+        hit.images = _page_images(hit.format, data, name)
+        return hit
     module = importlib.import_module(f"{__name__}.{READERS[fmt]}")
     raw = module.read(p, data)
     raw.path = name
@@ -121,7 +121,7 @@ def read_data(data: bytes, name: str = "") -> RawDocument:
         why = f" ({raw.warnings[0]})" if raw.warnings else ""
         raise ReadError(name, "no_text", f"no text could be read from this {fmt} file{why}")
     if cached is not None:
-        _store(cached, raw)
+        _store(cached if _ocred(raw) else _text_key(cached), raw)
     raw.images = _page_images(raw.format, data, name)
     return raw
 
@@ -185,6 +185,34 @@ def _check_size(name: str, size: int) -> None:
 # note on a page read as it is, since 4): the read cache then never serves a reading of an
 # older reader.
 READ_REVISION = 4
+# Raised whenever what is read without OCR changes (text layers, .doc/.docx, layout of their
+# words; e-signature stamp blocks as META and a number's blank kept with its "Số:", since 1): a
+# reading that OCR'd no page is kept under a key of its own, so a change to the text path
+# re-reads only those (cheap) and leaves the OCR'd scans in the cache valid.
+TEXT_REVISION = 1
+
+
+def _ocred(raw: RawDocument) -> bool:
+    return any(p.method == "ocr" for p in raw.pages)
+
+
+def _text_key(cached: Path) -> Path:
+    return cached.with_name(f"{cached.stem}-t{TEXT_REVISION}{cached.suffix}")
+
+
+def _cached_reading(cached: Path | None) -> RawDocument | None:
+    """What the cache holds for these bytes: an OCR'd reading under the reader's key, any other
+    under the text revision's key (a text reading under the plain key is an older text path's)."""
+    if cached is None:
+        return None
+    for target in (_text_key(cached), cached):
+        if not target.exists():
+            continue
+        raw = RawDocument.from_dict(json.loads(target.read_text(encoding="utf-8")))
+        if target is cached and not _ocred(raw):
+            return None
+        return raw
+    return None
 
 
 def _cache_file(sha: str, fmt: str) -> Path | None:

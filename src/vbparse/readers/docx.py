@@ -337,6 +337,7 @@ _SIDE_MAX = 90  # characters: a side of a header or closing is a short line
 _RIGHT_INDENT_MM = 50.0
 # what parts the two sides: tab stops, line breaks, or a wide run of spaces typed instead
 _SIDES = re.compile(r"[\t\n]+| {4,}|\u00a0{4,}")
+_NUMBER_BLANK = re.compile(r"^S[ốô]\s*:?$")
 
 
 def _tab_zones(para: _Para, block: int, closing: bool) -> list[tuple[str, Zone]] | None:
@@ -345,6 +346,9 @@ def _tab_zones(para: _Para, block: int, closing: bool) -> list[tuple[str, Zone]]
     raw = "".join(r.text for r in para.form.runs)
     sides = [clean(s) for s in _SIDES.split(raw)]
     sides = [s for s in sides if s]
+    if len(sides) > 2 and _NUMBER_BLANK.match(sides[0]) and sides[1].startswith("/"):
+        # "Số:<spaces>/QĐ-UBND": the blank left for the number, not the gap between the sides
+        sides[:2] = [f"{sides[0]} {sides[1]}"]
     if len(sides) == 1 and closing:
         # one side of a tab-laid closing: pushed right (the signer) or at the margin (a recipient)
         pushed = bool(_SIDES.match(raw)) or (para.form.indent_left or 0) >= _RIGHT_INDENT_MM

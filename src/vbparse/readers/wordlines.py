@@ -485,12 +485,15 @@ def _pull_out_stamps(first_pw: PageWords, first_lines: list[VLine]) -> list[str]
     changed in place and stays sorted top-down. Returns one warning per stamp."""
     warnings: list[str] = []
     stamp_box_until = -1.0
+    signature = _signature_block(first_pw, first_lines)
     for ln in list(first_lines):
         if ln.top > first_pw.height * 0.35:
             break
         for seg in list(ln.segments):
             text = clean(_seg_text(seg))
-            if len(text) > 40 or not _is_stamp(text, ln.top <= stamp_box_until):
+            if id(seg) not in signature and (
+                len(text) > 40 or not _is_stamp(text, ln.top <= stamp_box_until)
+            ):
                 continue
             if re.search(r"ĐẾN", text):
                 stamp_box_until = ln.bottom + 4 * ln.height
@@ -504,6 +507,30 @@ def _pull_out_stamps(first_pw: PageWords, first_lines: list[VLine]) -> list[str]
             warnings.append(f"page {ln.page}: stamp or mark read as text, kept as META: {text!r}")
     first_lines.sort(key=lambda v: v.top)
     return warnings
+
+
+def _signature_block(first_pw: PageWords, first_lines: list[VLine]) -> set[int]:
+    """ids of the segments of an unlabelled digital-signature stamp in the top band: its e-mail,
+    signing time and time zone lines (`cues.ESIGN_MARK`), and the short lines stacked right
+    above them in the same column — the signing body's name ("TRUNG TÂM CÔNG / BÁO VÀ TIN
+    HỌC"), which would otherwise pass for the issuing body's parent."""
+    found: set[int] = set()
+    timed = False  # a signing time among the marks: an e-mail alone may be a letterhead's
+    anchors: list[tuple[float, float, float]] = []  # x0, top, line height of stamp segments
+    band = [ln for ln in first_lines if ln.top <= first_pw.height * 0.35]
+    for ln in reversed(band):  # bottom-up: a stamp's name sits above its marks
+        for seg in ln.segments:
+            text = clean(_seg_text(seg))
+            x0 = seg[0].x0
+            stacked = len(text) <= 40 and any(
+                abs(x0 - ax) <= ah and -ah / 2 <= atop - ln.bottom <= ah for ax, atop, ah in anchors
+            )
+            mark = cues.ESIGN_MARK.match(text)
+            if mark or stacked:
+                found.add(id(seg))
+                anchors.append((x0, ln.top, ln.height))
+                timed = timed or bool(mark and ":" in text and "@" not in text)
+    return found if timed else set()
 
 
 def _closing_block(per_page: list[tuple[PageWords, list[VLine]]]) -> list[VLine]:
