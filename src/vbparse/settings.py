@@ -183,6 +183,7 @@ class SignerSettings(_Group):
 
     title_min_score: float = 0.55  # below this no candidate is a title
     title_max_words: int = 12  # a title runs over at most two lines of this many words
+    glued_noise_chars: int = 2  # letters a signature's flourish adds to a title's last word
     too_long: float = 0.5  # cost of a candidate over `title_max_words`
     known_title: float = 0.6  # weight of a match with a known title
     guessed_title: float = 0.75  # share of that weight an OCR-damaged match keeps

@@ -59,21 +59,27 @@ def reread_signer(ctx: ParseContext) -> None:
     assert anchor.loc.page is not None and anchor.loc.bbox is not None
     top = anchor.loc.bbox[1]
     s = ctx.settings.closing
-    request = RegionRequest(
-        anchor.loc.page,
-        top - s.reread_band_above,
-        top + s.reread_band_below,
-        left_share=s.reread_left,
-        ink="print_and_red",  # a title and name stamped in red stay, a blue signature goes
-        min_conf=s.reread_min_conf,
-    )
-    words = [w for w in ctx.reread(request) if any(ch.isalpha() for ch in w.text)]
-    lines = as_lines(words, anchor.loc.page)
-    if not lines:
-        return
-    second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
-    closing.read_signer(second, lines)
-    _merge(ctx, second.doc, damaged)
+    # First the red ink kept (a title and name stamped in red stay, a blue signature goes); what
+    # that leaves lacking, read once more with every coloured ink dropped: a red seal over the
+    # name's first letters ("FFẩn Hoàng Tuân") goes, the black print under it stays.
+    for ink in ("print_and_red", "print"):
+        request = RegionRequest(
+            anchor.loc.page,
+            top - s.reread_band_above,
+            top + s.reread_band_below,
+            left_share=s.reread_left,
+            ink=ink,
+            min_conf=s.reread_min_conf,
+        )
+        words = [w for w in ctx.reread(request) if any(ch.isalpha() for ch in w.text)]
+        lines = as_lines(words, anchor.loc.page)
+        if lines:
+            second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
+            closing.read_signer(second, lines)
+            _merge(ctx, second.doc, damaged)
+        damaged = name_doubtful(doc.signer.name) or _inferred(doc, "signer.name")
+        if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
+            return
 
 
 def _read_picture(ctx: ParseContext, damaged: bool) -> None:
