@@ -174,6 +174,7 @@ class ClosingSettings(_Group):
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
     reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
     picture_min_height: float = 40.0  # a signature block pasted as a picture is this tall (pt)
+    same_name_chars_per_edit: int = 5  # a re-read name this close to the first names one person
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 

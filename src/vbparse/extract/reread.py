@@ -16,6 +16,7 @@ from .. import cues
 from ..model import Document
 from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
+from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
 from ..vocab import SURNAMES
 from . import closing, signer
@@ -130,6 +131,16 @@ def _full_name(ctx: ParseContext, name: str) -> bool:
     return len(words) >= ctx.settings.closing.full_name_words and words[0] in SURNAMES
 
 
+def _same_person(ctx: ParseContext, first: str | None, second: str) -> bool:
+    """A sound full name the first reading gave (only doubted: pieced from noise) is replaced by
+    the second reading's only where both name one person ("Hà Văn Phúc", "Hà Vân Phúc"): a
+    wholly other name in the right column is a second signer beside the first (a joint plan)."""
+    if first is None or name_doubtful(first):
+        return True
+    a, b = cues.fold(first), cues.fold(second)
+    return edit_distance(a, b) <= len(a) // ctx.settings.closing.same_name_chars_per_edit
+
+
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     """Take from the second reading what the first lacked or had damaged: an authority line
     (with the title under it), a title the vocabulary knows, a sound name."""
@@ -146,6 +157,8 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         known_title
         and (doc.signer.title is None or _inferred(doc, "signer.title"))
         and not _inferred(found, "signer.title")
+        # "GIÁM ĐỐC" read under "KT. GIÁM ĐỐC": the head's title, its "PHÓ" lost under the seal
+        and signer.head_read_for_deputy(doc.signer.authority or "", new.title or "") is None
     ):
         doc.signer.title = new.title
         taken.append("signer.title")
@@ -157,6 +170,7 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         and new.name
         and (not pieced or (doc.signer.name is None and _full_name(ctx, new.name)))
         and (not name_doubtful(new.name) or doc.signer.name is None)
+        and _same_person(ctx, doc.signer.name, new.name)
     ):
         doc.signer.name = new.name
         taken.append("signer.name")
