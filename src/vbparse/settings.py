@@ -170,6 +170,7 @@ class ClosingSettings(_Group):
     headings_run: int = 4  # lines over which a Quốc hiệu, its wrapped rest and the Tiêu ngữ stand
     # The signer block read again from the page image (extract/reread.py), in PDF points:
     reread_band_above: float = 25.0  # above the closing's first line (the block may start higher)
+    reread_band_above_max: float = 60.0  # … or up to the body's last line, at most this far above
     reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
     reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke

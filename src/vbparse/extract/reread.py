@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import cues
-from ..model import Document
+from ..model import Document, Signer
 from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
 from ..text.cer import edit_distance
@@ -43,6 +43,19 @@ def _anchor(ctx: ParseContext) -> Line | None:
     return line
 
 
+def _band_top(ctx: ParseContext, anchor: Line) -> float:
+    """Where the re-read region starts: `reread_band_above` over the closing's first line, or
+    higher up to the body's last line over it (at most `reread_band_above_max`): a title level
+    with or above "Nơi nhận:" that the page's reading lost under a signature's stroke."""
+    assert anchor.loc.bbox is not None and ctx.closing_start is not None
+    s = ctx.settings.closing
+    top = anchor.loc.bbox[1]
+    prev = ctx.lines[ctx.closing_start - 1] if ctx.closing_start > 0 else None
+    if prev is None or prev.loc.page != anchor.loc.page or prev.loc.bbox is None:
+        return top - s.reread_band_above
+    return min(top - s.reread_band_above, max(prev.loc.bbox[3], top - s.reread_band_above_max))
+
+
 def _inferred(doc: Document, field: str) -> bool:
     return any(w.code == "field_inferred" and w.field == field for w in doc.warnings)
 
@@ -66,7 +79,7 @@ def reread_signer(ctx: ParseContext) -> None:
     for ink in ("print_and_red", "print"):
         request = RegionRequest(
             anchor.loc.page,
-            top - s.reread_band_above,
+            _band_top(ctx, anchor),
             top + s.reread_band_below,
             left_share=s.reread_left,
             ink=ink,
@@ -141,13 +154,28 @@ def _same_person(ctx: ParseContext, first: str | None, second: str) -> bool:
     return edit_distance(a, b) <= len(a) // ctx.settings.closing.same_name_chars_per_edit
 
 
+def _fuller(first: str | None, found: Signer) -> bool:
+    """The second reading's authority line is wanted where the first had none, or where it is
+    the first one with a "KT." line the first lost under the seal ("TM. ỦY BAN NHÂN DÂN" →
+    "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), a title read under it."""
+    if first is None:
+        return True
+    assert found.authority is not None
+    a, b = cues.fold(first), cues.fold(found.authority)
+    return (
+        found.title is not None
+        and b.startswith(a)
+        and cues.sign_prefix(found.authority[len(first) :].strip()) is not None
+    )
+
+
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     """Take from the second reading what the first lacked or had damaged: an authority line
     (with the title under it), a title the vocabulary knows, a sound name."""
     doc, new = ctx.doc, found.signer
     taken: list[str] = []
     known_title = new.title is not None and signer.vocabulary_match(new.title) is not None
-    if new.authority and doc.signer.authority is None and cues.sign_prefix(new.authority):
+    if new.authority and cues.sign_prefix(new.authority) and _fuller(doc.signer.authority, new):
         doc.signer.authority, doc.signer.authority_prefix = new.authority, new.authority_prefix
         taken.append("signer.authority")
         if known_title:
