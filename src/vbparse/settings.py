@@ -176,6 +176,9 @@ class ClosingSettings(_Group):
     reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
     picture_min_height: float = 40.0  # a signature block pasted as a picture is this tall (pt)
     same_name_chars_per_edit: int = 5  # a re-read name this close to the first names one person
+    # The signer's name line of a scan read again to confirm its tone marks (extract/reread.py):
+    name_vote_psms: tuple[int, ...] = (7, 11)  # Tesseract segmentations: one line; sparse text
+    name_vote_pad: float = 4.0  # points around the name line's box
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 

@@ -49,3 +49,16 @@ def test_a_kt_line_lost_under_the_seal_completes_the_authority():
     doc = parse(CORPUS / "unseen2" / "so4t" / "68-KH-UBND-HaiPhong_scan.pdf")
     assert doc.signer.authority == "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"
     assert doc.signer.title == "PHÓ CHỦ TỊCH"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("unseen3/quangngai/280-BC_scan.pdf", "Trần Phước Hiền"),  # the page read "Hiên"
+        ("unseen2/ctuet/873-TB-DHKTCN_scan.pdf", "Nguyễn Thị Yên Chi"),  # the page read "Chỉ"
+    ],
+)
+def test_a_names_tone_marks_are_those_most_readings_of_its_line_give(path, name):
+    doc = parse(CORPUS / path)
+    assert doc.signer.name == name

@@ -19,7 +19,7 @@ from ..readers.region import RegionRequest, as_lines
 from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
 from ..vocab import SURNAMES
-from . import closing, signer
+from . import closing, respell, signer
 from .context import ParseContext
 
 
@@ -61,6 +61,11 @@ def _inferred(doc: Document, field: str) -> bool:
 
 
 def reread_signer(ctx: ParseContext) -> None:
+    _reread_block(ctx)
+    _confirm_name_marks(ctx)
+
+
+def _reread_block(ctx: ParseContext) -> None:
     doc = ctx.doc
     damaged = name_doubtful(doc.signer.name) or _inferred(doc, "signer.name")
     if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
@@ -212,3 +217,37 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         "the signer block was read again from the page image: " + ", ".join(taken),
         "signer",
     )
+
+
+def _confirm_name_marks(ctx: ParseContext) -> None:
+    """A name OCR read with a wrong tone mark ("Trần Phước Hiên" for "Hiền") reads as a name all
+    the same. Its line is read again, black print only, under `name_vote_psms`; a syllable whose
+    marks a majority of the readings (the first one among them) spell otherwise, the letters
+    the same, takes that spelling."""
+    doc = ctx.doc
+    span = doc.provenance.get("signer.name")
+    box, page = (span.source.get("bbox"), span.source.get("page")) if span else (None, None)
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    if not doc.signer.name or not box or page not in ocr_pages:
+        return
+    s = ctx.settings.closing
+    words = doc.signer.name.split()
+    readings = [words]
+    for psm in s.name_vote_psms:
+        request = RegionRequest(
+            page, box[1] - s.name_vote_pad, box[3] + s.name_vote_pad, x0=box[0] - s.name_vote_pad,
+            x1=box[2] + s.name_vote_pad, ink="print", psm=psm, min_conf=s.reread_min_conf,
+        )
+        read = respell.person_name(" ".join(w.text for w in ctx.reread(request))).split()
+        if len(read) == len(words):
+            readings.append(read)
+    voted = [_voted(i, words[i], readings) for i in range(len(words))]
+    if voted != words:
+        doc.signer.name = " ".join(voted)
+        doc.warn("read", "the signer's name was read again from the page image", "signer.name")
+
+
+def _voted(i: int, word: str, readings: list[list[str]]) -> str:
+    same = [r[i] for r in readings if cues.fold(r[i]) == cues.fold(word) and is_syllable(r[i])]
+    best = max(set(same), key=same.count)
+    return best if same.count(best) * 2 > len(readings) else word
