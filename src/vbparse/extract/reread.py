@@ -225,18 +225,24 @@ def _confirm_name_marks(ctx: ParseContext) -> None:
     marks a majority of the readings (the first one among them) spell otherwise, the letters
     the same, takes that spelling."""
     doc = ctx.doc
-    span = doc.provenance.get("signer.name")
-    box, page = (span.source.get("bbox"), span.source.get("page")) if span else (None, None)
-    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
-    if not doc.signer.name or not box or page not in ocr_pages:
+    where = _name_line(ctx)
+    if not doc.signer.name or where is None:
         return
+    page, (x0, top, x1, bottom) = where
     s = ctx.settings.closing
+    pad = s.name_vote_pad
     words = doc.signer.name.split()
     readings = [words]
     for psm in s.name_vote_psms:
         request = RegionRequest(
-            page, box[1] - s.name_vote_pad, box[3] + s.name_vote_pad, x0=box[0] - s.name_vote_pad,
-            x1=box[2] + s.name_vote_pad, ink="print", psm=psm, min_conf=s.reread_min_conf,
+            page,
+            top - pad,
+            bottom + pad,
+            x0=x0 - pad,
+            x1=x1 + pad,
+            ink="print",
+            psm=psm,
+            min_conf=s.reread_min_conf,
         )
         read = respell.person_name(" ".join(w.text for w in ctx.reread(request))).split()
         if len(read) == len(words):
@@ -245,6 +251,19 @@ def _confirm_name_marks(ctx: ParseContext) -> None:
     if voted != words:
         doc.signer.name = " ".join(voted)
         doc.warn("read", "the signer's name was read again from the page image", "signer.name")
+
+
+def _name_line(ctx: ParseContext) -> tuple[int, tuple[float, float, float, float]] | None:
+    """(page, box) of the line the signer's name was read from, on a page read by OCR."""
+    span = ctx.doc.provenance.get("signer.name")
+    if span is None:
+        return None
+    page, box = span.source.get("page"), span.source.get("bbox")
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    if not isinstance(page, int) or page not in ocr_pages or not isinstance(box, list | tuple):
+        return None
+    x0, top, x1, bottom = (float(v) for v in box)
+    return page, (x0, top, x1, bottom)
 
 
 def _voted(i: int, word: str, readings: list[list[str]]) -> str:
