@@ -172,10 +172,15 @@ class ClosingSettings(_Group):
     headings_run: int = 4  # lines over which a Quốc hiệu, its wrapped rest and the Tiêu ngữ stand
     # The signer block read again from the page image (extract/reread.py), in PDF points:
     reread_band_above: float = 25.0  # above the closing's first line (the block may start higher)
+    reread_band_above_max: float = 60.0  # … or up to the body's last line, at most this far above
     reread_band_below: float = 270.0  # below it: authority, title, seal and signature, name
     reread_left: float = 0.45  # the signer column starts right of this share of the page width
     reread_min_conf: float = 30.0  # re-read words under this are a seal's rim or a signature stroke
     picture_min_height: float = 40.0  # a signature block pasted as a picture is this tall (pt)
+    same_name_chars_per_edit: int = 5  # a re-read name this close to the first names one person
+    # The signer's name line of a scan read again to confirm its tone marks (extract/reread.py):
+    name_vote_psms: tuple[int, ...] = (7, 11)  # Tesseract segmentations: one line; sparse text
+    name_vote_pad: float = 4.0  # points around the name line's box
     title_wrap_words: int = 6  # the wrapped rest of a title has at most this many words
 
 
@@ -185,6 +190,7 @@ class SignerSettings(_Group):
 
     title_min_score: float = 0.55  # below this no candidate is a title
     title_max_words: int = 12  # a title runs over at most two lines of this many words
+    glued_noise_chars: int = 2  # letters a signature's flourish adds to a title's last word
     too_long: float = 0.5  # cost of a candidate over `title_max_words`
     known_title: float = 0.6  # weight of a match with a known title
     guessed_title: float = 0.75  # share of that weight an OCR-damaged match keeps

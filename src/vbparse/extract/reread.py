@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import cues
-from ..model import Document
+from ..model import Document, Signer
 from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
+from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
 from ..vocab import SURNAMES
-from . import closing, signer
+from . import closing, respell, signer
 from .context import ParseContext
 
 
@@ -42,11 +43,29 @@ def _anchor(ctx: ParseContext) -> Line | None:
     return line
 
 
+def _band_top(ctx: ParseContext, anchor: Line) -> float:
+    """Where the re-read region starts: `reread_band_above` over the closing's first line, or
+    higher up to the body's last line over it (at most `reread_band_above_max`): a title level
+    with or above "Nơi nhận:" that the page's reading lost under a signature's stroke."""
+    assert anchor.loc.bbox is not None and ctx.closing_start is not None
+    s = ctx.settings.closing
+    top = anchor.loc.bbox[1]
+    prev = ctx.lines[ctx.closing_start - 1] if ctx.closing_start > 0 else None
+    if prev is None or prev.loc.page != anchor.loc.page or prev.loc.bbox is None:
+        return top - s.reread_band_above
+    return min(top - s.reread_band_above, max(prev.loc.bbox[3], top - s.reread_band_above_max))
+
+
 def _inferred(doc: Document, field: str) -> bool:
     return any(w.code == "field_inferred" and w.field == field for w in doc.warnings)
 
 
 def reread_signer(ctx: ParseContext) -> None:
+    _reread_block(ctx)
+    _confirm_name_marks(ctx)
+
+
+def _reread_block(ctx: ParseContext) -> None:
     doc = ctx.doc
     damaged = name_doubtful(doc.signer.name) or _inferred(doc, "signer.name")
     if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
@@ -59,21 +78,27 @@ def reread_signer(ctx: ParseContext) -> None:
     assert anchor.loc.page is not None and anchor.loc.bbox is not None
     top = anchor.loc.bbox[1]
     s = ctx.settings.closing
-    request = RegionRequest(
-        anchor.loc.page,
-        top - s.reread_band_above,
-        top + s.reread_band_below,
-        left_share=s.reread_left,
-        ink="print_and_red",  # a title and name stamped in red stay, a blue signature goes
-        min_conf=s.reread_min_conf,
-    )
-    words = [w for w in ctx.reread(request) if any(ch.isalpha() for ch in w.text)]
-    lines = as_lines(words, anchor.loc.page)
-    if not lines:
-        return
-    second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
-    closing.read_signer(second, lines)
-    _merge(ctx, second.doc, damaged)
+    # First the red ink kept (a title and name stamped in red stay, a blue signature goes); what
+    # that leaves lacking, read once more with every coloured ink dropped: a red seal over the
+    # name's first letters ("FFẩn Hoàng Tuân") goes, the black print under it stays.
+    for ink in ("print_and_red", "print"):
+        request = RegionRequest(
+            anchor.loc.page,
+            _band_top(ctx, anchor),
+            top + s.reread_band_below,
+            left_share=s.reread_left,
+            ink=ink,
+            min_conf=s.reread_min_conf,
+        )
+        words = [w for w in ctx.reread(request) if any(ch.isalpha() for ch in w.text)]
+        lines = as_lines(words, anchor.loc.page)
+        if lines:
+            second = replace(ctx, doc=Document(source=doc.source), candidates={}, used=set())
+            closing.read_signer(second, lines)
+            _merge(ctx, second.doc, damaged)
+        damaged = name_doubtful(doc.signer.name) or _inferred(doc, "signer.name")
+        if not damaged and doc.signer.title and not _inferred(doc, "signer.title"):
+            return
 
 
 def _read_picture(ctx: ParseContext, damaged: bool) -> None:
@@ -124,13 +149,38 @@ def _full_name(ctx: ParseContext, name: str) -> bool:
     return len(words) >= ctx.settings.closing.full_name_words and words[0] in SURNAMES
 
 
+def _same_person(ctx: ParseContext, first: str | None, second: str) -> bool:
+    """A sound full name the first reading gave (only doubted: pieced from noise) is replaced by
+    the second reading's only where both name one person ("Hà Văn Phúc", "Hà Vân Phúc"): a
+    wholly other name in the right column is a second signer beside the first (a joint plan)."""
+    if first is None or name_doubtful(first):
+        return True
+    a, b = cues.fold(first), cues.fold(second)
+    return edit_distance(a, b) <= len(a) // ctx.settings.closing.same_name_chars_per_edit
+
+
+def _fuller(first: str | None, found: Signer) -> bool:
+    """The second reading's authority line is wanted where the first had none, or where it is
+    the first one with a "KT." line the first lost under the seal ("TM. ỦY BAN NHÂN DÂN" →
+    "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), a title read under it."""
+    if first is None:
+        return True
+    assert found.authority is not None
+    a, b = cues.fold(first), cues.fold(found.authority)
+    return (
+        found.title is not None
+        and b.startswith(a)
+        and cues.sign_prefix(found.authority[len(first) :].strip()) is not None
+    )
+
+
 def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
     """Take from the second reading what the first lacked or had damaged: an authority line
     (with the title under it), a title the vocabulary knows, a sound name."""
     doc, new = ctx.doc, found.signer
     taken: list[str] = []
     known_title = new.title is not None and signer.vocabulary_match(new.title) is not None
-    if new.authority and doc.signer.authority is None and cues.sign_prefix(new.authority):
+    if new.authority and cues.sign_prefix(new.authority) and _fuller(doc.signer.authority, new):
         doc.signer.authority, doc.signer.authority_prefix = new.authority, new.authority_prefix
         taken.append("signer.authority")
         if known_title:
@@ -140,6 +190,8 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         known_title
         and (doc.signer.title is None or _inferred(doc, "signer.title"))
         and not _inferred(found, "signer.title")
+        # "GIÁM ĐỐC" read under "KT. GIÁM ĐỐC": the head's title, its "PHÓ" lost under the seal
+        and signer.head_read_for_deputy(doc.signer.authority or "", new.title or "") is None
     ):
         doc.signer.title = new.title
         taken.append("signer.title")
@@ -151,6 +203,7 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         and new.name
         and (not pieced or (doc.signer.name is None and _full_name(ctx, new.name)))
         and (not name_doubtful(new.name) or doc.signer.name is None)
+        and _same_person(ctx, doc.signer.name, new.name)
     ):
         doc.signer.name = new.name
         taken.append("signer.name")
@@ -164,3 +217,56 @@ def _merge(ctx: ParseContext, found: Document, damaged: bool) -> None:
         "the signer block was read again from the page image: " + ", ".join(taken),
         "signer",
     )
+
+
+def _confirm_name_marks(ctx: ParseContext) -> None:
+    """A name OCR read with a wrong tone mark ("Trần Phước Hiên" for "Hiền") reads as a name all
+    the same. Its line is read again, black print only, under `name_vote_psms`; a syllable whose
+    marks a majority of the readings (the first one among them) spell otherwise, the letters
+    the same, takes that spelling."""
+    doc = ctx.doc
+    where = _name_line(ctx)
+    if not doc.signer.name or where is None:
+        return
+    page, (x0, top, x1, bottom) = where
+    s = ctx.settings.closing
+    pad = s.name_vote_pad
+    words = doc.signer.name.split()
+    readings = [words]
+    for psm in s.name_vote_psms:
+        request = RegionRequest(
+            page,
+            top - pad,
+            bottom + pad,
+            x0=x0 - pad,
+            x1=x1 + pad,
+            ink="print",
+            psm=psm,
+            min_conf=s.reread_min_conf,
+        )
+        read = respell.person_name(" ".join(w.text for w in ctx.reread(request))).split()
+        if len(read) == len(words):
+            readings.append(read)
+    voted = [_voted(i, words[i], readings) for i in range(len(words))]
+    if voted != words:
+        doc.signer.name = " ".join(voted)
+        doc.warn("read", "the signer's name was read again from the page image", "signer.name")
+
+
+def _name_line(ctx: ParseContext) -> tuple[int, tuple[float, float, float, float]] | None:
+    """(page, box) of the line the signer's name was read from, on a page read by OCR."""
+    span = ctx.doc.provenance.get("signer.name")
+    if span is None:
+        return None
+    page, box = span.source.get("page"), span.source.get("bbox")
+    ocr_pages = {p.number for p in ctx.raw.pages if p.method == "ocr"}
+    if not isinstance(page, int) or page not in ocr_pages or not isinstance(box, list | tuple):
+        return None
+    x0, top, x1, bottom = (float(v) for v in box)
+    return page, (x0, top, x1, bottom)
+
+
+def _voted(i: int, word: str, readings: list[list[str]]) -> str:
+    same = [r[i] for r in readings if cues.fold(r[i]) == cues.fold(word) and is_syllable(r[i])]
+    best = max(set(same), key=same.count)
+    return best if same.count(best) * 2 > len(readings) else word

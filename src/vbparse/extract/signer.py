@@ -51,9 +51,10 @@ def _vocabulary_match(text: str, per_edit: int) -> tuple[str, str, float] | None
     best: tuple[str, str, float] | None = None
     for key, title in _FOLDED_TITLES:
         end = skipped + len(key)
-        if end < len(folded) and folded[end].isalpha():
+        glued = end < len(folded) and folded[end].isalpha()
+        if glued and not _glued_noise(text, end):
             continue  # the title must end where a word ends
-        dist = edit_distance(folded[skipped:end], key)
+        dist = edit_distance(folded[skipped:end], key) + glued  # noise glued on is one edit
         sim = 1 - dist / max(len(key), 1)
         if dist <= max(1, len(key) // per_edit) and (best is None or sim > best[2]):
             best = (
@@ -64,6 +65,20 @@ def _vocabulary_match(text: str, per_edit: int) -> tuple[str, str, float] | None
             if dist == 0:
                 break
     return best
+
+
+def _glued_noise(text: str, end: int) -> bool:
+    """The letters glued on after `end` are a signature's flourish read as letters
+    ("HIỆU TRƯỞNGZZ"): the word they end is no Vietnamese syllable while the part before them
+    is, and they are few."""
+    word_start = text.rfind(" ", 0, end) + 1
+    tail = re.match(r"[^\W\d_]+", text[end:])
+    assert tail is not None  # called only when a letter follows
+    return (
+        len(tail.group()) <= current().signer.glued_noise_chars
+        and is_syllable(text[word_start:end])
+        and not is_syllable(text[word_start : end + tail.end()])
+    )
 
 
 def candidates(block: list[str]) -> list[TitleCandidate]:
@@ -103,6 +118,8 @@ def candidates(block: list[str]) -> list[TitleCandidate]:
             # of a damaged line only the words that are Vietnamese syllables stay ("ZZ" goes).
             if sim < 1:
                 rest = _damaged_rest(title, rest)
+            elif not any(ch.isalnum() for ch in rest):
+                rest = ""  # a dash or quote mark after the title: a signature's stroke
             value = f"{title} {rest}".strip(" ,")
         elif _plain_title(text) and pos == n - 1:
             score += s.plain_title  # a title the vocabulary lacks, right above the name
