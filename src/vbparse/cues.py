@@ -128,10 +128,12 @@ OUTLINE_LABEL = re.compile(
 )
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
-# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …"), drops its "v" ("V/ …") or
-# reads it "WW" before the subject's first (lower-case) word.
+# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …"), drops its "v" ("V/ …"), reads
+# it "WW" before the subject's first (lower-case) word, or its slash as a fraction slash and its
+# "v" as a percent sign ("V⁄% Góp ý …").
 VV_LINE = re.compile(
-    r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|WW(?=\s+[a-zà-ỹđ])|Về\s+việc)\s*[:.]?\s*"
+    r"^\s*[\W_]{0,2}\s*(?:V\s*[/⁄]\s*[v%]|V\s*[/⁄](?=\s+\w)|WW(?=\s+[a-zà-ỹđ])|Về\s+việc)"
+    r"\s*[:.]?\s*"
     r"(?P<subject>.*)$",
     _F,
 )

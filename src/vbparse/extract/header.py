@@ -60,7 +60,7 @@ def _run_together(line: Line) -> bool:
         span = _heading_span(finder, text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
-    if _number_start(text) is not None or _title_subject(text) is not None:
+    if any(f(text) is not None for f in (_number_start, _title_subject, _vv_start)):
         return True
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
@@ -118,6 +118,11 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
+    vv = _vv_start(text)
+    if vv is not None:
+        # "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 … năm 2025 V/v góp ý …": the left column's
+        # Số and V/v with the right column's place-date between them on one line.
+        return [*_cut(_piece(line, 0, vv, line.zone)), _piece(line, vv, len(text), line.zone)]
     about = _title_subject(text)
     if about is not None:
         # "THÔNG BÁO (V/v Tăng cường giám sát …)": the title and its trích yếu on one line.
@@ -155,6 +160,18 @@ def _title_subject(text: str) -> tuple[int, int, int] | None:
     if m.group("open") and text[:end].endswith(")"):
         end -= 1
     return m.start(), m.end(), end
+
+
+_VV_IN_LINE = re.compile(r"\s(?=(?:V\s*/\s*v|Về\s+việc)\b)")
+
+
+def _vv_start(text: str) -> int | None:
+    """Where a "V/v …" starts after a Số line or a place-date on the same line."""
+    m = _VV_IN_LINE.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    return m.end() if cues.NUMBER_LINE.match(before) or cues.PLACE_DATE.match(before) else None
 
 
 _NUMBER_IN_LINE = re.compile(
@@ -796,6 +813,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             or cues.OUTLINE_LABEL.match(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
             or cues.RECIPIENTS.match(text)
+            or _weight_drops(first, line)
         ):
             break
         if texts and _is_authority_line(ctx, pos):
@@ -874,6 +892,9 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         body_next
         and len(text) < current().header.subject_tail_chars
         and not text.endswith((".", ":", ";"))
+        # "Kế số 29/05/2024 của Hội đồng trường về": a piece of the body's first sentence that
+        # OCR set apart breaks off mid-phrase, where a trích yếu's last line ends its phrase.
+        and not _MID_PHRASE.search(text)
     )
 
 
@@ -889,6 +910,13 @@ def _same_emphasis(first: Line | None, line: Line) -> bool:
         and line.bold is True
         and (first.size is None or line.size is None or first.size == line.size)
     )
+
+
+def _weight_drops(first: Line | None, line: Line) -> bool:
+    """A line in regular type under a trích yếu set in bold is the body ("Ngày 03/01/2025, Phó
+    Chủ tịch … chủ trì họp …" under a thông báo kết luận), whatever its first line ends on. Only
+    where the reader knows the type's weight of both lines."""
+    return first is not None and first.bold is True and line.bold is False
 
 
 def _cites(text: str) -> bool:
