@@ -1,14 +1,16 @@
 """The trích yếu on the dev sources of corpus/unseen3 (issue #11): a thông báo whose bold trích
 yếu ends on "… trong thời gian đến" above a body paragraph in regular type; a công văn whose
 converter ran the Số, the place-date and the V/v onto one line; a scan whose V/v OCR read
-"V⁄%"; a scan where OCR set a piece of the first "Căn cứ" apart under the trích yếu. The scans'
-strings are the lines OCR really gave."""
+"V⁄%"; a scan where OCR set a piece of the first "Căn cứ" apart under the trích yếu. And two
+repairs of OCR by agreement with the text (corpus/real dev scans): words run together, a cited
+number that lost its slash. The scans' strings are the lines OCR really gave."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import vbparse
+from vbparse.extract import respell
 from vbparse.pipeline import parse_raw
 from vbparse.readers.base import Line, PageInfo, RawDocument, Zone
 
@@ -87,3 +89,31 @@ def test_a_piece_of_the_first_can_cu_ocr_set_apart_is_not_the_subjects_last_line
     subject = parse_raw(raw).subject
     assert subject is not None and subject.endswith("(09/3/2006 - 09/3/2026)")
     assert "29/05/2024" not in subject
+
+
+def test_two_words_ocr_ran_together_are_parted_as_the_text_writes_them():
+    # real/kgl/18_SYT-VP_scan: the V/v's last words read "Bộ Ytê"; the body writes "Bộ Y tế".
+    subject = "triển khai Thông tư số 48/2017/TT-BYT ngày 28/12/2017của Bộ Ytê"
+    text = (
+        "V/v triển khai Thông tư số 48/2017/TT-BYT ngày 28/12/2017của Bộ Ytê\n"
+        "Sở Y tế nhận được Thông tư số 48/2017/TT-BYT ngày 28/12/2017 của Bộ Y tế về việc …\n"
+        "Giám đốc Sở Y tế chỉ đạo các cơ sở khám bệnh, chữa bệnh bảo hiểm y tế (đính kèm).\n"
+        "xem xét, tổng hợp, báo cáo Bộ Y tê/.U/"
+    )
+    parted = respell.unglued(subject, text)
+    assert parted.endswith("của Bộ Y tê")
+    assert respell.words(parted, text).endswith("của Bộ Y tế")
+    # An acronym in capitals stays whole even where OCR also read it apart ("GA VI", "GAVI").
+    assert respell.unglued("thuộc DA GAVI", "Kế hoạch số 04/KH-GA VI\ndo GA VI tài trợ") == (
+        "thuộc DA GAVI"
+    )
+
+
+def test_a_cited_number_gets_back_the_slash_the_body_writes():
+    # real/kgl/513_SYT-NVD_scan_signed: the V/v reads "455SYT-NVD", the body "455/SYT-NVD".
+    subject = "đính chính Công văn số 455SYT-NVD ngày 17/4/2018 của Sở Y tế"
+    text = f"V/v {subject}\nSở Y tế Kiên Giang có ban hành Công văn số 455/SYT-NVD về việc …"
+    assert respell.cited_numbers(subject, text) == (
+        "đính chính Công văn số 455/SYT-NVD ngày 17/4/2018 của Sở Y tế"
+    )
+    assert respell.cited_numbers(subject, f"V/v {subject}") == subject  # no slash to agree with

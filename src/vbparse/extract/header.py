@@ -779,7 +779,8 @@ def _respell_subject(ctx: ParseContext) -> None:
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
     text = respell.document_text(ctx)
-    subject = respell.by_lexicon(respell.words(doc.subject, text), text)
+    subject = respell.cited_numbers(respell.unglued(doc.subject, text), text)
+    subject = respell.by_lexicon(respell.words(subject, text), text)
     # Specks ("* năm 2017", "bệnh viện ˆ") and an urgency stamp read into the block ("[Hỏa rốc]") go.
     subject = _STAMP_IN_SUBJECT.sub("", subject)
     # (a lone spacing mark, "ˆ", is a letter to the regex: named)
