@@ -3,7 +3,7 @@ yếu ends on "… trong thời gian đến" above a body paragraph in regular t
 converter ran the Số, the place-date and the V/v onto one line; a scan whose V/v OCR read
 "V⁄%"; a scan where OCR set a piece of the first "Căn cứ" apart under the trích yếu. And two
 repairs of OCR by agreement with the text (corpus/real dev scans): words run together, a cited
-number that lost its slash. The scans' strings are the lines OCR really gave."""
+number that lost its slash; a title run onto its trích yếu by a converter. The scans' strings are the lines OCR really gave."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from vbparse.extract import respell
 from vbparse.pipeline import parse_raw
 from vbparse.readers.base import Line, PageInfo, RawDocument, Zone
 
-QUANGNGAI = Path(__file__).resolve().parents[2] / "corpus" / "unseen3" / "quangngai"
+ROOT = Path(__file__).resolve().parents[2]
+QUANGNGAI = ROOT / "corpus" / "unseen3" / "quangngai"
 LEFT, RIGHT, BODY = Zone.HEADER_LEFT, Zone.HEADER_RIGHT, Zone.BODY
 
 
@@ -117,3 +118,19 @@ def test_a_cited_number_gets_back_the_slash_the_body_writes():
         "đính chính Công văn số 455/SYT-NVD ngày 17/4/2018 của Sở Y tế"
     )
     assert respell.cited_numbers(subject, f"V/v {subject}") == subject  # no slash to agree with
+
+
+def test_a_title_run_onto_its_trich_yeu_in_sentence_case_is_cut(tmp_path):
+    # corpus/seed/kh-36-thbtd as a converter that loses the line break under the title gives it:
+    # "KẾ HOẠCH Triển khai công tác dân vận …" on one line.
+    seed = (ROOT / "corpus" / "seed" / "kh-36-thbtd.txt").read_text(encoding="utf-8")
+    assert "KẾ HOẠCH\n\nTriển khai công tác dân vận" in seed
+    path = tmp_path / "kh.txt"
+    path.write_text(seed.replace("KẾ HOẠCH\n\nTriển khai", "KẾ HOẠCH Triển khai", 1), "utf-8")
+    doc = vbparse.parse(path)
+    assert doc.doc_type.name == "Kế hoạch"
+    assert doc.subject == vbparse.parse(ROOT / "corpus" / "seed" / "kh-36-thbtd.txt").subject
+    assert doc.subject == (
+        "Triển khai công tác dân vận của chính quyền và quy chế dân chủ ở Trường Tiểu học "
+        "Bình Trung Đông"
+    )

@@ -12,7 +12,7 @@ from .. import abbreviations, cues
 from ..model import Document
 from ..readers.base import Line, Zone
 from ..settings import current
-from ..text.charclass import UP
+from ..text.charclass import LO, UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, closing, respell, signer, tagging
 from .context import ParseContext
@@ -152,7 +152,7 @@ def _title_subject(text: str) -> tuple[int, int, int] | None:
     starts and ends (its brackets left out)."""
     m = _ABOUT_IN_LINE.search(text)
     if m is None or m.start() == 0:
-        return None
+        return _title_then_sentence(text)
     title = text[: m.start()].strip()
     if not (cues.is_upper(title) and cues.title_type(title)):
         return None
@@ -172,6 +172,22 @@ def _vv_start(text: str) -> int | None:
         return None
     before = text[: m.start()]
     return m.end() if cues.NUMBER_LINE.match(before) or cues.PLACE_DATE.match(before) else None
+
+
+# "KẾ HOẠCH Triển khai công tác …": a title in capitals, then a trích yếu in sentence case.
+_TITLE_THEN_SENTENCE = re.compile(rf"^(?P<title>[^{LO}]+?)\s+(?=[{UP}][{LO}])")
+
+
+def _title_then_sentence(text: str) -> tuple[int, int, int] | None:
+    """A converter ran the title and the trích yếu under it onto one line: where the title ends
+    and its trích yếu starts and ends. Not "QUYẾT ĐỊNH: Điều 1. …" (the enacting word)."""
+    m = _TITLE_THEN_SENTENCE.match(text)
+    if m is None or m.group("title").rstrip().endswith(":"):
+        return None
+    title, rest = m.group("title").strip(), text[m.end() :]
+    if not (cues.is_upper(title) and cues.type_name_for(title)) or cues.OUTLINE_LABEL.match(rest):
+        return None
+    return m.end("title"), m.end(), len(text.rstrip())
 
 
 _NUMBER_IN_LINE = re.compile(
