@@ -170,10 +170,11 @@ RECIPIENT_NOTE = re.compile(
     + r")(?![\w/])[^()]{0,40}[)\"”]?\s*[;.,]?\s*$",
     _F,
 )
-# OCR reads the g of "gửi" as 8, q or 9.
-ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# "gửi" with its g read by OCR as 8, q or 9, and "gởi", its southern spelling ("Kính gởi: …").
+_GUI = r"[g8q9][ửưuừứởơớờ]i"
+ADDRESSEE = re.compile(rf"^\s*K[íìi]nh\s*{_GUI}\s*:?\s*", _F)
 # "Đồng kính gửi:": the addressees for information, after the Kính gửi list.
-CO_ADDRESSEE = re.compile(r"^\s*Đồng\s+k[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+CO_ADDRESSEE = re.compile(rf"^\s*Đồng\s+k[íìi]nh\s*{_GUI}\s*:?\s*", _F)
 # A blank left to fill in ("Kính gửi: ……………", "Số: ..../QĐ"): three or more dots or rules.
 FILL_BLANK = re.compile(r"[.…_]{3,}")
 OPENER = re.compile(

@@ -1,9 +1,11 @@
-"""The trích yếu on the dev sources of corpus/unseen3 (issue #11): a thông báo whose bold trích
-yếu ends on "… trong thời gian đến" above a body paragraph in regular type; a công văn whose
-converter ran the Số, the place-date and the V/v onto one line; a scan whose V/v OCR read
-"V⁄%"; a scan where OCR set a piece of the first "Căn cứ" apart under the trích yếu. And two
-repairs of OCR by agreement with the text (corpus/real dev scans): words run together, a cited
-number that lost its slash; a title run onto its trích yếu by a converter. The scans' strings are the lines OCR really gave."""
+"""The trích yếu and the Kính gửi on new sources (issue #11). From the dev sources of
+corpus/unseen3: a thông báo whose bold trích yếu ends on "… trong thời gian đến" above a body
+paragraph in regular type; a công văn whose converter ran the Số, the place-date and the V/v onto
+one line; a scan whose V/v OCR read "V⁄%"; a scan where OCR set a piece of the first "Căn cứ"
+apart under the trích yếu. From corpus/real dev scans, two repairs of OCR by agreement with the
+text: words run together, a cited number that lost its slash. And real documents as other
+converters or offices give them: a title run onto its trích yếu, "Kính gởi". The scans' strings
+are the lines OCR really gave."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 import vbparse
 from vbparse.extract import respell
 from vbparse.pipeline import parse_raw
+from vbparse.readers import read
 from vbparse.readers.base import Line, PageInfo, RawDocument, Zone
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +137,19 @@ def test_a_title_run_onto_its_trich_yeu_in_sentence_case_is_cut(tmp_path):
         "Triển khai công tác dân vận của chính quyền và quy chế dân chủ ở Trường Tiểu học "
         "Bình Trung Đông"
     )
+
+
+def test_kinh_goi_the_southern_spelling_opens_the_addressees(tmp_path):
+    # real/hungnm92/7169_VPCP-NC with "Kính gửi" spelled "Kính gởi", as southern offices write it.
+    source = ROOT / "corpus" / "real" / "hungnm92" / "7169_VPCP-NC.doc"
+    text = "\n".join(ln.text for ln in read(source).lines)
+    assert text.count("Kính gửi") == 1
+    path = tmp_path / "cv.txt"
+    path.write_text(text.replace("Kính gửi", "Kính gởi"), encoding="utf-8")
+    addressees = vbparse.parse(path).addressees
+    assert addressees[:3] == [
+        "Bộ Công an",
+        "Bộ Thông tin và Truyền thông",
+        "Ban Tuyên giáo Trung ương",
+    ]
+    assert addressees == vbparse.parse(source).addressees
