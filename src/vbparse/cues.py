@@ -181,6 +181,13 @@ OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
     _F,
 )
+# The dated sentence that opens the body of a thông báo kết luận or a biên bản ("Ngày 03/01/2025,
+# Phó Chủ tịch … chủ trì họp …", "Chiều ngày 20 tháng 4 năm 2020, …"): never a trích yếu's line.
+DATED_OPENING = re.compile(
+    r"^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?ngày\s+\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,",
+    _F,
+)
 # OCR may put a speck or a dash before it ("'Căn cứ Nghị quyết …", "- Căn cứ …").
 BASES_OPENER = re.compile(r"^[\s'`‘’.,_\-–]*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo)\b", _F)
 # The signing prefixes in every spelling of vocab.SIGN_PREFIX_SPELLINGS, each to its canonical

@@ -4,7 +4,8 @@ paragraph in regular type; a công văn whose converter ran the Số, the place-
 one line; a scan whose V/v OCR read "V⁄%"; a scan where OCR set a piece of the first "Căn cứ"
 apart under the trích yếu. From corpus/real dev scans, two repairs of OCR by agreement with the
 text: words run together, a cited number that lost its slash. And real documents as other
-converters or offices give them: a title run onto its trích yếu, "Kính gởi". The scans' strings
+converters or offices give them: a title run onto its trích yếu, "Kính gởi", a thông báo as
+plain text (its dated opening sentence, a name wrapped between its acronyms). The scans' strings
 are the lines OCR really gave."""
 
 from __future__ import annotations
@@ -153,3 +154,14 @@ def test_kinh_goi_the_southern_spelling_opens_the_addressees(tmp_path):
         "Ban Tuyên giáo Trung ương",
     ]
     assert addressees == vbparse.parse(source).addressees
+
+
+def test_the_dated_sentence_opening_the_body_ends_the_subject_where_no_weight_is_known(tmp_path):
+    # unseen3/quangngai/11-TB-UBND_QISC as plain text (no bold to tell the trích yếu from the
+    # body): "… trong thời gian đến" / "Ngày 03/01/2025, Phó Chủ tịch … chủ trì họp …".
+    source = QUANGNGAI / "11-TB-UBND_QISC.pdf"
+    path = tmp_path / "tb.txt"
+    path.write_text("\n".join(ln.text for ln in read(source).lines), encoding="utf-8")
+    subject = vbparse.parse(path).subject
+    assert subject == vbparse.parse(source).subject
+    assert subject is not None and subject.endswith("trong thời gian đến")

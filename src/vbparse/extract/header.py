@@ -830,6 +830,7 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             or cues.OUTLINE_LABEL.match(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
             or cues.RECIPIENTS.match(text)
+            or cues.DATED_OPENING.match(text)
             or _weight_drops(first, line)
         ):
             break
@@ -955,9 +956,15 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True  # (a quoted name wrapped onto its own line: "Tổ chức Cuộc thi" / "“Đại sứ …”")
     if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
         return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
+    if _ACRONYM_END.search(prev) and _ACRONYM_START.match(text):
+        return True  # "… Công ty TNHH" / "MTV Đầu tư, …": a name's acronyms run across the wrap
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
     return bool(_MID_PHRASE.search(prev))
+
+
+_ACRONYM_END = re.compile(rf"[{LO}].*\s[{UP}]{{2,}}$")
+_ACRONYM_START = re.compile(rf"^[{UP}]{{2,}}\s")
 
 
 # A line that breaks off on a connective or a dash: the phrase goes on on the next line.
