@@ -4,7 +4,8 @@ paragraph in regular type; a công văn whose converter ran the Số, the place-
 one line; a scan whose V/v OCR read "V⁄%"; a scan where OCR set a piece of the first "Căn cứ"
 apart under the trích yếu. From corpus/real dev scans, two repairs of OCR by agreement with the
 text: words run together, a cited number that lost its slash. And real documents as other
-converters or offices give them: a title run onto its trích yếu, "Kính gởi", a thông báo as
+converters or offices give them: a title run onto its trích yếu (in sentence case or at a
+capital "VỀ"), "Kính gởi", a thông báo as
 plain text (its dated opening sentence, a name wrapped between its acronyms). The scans' strings
 are the lines OCR really gave."""
 
@@ -165,3 +166,20 @@ def test_the_dated_sentence_opening_the_body_ends_the_subject_where_no_weight_is
     subject = vbparse.parse(path).subject
     assert subject == vbparse.parse(source).subject
     assert subject is not None and subject.endswith("trong thời gian đến")
+
+
+def test_a_title_run_onto_its_trich_yeu_in_capitals_is_cut_at_ve(tmp_path):
+    # real/hpbaotho/ND-37-2007-ND-CP with its title block on one line, as a converter may give it:
+    # "NGHỊ ĐỊNH VỀ MINH BẠCH TÀI SẢN, THU NHẬP" (the authority's line with the number left out).
+    source = ROOT / "corpus" / "real" / "hpbaotho" / "ND-37-2007-ND-CP_no-header.doc"
+    lines = [ln.text for ln in read(source).lines]
+    assert lines[:3] == [
+        "NGHỊ ĐỊNH",
+        "CỦA CHÍNH PHỦ SỐ 37/2007/NĐ-CP NGÀY 09 THÁNG 3 NĂM 2007",
+        "VỀ MINH BẠCH TÀI SẢN, THU NHẬP",
+    ]
+    path = tmp_path / "nd.txt"
+    path.write_text("\n".join([f"{lines[0]} {lines[2]}", *lines[3:]]), encoding="utf-8")
+    doc = vbparse.parse(path)
+    assert doc.doc_type.name == "Nghị định"
+    assert doc.subject == "VỀ MINH BẠCH TÀI SẢN, THU NHẬP"

@@ -144,7 +144,10 @@ def _cut(line: Line) -> list[Line]:
     return [line]
 
 
-_ABOUT_IN_LINE = re.compile(r"\s*(?P<open>\()?\s*(?=(?:V\s*/\s*v|Về\s+việc)\b)")
+# "(V/v …", "Về việc …", and in capitals "VỀ VIỆC …" or a bare "VỀ …" ("NGHỊ ĐỊNH VỀ …").
+_ABOUT_IN_LINE = re.compile(
+    r"\s*(?P<open>\()?\s*(?<!\w)(?=(?:V\s*/\s*v|Về\s+việc|VỀ\s+VIỆC|VỀ(?=\s+\w)))"
+)
 
 
 def _title_subject(text: str) -> tuple[int, int, int] | None:
