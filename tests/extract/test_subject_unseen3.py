@@ -4,10 +4,9 @@ paragraph in regular type; a công văn whose converter ran the Số, the place-
 one line; a scan whose V/v OCR read "V⁄%"; a scan where OCR set a piece of the first "Căn cứ"
 apart under the trích yếu. From corpus/real dev scans, two repairs of OCR by agreement with the
 text: words run together, a cited number that lost its slash. And real documents as other
-converters or offices give them: a title run onto its trích yếu (in sentence case or at a
-capital "VỀ"), "Kính gởi", a thông báo as
-plain text (its dated opening sentence, a name wrapped between its acronyms). The scans' strings
-are the lines OCR really gave."""
+converters or offices give them: a title run onto its trích yếu (in sentence case, or at a
+capital "VỀ"), "Kính gởi", a thông báo as plain text (its dated opening sentence, a name wrapped
+between its acronyms). The scans' strings are the lines OCR really gave."""
 
 from __future__ import annotations
 
