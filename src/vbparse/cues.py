@@ -128,10 +128,12 @@ OUTLINE_LABEL = re.compile(
 )
 # A date phrase anywhere in a line, with its year ("ngày 23 tháng 4 năm 2020").
 DATE_PHRASE = re.compile(r"ng[àa]y\s*[\d.…_ ]*\s*th[áa]ng\s*[\d.…_ ]*\s*n[ăa]m\s*\d{4}", _F)
-# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …"), drops its "v" ("V/ …") or
-# reads it "WW" before the subject's first (lower-case) word.
+# OCR leaves a stray quote or dot before "V/v" ("'V/v báo cáo …"), drops its "v" ("V/ …"), reads
+# it "WW" before the subject's first (lower-case) word, or its slash as a fraction slash and its
+# "v" as a percent sign ("V⁄% Góp ý …").
 VV_LINE = re.compile(
-    r"^\s*[\W_]{0,2}\s*(?:V\s*/\s*v|V\s*/(?=\s+\w)|WW(?=\s+[a-zà-ỹđ])|Về\s+việc)\s*[:.]?\s*"
+    r"^\s*[\W_]{0,2}\s*(?:V\s*[/⁄]\s*[v%]|V\s*[/⁄](?=\s+\w)|WW(?=\s+[a-zà-ỹđ])|Về\s+việc)"
+    r"\s*[:.]?\s*"
     r"(?P<subject>.*)$",
     _F,
 )
@@ -168,14 +170,22 @@ RECIPIENT_NOTE = re.compile(
     + r")(?![\w/])[^()]{0,40}[)\"”]?\s*[;.,]?\s*$",
     _F,
 )
-# OCR reads the g of "gửi" as 8, q or 9.
-ADDRESSEE = re.compile(r"^\s*K[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+# "gửi" with its g read by OCR as 8, q or 9, and "gởi", its southern spelling ("Kính gởi: …").
+_GUI = r"[g8q9][ửưuừứởơớờ]i"
+ADDRESSEE = re.compile(rf"^\s*K[íìi]nh\s*{_GUI}\s*:?\s*", _F)
 # "Đồng kính gửi:": the addressees for information, after the Kính gửi list.
-CO_ADDRESSEE = re.compile(r"^\s*Đồng\s+k[íìi]nh\s*[g8q9][ửưuừứ]i\s*:?\s*", _F)
+CO_ADDRESSEE = re.compile(rf"^\s*Đồng\s+k[íìi]nh\s*{_GUI}\s*:?\s*", _F)
 # A blank left to fill in ("Kính gửi: ……………", "Số: ..../QĐ"): three or more dots or rules.
 FILL_BLANK = re.compile(r"[.…_]{3,}")
 OPENER = re.compile(
     r"^\s*(Căn\s+cứ|Thực\s+hiện|Theo|Xét|Tiếp\s+theo|Thi\s+hành|Phúc\s+đáp|Trả\s+lời|Hôm\s+nay)\b",
+    _F,
+)
+# The dated sentence that opens the body of a thông báo kết luận or a biên bản ("Ngày 03/01/2025,
+# Phó Chủ tịch … chủ trì họp …", "Chiều ngày 20 tháng 4 năm 2020, …"): never a trích yếu's line.
+DATED_OPENING = re.compile(
+    r"^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?ngày\s+\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,",
     _F,
 )
 # OCR may put a speck or a dash before it ("'Căn cứ Nghị quyết …", "- Căn cứ …").

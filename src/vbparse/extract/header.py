@@ -12,7 +12,7 @@ from .. import abbreviations, cues
 from ..model import Document
 from ..readers.base import Line, Zone
 from ..settings import current
-from ..text.charclass import UP
+from ..text.charclass import LO, UP
 from ..vocab import CODE_TYPES, ORG_HEADS, TITLES, TYPE_CODES
 from . import candidates, closing, respell, signer, tagging
 from .context import ParseContext
@@ -60,7 +60,7 @@ def _run_together(line: Line) -> bool:
         span = _heading_span(finder, text)
         if span and re.search(r"\w", text[: span[0]]):
             return True  # "BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc": two columns on one line
-    if _number_start(text) is not None or _title_subject(text) is not None:
+    if any(f(text) is not None for f in (_number_start, _title_subject, _vv_start)):
         return True
     return line.zone is not Zone.HEADER_RIGHT and _place_date_start(text) is not None
 
@@ -118,6 +118,11 @@ def _cut(line: Line) -> list[Line]:
                 rest = _piece(line, e, len(text), Zone.HEADER_RIGHT)
                 pieces.extend(_cut(rest) if cues.motto_span(rest.text) else [rest])
             return pieces
+    vv = _vv_start(text)
+    if vv is not None:
+        # "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 … năm 2025 V/v góp ý …": the left column's
+        # Số and V/v with the right column's place-date between them on one line.
+        return [*_cut(_piece(line, 0, vv, line.zone)), _piece(line, vv, len(text), line.zone)]
     about = _title_subject(text)
     if about is not None:
         # "THÔNG BÁO (V/v Tăng cường giám sát …)": the title and its trích yếu on one line.
@@ -139,7 +144,10 @@ def _cut(line: Line) -> list[Line]:
     return [line]
 
 
-_ABOUT_IN_LINE = re.compile(r"\s*(?P<open>\()?\s*(?=(?:V\s*/\s*v|Về\s+việc)\b)")
+# "(V/v …", "Về việc …", and in capitals "VỀ VIỆC …" or a bare "VỀ …" ("NGHỊ ĐỊNH VỀ …").
+_ABOUT_IN_LINE = re.compile(
+    r"\s*(?P<open>\()?\s*(?<!\w)(?=(?:V\s*/\s*v|Về\s+việc|VỀ\s+VIỆC|VỀ(?=\s+\w)))"
+)
 
 
 def _title_subject(text: str) -> tuple[int, int, int] | None:
@@ -147,7 +155,7 @@ def _title_subject(text: str) -> tuple[int, int, int] | None:
     starts and ends (its brackets left out)."""
     m = _ABOUT_IN_LINE.search(text)
     if m is None or m.start() == 0:
-        return None
+        return _title_then_sentence(text)
     title = text[: m.start()].strip()
     if not (cues.is_upper(title) and cues.title_type(title)):
         return None
@@ -155,6 +163,34 @@ def _title_subject(text: str) -> tuple[int, int, int] | None:
     if m.group("open") and text[:end].endswith(")"):
         end -= 1
     return m.start(), m.end(), end
+
+
+_VV_IN_LINE = re.compile(r"\s(?=(?:V\s*/\s*v|Về\s+việc)\b)")
+
+
+def _vv_start(text: str) -> int | None:
+    """Where a "V/v …" starts after a Số line or a place-date on the same line."""
+    m = _VV_IN_LINE.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    return m.end() if cues.NUMBER_LINE.match(before) or cues.PLACE_DATE.match(before) else None
+
+
+# "KẾ HOẠCH Triển khai công tác …": a title in capitals, then a trích yếu in sentence case.
+_TITLE_THEN_SENTENCE = re.compile(rf"^(?P<title>[^{LO}]+?)\s+(?=[{UP}][{LO}])")
+
+
+def _title_then_sentence(text: str) -> tuple[int, int, int] | None:
+    """A converter ran the title and the trích yếu under it onto one line: where the title ends
+    and its trích yếu starts and ends. Not "QUYẾT ĐỊNH: Điều 1. …" (the enacting word)."""
+    m = _TITLE_THEN_SENTENCE.match(text)
+    if m is None or m.group("title").rstrip().endswith(":"):
+        return None
+    title, rest = m.group("title").strip(), text[m.end() :]
+    if not (cues.is_upper(title) and cues.type_name_for(title)) or cues.OUTLINE_LABEL.match(rest):
+        return None
+    return m.end("title"), m.end(), len(text.rstrip())
 
 
 _NUMBER_IN_LINE = re.compile(
@@ -793,7 +829,8 @@ def _respell_subject(ctx: ParseContext) -> None:
     if doc.subject is None or not respell.read_by_ocr(ctx):
         return
     text = respell.document_text(ctx)
-    subject = respell.by_lexicon(respell.words(doc.subject, text), text)
+    subject = respell.cited_numbers(respell.unglued(doc.subject, text), text)
+    subject = respell.by_lexicon(respell.words(subject, text), text)
     # Specks ("* năm 2017", "bệnh viện ˆ") and an urgency stamp read into the block ("[Hỏa rốc]") go.
     subject = _STAMP_IN_SUBJECT.sub("", subject)
     # (a lone spacing mark, "ˆ", is a letter to the regex: named)
@@ -827,6 +864,8 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             or cues.OUTLINE_LABEL.match(text)
             or line.zone not in (Zone.BODY, Zone.TABLE)
             or cues.RECIPIENTS.match(text)
+            or cues.DATED_OPENING.match(text)
+            or _weight_drops(first, line)
         ):
             break
         if texts and _is_authority_line(ctx, pos):
@@ -907,6 +946,9 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         body_next
         and len(text) < current().header.subject_tail_chars
         and not text.endswith((".", ":", ";"))
+        # "Kế số 29/05/2024 của Hội đồng trường về": a piece of the body's first sentence that
+        # OCR set apart breaks off mid-phrase, where a trích yếu's last line ends its phrase.
+        and not _MID_PHRASE.search(text)
     )
 
 
@@ -930,6 +972,13 @@ def _same_emphasis(first: Line | None, line: Line) -> bool:
     )
 
 
+def _weight_drops(first: Line | None, line: Line) -> bool:
+    """A line in regular type under a trích yếu set in bold is the body ("Ngày 03/01/2025, Phó
+    Chủ tịch … chủ trì họp …" under a thông báo kết luận), whatever its first line ends on. Only
+    where the reader knows the type's weight of both lines."""
+    return first is not None and first.bold is True and line.bold is False
+
+
 def _cites(text: str) -> bool:
     """A "Thực hiện …" line right under the title is the subject ("Thực hiện công tác dân vận …")
     unless it cites a document or reads as a căn cứ paragraph."""
@@ -949,9 +998,15 @@ def _continues_subject(texts: list[str], text: str) -> bool:
         return True  # (a quoted name wrapped onto its own line: "Tổ chức Cuộc thi" / "“Đại sứ …”")
     if text[:1].isdigit() and re.match(r"^\d+\s*[/-]\s*\d*\s*[/-]?\s*[^\W\d]", text):
         return True  # "289/2025/NĐ-CP ngày …": the number of the document the subject cites
+    if _ACRONYM_END.search(prev) and _ACRONYM_START.match(text):
+        return True  # "… Công ty TNHH" / "MTV Đầu tư, …": a name's acronyms run across the wrap
     # A title-case first subject line (seed: "Triển khai công tác …") ends at the next sentence
     # unless it visibly breaks off on a connective.
     return bool(_MID_PHRASE.search(prev))
+
+
+_ACRONYM_END = re.compile(rf"[{LO}].*\s[{UP}]{{2,}}$")
+_ACRONYM_START = re.compile(rf"^[{UP}]{{2,}}\s")
 
 
 # A line that breaks off on a connective or a dash: the phrase goes on on the next line.

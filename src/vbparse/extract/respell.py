@@ -126,6 +126,42 @@ def words(value: str, text: str) -> str:
     return "".join(out)
 
 
+def unglued(value: str, text: str) -> str:
+    """ "Bộ Ytê" → "Bộ Y tê": two words OCR ran together are parted where the text writes the
+    same letters (marks aside) as two words at least `respell_agreement` times (settings.py);
+    a token that can be one syllable stays whole, and so does one in capitals (an acronym:
+    "CNVCLĐ", "GAVI", which OCR may also read apart). `words` then gives the pair its marks."""
+    by_fold: Counter[str] = Counter()
+    for pair, n in _pairs(text).items():
+        by_fold[cues.fold(pair)] += n
+    agreement = current().inference.respell_agreement
+
+    def part(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if is_syllable(word) or word.isupper():
+            return word
+        splits = [(by_fold[cues.fold(f"{word[:k]} {word[k:]}")], k) for k in range(1, len(word))]
+        n, k = max(splits, default=(0, 0))
+        return f"{word[:k]} {word[k:]}" if n >= agreement else word
+
+    return _WORD.sub(part, value)
+
+
+# A number glued to its ký hiệu ("Công văn số 455SYT-NVD"): OCR lost the slash between them.
+_GLUED_NUMBER = re.compile(rf"\b(\d+)([{UP}][\w]*(?:-[\w]+)+)")
+
+
+def cited_numbers(value: str, text: str) -> str:
+    """ "số 455SYT-NVD" → "số 455/SYT-NVD" where the text cites the number with its slash."""
+
+    def slashed(m: re.Match[str]) -> str:
+        number, code = m.group(1), m.group(2)
+        cited = re.search(rf"\b{number}\s?/\s?{re.escape(code)}\b", text)
+        return f"{number}/{code}" if cited else m.group(0)
+
+    return _GLUED_NUMBER.sub(slashed, value)
+
+
 def _closest(word: str, known: tuple[str, ...], same_letters: bool) -> str | None:
     """The one entry of `known` one edit from `word` (with `same_letters`: only its marks
     differ), or None when there is none or more than one."""
