@@ -30,7 +30,9 @@ _TYPE_RE = re.compile(
     rf"(?<![\wÀ-ỹ])({_TYPES.replace('đ', '[đd]').replace('Đ', '[ĐD]')})(?![\wÀ-ỹ])", re.IGNORECASE
 )
 # Right after "số" (and a colon), as OCR also reads it.
-_AFTER_SO = "(?:" + "|".join(rf"(?<=s{o}{tail})" for o in "ốóôòỗo" for tail in ("", " ", ":", ": ")) + ")"
+_AFTER_SO = (
+    "(?:" + "|".join(rf"(?<=s{o}{tail})" for o in "ốóôòỗo" for tail in ("", " ", ":", ": ")) + ")"
+)
 # "số" as OCR also reads it ("só", "sô").
 _NUM_AFTER = re.compile(
     rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE}"
