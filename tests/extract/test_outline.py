@@ -140,3 +140,11 @@ def test_a_closing_phrase_inside_a_list_that_goes_on():
     assert [(s.id, s.role) for s in doc.sections] == _gold_top(path)
     assert [c.id for c in doc.sections[1].children][-2:] == ["II.6", "II.7"]
     assert doc.conclusion is None
+
+
+def test_an_articles_own_dot_after_an_unpunctuated_table_row():
+    # A scanned decision: Điều 1's list of members ends "… Ủy viên Thư ký" (no punctuation), then
+    # "Điều 2. Quyết định này có hiệu lực …": the dot after 2 shows an article, not a reference
+    # ("… tại Điều 2 Quyết định này") wrapped to the line's start.
+    path = UNSEEN3 / "taydo" / "539-QD-DHTD_scan.pdf"
+    assert [s.id for s in parse(path).sections] == _gold_ids(path)

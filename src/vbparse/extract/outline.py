@@ -125,6 +125,8 @@ def _wrapped_reference(prev: Line | None, text: str, lab: _Label) -> bool:
     rest = text[lab.rest_start :].strip()
     if rest[:1] in (",", ";"):
         return True  # "Điều 25, khoản 3 Điều 29 …": a list of references
+    if re.search(r"\d[a-z]?\s*[.:]\s*$", text[: lab.rest_start]) and rest[:1].isupper():
+        return False  # "Điều 2. Quyết định này có hiệu lực …": the article's own dot
     return not cues.is_upper(rest) and (rest[:1].islower() or bool(_REFERENCE_TAIL.match(rest)))
 
 
