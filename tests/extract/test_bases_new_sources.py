@@ -58,3 +58,16 @@ def test_ocr_damage_in_a_cited_number_and_issuer():
         "việc phê duyệt Chương trình mục tiêu Y tê - Dân sô giai đoạn 2016 - 2020;"
     )
     assert citations_in(text)[0].base.issuer == "Thủ tướng Chính phủ"
+
+
+def test_the_constitution_after_can_cu_vao():
+    # A consolidated law's căn cứ (tdkt 16-VBHN): "Căn cứ vào Hiến pháp … năm 1992 đã được sửa
+    # đổi, bổ sung theo Nghị quyết số 51/2001/QH10 …": the constitution by name (a year only:
+    # no date) and the resolution that amended it.
+    text = (
+        "Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, "
+        "bổ sung theo Nghị quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khóa X, "
+        "kỳ họp thứ 10;"
+    )
+    got = [(h.base.doc_type, h.base.number, h.base.date) for h in citations_in(text)]
+    assert got == [("Hiến pháp", None, None), ("Nghị quyết", "51", "2001-12-25")]

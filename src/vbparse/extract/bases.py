@@ -420,7 +420,9 @@ def _at_segment_start(text: str, start: int) -> bool:
         or before.endswith((";", ",", ":"))
         or bool(
             re.search(
-                r"(?:^|\s)(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$", before, re.IGNORECASE
+                r"(?:^|\s)(?:Căn\s+cứ(?:\s+vào)?|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$",
+                before,
+                re.IGNORECASE,
             )
         )
     )
