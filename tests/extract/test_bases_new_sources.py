@@ -71,3 +71,23 @@ def test_the_constitution_after_can_cu_vao():
     )
     got = [(h.base.doc_type, h.base.number, h.base.date) for h in citations_in(text)]
     assert got == [("Hiến pháp", None, None), ("Nghị quyết", "51", "2001-12-25")]
+
+
+def test_the_proposer_named_before_the_reference():
+    # Scanned quangngai reports: "theo đề xuất của Giám đốc Sở Tài chính tại Công văn số …",
+    # "xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số …" (a name with
+    # a comma), and OCR's "sửa đôi" after an issuer.
+    text = (
+        "Thực hiện Luật Ngân sách nhà nước ngày 25/6/2015; theo đề xuất của Giám đốc Sở Tài "
+        "chính tại Công văn số 4039/STC-HCSN ngày 20/11/2024, UBND tỉnh báo cáo như sau:"
+    )
+    assert citations_in(text)[-1].base.issuer == "Giám đốc Sở Tài chính"
+    text = (
+        "Thực hiện Nghị định số 59/2024/NĐ-CP ngày 25/5/2024 của Chính phủ sửa đôi, bỗ sung một "
+        "số điều; xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số "
+        "3298/TTr-SVHTTDL ngày 17/12/2024 về việc xin chủ trương;"
+    )
+    assert [h.base.issuer for h in citations_in(text)] == [
+        "Chính phủ",
+        "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+    ]

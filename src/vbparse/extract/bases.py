@@ -48,7 +48,7 @@ _NUM_AFTER = re.compile(
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
 _ISSUER_STOP = re.compile(
     # ("vê việc": OCR lost the grave accent of "về việc")
-    r"\s+(?:về|vê\s+việc|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|"
+    r"\s+(?:về|vê\s+việc|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôo]i|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
     r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến|lấy|chỉ\s+đạo|công\s+nhận|"
@@ -77,9 +77,12 @@ _ISSUER_BEFORE_PAREN = re.compile(
 # one body of an enumeration, named after the head word it shares.
 _ENUMERATED_BODY = re.compile(r"của\s+các\s+(?P<head>Bộ|Sở|Ban|Cục|Phòng)\s*:(?P<rest>[^;]*)$")
 _BODY_BEFORE_PAREN = re.compile(r"(?:^|[,:])\s*(?P<name>[^,:;()]{3,80}?)\s*\(\s*$")
+# The last such phrase before the reference; a name may hold commas ("Giám đốc Sở Văn hóa, Thể
+# thao và Du lịch tại Tờ trình số …").
 _ISSUER_BEFORE = re.compile(
-    r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
-    re.IGNORECASE,
+    r"^.*(?:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+"
+    r"(?P<issuer>[^;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
