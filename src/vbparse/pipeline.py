@@ -80,7 +80,7 @@ PIPELINE: list[Component] = [
         "ctx.lines ctx.header_end ctx.closing_start",
         "doc.sections doc.preamble doc.conclusion ctx.preamble ctx.conclusion",
     ),
-    component("roles", roles.extract, "doc.sections", "doc.sections"),
+    component("roles", roles.extract, "doc.sections doc.doc_type doc.subject", "doc.sections"),
     component("responsibilities", responsibilities.extract, "doc.sections", "doc.responsibilities"),
     component(
         "closing",

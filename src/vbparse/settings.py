@@ -218,6 +218,7 @@ class OutlineSettings(_Group):
     wrap_min_chars: int = 60  # a line this long that breaks off mid-sentence wrapped
     lost_bullet_min_chars: int = 15  # an unlabelled paragraph under a list heading is longer
     heading_style_words: int = 3  # opening words that show a heading in capitals or not
+    table_row_cells: int = 2  # a labelled line ending in this many figures is a table's row
 
 
 @_group

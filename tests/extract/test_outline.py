@@ -112,3 +112,39 @@ def test_labels_with_a_slash_and_a_dash_read_as_equals():
     # A scanned invitation's "3= Thời gian: …" between "2- Địa điểm" and "4- Nội dung".
     invitation = CORPUS / "real" / "kgl" / "17_GM-SYT_scan.pdf"
     assert [s.id for s in parse(invitation).sections] == _gold_ids(invitation)
+
+
+# Session 7: documents from sources never used to build the parser (corpus/unseen3 dev).
+UNSEEN3 = CORPUS / "unseen3"
+
+
+def _gold_top(path: Path) -> list[tuple[str, str]]:
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+    return [(s["id"], s["role"]) for s in gold["sections_top"]]
+
+
+def test_a_figures_tables_roman_rows_are_not_headings():
+    # A price report's CPI table: "II. Đồ uống và thuốc lá 112,77 100,83 102,80" … "XI. …" are
+    # rows; the report's own "II. DIỄN BIẾN GIÁ …" comes after them.
+    path = UNSEEN3 / "tdkt" / "BC-STC-HauGiang.pdf"
+    sections = parse(path).sections
+    assert [(s.id, s.role) for s in sections] == _gold_top(path)
+    assert sections[1].heading is not None and sections[1].heading.startswith("DIỄN BIẾN GIÁ")
+
+
+def test_a_closing_phrase_inside_a_list_that_goes_on():
+    # "Trong quá trình thực hiện Thủ trưởng các địa phương …" under item 6, then "7. Đối với …":
+    # the list goes on, item 7 is II.7, not a third top-level section.
+    path = UNSEEN3 / "quangngai" / "565-TB-UBND.pdf"
+    doc = parse(path)
+    assert [(s.id, s.role) for s in doc.sections] == _gold_top(path)
+    assert [c.id for c in doc.sections[1].children][-2:] == ["II.6", "II.7"]
+    assert doc.conclusion is None
+
+
+def test_an_articles_own_dot_after_an_unpunctuated_table_row():
+    # A scanned decision: Điều 1's list of members ends "… Ủy viên Thư ký" (no punctuation), then
+    # "Điều 2. Quyết định này có hiệu lực …": the dot after 2 shows an article, not a reference
+    # ("… tại Điều 2 Quyết định này") wrapped to the line's start.
+    path = UNSEEN3 / "taydo" / "539-QD-DHTD_scan.pdf"
+    assert [s.id for s in parse(path).sections] == _gold_ids(path)

@@ -148,3 +148,32 @@ def test_a_circulars_parts_are_articles_a_plans_parts_are_not():
     plan = REAL / "hpbaotho" / "KH-NVKS_TTCNTT-TayBac_khao-sat.doc"
     got = dict((s.id, s.role) for s in parse(plan).sections)
     assert got["Phần II"] == dict(_gold_roles(plan))["Phần II"] == "tasks"
+
+
+# Session 7: corpus/unseen3 dev, sources never used to build the parser.
+UNSEEN3 = CORPUS / "unseen3"
+
+
+def test_a_notice_of_a_leaders_conclusions_gives_work():
+    # "THÔNG BÁO Kết luận của Phó Chủ tịch …": its numbered sentences are tasks, not the
+    # informing points of a thông báo; "Trên cơ sở báo cáo của Công ty …, giao Sở …" does not
+    # make a reporting item, and "3. Giao Sở Nội vụ …" read as a heading is a task.
+    path = UNSEEN3 / "quangngai" / "11-TB-UBND_QISC.pdf"
+    got = dict((s.id, s.role) for s in parse(path).sections)
+    gold = dict(_gold_roles(path))
+    assert got["1"] == gold["1"] == "tasks" and got["3"] == gold["3"] == "tasks"
+    # "… giao Sở Tài chính chủ trì …" reads as a duty (the gold says tasks): not a report.
+    assert got["2"] in ("tasks", "responsibilities")
+
+
+def test_a_centre_given_work_has_a_duty():
+    # "3. Giao Trung tâm Dịch vụ việc làm Quảng Bình trực tiếp hướng dẫn …"
+    path = UNSEEN3 / "tdkt" / "1445-SLDTBXH.pdf"
+    assert [(s.id, s.role) for s in parse(path).sections] == _gold_roles(path)
+
+
+def test_a_board_heading_names_who_does_the_work():
+    # A scanned plan's "V. BAN BIÊN TẬP" (members and roles) after "IV. BAN TỔ CHỨC THỰC HIỆN".
+    assert roles.classify_heading("BAN BIÊN TẬP") == "responsibilities"
+    assert roles.classify_heading("Ban Chỉ đạo") == "responsibilities"
+    assert roles.classify_heading("Ban hành kèm theo") != "responsibilities"

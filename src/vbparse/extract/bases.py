@@ -17,7 +17,7 @@ from ..settings import current
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
 from .context import ParseContext
-from .refs import SYMBOL_RE, DateMatch, find_date, parse_number
+from .refs import SYMBOL_RE, DateMatch, find_date, find_partial_date, parse_number
 
 _TYPES = (
     "Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|"
@@ -29,18 +29,26 @@ _TYPES = (
 _TYPE_RE = re.compile(
     rf"(?<![\wÀ-ỹ])({_TYPES.replace('đ', '[đd]').replace('Đ', '[ĐD]')})(?![\wÀ-ỹ])", re.IGNORECASE
 )
+# Right after "số" (and a colon), as OCR also reads it.
+_AFTER_SO = (
+    "(?:" + "|".join(rf"(?<=s{o}{tail})" for o in "ốóôòỗo" for tail in ("", " ", ":", ": ")) + ")"
+)
 # "số" as OCR also reads it ("só", "sô").
 _NUM_AFTER = re.compile(
     rf"^\s*(?:s[ốóôòỗo]\s*:?\s*)?(\d{{1,3}}(?: \d{{3}})?\d{{0,3}}[a-z]?\s?[/-]\s?{SYMBOL_RE}"
     # "1675QĐ-UBND": the slash lost before a type code in capitals
-    rf"|\d{{1,6}}(?-i:[A-ZĐ]{{2,4}})[-/]{SYMBOL_RE})",
+    # ("07QĐÐ-HĐT": OCR's Icelandic Ð for Đ)
+    rf"|\d{{1,6}}(?-i:[A-ZĐÐ]{{2,4}})[-/]{SYMBOL_RE}"
+    # "Tờ trình số /TTr-SNV-TĐKT": the number left blank after "số", the ký hiệu printed
+    rf"|{_AFTER_SO}/\s?(?-i:[A-ZĐ])[^\W\d_]*-{SYMBOL_RE})",
     re.IGNORECASE,
 )
 # An issuer's name ends at the first lower-case verb or preposition that starts the title
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|"
+    # ("vê việc": OCR lost the grave accent of "về việc")
+    r"\s+(?:về|vê\s+việc|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôo]i|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
     r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến|lấy|chỉ\s+đạo|công\s+nhận|"
@@ -69,10 +77,16 @@ _ISSUER_BEFORE_PAREN = re.compile(
 # one body of an enumeration, named after the head word it shares.
 _ENUMERATED_BODY = re.compile(r"của\s+các\s+(?P<head>Bộ|Sở|Ban|Cục|Phòng)\s*:(?P<rest>[^;]*)$")
 _BODY_BEFORE_PAREN = re.compile(r"(?:^|[,:])\s*(?P<name>[^,:;()]{3,80}?)\s*\(\s*$")
+# The last such phrase before the reference; a name may hold commas ("Giám đốc Sở Văn hóa, Thể
+# thao và Du lịch tại Tờ trình số …").
 _ISSUER_BEFORE = re.compile(
-    r"(?:đề\s+nghị|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+(?P<issuer>[^,;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
-    re.IGNORECASE,
+    r"^.*(?:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|văn\s+bản)\s+của\s+"
+    r"(?P<issuer>[^;]{3,120}?)\s+(?:tại|theo|qua)\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
+
+
+_AFTER_EARLIER_REFERENCE = re.compile(r"\s+(?:tại|theo)\s+.*\s+và\s+")
 
 
 @dataclass
@@ -167,7 +181,7 @@ def _opening_paragraphs(ctx: ParseContext) -> list[tuple[str, Line]]:
             if current and first is not None:
                 out.append((" ".join(current), first))
             current, first = [text], line
-        elif current and not _starts_something(text) and not re.search(r"[;.:]\s*$", current[-1]):
+        elif current and not re.search(r"[;.:]\s*$", current[-1]) and _continues(text):
             current.append(text)  # a wrapped continuation
         else:
             if current and first is not None:
@@ -215,6 +229,15 @@ def _cited_segments(text: str) -> str:
     return "".join(out)
 
 
+def _continues(text: str) -> bool:
+    """A line that goes on with the unfinished paragraph above it: anything but a label, or a
+    dash that is a name's hyphen wrapped to the line's start ("… của Bộ Lao động" / "- Thương
+    binh và Xã hội Hướng dẫn …": a bullet would follow a finished line)."""
+    return not _starts_something(text) or (
+        cues.BULLET.match(text) is not None and text.lstrip()[:1] in "-–"
+    )
+
+
 def _starts_something(text: str) -> bool:
     return bool(
         re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d+)*|[a-zđ])\s*[.)]\s+\S", text)
@@ -236,7 +259,8 @@ class _Reference:
 
 def _date_right_after(text: str, pos: int) -> DateMatch | None:
     """A date that follows the reference closely ("… ngày 20 tháng 4 năm 2020")."""
-    date = find_date(text[pos : pos + current().bases.date_window_chars])
+    window = text[pos : pos + current().bases.date_window_chars]
+    date = find_date(window) or find_partial_date(window)
     return date if date and not text[pos : pos + date.start].strip(" ,") else None
 
 
@@ -285,7 +309,8 @@ def _issuer_after(text: str, pos: int, start: int) -> tuple[str | None, int]:
         # bodies that issued it together.
         stops = [s for s in stops if not s.group(0).startswith(",")]
     end = stops[0].start() if stops else len(tail)
-    return tail[:end].strip(" .;,)"), pos + im.end() + end
+    # "- Ủy ban …": a speck OCR read as a dash where the line wrapped
+    return tail[:end].strip(" .;,)").lstrip("-– "), pos + im.end() + end
 
 
 def _amendment(text: str, ref: _Reference, name: str, pos: int) -> _Hit | None:
@@ -379,7 +404,8 @@ def _issuer_before(window: str) -> str | None:
     về … (Công văn số …)", "ý kiến của các Bộ: A (Công văn số …), B (Công văn số …)"."""
     before = _ISSUER_BEFORE.search(window[-current().bases.issuer_phrase_chars :])
     if before:
-        return before.group("issuer").strip()
+        # "đề nghị của A tại Tờ trình số …, và B tại": the body named last, before this one
+        return _AFTER_EARLIER_REFERENCE.split(before.group("issuer"))[-1].strip()
     enum = _ENUMERATED_BODY.search(window)
     if enum and window.rstrip().endswith("("):
         body = _BODY_BEFORE_PAREN.search(enum.group("rest"))
@@ -397,7 +423,9 @@ def _at_segment_start(text: str, start: int) -> bool:
         or before.endswith((";", ",", ":"))
         or bool(
             re.search(
-                r"(?:^|\s)(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$", before, re.IGNORECASE
+                r"(?:^|\s)(?:Căn\s+cứ(?:\s+vào)?|Thực\s+hiện|Theo|Xét|và|Tiếp\s+theo)$",
+                before,
+                re.IGNORECASE,
             )
         )
     )

@@ -125,6 +125,8 @@ def _wrapped_reference(prev: Line | None, text: str, lab: _Label) -> bool:
     rest = text[lab.rest_start :].strip()
     if rest[:1] in (",", ";"):
         return True  # "Điều 25, khoản 3 Điều 29 …": a list of references
+    if re.search(r"\d[a-z]?\s*[.:]\s*$", text[: lab.rest_start]) and rest[:1].isupper():
+        return False  # "Điều 2. Quyết định này có hiệu lực …": the article's own dot
     return not cues.is_upper(rest) and (rest[:1].islower() or bool(_REFERENCE_TAIL.match(rest)))
 
 
@@ -184,6 +186,10 @@ class _Outline:
         self.bullet_ranks: dict[str, float] = {}
         self.prev: Line | None = None
         self.quotes = _Quotes()
+        # The sections a closing paragraph closed and the lines read since, kept in case the
+        # list goes on ("Trong quá trình thực hiện …" inside item 6, then "7. …").
+        self.suspended: list[_Node] = []
+        self.marks = (0, 0)  # where the conclusion and the preamble stood when it closed them
 
     def label(self, line: Line) -> _Label | None:
         text = line.full_text
@@ -201,6 +207,8 @@ class _Outline:
             return None  # "2." continuing a list whose "1." stood inside a quotation
         if self.quotes.open or text.lstrip()[:1] in '"“':
             return lab
+        if lab is not None and _table_row(text, lab):
+            return None  # "II. Đồ uống và thuốc lá 112,77 100,83 102,80": a table's row
         if lab is not None and _undotted(text, lab) and int(lab.label) not in self._due_numbers():
             return None  # "3 Cho phép tra cứu …": a table's row number, not the item due
         if (
@@ -280,10 +288,34 @@ class _Outline:
 
     def conclusion(self, line: Line) -> None:
         """ "Trên đây là Kế hoạch …": the closing paragraph belongs to no section."""
+        if self.stack:
+            self.suspended = list(self.stack)
+            self.marks = (len(self.ctx.conclusion), len(self.preamble))
         while self.stack:
             _close(self.stack.pop())
         self.ctx.conclusion.append(line.text)
         self.prev = None
+
+    def resume(self, lab: _Label) -> None:
+        """A numbered item that continues a list the closing paragraph closed ("Trong quá trình
+        thực hiện …" inside item 6, then "7. …"): that paragraph, and what followed it, was the
+        last item's text, and the sections it closed are open again."""
+        suspended, self.suspended = self.suspended, []
+        if not suspended or self.stack or lab.kind != "number" or not lab.label.isdigit():
+            return
+        due = {
+            int(labels[-1]) + 1
+            for node in suspended
+            if (labels := [s.label or "" for s in node.section.children if s.kind == "number"])
+            and labels[-1].isdigit()
+        }
+        if int(lab.label) not in due:
+            return
+        conclusion, preamble = self.marks
+        moved = self.ctx.conclusion[conclusion:] + self.preamble[preamble:]
+        del self.ctx.conclusion[conclusion:], self.preamble[preamble:]
+        self.stack = suspended
+        self.stack[-1].text_parts.extend(moved)
 
     def heading_of_top(self, line: Line) -> bool:
         """ "Chương I" on its own line, its title ("QUY ĐỊNH CHUNG") on the next."""
@@ -401,6 +433,7 @@ class _Outline:
         if lab is None:
             self.paragraph(line)
         else:
+            self.resume(lab)
             self.section(line, lab)
 
     def finish(self) -> None:
@@ -505,6 +538,20 @@ def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
         if first and not first.group(1).count(","):
             return first.group(1), first.group(2)
     return None, rest
+
+
+# A figure standing as a table cell: "112,77", "1.250", "99,5%" (not a range's dash: "2021 -
+# 2025" in a heading is one period).
+_FIGURE_CELL = r"[-+]?\d[\d.,]*%?"
+
+
+def _table_row(text: str, lab: _Label) -> bool:
+    """A numbered line whose text ends in a run of figures: a row of a table of figures (a CPI
+    table's "II. Đồ uống và thuốc lá 112,77 100,83 102,80"), not an outline heading."""
+    if lab.kind not in ("roman", "number", "capletter"):
+        return False
+    cells = current().outline.table_row_cells
+    return bool(re.search(rf"(?:\s+{_FIGURE_CELL}){{{cells},}}\s*$", text[lab.rest_start :]))
 
 
 def _undotted(text: str, lab: _Label) -> bool:

@@ -170,12 +170,17 @@ _DIGIT_LOOKALIKES = str.maketrans("80156I", "BOISGT")
 
 
 def _respell_type_code(symbol: str) -> str:
-    """ "T8-SYT" → "TB-SYT", "CIPH-…" → "CTPH-…": an unknown first code that, read with the
-    letters its characters look like, is a known type code."""
+    """ "T8-SYT" → "TB-SYT", "CIPH-…" → "CTPH-…", "QĐĐ-…" → "QĐ-…": an unknown first code that,
+    read with the letters its characters look like or a doubled letter once, is a known type
+    code."""
     m = re.match(r"^([A-ZĐa-zđ0-9]{2,5})(?=[-/])", symbol)
     if m is None or not re.search(r"[A-ZĐ]", m.group(1)) or canonical_code(m.group(1)):
         return symbol
     fixed = m.group(1).translate(_DIGIT_LOOKALIKES)
+    if canonical_code(fixed) != fixed:
+        # "QĐĐ-HĐT": one letter OCR read twice ("BTTTT" is no doubled "BTT")
+        pairs = [i for i in range(1, len(fixed)) if fixed[i] == fixed[i - 1]]
+        fixed = fixed[: pairs[0]] + fixed[pairs[0] + 1 :] if len(pairs) == 1 else fixed
     return fixed + symbol[m.end() :] if canonical_code(fixed) == fixed else symbol
 
 
@@ -244,6 +249,23 @@ def partial_date(text: str) -> str | None:
     if y and y.group(1).replace(" ", "")[:2] in ("19", "20"):
         return y.group(1).replace(" ", "")
     return None
+
+
+# A cited date whose day was left blank: "ngày /10/2022", "ngày   tháng 10 năm 2022".
+_BLANK_DAY = re.compile(
+    r"ng[àa]y\s*[.…_]*\s*(?:/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})|th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*((?:19|20)\d{2}))(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def find_partial_date(text: str) -> DateMatch | None:
+    """The first date with a blank day in `text`, as "2022-10"."""
+    m = _BLANK_DAY.search(text)
+    if m is None:
+        return None
+    month, year = m.group(1) or m.group(3), m.group(2) or m.group(4)
+    iso = f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    return DateMatch(iso, m.start(), m.end(), m.group(0))
 
 
 def find_date(text: str, *, numeric: bool = True) -> DateMatch | None:

@@ -50,6 +50,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "TINH HINH",
             "THUC TRANG",
             "DANH GIA KET QUA",
+            "DIEN BIEN",
             "KET QUA THUC HIEN",
             "KET QUA DAT DUOC",
             "BOI CANH",
@@ -76,6 +77,8 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # "Tổ chức triển khai" alone names the implementation, as "Tổ chức thực hiện" does
             # ("Tổ chức triển khai tập huấn …" is a task: the weak verb rule below)
             r"^\W*TO CHUC TRIEN KHAI(?: THUC HIEN)?\W*$",
+            # a board and its members ("BAN BIÊN TẬP", "Ban Chỉ đạo"): who does the work
+            r"^\W*(?:THANH LAP\s+)?BAN(?=\s+(?!HANH\b)[A-Z])",
         ),
     ),
     (
@@ -135,7 +138,11 @@ _WEAK_LEAD = r"^\W*(?:(?:VE|VIEC|CAC)\s+)*"
 TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Báo cáo kết quả …", "Thường xuyên báo cáo …"; not a conference that hears a report
     # ("Tổ chức hội nghị báo cáo …") nor one act in a list ("thống kê, báo cáo …").
-    ("reporting", re.compile(r"^(?:.{0,40}\b)?(?<!HOI NGHI )(?<!, )BAO CAO\b")),
+    # Nor one that builds on a report ("Trên cơ sở báo cáo của Công ty …, giao Sở …").
+    (
+        "reporting",
+        re.compile(r"^(?:.{0,40}\b)?(?<!HOI NGHI )(?<!, )(?<!CO SO )(?<!THEO )BAO CAO\b"),
+    ),
     ("budget", re.compile(r"^.{0,120}\b(?:KINH PHI|NGAN SACH|DU TOAN)\b")),
     ("responsibilities", re.compile(r"^.{0,120}\b(?:CO TRACH NHIEM|CHIU TRACH NHIEM|CHU TRI)\b")),
     # "Ủy ban nhân dân tỉnh … chủ động rà soát …", "Yêu cầu Bộ … khẩn trương …": a body is the
@@ -144,7 +151,7 @@ TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "responsibilities",
         re.compile(
             r"^(?:(?:YEU CAU|GIAO|DE NGHI)\s+)?(?:CAC\s+)?(?:UY BAN|UBND|BO|SO|PHONG|CUC|TONG CUC|"
-            r"BAN|VAN PHONG|HOI DONG|CONG DOAN|CHI BO|HIEU TRUONG|GIAM DOC|THU TRUONG|DIA PHUONG)\b"
+            r"BAN|VAN PHONG|HOI DONG|TRUNG TAM|CONG DOAN|CHI BO|HIEU TRUONG|GIAM DOC|THU TRUONG|DIA PHUONG)\b"
             r"(?!\s+(?:LUAT|HOP)\b).{0,100}?\b(?:CHI DAO|CHU DONG|KHAN TRUONG|TO CHUC|RA SOAT|"
             r"HUONG DAN|PHOI HOP|THUC HIEN|XAY DUNG|TRIEN KHAI)\b"
         ),
@@ -209,6 +216,9 @@ _WEAK_PATTERNS = _compile(WEAK_RULES, _WEAK_LEAD)
 # Types whose numbered sentences tell rather than direct (a thông báo's items, a tờ trình's
 # points): such an item with no heading is "other", not a task or a duty.
 INFORMATIONAL_TYPES: frozenset[str] = frozenset({"TB", "TTr", "GM", "TM", "GGT"})
+# …unless the trích yếu says the notice conveys a leader's conclusions or directions ("Kết luận
+# của Phó Chủ tịch …", "Ý kiến chỉ đạo của …"): its items are the work it gives.
+_DIRECTING_SUBJECT = re.compile(r"^\W*(?:(?:THONG BAO|Y KIEN)\s+)?(?:KET LUAN|CHI DAO)\b")
 
 # A date in a timetable's cell ("1 24/03/2014", "31/03/2014 – 04/04/2014"): after a row number,
 # a dash or the cell edge, not after a word of prose ("ngày 08/10/2024", "trước ngày …").
@@ -353,7 +363,7 @@ def _default_role(node: Section, informational: bool) -> tuple[str, float] | Non
     # opens by giving work ("Về thi công …" over "Giao Trung tâm … khẩn trương …").
     if node.heading and _is_schedule(node):
         return "timeline", weak
-    if node.heading and _body_directs(node):
+    if node.heading and (_body_directs(node) or _DIRECTIVE.match(cues.fold(node.heading))):
         return "tasks", weak
     return "other", weak
 
@@ -361,7 +371,9 @@ def _default_role(node: Section, informational: bool) -> tuple[str, float] | Non
 def assign(doc: Document) -> None:
     """Rule roles for every section; articles (Điều) are 'articles'."""
     structural = _structural(doc)
-    informational = doc.doc_type.code in INFORMATIONAL_TYPES
+    informational = doc.doc_type.code in INFORMATIONAL_TYPES and not _DIRECTING_SUBJECT.match(
+        cues.fold(doc.subject or "")
+    )
 
     def visit(nodes: list[Section], inherited: str | None) -> None:
         for node in nodes:
