@@ -53,12 +53,11 @@ def _check_one(
     from .report import ChildPlan, check_loaded
 
     try:
-        parsed = read_ahead(ahead)
-        child = (  # before the parent is needed
-            ChildPlan.from_parsed(path, *parsed, _WORKER_LANG)
-            if parsed
-            else ChildPlan.load(path, _WORKER_LANG)
-        )
+        parsed = read_ahead(ahead)  # the plan is read before the parent is needed
+        if parsed is None:
+            child = ChildPlan.load(path, _WORKER_LANG)
+        else:
+            child = ChildPlan.from_parsed(path, parsed[0], parsed[1], _WORKER_LANG)
         return path, check_loaded(_parent(), child, _WORKER_LANG).to_dict(), None
     except Exception as exc:  # one broken school file must not stop the district report
         return path, None, describe(exc, _WORKER_LANG).removeprefix(f"{path}: ")

@@ -137,7 +137,7 @@ def _scout(plans: Plans, stop: Any) -> None:
         plans.scout_done(index, True)
 
 
-def read_ahead(ahead: str | None) -> Any:
+def read_ahead(ahead: str | None) -> tuple[Any, list[str]] | None:
     """The (document, lines) the scout parsed, or None (the plan is parsed again)."""
     if ahead is None:
         return None
