@@ -97,10 +97,12 @@ def _check_parallel(
     process, which would otherwise only wait for results, checks plans too).
 
     First the scout (scout.py), forked unless the caller already did, parses plans from the end
-    of the list while this process parses the parent and loads the segmenter (in a thread) and
-    the vectors. Then the workers are forked, inheriting the models; this process cuts and
-    segments the parent's items while they read their first plans, which needs no parent; the
-    scout stops when the parent is ready."""
+    of the list while this process parses the parent and loads the segmenter (in a thread; it
+    holds the GIL for most of its load). Then the workers are forked, inheriting the segmenter;
+    each process loads the word vectors (numpy's import, most of it) and this one cuts and
+    segments the parent's items while the workers read their first plans, which needs no parent
+    (the workers would otherwise wait for it: loading the vectors before the fork only made the
+    serial part longer). The scout stops when the parent is ready."""
     from .paraphrase import load_models
     from .report import parse_plan
     from .similarity import start_loading_segmenter, wait_for_segmenter
@@ -112,13 +114,12 @@ def _check_parallel(
         start_loading_segmenter()
         try:
             doc, lines = parse_plan(parent_path)
-            if ctx.get_start_method() == "fork":
-                load_models()
         finally:
             wait_for_segmenter()  # joined before the fork
         with shared_segments():
             lanes = _Lanes(ctx, scout.plans, jobs - 1, scout.ready, lang)
             try:
+                load_models()
                 parent = ParentPlan.from_parsed(parent_path, doc, lines, lang)  # type: ignore[arg-type]
                 parent.fit_weights()
                 # Written by this process into its own temporary folder, read by its workers.
@@ -136,8 +137,11 @@ def _check_parallel(
 
 def _lane(plans: Plans, out: Any, *init: Any) -> None:
     """A worker: plans taken one at a time until none is left, each result sent back with its
-    index; then its pid, to say it is done."""
+    index; then its pid, to say it is done. The models first, before the parent arrives."""
+    from .paraphrase import load_models
+
     _init_worker(*init)
+    load_models()
     while (taken := plans.take()) is not None:
         index, ahead = taken
         out.put((index, _check_one(plans.files[index], ahead)))
