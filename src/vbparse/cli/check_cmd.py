@@ -72,14 +72,19 @@ def _shared_options(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _start_loading_models() -> None:
+def _start_loading_models(jobs: int = 1) -> None:
     """The word segmenter's model file is read in a thread while the checker's modules are
-    imported and the parent is parsed (they run between its steps, most of which hold the GIL).
-    The models are the process's until it ends: it ends without freeing them (cli.run)."""
-    from ..plancheck.similarity import start_loading_segmenter
+    imported and the parent is parsed (they run between its steps, most of which hold the GIL);
+    not in a batch that forks, which first forks its scout (no thread may run then) and starts
+    the thread after. The models are the process's until it ends: it ends without freeing them
+    (cli.run)."""
+    from ..plancheck import batch_forks
     from . import skip_teardown
 
-    start_loading_segmenter()
+    if not batch_forks(jobs):
+        from ..plancheck.similarity import start_loading_segmenter
+
+        start_loading_segmenter()
     skip_teardown()
 
 
@@ -113,9 +118,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    _start_loading_models()
-    from ..messages import percent
-    from ..plancheck.many import check_folder
+    _start_loading_models(args.jobs)
+    from ..plancheck import scout as scouting
 
     folder = Path(args.dir)
     if not folder.is_dir():
@@ -126,15 +130,27 @@ def run_batch(args: argparse.Namespace) -> int:
     if fmt is None:
         say(args, "cli.report_suffix", path=out, suffixes=", ".join(sorted(_BATCH_FORMATS)))
         return ExitCode.USAGE
+    files = [str(p) for p in scouting.plan_files(folder, Path(args.parent))]
+    # Forked before the checker is imported: it parses plans meanwhile (plancheck/scout.py).
+    scout = scouting.start(files, args.jobs)
 
     def bar(total: int) -> Any:
         return None if args.no_progress else progress_bar(args, total, "plan", "check-batch")
 
     try:
-        batch = check_folder(args.parent, folder, jobs=args.jobs, progress=bar, lang=args.lang)
+        from ..plancheck.many import check_folder
+
+        batch = check_folder(
+            args.parent, files, jobs=args.jobs, progress=bar, lang=args.lang, scout=scout
+        )
     except InputError as exc:
         say(args, "cli.parent", error=error_line(exc, args.lang, verbose=args.verbose))
         return ExitCode.UNREADABLE
+    finally:
+        if scout is not None:
+            scout.close()
+    from ..messages import percent
+
     if not batch.results and not batch.failures:
         say(args, "cli.no_plans", path=folder)
         return ExitCode.USAGE

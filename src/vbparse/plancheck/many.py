@@ -1,25 +1,26 @@
 """Many school plans checked against one district plan, in parallel: what `vbparse check-batch`
 and `vbparse.check_batch` share. With `jobs` = N, N processes check plans: the main process and
 N - 1 forked workers (a main process that only waited for results would be a third process on
-two cores). The parent is parsed once, by the main process, while the workers already read and
-cut up their first plans (which needs no parent); they receive the parent as soon as it is
-ready (pickled: 40 kB, under a millisecond)."""
+two cores). While the main process loads the models and parses the parent (serial work, one core
+busy), a scout forked before it reads plans from the end of the list, so that the second core is
+not idle; the workers, forked once the models are loaded, read their first plans while the main
+process cuts up the parent, and receive the parent as soon as it is ready (pickled: 40 kB, under
+a millisecond)."""
 
 from __future__ import annotations
 
 import os
 import pickle
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import describe
 from ..messages import render as render_message
+from . import batch_jobs
 from .report import BatchReport, ParentPlan, _doc_info
+from .scout import Plans, Scout, context, in_parallel, plan_files, read_ahead
 from .similarity import shared_segments
-
-PLAN_SUFFIXES = {".txt", ".md", ".docx", ".doc", ".rtf", ".odt", ".pdf"}
 
 # In each process: the parent (a worker's, once it has arrived), where and when it arrives, and
 # the report language.
@@ -45,38 +46,38 @@ def _parent() -> ParentPlan:
     return _WORKER_PARENT
 
 
-def _check_one(path: str) -> tuple[str, dict[str, Any] | None, str | None]:
+def _check_one(
+    path: str, ahead: str | None = None
+) -> tuple[str, dict[str, Any] | None, str | None]:
+    """One plan checked; `ahead`: the file where the scout left the plan parsed."""
     from .report import ChildPlan, check_loaded
 
     try:
-        child = ChildPlan.load(path, _WORKER_LANG)  # before the parent is needed
+        parsed = read_ahead(ahead)  # the plan is read before the parent is needed
+        if parsed is None:
+            child = ChildPlan.load(path, _WORKER_LANG)
+        else:
+            child = ChildPlan.from_parsed(path, parsed[0], parsed[1], _WORKER_LANG)
         return path, check_loaded(_parent(), child, _WORKER_LANG).to_dict(), None
     except Exception as exc:  # one broken school file must not stop the district report
         return path, None, describe(exc, _WORKER_LANG).removeprefix(f"{path}: ")
 
 
-def plan_files(folder: Path, parent: Path) -> list[Path]:
-    skip = parent.resolve()
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in PLAN_SUFFIXES
-        and p.resolve() != skip
-        and not p.name.startswith((".", "~$"))
-        and p.name.lower() != "readme.md"
-    )
-
-
 def check_many(
-    parent_path: str, files: list[str], *, jobs: int = 0, progress: Any = None, lang: str = "vi"
+    parent_path: str,
+    files: list[str],
+    *,
+    jobs: int = 0,
+    progress: Any = None,
+    lang: str = "vi",
+    scout: Scout | None = None,
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], Any]:
     """Check `files` against the parent, in order; returns the results and the loaded parent.
-    `progress`: None, or a bar with update(n) and close() (the CLI's, terminal or plain lines)."""
-    jobs = jobs or min(2, os.cpu_count() or 1)
+    `progress`: None, or a bar with update(n) and close() (the CLI's, terminal or plain lines).
+    `scout`: the batch's scout, already started for these files (scout.start), or None."""
     bar = progress if progress is not None else _NoProgress()
-    if jobs > 1 and len(files) > 4:
-        results, parent = _check_parallel(parent_path, files, jobs, bar, lang)
+    if in_parallel(files, jobs):
+        results, parent = _check_parallel(parent_path, files, batch_jobs(jobs), bar, lang, scout)
     else:
         parent = ParentPlan.load(parent_path, lang)  # type: ignore[arg-type]
         _init_worker(None, None, lang, parent)  # this process is the only worker
@@ -89,76 +90,71 @@ def check_many(
 
 
 def _check_parallel(
-    parent_path: str, files: list[str], jobs: int, bar: Any, lang: str
+    parent_path: str, files: list[str], jobs: int, bar: Any, lang: str, scout: Scout | None
 ) -> tuple[list[tuple[str, dict[str, Any] | None, str | None]], ParentPlan]:
     """`jobs` lanes on `jobs` cores: the main process and jobs - 1 forked workers, which take
-    the plans one at a time from a shared counter (no third process on two cores: the main
+    the plans one at a time from a table they share (no third process on two cores: the main
     process, which would otherwise only wait for results, checks plans too).
 
-    Before the fork: the parent parsed (which readies the parser for the workers too) while
-    the segmenter loads in a thread, then the vectors; the workers inherit all of it. After: the
-    main process cuts and segments the parent's items while the workers read their first plans,
-    which needs no parent, then hands them the parent and takes its own share of the plans."""
-    import multiprocessing
-    import tempfile
-
+    First the scout (scout.py), forked unless the caller already did, parses plans from the end
+    of the list while this process parses the parent and loads the segmenter (in a thread; it
+    holds the GIL for most of its load). Then the workers are forked, inheriting the segmenter;
+    each process loads the word vectors (numpy's import, most of it) and this one cuts and
+    segments the parent's items while the workers read their first plans, which needs no parent
+    (the workers would otherwise wait for it: loading the vectors before the fork only made the
+    serial part longer). The scout stops when the parent is ready."""
     from .paraphrase import load_models
     from .report import parse_plan
     from .similarity import start_loading_segmenter, wait_for_segmenter
 
-    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    start_loading_segmenter()
-    try:
-        doc, lines = parse_plan(parent_path)
-        if ctx.get_start_method() == "fork":
-            load_models()
-    finally:
-        wait_for_segmenter()  # joined before the fork
+    ctx = context()
+    scout = scout or Scout(ctx, files)
     results: dict[int, tuple[str, dict[str, Any] | None, str | None]] = {}
-    with tempfile.TemporaryDirectory(prefix="vbparse-parent-") as tmp, shared_segments():
-        ready, parent_file = ctx.Event(), os.path.join(tmp, "parent.pickle")
-        lanes = _Lanes(ctx, files, jobs - 1, ready, parent_file, lang)
+    try:
+        start_loading_segmenter()
         try:
-            parent = ParentPlan.from_parsed(parent_path, doc, lines, lang)  # type: ignore[arg-type]
-            parent.fit_weights()
-            # Written by this process into its own temporary folder, read by its own workers.
-            Path(parent_file).write_bytes(pickle.dumps(parent, pickle.HIGHEST_PROTOCOL))
-            ready.set()
-            _init_worker(None, None, lang, parent)  # this process is a lane too
-            lanes.run(results, bar)
+            doc, lines = parse_plan(parent_path)
         finally:
-            lanes.stop()
+            wait_for_segmenter()  # joined before the fork
+        with shared_segments():
+            lanes = _Lanes(ctx, scout.plans, jobs - 1, scout.ready, lang)
+            try:
+                load_models()
+                parent = ParentPlan.from_parsed(parent_path, doc, lines, lang)  # type: ignore[arg-type]
+                parent.fit_weights()
+                # Written by this process into its own temporary folder, read by its workers.
+                data = pickle.dumps(parent, pickle.HIGHEST_PROTOCOL)
+                Path(scout.plans.parent_file).write_bytes(data)
+                scout.ready.set()  # the workers start checking, the scout stops
+                _init_worker(None, None, lang, parent)  # this process is a lane too
+                lanes.run(results, bar)
+            finally:
+                lanes.stop()
+    finally:
+        scout.close()
     return [results[i] for i in range(len(files))], parent
 
 
-def _take(counter: Any, total: int) -> int | None:
-    """The next plan's index from the counter the lanes share, or None when none is left."""
-    with counter.get_lock():
-        index = int(counter.value)
-        if index >= total:
-            return None
-        counter.value = index + 1
-    return index
-
-
-def _lane(files: list[str], counter: Any, out: Any, *init: Any) -> None:
+def _lane(plans: Plans, out: Any, *init: Any) -> None:
     """A worker: plans taken one at a time until none is left, each result sent back with its
-    index; then its pid, to say it is done."""
+    index; then its pid, to say it is done. The models first, before the parent arrives."""
+    from .paraphrase import load_models
+
     _init_worker(*init)
-    while (index := _take(counter, len(files))) is not None:
-        out.put((index, _check_one(files[index])))
+    load_models()
+    while (taken := plans.take()) is not None:
+        index, ahead = taken
+        out.put((index, _check_one(plans.files[index], ahead)))
     out.put((None, os.getpid()))
 
 
 class _Lanes:
     """The forked workers beside the main process, and the results they send back."""
 
-    def __init__(
-        self, ctx: Any, files: list[str], workers: int, ready: Any, parent_file: str, lang: str
-    ) -> None:
-        self.files, self.lang = files, lang
-        self.counter, self.out = ctx.Value("i", 0), ctx.Queue()
-        args = (files, self.counter, self.out, ready, parent_file, lang)
+    def __init__(self, ctx: Any, plans: Plans, workers: int, ready: Any, lang: str) -> None:
+        self.plans, self.files, self.lang = plans, plans.files, lang
+        self.out = ctx.Queue()
+        args = (plans, self.out, ready, plans.parent_file, lang)
         self.procs = [ctx.Process(target=_lane, args=args, daemon=True) for _ in range(workers)]
         self.done: set[int] = set()  # pids of the workers that said they are done
         for proc in self.procs:
@@ -168,8 +164,9 @@ class _Lanes:
         """This process's share of the plans, then the workers' last results. A plan taken by a
         worker that died is reported as not checked (checking it here could kill this process
         the same way)."""
-        while (index := _take(self.counter, len(self.files))) is not None:
-            results[index] = _check_one(self.files[index])
+        while (taken := self.plans.take()) is not None:
+            index, ahead = taken
+            results[index] = _check_one(self.files[index], ahead)
             bar.update(1)
             self._collect(results, bar, wait=False)
         self._collect(results, bar, wait=True)
@@ -223,17 +220,21 @@ def check_folder(
     jobs: int = 0,
     progress: Any = None,
     lang: str = "vi",
+    scout: Scout | None = None,
 ) -> BatchReport:
     """Check every plan of a folder (or the given files) against the parent plan. A plan that
     cannot be read is listed in `failures`; a parent that cannot be read raises InputError.
-    `progress`: a function of the number of plans giving a bar (update, close), or None."""
+    `progress`: a function of the number of plans giving a bar (update, close), or None;
+    `scout`: as check_many's."""
     parent_path = str(parent_path)
     if isinstance(plans, (str, Path)):
         files = [str(p) for p in plan_files(Path(plans), Path(parent_path))]
     else:
         files = [str(p) for p in plans]
     bar = progress(len(files)) if progress else None
-    results, parent = check_many(parent_path, files, jobs=jobs, progress=bar, lang=lang)
+    results, parent = check_many(
+        parent_path, files, jobs=jobs, progress=bar, lang=lang, scout=scout
+    )
     return BatchReport(
         parent=_doc_info(parent.path, parent.doc),
         item_ids=[i.id for i in parent.items],

@@ -97,7 +97,13 @@ class ChildPlan:
 
     @classmethod
     def load(cls, path: str, lang: Lang = "vi") -> ChildPlan:
-        doc, lines = parse_plan(path)
+        return cls.from_parsed(path, *parse_plan(path), lang)
+
+    @classmethod
+    def from_parsed(
+        cls, path: str, doc: Document, lines: list[str], lang: Lang = "vi"
+    ) -> ChildPlan:
+        """The plan from its parse (a batch's scout may have parsed it in another process)."""
         if doc.doc_type.code not in PLAN_TYPES:
             kind = doc.doc_type.name or doc.doc_type.code
             raise CheckError(path, render_message("check.err.not_plan", lang, kind=kind))
