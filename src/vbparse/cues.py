@@ -211,6 +211,8 @@ SIGNATURE_NOTE = re.compile(
     r"chữ\s+ký,\s*dấu|ký,\s*ghi\s+rõ\s+họ\s+tên)[^)\]]*[)\]]?\s*$",
     _F,
 )
+# The same note in brackets within a line, by or after the signer's name ("Nguyễn Văn A (đã ký)").
+SIGNED_NOTE_IN_LINE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", _F)
 
 # "P. HIỆU TRƯỞNG", "P.TRƯỞNG KHOA": a deputy's title with "PHÓ" abbreviated, kept as written.
 DEPUTY_ABBREVIATION = re.compile(rf"^\s*P\s*\.\s*(?=[{UP}])")

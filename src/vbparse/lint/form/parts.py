@@ -280,8 +280,5 @@ def _closing(items: list[Piece], start: int) -> None:
             p.component = "ho_ten"
 
 
-_SIGNED_NOTE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", re.IGNORECASE)
-
-
 def _signer_name(text: str) -> bool:
-    return cues.is_person_name(_SIGNED_NOTE.sub("", text).strip())
+    return cues.is_person_name(cues.SIGNED_NOTE_IN_LINE.sub("", text).strip())
