@@ -47,10 +47,9 @@ _MOTTO_START = re.compile(r"DOC\s*LAP")
 
 
 # The words of the two fixed phrases, to match a wrapped rest that OCR damaged ("VHỆT NAMi").
-_FIXED_WORDS = (
-    ("CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM"),
-    ("DOC", "LAP", "TU", "DO", "HANH", "PHUC"),
-)
+NATIONAL_WORDS = ("CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM")
+MOTTO_WORDS = ("DOC", "LAP", "TU", "DO", "HANH", "PHUC")
+_FIXED_WORDS = (NATIONAL_WORDS, MOTTO_WORDS)
 
 
 def continues_fixed_phrase(prev: str, text: str) -> bool:

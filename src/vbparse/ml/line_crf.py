@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import cues
 from ..extract.tagging import LineTags
 
 MODEL = Path(__file__).resolve().parents[3] / "models" / "lines.crfsuite"
@@ -35,8 +36,9 @@ CLOSING_LABELS = ("authority", "title", "name", "recipients")
 LABELS = (*HEADER_LABELS, *CLOSING_LABELS, "body", "other")
 WHOLE = 0.85  # a line is a value when its letters are this similar to it
 WITHIN = 0.8  # a line is part of a value when this share of its words are in it
-_NATIONAL = "cong hoa xa hoi chu nghia viet nam"
-_MOTTO = "doc lap tu do hanh phuc"
+# The Quốc hiệu and Tiêu ngữ as `_fold` writes them.
+_NATIONAL = " ".join(cues.NATIONAL_WORDS).lower()
+_MOTTO = " ".join(cues.MOTTO_WORDS).lower()
 _PREFIX = re.compile(r"^(?:v\s*v|ve viec)\s+")
 
 
