@@ -138,6 +138,8 @@ VV_LINE = re.compile(
 # "Về lấy ý kiến …"): a weaker cue than V/v, since a body paragraph may open the same way.
 ABOUT_LINE = re.compile(rf"^\s*Về\s+(?!việc\b)[{LO}]")
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
+# The words that open a decision's operative part, on a line of their own ("QUYẾT ĐỊNH:").
+OPERATIVE_WORDS = "QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ"
 # The enacting sentence a quyết định or nghị định has carried since the 2025 law on legal
 # documents repeats its trích yếu: "Thủ tướng Chính phủ ban hành Quyết định bãi bỏ …." /
 # "Ủy ban nhân dân tỉnh ban hành Quyết định Quy định chức năng … như sau:". {type} is the type.
@@ -201,6 +203,9 @@ SIGN_PREFIX_WORD = (
     rf"(?:(?:{_prefix_alternation(plain=True)})\s*\.|(?:{_prefix_alternation(plain=False)})\b\.?"
     rf"|(?:{_UNDOTTED})\s+(?-i:(?=[{UP}]{{2}})))"
 )
+# The canonical prefixes without their dot ("TM|KT|TL|TUQ|Q"), for an authority line already
+# written in canonical form (the gold's, a parse's).
+SIGN_PREFIX_CANON = "|".join(canon.rstrip(".") for canon in SIGN_PREFIX_SPELLINGS)
 # OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
 SIGN_PREFIX = re.compile(rf"^[\s\-–—.,'`\"“”„]*({SIGN_PREFIX_WORD})\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
