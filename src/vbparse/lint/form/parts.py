@@ -159,7 +159,7 @@ def name_pieces(items: list[Piece]) -> None:
 def _before_operative(items: list[Piece], piece: Piece) -> bool:
     """A "Căn cứ" line before the operative words (QUYẾT ĐỊNH:, QUYẾT NGHỊ:) of a decision."""
     after = items[items.index(piece) :]
-    return any(re.match(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:", p.text) for p in after[:30])
+    return any(re.match(rf"^({cues.OPERATIVE_WORDS})\s*:", p.text) for p in after[:30])
 
 
 def _header(items: list[Piece]) -> int:
