@@ -47,10 +47,9 @@ _MOTTO_START = re.compile(r"DOC\s*LAP")
 
 
 # The words of the two fixed phrases, to match a wrapped rest that OCR damaged ("VHỆT NAMi").
-_FIXED_WORDS = (
-    ("CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM"),
-    ("DOC", "LAP", "TU", "DO", "HANH", "PHUC"),
-)
+NATIONAL_WORDS = ("CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM")
+MOTTO_WORDS = ("DOC", "LAP", "TU", "DO", "HANH", "PHUC")
+_FIXED_WORDS = (NATIONAL_WORDS, MOTTO_WORDS)
 
 
 def continues_fixed_phrase(prev: str, text: str) -> bool:
@@ -141,6 +140,8 @@ VV_LINE = re.compile(
 # "Về lấy ý kiến …"): a weaker cue than V/v, since a body paragraph may open the same way.
 ABOUT_LINE = re.compile(rf"^\s*Về\s+(?!việc\b)[{LO}]")
 RULE_LINE = re.compile(r"^[-_–—=*.·\s]{3,}$")
+# The words that open a decision's operative part, on a line of their own ("QUYẾT ĐỊNH:").
+OPERATIVE_WORDS = "QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ"
 # The enacting sentence a quyết định or nghị định has carried since the 2025 law on legal
 # documents repeats its trích yếu: "Thủ tướng Chính phủ ban hành Quyết định bãi bỏ …." /
 # "Ủy ban nhân dân tỉnh ban hành Quyết định Quy định chức năng … như sau:". {type} is the type.
@@ -212,6 +213,9 @@ SIGN_PREFIX_WORD = (
     rf"(?:(?:{_prefix_alternation(plain=True)})\s*\.|(?:{_prefix_alternation(plain=False)})\b\.?"
     rf"|(?:{_UNDOTTED})\s+(?-i:(?=[{UP}]{{2}})))"
 )
+# The canonical prefixes without their dot ("TM|KT|TL|TUQ|Q"), for an authority line already
+# written in canonical form (the gold's, a parse's).
+SIGN_PREFIX_CANON = "|".join(canon.rstrip(".") for canon in SIGN_PREFIX_SPELLINGS)
 # OCR puts specks and dashes before it ("- - KT.GIÁM ĐỐC").
 SIGN_PREFIX = re.compile(rf"^[\s\-–—.,'`\"“”„]*({SIGN_PREFIX_WORD})\s*", _F)
 END_MARK = re.compile(r"\./\.\s*$|\.\s*/\s*\.\s*$")
@@ -221,6 +225,8 @@ SIGNATURE_NOTE = re.compile(
     r"chữ\s+ký,\s*dấu|ký,\s*ghi\s+rõ\s+họ\s+tên)[^)\]]*[)\]]?\s*$",
     _F,
 )
+# The same note in brackets within a line, by or after the signer's name ("Nguyễn Văn A (đã ký)").
+SIGNED_NOTE_IN_LINE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", _F)
 
 # "P. HIỆU TRƯỞNG", "P.TRƯỞNG KHOA": a deputy's title with "PHÓ" abbreviated, kept as written.
 DEPUTY_ABBREVIATION = re.compile(rf"^\s*P\s*\.\s*(?=[{UP}])")

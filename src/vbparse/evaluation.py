@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cues import SIGN_PREFIX_CANON
 from .model import Document
 from .text.normalize import clean
 
@@ -43,7 +44,7 @@ def _subject(text: str | None) -> str | None:
     return _ABOUT.sub("", text) if text else text
 
 
-_PREFIX_SPACE = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*")
+_PREFIX_SPACE = re.compile(rf"\b({SIGN_PREFIX_CANON})\.\s*")
 
 
 def _authority(text: str | None) -> str | None:

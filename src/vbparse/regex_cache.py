@@ -15,7 +15,6 @@ VBPARSE_REGEX_CACHE=0 turns the cache off.
 
 from __future__ import annotations
 
-import _sre
 import atexit
 import marshal
 import os
@@ -39,13 +38,26 @@ _MAX_CHEAP = 2000
 _started = False
 
 
-# The compiled code is only valid for the `re` engine that made it.
-_BUILD = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
+# Python has no public way to make a Pattern from compiled code (a pickled Pattern is compiled
+# again from its source), so this module uses CPython's own, and nothing else of this package
+# does: `re._cache` (where `re.compile` looks first), `re._parser` and `re._compiler` (source to
+# code, `_entry`) and `_sre.compile` (code to Pattern, `load`). Where they are missing (another
+# Python) the cache is off and `re` compiles as usual; the compiled code is only valid for the
+# engine that made it, hence `_BUILD` in the file's name and header.
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _BUILD: str | None = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
+except (ImportError, AttributeError):
+    _BUILD = None
 
 
 def cache_file() -> Path | None:
-    if os.environ.get("VBPARSE_REGEX_CACHE", "1") == "0" or not isinstance(
-        getattr(re, "_cache", None), dict
+    if (
+        os.environ.get("VBPARSE_REGEX_CACHE", "1") == "0"
+        or _BUILD is None
+        or not isinstance(getattr(re, "_cache", None), dict)
     ):
         return None
     from .user_cache import cache_dir
@@ -86,8 +98,6 @@ def load() -> None:
 def _entry(pattern: str, flags: int) -> Entry:
     """What `re._compiler.compile` hands to `_sre.compile` for (pattern, flags), and the time
     it took to work out."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
     start = time.process_time()
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
@@ -113,6 +123,8 @@ def _entry(pattern: str, flags: int) -> Entry:
 def new_entries() -> list[Entry]:
     """The patterns in `re`'s cache that this run compiled and that are slow to compile (str
     patterns, no DEBUG or LOCALE)."""
+    if _BUILD is None:
+        return []
     out = []
     skip = re.DEBUG | re.LOCALE
     for kind, pattern, flags in list(re._cache):  # type: ignore[attr-defined]

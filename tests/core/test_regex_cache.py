@@ -66,3 +66,18 @@ def test_the_cache_can_be_turned_off(tmp_path):
     loaded, _, _, output = _run(tmp_path, VBPARSE_REGEX_CACHE="0")
     assert loaded == 0 and '"symbol": "KH-THBTD"' in output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_cpythons_regex_internals_the_cache_is_off(tmp_path):
+    # Another Python may lack `_sre`: vbparse still imports and parses, compiling as usual.
+    first = "import contextlib, io, re, sys\n"
+    run = _RUN.replace(first, first + "sys.modules['_sre'] = None\n")
+    proc = subprocess.run(
+        [sys.executable, "-c", run, str(SEED)],
+        env={**os.environ, "VBPARSE_CACHE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.startswith("0 True 0\n") and '"symbol": "KH-THBTD"' in proc.stdout
+    assert list(tmp_path.iterdir()) == []

@@ -12,6 +12,7 @@ import pytest
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
 from vbparse.ml import line_crf  # noqa: E402
+from vbparse.ml import line_crf_training as training  # noqa: E402
 from vbparse.pipeline import explain  # noqa: E402
 from vbparse.settings import Settings  # noqa: E402
 
@@ -33,8 +34,8 @@ def _gold(path: Path) -> dict:
     return json.loads((path.parent / f"{stem}.gold.json").read_text(encoding="utf-8"))
 
 
-def _examples(paths: list[Path]) -> list[line_crf.Example]:
-    return [line_crf.Example("g", p.name, "clean", _seq(p), _gold(p), {}) for p in paths]
+def _examples(paths: list[Path]) -> list[training.Example]:
+    return [training.Example("g", p.name, "clean", _seq(p), _gold(p), {}) for p in paths]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def model(tmp_path_factory) -> Path:
 
     docs = [d for d, _ in gold_pairs(ROOT / "corpus/docs")][:TRAIN]
     path = tmp_path_factory.mktemp("crf") / "lines.crfsuite"
-    line_crf.fit(_examples(docs), path)
+    training.fit(_examples(docs), path)
     return path
 
 
@@ -62,7 +63,7 @@ def test_model_is_crfsuite_not_pickle(model):
 def test_tags_real_header_lines_as_the_gold_implies(model, name):
     path = ROOT / name
     seq = _seq(path)
-    want = line_crf.label(seq, _gold(path))
+    want = training.label(seq, _gold(path))
     got = line_crf.tag(seq, model)
     fields = [(w, g) for w, g in zip(want, got, strict=True) if w not in ("body", "other")]
     assert len(fields) >= 10
@@ -81,17 +82,17 @@ def test_marginals_are_probabilities(model):
 
 def test_training_is_reproducible(tmp_path):
     examples = _examples([ROOT / name for name in DOCS])
-    line_crf.fit(examples, tmp_path / "a.crfsuite")
-    line_crf.fit(examples, tmp_path / "b.crfsuite")
+    training.fit(examples, tmp_path / "a.crfsuite")
+    training.fit(examples, tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
     seq = examples[0].seq
     assert line_crf.tag(seq, tmp_path / "a.crfsuite") == examples[0].labels
 
 
 def test_training_documents_leave_the_holdout_out():
-    docs = {str(d.relative_to(ROOT)) for _g, d, _ in line_crf.training_documents(ROOT)}
+    docs = {str(d.relative_to(ROOT)) for _g, d, _ in training.training_documents(ROOT)}
     for folder in ("corpus/real", "corpus/unseen"):
-        held = {f"{folder}/{f}" for f in line_crf._holdout(ROOT / folder)}
+        held = {f"{folder}/{f}" for f in training._holdout(ROOT / folder)}
         assert held and not (held & docs)
     assert "corpus/real/hungnm92/7169_VPCP-NC.doc" in docs
 
@@ -104,3 +105,16 @@ def test_candidates_take_the_crf_score_when_weighted(model, monkeypatch):
     number = on.candidates["number"][0]
     assert any(r.startswith("line CRF +") for r in number.reasons)
     assert not any("line CRF" in r for c in off.candidates["number"] for r in c.reasons)
+
+
+def test_the_model_half_does_not_import_the_pipeline():
+    # Training runs the pipeline, whose candidates use the model: only the training half may
+    # import it, or the two would import each other (extract -> ml -> pipeline -> extract).
+    import ast
+
+    def imported(module) -> set[str]:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        return {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level}
+
+    assert not imported(line_crf) & {"pipeline", "evaluation", "variants", "readers"}
+    assert {"pipeline", "evaluation", "variants", "readers"} <= imported(training)

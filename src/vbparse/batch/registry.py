@@ -251,25 +251,6 @@ def document_rows(doc: Any, lines: list[str], document_json: str) -> DocumentRow
         "json": document_json,
         "parser_version": __version__,
     }
-    sections: list[tuple[Any, ...]] = []
-
-    def visit(nodes: list[Any], parent: str | None) -> None:
-        for node in nodes:
-            sections.append(
-                (
-                    len(sections),
-                    node.id,
-                    parent,
-                    node.label,
-                    node.kind,
-                    node.heading,
-                    node.role,
-                    node.text,
-                )
-            )
-            visit(node.children, node.id)
-
-    visit(doc.sections, None)
     citations = [
         (
             i,
@@ -290,11 +271,35 @@ def document_rows(doc: Any, lines: list[str], document_json: str) -> DocumentRow
     body = "\n".join(lines)
     return DocumentRows(
         columns,
-        sections,
+        _section_rows(doc.sections),
         citations,
         list(doc.recipients),
         (subject, body, fold(subject), fold(body)),
     )
+
+
+def _section_rows(top: list[Any]) -> list[tuple[Any, ...]]:
+    """(position, id, parent id, label, kind, heading, role, text) of each section, depth first."""
+    rows: list[tuple[Any, ...]] = []
+
+    def visit(nodes: list[Any], parent: str | None) -> None:
+        for node in nodes:
+            rows.append(
+                (
+                    len(rows),
+                    node.id,
+                    parent,
+                    node.label,
+                    node.kind,
+                    node.heading,
+                    node.role,
+                    node.text,
+                )
+            )
+            visit(node.children, node.id)
+
+    visit(top, None)
+    return rows
 
 
 def failed_columns(error_kind: str, error_message: str, fmt: str | None) -> dict[str, Any]:

@@ -112,17 +112,18 @@ def _train_lines(root: Path, out: str | None, lang: str) -> int:
     import tempfile
 
     from ..ml import line_crf
+    from ..ml import line_crf_training as training
 
     path = Path(out) / line_crf.MODEL.name if out else line_crf.MODEL
-    examples = line_crf.collect(root)
+    examples = training.collect(root)
     with tempfile.TemporaryDirectory(prefix="vbparse-crf-") as tmp:
-        report = line_crf.cross_validate(examples, Path(tmp))
-    line_crf.fit(examples, path)
+        report = training.cross_validate(examples, Path(tmp))
+    training.fit(examples, path)
     meta = {
         "model": "linear-chain CRF (crfsuite, L-BFGS) over header and closing lines",
         "feature_version": line_crf.FEATURE_VERSION,
-        "params": line_crf.PARAMS,
-        "training_data_sha256": line_crf.data_hash(root),
+        "params": training.PARAMS,
+        "training_data_sha256": training.data_hash(root),
         "sequences": len(examples),
         "labels": list(line_crf.LABELS),
         "cross_validation": report.as_dict(),

@@ -243,7 +243,7 @@ def _starts_something(text: str) -> bool:
         re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d+)*|[a-zđ])\s*[.)]\s+\S", text)
         or re.match(r"^\s*(Điều|Chương|Phần|Mục)\s+\S+", text)
         or cues.BULLET.match(text)
-        or re.match(r"^\s*(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$", text)
+        or re.match(rf"^\s*({cues.OPERATIVE_WORDS})\s*:?\s*$", text)
     )
 
 

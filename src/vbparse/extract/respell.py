@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 from unicodedata import normalize
@@ -62,8 +63,17 @@ def phrase(name: str, text: str) -> str:
     )
 
 
-# "Tỉnh" is spelled only before a province's name ("TĨNH KIÊN GIANG"; "tính" is another word).
-_PLACES = sorted(PLACE_NAMES + tuple(f"Tỉnh {p}" for p in PLACE_NAMES), key=len, reverse=True)
+@cache
+def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each place name, longest first, with the pattern that finds its folded spelling: built on
+    the first OCR'd header, not at import (a typed document never needs it). "Tỉnh" is spelled
+    only before a province's name ("TĨNH KIÊN GIANG"; "tính" is another word)."""
+    names = sorted(PLACE_NAMES + tuple(f"Tỉnh {p}" for p in PLACE_NAMES), key=len, reverse=True)
+    keys = (re.escape(cues.fold(name)).replace("\\ ", " ") for name in names)
+    return tuple(
+        (name, re.compile(rf"(?<![A-Z]){key}(?![A-Z])"))
+        for name, key in zip(names, keys, strict=True)
+    )
 
 
 def known_places(value: str) -> str:
@@ -72,9 +82,8 @@ def known_places(value: str) -> str:
     each letter kept). Tone placement ("Hoà", "Hòa") is the writer's and stays."""
     folded = cues.fold(value)  # one character per character: offsets carry over to `value`
     found: list[tuple[int, int, str]] = []
-    for name in _PLACES:
-        key = re.escape(cues.fold(name)).replace("\\ ", " ")
-        for m in re.finditer(rf"(?<![A-Z]){key}(?![A-Z])", folded):
+    for name, pattern in _place_patterns():
+        for m in pattern.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue  # a longer name holds it
             seen = value[m.start() : m.end()]

@@ -109,56 +109,11 @@ def check_reference(
     p_loc = _field_location(parent, "number", parent.number.raw)
     if not p_num and not p_sym:
         return []
-    best: tuple[int, Base, list[str]] | None = None
-    for base in child.bases:
-        same = {
-            "number": base.number is not None
-            and p_num is not None
-            and base.number.lstrip("0") == p_num.lstrip("0"),
-            "symbol": bool(base.symbol and p_sym and match_key(base.symbol) == match_key(p_sym)),
-            "date": bool(base.date and base.date == p_date),
-            "issuer": _same_issuer(base.issuer, parent) is True,
-            "title": _title_overlap(index, base, parent) >= 0.6,
-        }
-        if (
-            same["number"]
-            and same["symbol"]
-            and base.date in (None, p_date)
-            and _same_issuer(base.issuer, parent) is not False
-        ):
-            return []  # cited correctly
-        agree = sum(same.values())
-        # The parent cited with something wrong: most of its particulars still agree.
-        if agree >= 3 or (agree >= 2 and (same["number"] or same["symbol"])):
-            wrong = [
-                k for k in ("number", "symbol", "date", "issuer") if not same[k] and _known(base, k)
-            ]
-            if best is None or agree > best[0]:
-                best = (agree, base, wrong)
-    if best is not None:
-        _agree, base, wrong = best
-        cited = f"{base.number or '?'}/{base.symbol or '?'}"
-        own = f"{p_num or '?'}/{p_sym or '?'}"
-        parts = []
-        if "number" in wrong or "symbol" in wrong:
-            parts.append(render("check.ref_number", lang, cited=cited, own=own))
-        if "date" in wrong:
-            parts.append(
-                render("check.ref_date", lang, cited=fmt_date(base.date), own=fmt_date(p_date))
-            )
-        if "issuer" in wrong:
-            own_issuer = parent.issuer.name or parent.number.issuer_code
-            parts.append(render("check.ref_issuer", lang, cited=base.issuer, own=own_issuer))
-        if not parts:
-            return []
-        return [
-            Finding(
-                "parent_reference_mismatch",
-                render("check.parent_reference_mismatch", lang, parts="; ".join(parts)),
-                p_loc,
-                Location(None, _base_line(base), _short(base.raw)),
-            )
-        ]
+    correct, nearest = _nearest_citation(parent, child, index)
+    if correct:
+        return []
+    if nearest is not None:
+        return _mismatch(parent, *nearest, p_loc, lang)
     # The citation may stand outside the opening paragraphs the base extractor reads.
     pattern = _number_pattern(p_num, p_sym)
     if pattern and any(pattern.search(text) for text in lines):
@@ -176,6 +131,71 @@ def check_reference(
             Location(
                 None, None, "; ".join(_short(b.raw, 120) for b in child.bases) or "(no căn cứ)"
             ),
+        )
+    ]
+
+
+def _nearest_citation(
+    parent: Document, child: Document, index: TermIndex
+) -> tuple[bool, tuple[Base, list[str]] | None]:
+    """(whether a base of the child cites the parent correctly, else the base that cites it
+    with something wrong and the particulars it gets wrong), the one that agrees most."""
+    p_num, p_sym = parent.number.number, parent.number.symbol
+    p_date = parent.issued.date
+    best: tuple[int, Base, list[str]] | None = None
+    for base in child.bases:
+        same = {
+            "number": base.number is not None
+            and p_num is not None
+            and base.number.lstrip("0") == p_num.lstrip("0"),
+            "symbol": bool(base.symbol and p_sym and match_key(base.symbol) == match_key(p_sym)),
+            "date": bool(base.date and base.date == p_date),
+            "issuer": _same_issuer(base.issuer, parent) is True,
+            "title": _title_overlap(index, base, parent) >= 0.6,
+        }
+        if (
+            same["number"]
+            and same["symbol"]
+            and base.date in (None, p_date)
+            and _same_issuer(base.issuer, parent) is not False
+        ):
+            return True, None
+        agree = sum(same.values())
+        # The parent cited with something wrong: most of its particulars still agree.
+        if agree >= 3 or (agree >= 2 and (same["number"] or same["symbol"])):
+            wrong = [
+                k for k in ("number", "symbol", "date", "issuer") if not same[k] and _known(base, k)
+            ]
+            if best is None or agree > best[0]:
+                best = (agree, base, wrong)
+    return False, (best[1], best[2]) if best is not None else None
+
+
+def _mismatch(
+    parent: Document, base: Base, wrong: list[str], p_loc: Location, lang: Lang
+) -> list[Finding]:
+    """The finding for a citation of the parent with a wrong number, date or issuer."""
+    p_num, p_sym, p_date = parent.number.number, parent.number.symbol, parent.issued.date
+    cited = f"{base.number or '?'}/{base.symbol or '?'}"
+    own = f"{p_num or '?'}/{p_sym or '?'}"
+    parts = []
+    if "number" in wrong or "symbol" in wrong:
+        parts.append(render("check.ref_number", lang, cited=cited, own=own))
+    if "date" in wrong:
+        parts.append(
+            render("check.ref_date", lang, cited=fmt_date(base.date), own=fmt_date(p_date))
+        )
+    if "issuer" in wrong:
+        own_issuer = parent.issuer.name or parent.number.issuer_code
+        parts.append(render("check.ref_issuer", lang, cited=base.issuer, own=own_issuer))
+    if not parts:
+        return []
+    return [
+        Finding(
+            "parent_reference_mismatch",
+            render("check.parent_reference_mismatch", lang, parts="; ".join(parts)),
+            p_loc,
+            Location(None, _base_line(base), _short(base.raw)),
         )
     ]
 

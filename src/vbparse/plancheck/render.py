@@ -85,37 +85,52 @@ def _evidence(evidence: str, unmatched: list[str], lang: Lang) -> str:
 
 def report_blocks(report: CheckReport) -> list[Block]:
     lang = report.lang
-    item_by_id = {i.id: i for i in report.items}
-    blocks: list[Block] = [
+    return [
         ("h", 1, _t("title", lang)),
         ("p", _t("parent", lang, doc=_doc_line(report.parent, lang))),
         ("p", _t("child", lang, doc=_doc_line(report.child, lang))),
         _summary_block(report),
         ("h", 2, _t("h.coverage", lang)),
-        (
-            "table",
-            [
-                _t(f"col.{name}", lang)
-                for name in ("parent_item", "kind", "status", "score", "child_sections", "evidence")
-            ],
-            [
-                [
-                    c.parent_id,
-                    _word("kind", item_by_id[c.parent_id].kind, lang),
-                    _status_cell(c.status, lang),
-                    messages.number(c.score, lang, 2),
-                    ", ".join(c.child_ids) or "—",
-                    _evidence(c.evidence, c.unmatched, lang),
-                ]
-                for c in report.coverage
-            ],
-            0,
-            "",
-        ),
+        _coverage_table(report),
         ("h", 2, _t("h.findings", lang)),
+        *_finding_blocks(report),
+        ("h", 2, _t("h.gaps", lang)),
+        *_gap_blocks(report),
+        ("h", 2, _t("h.extras", lang)),
+        _extras_block(report),
     ]
+
+
+def _coverage_table(report: CheckReport) -> Block:
+    lang = report.lang
+    item_by_id = {i.id: i for i in report.items}
+    return (
+        "table",
+        [
+            _t(f"col.{name}", lang)
+            for name in ("parent_item", "kind", "status", "score", "child_sections", "evidence")
+        ],
+        [
+            [
+                c.parent_id,
+                _word("kind", item_by_id[c.parent_id].kind, lang),
+                _status_cell(c.status, lang),
+                messages.number(c.score, lang, 2),
+                ", ".join(c.child_ids) or "—",
+                _evidence(c.evidence, c.unmatched, lang),
+            ]
+            for c in report.coverage
+        ],
+        0,
+        "",
+    )
+
+
+def _finding_blocks(report: CheckReport) -> list[Block]:
+    lang = report.lang
     if not report.findings:
-        blocks.append(("p", _t("no_findings", lang)))
+        return [("p", _t("no_findings", lang))]
+    blocks: list[Block] = []
     for f in report.findings:
         blocks.append(("h", 3, _finding_heading(f.severity, f.code, lang)))
         blocks.append(("p", _capital(_t(f"code.{f.code}", lang))))
@@ -137,10 +152,17 @@ def report_blocks(report: CheckReport) -> list[Block]:
                 f.child_location.text,
             )
         )
+    return blocks
+
+
+def _gap_blocks(report: CheckReport) -> list[Block]:
+    """The parent's items the child does not fully cover, each beside what the child says."""
+    lang = report.lang
+    item_by_id = {i.id: i for i in report.items}
     gaps = [c for c in report.coverage if c.status != "covered"]
-    blocks.append(("h", 2, _t("h.gaps", lang)))
     if not gaps:
-        blocks.append(("p", _t("no_gaps", lang)))
+        return [("p", _t("no_gaps", lang))]
+    blocks: list[Block] = []
     for c in gaps:
         item = item_by_id[c.parent_id]
         child = " / ".join(report.child_text.get(i, "") for i in c.child_ids) or _t(
@@ -157,19 +179,19 @@ def report_blocks(report: CheckReport) -> list[Block]:
                 child,
             )
         )
-    blocks.append(("h", 2, _t("h.extras", lang)))
-    blocks.append(
-        ("p", _t("none", lang))
-        if not report.extras
-        else (
-            "table",
-            [_t("col.child_sections", lang), _t("col.text", lang)],
-            [[u.id, u.text] for u in report.extras],
-            0,
-            "",
-        )
-    )
     return blocks
+
+
+def _extras_block(report: CheckReport) -> Block:
+    if not report.extras:
+        return ("p", _t("none", report.lang))
+    return (
+        "table",
+        [_t("col.child_sections", report.lang), _t("col.text", report.lang)],
+        [[u.id, u.text] for u in report.extras],
+        0,
+        "",
+    )
 
 
 def _where(section: str | None, line: int | None, lang: Lang) -> str:

@@ -74,12 +74,40 @@ def batch_csv(batch: BatchReport) -> str:
 
 def batch_xlsx(batch: BatchReport) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
 
     lang = batch.lang
     wb = Workbook()
     ws = wb.active
     ws.title = _t("batch.sheet.coverage", lang)
+    _coverage_sheet(ws, batch)
+    _findings_sheet(wb.create_sheet(_t("batch.sheet.findings", lang)), batch)
+
+    es = wb.create_sheet(_t("batch.sheet.errors", lang))
+    es.append([_t("batch.col.file", lang), _t("batch.col.reason", lang)])
+    for failure in batch.failures:
+        es.append([failure["path"], failure["error"]])
+    _finish(es, {1: 50, 2: 80})
+
+    if batch.items:
+        ls = wb.create_sheet(_t("batch.sheet.legend", lang))
+        ls.append(legend_headers(lang))
+        for row in legend_rows(batch):
+            ls.append(row)
+        _finish(ls, {1: 10, 2: 22, 3: 100, 4: 16})
+    for sheet in wb.worksheets:  # school and file names are text, never formulas
+        for row_cells in sheet.iter_rows():
+            for cell in row_cells:
+                keep_text(cell)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _coverage_sheet(ws: Any, batch: BatchReport) -> None:
+    """One row a school: each parent item's status as a coloured cell, the counts, the ratio."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     headers, rows = _matrix(batch)
     ws.append(headers)
     n_items = len(batch.item_ids)
@@ -102,14 +130,14 @@ def batch_xlsx(batch: BatchReport) -> bytes:
     _finish(ws, widths)
     ws.freeze_panes = "C2"  # the header row and the school columns stay in view
     # The item ids carry their words as comments: hover in Excel, as in the HTML page.
-    from openpyxl.comments import Comment
-
     texts = batch.item_text()
     for k, item in enumerate(batch.item_ids):
         if texts.get(item):
             ws.cell(1, 3 + k).comment = Comment(texts[item][:500], "vbparse")
 
-    fs = wb.create_sheet(_t("batch.sheet.findings", lang))
+
+def _findings_sheet(fs: Any, batch: BatchReport) -> None:
+    lang = batch.lang
     names = ("school", "file", "code", "explanation", "severity", "message")
     fs.append([_t(f"batch.col.{n}", lang) for n in (*names, "parent_location", "child_location")])
     for r in batch.schools():
@@ -127,26 +155,6 @@ def batch_xlsx(batch: BatchReport) -> bytes:
                 ]
             )
     _finish(fs, {1: 38, 2: 28, 3: 24, 4: 40, 5: 10, 6: 80, 7: 24, 8: 24})
-
-    es = wb.create_sheet(_t("batch.sheet.errors", lang))
-    es.append([_t("batch.col.file", lang), _t("batch.col.reason", lang)])
-    for failure in batch.failures:
-        es.append([failure["path"], failure["error"]])
-    _finish(es, {1: 50, 2: 80})
-
-    if batch.items:
-        ls = wb.create_sheet(_t("batch.sheet.legend", lang))
-        ls.append(legend_headers(lang))
-        for row in legend_rows(batch):
-            ls.append(row)
-        _finish(ls, {1: 10, 2: 22, 3: 100, 4: 16})
-    for sheet in wb.worksheets:  # school and file names are text, never formulas
-        for row_cells in sheet.iter_rows():
-            for cell in row_cells:
-                keep_text(cell)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def _finish(ws: Any, widths: dict[int, int]) -> None:

@@ -24,6 +24,7 @@ from .base import Line, Loc, Zone
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from pypdfium2 import PdfDocument
 
     from .ocr import Engine
     from .wordlines import Word
@@ -115,6 +116,16 @@ class PageImages:
 
     def __init__(self, fmt: str, data: bytes, name: str) -> None:
         self.format, self._data, self._name = fmt, data, name
+        self._doc: PdfDocument | None = None
+
+    def _pdf(self) -> PdfDocument:
+        """The PDF, opened on the first request and kept for the next ones (a header, a signer
+        and each page's pictures are asked for in turn)."""
+        if self._doc is None:
+            import pypdfium2 as pdfium
+
+            self._doc = pdfium.PdfDocument(self._data)
+        return self._doc
 
     def words(self, request: RegionRequest) -> list[Word]:
         """The words of the request's box, their boxes in page points; [] when the page cannot
@@ -146,18 +157,15 @@ class PageImages:
         from .pdfium_text import page_images
 
         try:
-            doc = pdfium.PdfDocument(self._data)
+            doc = self._pdf()
         except pdfium.PdfiumError:
             return 0.0, []
-        try:
-            if not 1 <= page <= len(doc):
-                return 0.0, []
-            pdf_page = doc[page - 1]
-            width = pdf_page.get_width()
-            boxes = [box[:4] for box in page_images(pdf_page)]
-            pdf_page.close()
-        finally:
-            doc.close()
+        if not 1 <= page <= len(doc):
+            return 0.0, []
+        pdf_page = doc[page - 1]
+        width = pdf_page.get_width()
+        boxes = [box[:4] for box in page_images(pdf_page)]
+        pdf_page.close()
         return width, boxes
 
     def _render(self, req: RegionRequest) -> tuple[Image, tuple[float, float], float] | None:
@@ -178,24 +186,19 @@ class PageImages:
         return x0, top, x1, bottom
 
     def _render_pdf(self, req: RegionRequest) -> tuple[Image, tuple[float, float], float] | None:
-        import pypdfium2 as pdfium
-
-        doc = pdfium.PdfDocument(self._data)
-        try:
-            if not 1 <= req.page <= len(doc):
-                return None
-            page = doc[req.page - 1]
-            width, height = page.get_size()
-            box = self._box(req, width, height)
-            if box is None:
-                return None
-            x0, top, x1, bottom = box
-            # pdfium crops by (left, bottom, right, top) margins in points.
-            crop = (x0, height - bottom, width - x1, top)
-            img = page.render(scale=req.dpi / 72, crop=crop).to_pil()
-            page.close()
-        finally:
-            doc.close()
+        doc = self._pdf()
+        if not 1 <= req.page <= len(doc):
+            return None
+        page = doc[req.page - 1]
+        width, height = page.get_size()
+        box = self._box(req, width, height)
+        if box is None:
+            return None
+        x0, top, x1, bottom = box
+        # pdfium crops by (left, bottom, right, top) margins in points.
+        crop = (x0, height - bottom, width - x1, top)
+        img = page.render(scale=req.dpi / 72, crop=crop).to_pil()
+        page.close()
         return img, (x0, top), 72 / req.dpi
 
     def _render_image(self, req: RegionRequest) -> tuple[Image, tuple[float, float], float] | None:

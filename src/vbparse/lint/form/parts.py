@@ -159,7 +159,7 @@ def name_pieces(items: list[Piece]) -> None:
 def _before_operative(items: list[Piece], piece: Piece) -> bool:
     """A "Căn cứ" line before the operative words (QUYẾT ĐỊNH:, QUYẾT NGHỊ:) of a decision."""
     after = items[items.index(piece) :]
-    return any(re.match(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:", p.text) for p in after[:30])
+    return any(re.match(rf"^({cues.OPERATIVE_WORDS})\s*:", p.text) for p in after[:30])
 
 
 def _header(items: list[Piece]) -> int:
@@ -280,8 +280,5 @@ def _closing(items: list[Piece], start: int) -> None:
             p.component = "ho_ten"
 
 
-_SIGNED_NOTE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", re.IGNORECASE)
-
-
 def _signer_name(text: str) -> bool:
-    return cues.is_person_name(_SIGNED_NOTE.sub("", text).strip())
+    return cues.is_person_name(cues.SIGNED_NOTE_IN_LINE.sub("", text).strip())

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ...cues import SIGN_PREFIX_CANON
 from ...readers.base import Line
 from ...text.normalize import strip_diacritics
 from ..model import LintContext, Severity
 from .tables import COLLECTIVE_BODIES, DEPUTY_MARKERS, DEPUTY_OF, HEAD_OF_BODY, SIGNING_RULES
 
-_PARTS = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*(.*?)(?=\s+\b(?:TM|KT|TL|TUQ|Q)\.|$)")
+_PARTS = re.compile(rf"\b({SIGN_PREFIX_CANON})\.\s*(.*?)(?=\s+\b(?:{SIGN_PREFIX_CANON})\.|$)")
 _RULES = {r.prefix: r for r in SIGNING_RULES}
 _HEAD_TITLES = {t for _, titles in HEAD_OF_BODY for t in titles}
 _REPORT = re.compile(r"để\s+b(?:áo\s+)?/?c(?:áo)?|báo\s+cáo", re.IGNORECASE)

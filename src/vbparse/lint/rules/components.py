@@ -20,7 +20,6 @@ from ..model import LintContext
 _HEADER_SCAN = 30
 _CLOSING_TAIL = 12  # flat text: the signer block is within the last lines
 _TRAILING_NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
-_SIGNED_NOTE = re.compile(r"\((?:đã\s+)?ký[^)]*\)", re.IGNORECASE)
 # Types printed without a type name (công văn), or titled by the text they consolidate.
 _NAMELESS_TYPES = frozenset({"Công văn", "Thư công", "Văn bản hợp nhất"})
 _ARCHIVE = re.compile(r"^\s*[-–+•]?\s*L[ưu]u\b", re.IGNORECASE)
@@ -110,7 +109,7 @@ def _closing_lines(ctx: LintContext) -> list[Line]:
 
 
 def _person_name(text: str) -> bool:
-    text = _SIGNED_NOTE.sub("", text).strip()
+    text = cues.SIGNED_NOTE_IN_LINE.sub("", text).strip()
     if cues.is_person_name(text):
         return True
     m = _TRAILING_NAME.search(text)
