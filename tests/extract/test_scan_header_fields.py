@@ -91,3 +91,15 @@ def test_a_party_office_run_together_with_its_central_committee():
     doc = vbparse.parse(CORPUS / "unseen" / "ldvbai" / "36-HD-VPTW.doc")
     assert doc.issuer.parent == "BAN CHẤP HÀNH TRUNG ƯƠNG" and doc.issuer.name == "VĂN PHÒNG"
     assert doc.number.symbol == "HD/VPTW"
+
+
+def test_a_place_date_between_the_so_line_and_its_v_v_on_one_line_is_cut_out():
+    """ "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 tháng 01 năm 2025 V/v góp ý …": the PDF's layout
+    ran three cells of the two-column header into one line; the place-date is the right
+    column's, the trích yếu goes on over the left column's next lines."""
+    doc = vbparse.parse(CORPUS / "unseen3/quangngai/507-UBND-KGVX_gop-y.pdf")
+    assert (doc.issued.place, doc.issued.date) == ("Quảng Ngãi", "2025-01-24")
+    assert doc.number.number == "507"
+    assert doc.subject is not None
+    assert doc.subject.startswith("góp ý dự thảo Quyết định")
+    assert doc.subject.endswith("Chương trình cung cấp dịch vụ viễn thông công ích")

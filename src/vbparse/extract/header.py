@@ -128,6 +128,12 @@ def _cut(line: Line) -> list[Line]:
         # "SỞ Y TẾ  Số: 2276/TB-SYT": OCR or a converter joined the body's name and the Số line.
         name_end, cue = at
         return [_piece(line, 0, name_end, line.zone), _piece(line, cue, len(text), line.zone)]
+    about = _ABOUT_AFTER_DATE.search(text)
+    if about is not None:
+        # "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 tháng 01 năm 2025 V/v góp ý …": the left
+        # column's trích yếu went on after the right column's place-date, three cells in one.
+        head = _piece(line, 0, about.end(), line.zone)
+        return [*_cut(head), _piece(line, about.end(), len(text), line.zone)]
     cut = _place_date_start(text)
     if cut:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …", "V/v … Hà Nội, ngày …": the right
@@ -139,6 +145,11 @@ def _cut(line: Line) -> list[Line]:
     return [line]
 
 
+# A "V/v …" or "Về việc …" right after a place-date's year, on the same line.
+_ABOUT_AFTER_DATE = re.compile(
+    r"ng[àa]y[^,]{0,12}?th[áa]ng[^,]{0,12}?n[ăa]m\s*\d{4}(?=\s+(?:V\s*/\s*v|Về\s+việc)\b)",
+    re.IGNORECASE,
+)
 _ABOUT_IN_LINE = re.compile(r"\s*(?P<open>\()?\s*(?=(?:V\s*/\s*v|Về\s+việc)\b)")
 
 
