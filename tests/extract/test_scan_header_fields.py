@@ -103,3 +103,12 @@ def test_a_place_date_between_the_so_line_and_its_v_v_on_one_line_is_cut_out():
     assert doc.subject is not None
     assert doc.subject.startswith("góp ý dự thảo Quyết định")
     assert doc.subject.endswith("Chương trình cung cấp dịch vụ viễn thông công ích")
+
+
+@pytest.mark.slow
+def test_lone_letters_read_from_specks_before_the_body_s_name_are_dropped():
+    """ "Ị ị TRƯỜNG ĐẠI HỌC TÂY ĐÔ": a scan's specks before the issuing body kept it from being
+    seen as one, so the parent above it was joined into its name."""
+    doc = vbparse.parse(CORPUS / "unseen3" / "taydo" / "1134-KH-DHTD_scan.pdf")
+    assert doc.issuer.name == "TRƯỜNG ĐẠI HỌC TÂY ĐÔ"
+    assert doc.issuer.parent == "BỘ GIÁO DỤC VÀ ĐÀO TẠO"

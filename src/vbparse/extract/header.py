@@ -445,7 +445,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
     names = [c.text.strip(" -") for c in candidates]
-    names = [_fix_spaced_letters(n) for n in names]
+    names = [_drop_specks(_fix_spaced_letters(n)) for n in names]
     # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
     names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if (dash_joined or _joint(ctx.doc.number.symbol)) and len(names) > 1:
@@ -529,6 +529,17 @@ def _fix_spaced_letters(text: str) -> str:
         lambda m: m.group(1) or m.group(2),
         text,
     )
+
+
+def _drop_specks(name: str) -> str:
+    """ "Ị ị TRƯỜNG ĐẠI HỌC TÂY ĐÔ" → "TRƯỜNG ĐẠI HỌC TÂY ĐÔ": lone letters a scan's specks or a
+    logo's edge were read as, before a body's name (none of which starts with a lone letter)."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and len(words[k]) == 1 and not words[k].isdigit():
+        k += 1
+    rest = " ".join(words[k:])
+    return rest if k and _starts_org(rest) and not _starts_org(name) else name
 
 
 _FOLDED_HEADS = tuple(sorted({cues.fold(h) for h in ORG_HEADS}, key=len, reverse=True))
