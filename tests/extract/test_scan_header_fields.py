@@ -112,3 +112,13 @@ def test_lone_letters_read_from_specks_before_the_body_s_name_are_dropped():
     doc = vbparse.parse(CORPUS / "unseen3" / "taydo" / "1134-KH-DHTD_scan.pdf")
     assert doc.issuer.name == "TRƯỜNG ĐẠI HỌC TÂY ĐÔ"
     assert doc.issuer.parent == "BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+
+
+@pytest.mark.slow
+def test_a_place_date_the_page_ocr_cut_at_a_handwritten_day_is_one_line_again():
+    """ "Tp. ứ Hồ Chí Minh, ngày22tháng sai" | "- 01 năm 2013": OCR cut the row at the gap the
+    written day left and read a speck as "ứ"; the two pieces are one place-date again."""
+    doc = vbparse.parse(CORPUS / "unseen" / "uitqlcv" / "01-TB-BGH_giam-sat-phong-thi_scan.pdf")
+    assert doc.issued.place == "Tp. Hồ Chí Minh"
+    assert doc.issued.date is not None and doc.issued.date.startswith("2013")
+    assert _warned(doc, "field_partial", "issued.date")  # the day stays unread, and said so
