@@ -107,7 +107,9 @@ NUMBER_LINE = re.compile(
 )
 PLACE_DATE = re.compile(
     # "ngàyŒ3": a day written in that OCR reads as a stray glyph still follows "ngày".
-    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y.*?n[ăa]m\s*[-–.]?\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
+    # "tháng/ðhăm 2017": a month written in over the "n" of "năm" reads as a glyph and an "h".
+    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y.*?(?:n|\S?h)[ăa]m\s*[-–.]?\s*(?:\d\s?){4}"
+    r"|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
     _F,
 )
 # A line that is only a date ("ngày 23 tháng 4 năm 2020" under a wrapped place).

@@ -122,3 +122,12 @@ def test_a_place_date_the_page_ocr_cut_at_a_handwritten_day_is_one_line_again():
     assert doc.issued.place == "Tp. Hồ Chí Minh"
     assert doc.issued.date is not None and doc.issued.date.startswith("2013")
     assert _warned(doc, "field_partial", "issued.date")  # the day stays unread, and said so
+
+
+@pytest.mark.slow
+def test_a_month_written_over_the_n_of_nam_still_leaves_a_place_date_line():
+    """ "Kiên Giang, ngày 2 tháng/ðhăm 2017": the month written in by hand ran into "năm"."""
+    assert partial_date("Kiên Giang, ngày 2 tháng/ðhăm 2017") == "2017"
+    doc = vbparse.parse(CORPUS / "real" / "kgu" / "3162_QD-SYT_scan.pdf")
+    assert doc.issued.place == "Kiên Giang" and doc.issued.date == "2017"
+    assert _warned(doc, "field_partial", "issued.date")
