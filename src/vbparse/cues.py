@@ -372,6 +372,13 @@ def form_type(text: str) -> str | None:
 
 # The heading that opens an annex or a form attached after the closing.
 ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+# An annex naming the document it is attached to: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16
+# tháng 12 năm 2025)", "(Ban hành kèm theo Kế hoạch số … ngày 06/11/2017 …)", "(đính kèm Thông
+# báo số …)"; `ref` is what follows "số".
+ANNEXED_TO_REF = re.compile(
+    r"\((?:Ban\s+hành\s+)?(?:kèm\s+theo|đính\s+kèm)\s+[^()]{0,40}?\bs[ốô]\s*:?\s*(?P<ref>[^()]*)",
+    re.IGNORECASE,
+)
 # A list or table attached after the signature, its heading in capitals.
 LIST_HEADING = re.compile(r"^\s*(?:DANH\s+SÁCH|DANH\s+MỤC|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP)\b")
 

@@ -131,3 +131,14 @@ def test_a_month_written_over_the_n_of_nam_still_leaves_a_place_date_line():
     doc = vbparse.parse(CORPUS / "real" / "kgu" / "3162_QD-SYT_scan.pdf")
     assert doc.issued.place == "Kiên Giang" and doc.issued.date == "2017"
     assert _warned(doc, "field_partial", "issued.date")
+
+
+@pytest.mark.slow
+def test_a_handwritten_number_and_day_are_taken_from_the_annex_naming_the_document():
+    """ "Số: … /BCA-C04" and "ngày |6 tháng 12" written in by hand; the list attached after the
+    signature is headed "(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)"."""
+    doc = vbparse.parse(CORPUS / "unseen" / "ldvbai" / "5689-BCA-C04_scan.pdf")
+    assert doc.number.number == "5689" and doc.issued.date == "2025-12-16"
+    assert _warned(doc, "low_confidence", "number.number")
+    assert _warned(doc, "low_confidence", "issued.date")
+    assert not _warned(doc, "field_partial", "issued.date")

@@ -159,12 +159,12 @@ def _cut(line: Line) -> list[Line]:
         # "SỞ Y TẾ  Số: 2276/TB-SYT": OCR or a converter joined the body's name and the Số line.
         name_end, cue = at
         return [_piece(line, 0, name_end, line.zone), _piece(line, cue, len(text), line.zone)]
-    about = _ABOUT_AFTER_DATE.search(text)
-    if about is not None:
+    vv_after = _ABOUT_AFTER_DATE.search(text)
+    if vv_after is not None:
         # "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 tháng 01 năm 2025 V/v góp ý …": the left
         # column's trích yếu went on after the right column's place-date, three cells in one.
-        head = _piece(line, 0, about.end(), line.zone)
-        return [*_cut(head), _piece(line, about.end(), len(text), line.zone)]
+        head = _piece(line, 0, vv_after.end(), line.zone)
+        return [*_cut(head), _piece(line, vv_after.end(), len(text), line.zone)]
     cut = _place_date_start(text)
     if cut:
         # "Số: 36/KH-THBTD Bình Trưng Đông, ngày 23 …", "V/v … Hà Nội, ngày …": the right
