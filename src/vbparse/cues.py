@@ -106,7 +106,9 @@ NUMBER_LINE = re.compile(
 )
 PLACE_DATE = re.compile(
     # "ngàyŒ3": a day written in that OCR reads as a stray glyph still follows "ngày".
-    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y.*?n[ăa]m\s*[-–.]?\s*(?:\d\s?){4}|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
+    # "tháng/ðhăm 2017": a month written in over the "n" of "năm" reads as a glyph and an "h".
+    r"^(?P<place>[^,;:]{2,60}?)\s*,\s*(?P<date>ng[àa]y.*?(?:n|\S?h)[ăa]m\s*[-–.]?\s*(?:\d\s?){4}"
+    r"|ng[àa]y\b.*n[ăa]m\s*[.…_ ]*)",
     _F,
 )
 # A line that is only a date ("ngày 23 tháng 4 năm 2020" under a wrapped place).
@@ -386,6 +388,13 @@ def form_type(text: str) -> str | None:
 
 # The heading that opens an annex or a form attached after the closing.
 ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục\s+[\dIVXLC]+\s*$|MẪU\s+SỐ|Mẫu\s+số\s+\d)")
+# An annex naming the document it is attached to: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16
+# tháng 12 năm 2025)", "(Ban hành kèm theo Kế hoạch số … ngày 06/11/2017 …)", "(đính kèm Thông
+# báo số …)"; `ref` is what follows "số".
+ANNEXED_TO_REF = re.compile(
+    r"\((?:Ban\s+hành\s+)?(?:kèm\s+theo|đính\s+kèm)\s+[^()]{0,40}?\bs[ốô]\s*:?\s*(?P<ref>[^()]*)",
+    re.IGNORECASE,
+)
 # A list or table attached after the signature, its heading in capitals.
 LIST_HEADING = re.compile(r"^\s*(?:DANH\s+SÁCH|DANH\s+MỤC|BIỂU\s+MẪU|BẢNG\s+TỔNG\s+HỢP)\b")
 

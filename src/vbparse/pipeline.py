@@ -68,6 +68,12 @@ PIPELINE: list[Component] = [
         f"doc.number doc.issued {_NOTES}",
     ),
     component(
+        "annex_reference",
+        reread_header.annex_reference,
+        "ctx.lines ctx.header_end doc.number doc.issued",
+        f"doc.number doc.issued {_NOTES}",
+    ),
+    component(
         "find_closing",
         closing.find_closing,
         "ctx.lines ctx.header_end",

@@ -126,6 +126,8 @@ class HeaderSettings(_Group):
     run_together_max_chars: int = 200  # a longer line is no pair of header columns run together
     fixed_phrase_lines: int = 3  # lines below a cut Quốc hiệu where its rest may stand
     place_words: int = 6  # words of a place name before ", ngày … tháng … năm"
+    # a place-date OCR cut at a gap ("…, ngày22tháng" | "- 01 năm 2013"): its rest is on its row
+    date_row_gap_points: float = 12.0  # at most this many points to its right
     national_lines: int = 12  # the Quốc hiệu counts in at least this many lines from the top
     wrapped_code_lines: int = 2  # lines under the Số line where a joint ký hiệu may wrap
     number_apart_lines: int = 4  # lines after an empty "Số:" where OCR put its number apart

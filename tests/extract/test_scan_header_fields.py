@@ -91,3 +91,54 @@ def test_a_party_office_run_together_with_its_central_committee():
     doc = vbparse.parse(CORPUS / "unseen" / "ldvbai" / "36-HD-VPTW.doc")
     assert doc.issuer.parent == "BAN CHẤP HÀNH TRUNG ƯƠNG" and doc.issuer.name == "VĂN PHÒNG"
     assert doc.number.symbol == "HD/VPTW"
+
+
+def test_a_place_date_between_the_so_line_and_its_v_v_on_one_line_is_cut_out():
+    """ "Số: 507 /UBND-KGVX Quảng Ngãi, ngày 24 tháng 01 năm 2025 V/v góp ý …": the PDF's layout
+    ran three cells of the two-column header into one line; the place-date is the right
+    column's, the trích yếu goes on over the left column's next lines."""
+    doc = vbparse.parse(CORPUS / "unseen3/quangngai/507-UBND-KGVX_gop-y.pdf")
+    assert (doc.issued.place, doc.issued.date) == ("Quảng Ngãi", "2025-01-24")
+    assert doc.number.number == "507"
+    assert doc.subject is not None
+    assert doc.subject.startswith("góp ý dự thảo Quyết định")
+    assert doc.subject.endswith("Chương trình cung cấp dịch vụ viễn thông công ích")
+
+
+@pytest.mark.slow
+def test_lone_letters_read_from_specks_before_the_body_s_name_are_dropped():
+    """ "Ị ị TRƯỜNG ĐẠI HỌC TÂY ĐÔ": a scan's specks before the issuing body kept it from being
+    seen as one, so the parent above it was joined into its name."""
+    doc = vbparse.parse(CORPUS / "unseen3" / "taydo" / "1134-KH-DHTD_scan.pdf")
+    assert doc.issuer.name == "TRƯỜNG ĐẠI HỌC TÂY ĐÔ"
+    assert doc.issuer.parent == "BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+
+
+@pytest.mark.slow
+def test_a_place_date_the_page_ocr_cut_at_a_handwritten_day_is_one_line_again():
+    """ "Tp. ứ Hồ Chí Minh, ngày22tháng sai" | "- 01 năm 2013": OCR cut the row at the gap the
+    written day left and read a speck as "ứ"; the two pieces are one place-date again."""
+    doc = vbparse.parse(CORPUS / "unseen" / "uitqlcv" / "01-TB-BGH_giam-sat-phong-thi_scan.pdf")
+    assert doc.issued.place == "Tp. Hồ Chí Minh"
+    assert doc.issued.date is not None and doc.issued.date.startswith("2013")
+    assert _warned(doc, "field_partial", "issued.date")  # the day stays unread, and said so
+
+
+@pytest.mark.slow
+def test_a_month_written_over_the_n_of_nam_still_leaves_a_place_date_line():
+    """ "Kiên Giang, ngày 2 tháng/ðhăm 2017": the month written in by hand ran into "năm"."""
+    assert partial_date("Kiên Giang, ngày 2 tháng/ðhăm 2017") == "2017"
+    doc = vbparse.parse(CORPUS / "real" / "kgu" / "3162_QD-SYT_scan.pdf")
+    assert doc.issued.place == "Kiên Giang" and doc.issued.date == "2017"
+    assert _warned(doc, "field_partial", "issued.date")
+
+
+@pytest.mark.slow
+def test_a_handwritten_number_and_day_are_taken_from_the_annex_naming_the_document():
+    """ "Số: … /BCA-C04" and "ngày |6 tháng 12" written in by hand; the list attached after the
+    signature is headed "(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)"."""
+    doc = vbparse.parse(CORPUS / "unseen" / "ldvbai" / "5689-BCA-C04_scan.pdf")
+    assert doc.number.number == "5689" and doc.issued.date == "2025-12-16"
+    assert _warned(doc, "low_confidence", "number.number")
+    assert _warned(doc, "low_confidence", "issued.date")
+    assert not _warned(doc, "field_partial", "issued.date")

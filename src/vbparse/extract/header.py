@@ -40,7 +40,7 @@ def unflatten(ctx: ParseContext) -> None:
             and (not zoned or _run_together(line))
         )
         out.extend(_cut(line) if cut else [line])
-    ctx.lines = _rejoin_fixed_phrases(out)
+    ctx.lines = _rejoin_cut_date_rows(_rejoin_fixed_phrases(out))
 
 
 def _heading_span(
@@ -74,6 +74,37 @@ def _rejoin_fixed_phrases(lines: list[Line]) -> list[Line]:
         for nxt in range(pos + 1, min(len(out), pos + 1 + s.fixed_phrase_lines)):
             if cues.continues_fixed_phrase(out[pos].text, out[nxt].text):
                 out[pos] = replace(out[pos], text=f"{out[pos].text} {out[nxt].text}")
+                del out[nxt]
+                break
+    return out
+
+
+# A place-date line whose year is missing, and the rest that holds it.
+_DATE_HEAD = re.compile(r",\s*ng[àa]y(?!.*n[ăa]m\s*\d{4})", re.IGNORECASE)
+_DATE_REST = re.compile(r"n[ăa]m\s*\d{4}\s*$", re.IGNORECASE)
+
+
+def _rejoin_cut_date_rows(lines: list[Line]) -> list[Line]:
+    """A place-date the page OCR cut at a gap in its row ("Tp. Hồ Chí Minh, ngày22tháng" |
+    "- 01 năm 2013", a handwritten day leaving a wide gap) is one line again: the rest is a later
+    line of the same page that starts just right of it on the same row and ends in the year."""
+    out = list(lines)
+    s = current().header
+    for pos in range(min(len(out), s.scan_lines)):
+        head = out[pos] if pos < len(out) else None  # (a rest joined shortens the list)
+        if head is None or head.loc.bbox is None or not _DATE_HEAD.search(head.text):
+            continue
+        x0, top, x1, bottom = head.loc.bbox
+        for nxt in range(pos + 1, min(len(out), s.scan_lines)):
+            rest = out[nxt]
+            b = rest.loc.bbox
+            if b is None or rest.loc.page != head.loc.page or not _DATE_REST.search(rest.text):
+                continue
+            overlap = min(bottom, b[3]) - max(top, b[1])
+            if 0 <= b[0] - x1 <= s.date_row_gap_points and overlap > (b[3] - b[1]) / 2:
+                box = (x0, min(top, b[1]), b[2], max(bottom, b[3]))
+                loc = replace(head.loc, bbox=box)
+                out[pos] = replace(head, text=f"{head.text} {rest.text}", loc=loc, zone=rest.zone)
                 del out[nxt]
                 break
     return out
@@ -214,6 +245,7 @@ _DATE_TAIL = re.compile(
 # A sign OCR read from a speck between words ("Hà ¬ Nội").
 _GLYPH = r"[^\w\s.,;:()/-]+"
 _STRAY_GLYPH = re.compile(rf"(?<=\s){_GLYPH}(?=\s)")
+_STRAY_LETTER = re.compile(rf"(?<=\s)(\w)\s(?=[{UP}]\w*[^,]*,\s*[Nn]g[àa]y)")
 _PLACE_WORD = re.compile(rf"^(?:[{UP}][\w.]*|\d+|phố|xã|huyện|quận|tỉnh)$")
 
 
@@ -415,6 +447,8 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
     # A stray glyph OCR read between a place's words ("Hà ¬ Nội") goes; a line holding the end
     # of another column's text before the place-date keeps only the place.
     text = re.sub(r"\s+", " ", _STRAY_GLYPH.sub(" ", line.text))
+    # "Tp. ứ Hồ Chí Minh": a lone small letter before a place's capitalised word is a speck.
+    text = _STRAY_LETTER.sub(lambda m: "" if m.group(1).islower() else m.group(0), text)
     start = _place_date_start(text)
     m = cues.PLACE_DATE.match(text[start:] if start is not None else text)
     if m:
@@ -501,7 +535,7 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
     names = [c.text.strip(" -") for c in candidates]
-    names = [_fix_spaced_letters(n) for n in names]
+    names = [_drop_specks(_fix_spaced_letters(n)) for n in names]
     # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
     names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if (dash_joined or _joint(ctx.doc.number.symbol)) and len(names) > 1:
@@ -585,6 +619,17 @@ def _fix_spaced_letters(text: str) -> str:
         lambda m: m.group(1) or m.group(2),
         text,
     )
+
+
+def _drop_specks(name: str) -> str:
+    """ "Ị ị TRƯỜNG ĐẠI HỌC TÂY ĐÔ" → "TRƯỜNG ĐẠI HỌC TÂY ĐÔ": lone letters a scan's specks or a
+    logo's edge were read as, before a body's name (none of which starts with a lone letter)."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and len(words[k]) == 1 and not words[k].isdigit():
+        k += 1
+    rest = " ".join(words[k:])
+    return rest if k and _starts_org(rest) and not _starts_org(name) else name
 
 
 _FOLDED_HEADS = tuple(sorted({cues.fold(h) for h in ORG_HEADS}, key=len, reverse=True))

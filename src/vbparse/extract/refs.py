@@ -234,7 +234,8 @@ class DateMatch:
 
 # OCR may read a speck between "năm" and the year ("năm - 2012").
 _MONTH_YEAR = re.compile(r"th[áa]ng\s*(\d\s?\d|\d)\s*n[ăa]m\s*[-–.]?\s*(\d\s?\d\s?\d\s?\d)", re.I)
-_YEAR_ONLY = re.compile(r"n[ăa]m\s*[-–.]?\s*(\d\s?\d\s?\d\s?\d)\b", re.I)
+# "ðhăm 2017": "năm" under a month written in over its "n" (as in cues.PLACE_DATE).
+_YEAR_ONLY = re.compile(r"(?:n|\S?h)[ăa]m\s*[-–.]?\s*(\d\s?\d\s?\d\s?\d)\b", re.I)
 
 
 def partial_date(text: str) -> str | None:

@@ -21,9 +21,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from .. import cues
 from ..readers.region import RegionRequest
 from ..text.normalize import strip_diacritics
 from .context import ParseContext
+from .refs import find_date
 
 # After "Số:" (read "S6:", "$6;" by the Latin model): digits up to the "/" of the ký hiệu.
 _NUMBER = re.compile(r"^\W*\S{1,3}\s*[:;]\s*(\d[\d ]*?)\s*\.?\s*/")
@@ -219,3 +221,51 @@ def _iso(year: str, month: str, day: str) -> str | None:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:  # no such day (0, 32, 30 February)
         return None
+
+
+def annex_reference(ctx: ParseContext) -> None:
+    """A number or day the header left unread (written in by hand) taken from an annex that
+    names this document: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)" typed
+    under the annex's heading. Only a reference to this document's own ký hiệu whose date agrees
+    with what the header did read (its year, its month) counts, marked `low_confidence`."""
+    doc = ctx.doc
+    symbol = doc.number.symbol
+    partial = doc.issued.date or ""
+    if not symbol or (doc.number.number is not None and partial.count("-") == 2):
+        return
+    own = _compact(symbol)
+    for line in ctx.lines[ctx.header_end or 0 :]:
+        for m in cues.ANNEXED_TO_REF.finditer(line.text):
+            number, iso = _reference(m.group("ref"), own)
+            if iso is not None and iso.startswith(partial):
+                _take_reference(ctx, number, iso)
+                return
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", strip_diacritics(text)).upper()
+
+
+def _reference(ref: str, own: str) -> tuple[str | None, str | None]:
+    """(the number, the ISO date) of a reference to the ký hiệu `own` ("5689/BCA-C04 ngày …");
+    (None, None) for a reference to another document."""
+    m = re.match(r"\s*(\d*)\s*/\s*(\S+)", ref)
+    if m is None or not _compact(m.group(2)).startswith(own):
+        return None, None
+    found = find_date(ref[m.end() :])
+    return m.group(1) or None, found.iso if found else None
+
+
+def _take_reference(ctx: ParseContext, number: str | None, iso: str) -> None:
+    doc = ctx.doc
+    if (
+        doc.number.number is None
+        and number
+        and len(number) <= ctx.settings.reread.number_max_digits
+    ):
+        doc.number.number = number
+        doc.number.raw = f"{number}/{doc.number.symbol}"
+        _settle(ctx, "number.number", "the number was taken from an annex naming this document")
+    if (doc.issued.date or "").count("-") < 2:
+        doc.issued.date = iso
+        _settle(ctx, "issued.date", "the date was taken from an annex naming this document")
