@@ -62,3 +62,17 @@ def test_a_kt_line_lost_under_the_seal_completes_the_authority():
 def test_a_names_tone_marks_are_those_most_readings_of_its_line_give(path, name):
     doc = parse(CORPUS / path)
     assert doc.signer.name == name
+
+
+def test_name_vote_leaves_a_common_name_syllable_as_read() -> None:
+    """The tone-mark vote once turned a sound "Toàn" into "Toản" (two re-readings against the
+    page OCR): a common name syllable stays as read; an uncommon one ("Hiên") gives way only to
+    a common one ("Hiền")."""
+    from vbparse.extract.reread import _voted
+
+    assert _voted(2, "Toàn", [["Hà", "Thanh", "Toàn"]] + [["Hà", "Thanh", "Toản"]] * 2) == "Toàn"
+    assert (
+        _voted(2, "Hiên", [["Trần", "Phước", "Hiên"]] + [["Trần", "Phước", "Hiền"]] * 2) == "Hiền"
+    )
+    assert _voted(0, "Toàn", [["Toàn"]] + [["Toản"]] * 2) == "Toàn"
+    assert _voted(0, "Toạn", [["Toạn"]] + [["Toản"]] * 2) == "Toạn"

@@ -18,7 +18,7 @@ from ..readers.base import Line
 from ..readers.region import RegionRequest, as_lines
 from ..text.cer import edit_distance
 from ..text.syllables import is_syllable
-from ..vocab import SURNAMES
+from ..vocab import NAME_SYLLABLES, SURNAMES
 from . import closing, respell, signer
 from .context import ParseContext
 
@@ -223,10 +223,14 @@ def _confirm_name_marks(ctx: ParseContext) -> None:
     """A name OCR read with a wrong tone mark ("Trần Phước Hiên" for "Hiền") reads as a name all
     the same. Its line is read again, black print only, under `name_vote_psms`; a syllable whose
     marks a majority of the readings (the first one among them) spell otherwise, the letters
-    the same, takes that spelling."""
+    the same, takes that spelling. Only an uncommon syllable gives way, and only to a common one:
+    a vote once turned a sound "Toàn" into "Toản" (a blind set), so a name made of common name
+    syllables is not read again at all."""
     doc = ctx.doc
     where = _name_line(ctx)
     if not doc.signer.name or where is None:
+        return
+    if all(_common_name_syllable(w) for w in doc.signer.name.split()):
         return
     page, (x0, top, x1, bottom) = where
     s = ctx.settings.closing
@@ -266,7 +270,17 @@ def _name_line(ctx: ParseContext) -> tuple[int, tuple[float, float, float, float
     return page, (x0, top, x1, bottom)
 
 
+def _common_name_syllable(word: str) -> bool:
+    return word in _NAME_SPELLINGS
+
+
+_NAME_SPELLINGS = frozenset(SURNAMES + NAME_SYLLABLES)
+
+
 def _voted(i: int, word: str, readings: list[list[str]]) -> str:
+    if _common_name_syllable(word):
+        return word
     same = [r[i] for r in readings if cues.fold(r[i]) == cues.fold(word) and is_syllable(r[i])]
     best = max(set(same), key=same.count)
-    return best if same.count(best) * 2 > len(readings) else word
+    sound = same.count(best) * 2 > len(readings) and _common_name_syllable(best)
+    return best if sound else word
