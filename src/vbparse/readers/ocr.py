@@ -10,7 +10,8 @@ enough pixels; then Tesseract's words with boxes and confidences, which
 A PDF page's geometry is measured on a small copy of its render (`_probe`), and the full-size
 page only turned and enlarged as that says. Tesseract runs in process through its C API
 (ctypes, the system's libtesseract: pixels in memory, the model loaded once per process); the
-tesseract program through pytesseract is the fallback.
+tesseract program through pytesseract is the fallback (both in `ocr_engine.py`, which the region
+re-reads share).
 """
 
 from __future__ import annotations
