@@ -1,6 +1,7 @@
-"""No module of vbparse imports, at its top level, a module that imports it back (directly or
-round a loop): the layers readers/ → text/ → extract/ → model → lint/ … stay a ladder. Imports
-inside functions (loaded on first use) and under TYPE_CHECKING are not import-time edges."""
+"""No module of vbparse imports a module that imports it back (directly or round a loop): the
+layers readers/ → text/ → extract/ → model → lint/ … stay a ladder. Checked twice: with the
+imports run at import time, and with the imports inside functions (loaded on first use) too, as
+a deferred import that closes a loop is still a tangle. Imports under TYPE_CHECKING never count."""
 
 from __future__ import annotations
 
@@ -42,14 +43,33 @@ def _top_level_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
     return found
 
 
-def import_graph(root: Path) -> dict[str, set[str]]:
-    """Module → the package's modules it imports at its top level."""
+def _all_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """Every import, inside functions too, but not under TYPE_CHECKING."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for stmt in child.orelse:
+                    visit(ast.Module(body=[stmt], type_ignores=[]))
+            elif isinstance(child, ast.Import | ast.ImportFrom):
+                found.append(child)
+            else:
+                visit(child)
+
+    visit(tree)
+    return found
+
+
+def import_graph(root: Path, *, deferred: bool = False) -> dict[str, set[str]]:
+    """Module → the package's modules it imports at its top level (`deferred`: anywhere)."""
     modules = _modules(root)
     graph: dict[str, set[str]] = {}
+    collect = _all_imports if deferred else _top_level_imports
     for name, path in modules.items():
         package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
         targets: list[str] = []
-        for node in _top_level_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in collect(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets.extend(alias.name for alias in node.names)
                 continue
@@ -58,8 +78,11 @@ def import_graph(root: Path) -> dict[str, set[str]]:
                 module = ".".join([*base, *([node.module] if node.module else [])])
             else:
                 module = node.module or ""
-            # `from . import header` imports the submodule header; `from .x import f`, module x.
-            targets.extend([module, *(f"{module}.{alias.name}" for alias in node.names)])
+            # `from . import header` imports the submodule header (its package is a parent,
+            # loaded first whatever imports the submodule); `from .x import f`, module x.
+            for alias in node.names:
+                submodule = f"{module}.{alias.name}"
+                targets.append(submodule if submodule in modules else module)
         graph[name] = {t for t in targets if t in modules and t != name}
     return graph
 
@@ -113,6 +136,12 @@ def test_vbparse_has_no_import_cycle():
     assert cycles(graph) == []
 
 
+def test_vbparse_has_no_import_cycle_through_deferred_imports():
+    graph = import_graph(SRC, deferred=True)
+    assert graph["vbparse.batch.storage"] >= {"vbparse.batch.storage.sqlite"}  # inside a function
+    assert cycles(graph) == []
+
+
 def test_the_check_finds_a_cycle_where_there_is_one(tmp_path):
     """The test above is not empty: a loop through a relative import and a package's
     __init__ is found, one under TYPE_CHECKING or inside a function is not."""
@@ -127,3 +156,20 @@ def test_the_check_finds_a_cycle_where_there_is_one(tmp_path):
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .c import f\n"
     )
     assert cycles(import_graph(pkg)) == [["pkg.a", "pkg.c", "pkg.sub.b"]]
+    # c → d is deferred, d → c only under TYPE_CHECKING: no more loops than at import time.
+    assert cycles(import_graph(pkg, deferred=True)) == [["pkg.a", "pkg.c", "pkg.sub.b"]]
+
+
+def test_the_deferred_check_finds_a_loop_through_a_package_init(tmp_path):
+    """A backend taking a name from its package's __init__, which imports the backend inside
+    a factory function, is a loop; a submodule taken by `from . import x` is not an edge to the
+    package (a parent is loaded first whatever imports the submodule)."""
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("NAME = 1\n\ndef make():\n    from .backend import B\n")
+    (pkg / "backend.py").write_text("from . import NAME, other\n\nB = NAME\n")
+    (pkg / "other.py").write_text("")
+    assert cycles(import_graph(pkg)) == []
+    assert cycles(import_graph(pkg, deferred=True)) == [["pkg", "pkg.backend"]]
+    (pkg / "backend.py").write_text("from . import other\n")
+    assert cycles(import_graph(pkg, deferred=True)) == []

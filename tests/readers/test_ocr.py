@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from vbparse import settings
-from vbparse.readers import ReadError, Zone, read
+from vbparse.readers import ReadError, Zone, ocr_engine, read
 from vbparse.readers import ocr as ocr_mod
 from vbparse.readers.wordlines import PageWords, Word, layout_document
 from vbparse.text.cer import cer, edit_distance
@@ -117,9 +117,9 @@ def _blank_png(tmp_path):
 def test_missing_tesseract(tmp_path, monkeypatch):
     import pytesseract
 
-    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)  # no in-process one either
+    monkeypatch.setattr(ocr_engine, "_load_libtesseract", lambda: None)  # no in-process one either
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
-    monkeypatch.setattr(ocr_mod, "_engine", {})
+    monkeypatch.setattr(ocr_engine, "_engine", {})
     with pytest.raises(ReadError) as err:
         read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool"
@@ -129,20 +129,20 @@ def test_missing_tesseract(tmp_path, monkeypatch):
 def test_missing_vietnamese_model_cli(tmp_path, monkeypatch):
     import pytesseract
 
-    monkeypatch.setattr(ocr_mod, "_load_libtesseract", lambda: None)
+    monkeypatch.setattr(ocr_engine, "_load_libtesseract", lambda: None)
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    monkeypatch.setattr(ocr_mod, "_engine", {})
+    monkeypatch.setattr(ocr_engine, "_engine", {})
     with pytest.raises(ReadError) as err:
         read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
 
 
 def test_missing_vietnamese_model_api(tmp_path, monkeypatch):
-    if ocr_mod._load_libtesseract() is None:
+    if ocr_engine._load_libtesseract() is None:
         pytest.skip("no libtesseract")
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
-    monkeypatch.setattr(ocr_mod, "_TESSDATA_DIRS", ())
-    monkeypatch.setattr(ocr_mod, "_engine", {})
+    monkeypatch.setattr(ocr_engine, "_TESSDATA_DIRS", ())
+    monkeypatch.setattr(ocr_engine, "_engine", {})
     with pytest.raises(ReadError) as err:
         read(_blank_png(tmp_path))
     assert err.value.kind == "missing_tool" and "tesseract-ocr-vie" in err.value.message
@@ -256,13 +256,13 @@ def test_in_process_engine_reads_as_the_program(monkeypatch):
     """The C API engine (libtesseract in process) gives the words the tesseract program gives."""
     from PIL import Image
 
-    lib = ocr_mod._load_libtesseract()
+    lib = ocr_engine._load_libtesseract()
     if lib is None:
         pytest.skip("no libtesseract")
     import pytesseract
 
-    api = ocr_mod.CApiEngine(lib, ocr_mod.tessdata_dir())
-    cli = ocr_mod.CliEngine(pytesseract)
+    api = ocr_engine.CApiEngine(lib, ocr_engine.tessdata_dir())
+    cli = ocr_engine.CliEngine(pytesseract)
     img = Image.open(PAGE1).convert("L")
     img = img.crop((0, 0, img.width, img.height // 4))
 
@@ -271,7 +271,7 @@ def test_in_process_engine_reads_as_the_program(monkeypatch):
 
     psm = settings.DEFAULT.ocr.psm
     assert key(api.words(img, psm)) == key(cli.words(img, psm))
-    assert isinstance(ocr_mod.require_tesseract("x"), ocr_mod.CApiEngine)
+    assert isinstance(ocr_mod.require_tesseract("x"), ocr_engine.CApiEngine)
 
 
 def test_grey_scans_render_grey():
@@ -304,7 +304,7 @@ def test_pdf_scan_geometry_measured_on_a_small_render(tmp_path, monkeypatch):
     turned.save(scan, resolution=900)  # a third of A4: 13 pt print becomes 4.3 pt
 
     counting = _Counting(ocr_mod.require_tesseract("test"))
-    monkeypatch.setitem(ocr_mod._engine, "engine", counting)
+    monkeypatch.setitem(ocr_engine._engine, "engine", counting)
     full_size: list[str] = []
     for name in ("_ink_mask", "_text_height"):
         real = getattr(ocr_mod, name)
@@ -344,7 +344,7 @@ def recording(monkeypatch):
     import pypdfium2 as pdfium
 
     engine = _Recording()
-    monkeypatch.setitem(ocr_mod._engine, "engine", engine)
+    monkeypatch.setitem(ocr_engine._engine, "engine", engine)
     engine.renders, engine.grey_renders = [], 0
     real = pdfium.PdfPage.render
 
@@ -428,10 +428,10 @@ def test_probe_copy_measures_as_a_small_render():
     for i in (3, 9, 12):
         page = doc[i]
         width, height = page.get_size()
-        small = ocr_mod._ink_only(
+        small = ocr_engine.ink_only(
             page.render(scale=settings.DEFAULT.ocr.probe_pixels / max(width, height)).to_pil()
         )
-        gray = ocr_mod._ink_only(ocr_mod.render(page, 200 / 72))
+        gray = ocr_engine.ink_only(ocr_mod.render(page, 200 / 72))
         copy = ocr_mod._probe_copy(gray)
         assert abs(copy.width - small.width) <= 1
         assert ocr_mod._probe(copy, gray, 200.0) == ocr_mod._probe(small, gray, 200.0)

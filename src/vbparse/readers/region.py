@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from pypdfium2 import PdfDocument
 
-    from .ocr import Engine
+    from .ocr_engine import Engine
     from .wordlines import Word
 
 Ink = Literal["print", "print_and_red", "all", "as_is"]
@@ -95,9 +95,9 @@ def _inked(img: Image, ink: Ink) -> Image:
     if ink == "all":
         return keep_all_ink(img)
     if ink == "print":
-        from .ocr import _ink_only
+        from .ocr_engine import ink_only
 
-        return _ink_only(img)
+        return ink_only(img)
     return img
 
 
@@ -130,7 +130,7 @@ class PageImages:
     def words(self, request: RegionRequest) -> list[Word]:
         """The words of the request's box, their boxes in page points; [] when the page cannot
         be rendered or Tesseract is missing (the first reading then stands)."""
-        from .ocr import require_tesseract
+        from .ocr_engine import require_tesseract
 
         try:
             engine = require_tesseract(self._name)

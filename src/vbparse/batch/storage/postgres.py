@@ -25,7 +25,7 @@ from ..registry import (
     filter_sql,
     query_terms,
 )
-from . import CLAIMS_TABLE, Execute, Record
+from .base import CLAIMS_TABLE, Execute, Record
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from .. import registry
 from ..registry import Hit, RegistryError, SearchFilters
-from . import CLAIMS_TABLE, Execute, Record
+from .base import CLAIMS_TABLE, Execute, Record
 
 T = TypeVar("T")
 
