@@ -485,6 +485,12 @@ SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     ),
     # "PGĐ SYT:; VP ĐU": a speck read as a colon before the item's ";".
     (re.compile(r":\s*;"), ";"),
+    # "VT,TCŒB": a C OCR read as the ligature, which no Vietnamese word writes.
+    (re.compile(r"(?<=[A-Z])Œ|Œ(?=[A-Z])"), "C"),
+    # "Bạn VSTB PN", "Bệ Y tế": an item's opening "Ban", a capitalised "Bộ" before a name, with
+    # a dot OCR added ("bạn", "bệ" name no body that receives a document).
+    (re.compile(rf"^Bạn(?=\s+[{UP}])"), "Ban"),
+    (re.compile(rf"(?<!\S)Bệ(?=\s+[{UP}])"), "Bộ"),
 )
 # Fixes once the item's end is known, in order: (pattern, replacement).
 SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -501,6 +507,10 @@ SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "(để b/e)": the c of "báo cáo" read as an e.
     (re.compile(r"\(để\s+b/e\)"), "(để b/c)"),
+    # "Các phòng. ban. đơn vị", "huyện,thị. thành phố": a comma read as a period between two
+    # words of a name (a period ends an item or an abbreviation, never stands between lower-case
+    # words the item goes on with).
+    (re.compile(rf"(?<=[{LO}]{{2}})\.(?=\s[{LO}]+[.,]?\s+\w)"), ","),
 )
 # "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
 SCAN_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
@@ -509,6 +519,6 @@ SCAN_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
 # Marks a seal's edge or specks become under OCR; none is written in a recipient's name, nor
 # is a letter of another alphabet ("}ƑWebse", "TCŒB").
 SCAN_JUNK = re.compile(rf"[¿¬“”„⁄#£<>\[\]{{}}°~|\\^ˆ«»‹›`©§¥™®¡]|(?![{UP}{LO}])[^\W\d_]")
-SCAN_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
+SCAN_LEADING_JUNK = re.compile(r"^(?:[^\w(]|_)+(?=[^\W_])")
 # Where an item of a list run together ends: its ";" or "." before more text.
 ITEM_END = re.compile(r"[;.]\s+(?=\S)")
