@@ -16,6 +16,7 @@ from ..readers.base import Line
 from ..settings import current
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
+from . import respell
 from .context import ParseContext
 from .refs import SYMBOL_RE, DateMatch, find_date, find_partial_date, parse_number
 
@@ -98,12 +99,15 @@ class _Hit:
 
 def extract(ctx: ParseContext) -> None:
     paragraphs = _opening_paragraphs(ctx)
+    body = respell.document_text(ctx) if respell.read_by_ocr(ctx) else None
     for text, line in paragraphs:
         verb = cues.BASES_OPENER.match(text)
         kind = re.sub(r"\s+", " ", verb.group(1)).lower() if verb else None
         segments = _cited_segments(text)
         for hit in [*citations_in(segments), *_enumerated_citations(segments)]:
             hit.base.kind = kind
+            if body is not None and hit.base.issuer:  # "Sở Y tê", "Hội đông": OCR's marks
+                hit.base.issuer = respell.known_places(respell.words(hit.base.issuer, body))
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
             if not _seen(ctx.doc.bases, hit.base):
                 ctx.doc.bases.append(hit.base)
