@@ -476,6 +476,10 @@ SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)"), r"\1 "),
     # "Lưu: VI": the văn thư's code that opens the archive item, its T read as an I.
     (re.compile(r"^(Lưu\s*:?\s*)V[Il1](?=[\s,.;]|$)"), r"\1VT"),
+    # "Lưu: VT: KHTC", "Lưu VT.pxphong": the separator after the văn thư's code misread, a ";"
+    # as a colon, a "," run into the drafter's initials as a period.
+    (re.compile(r"^(Lưu\s*:?\s*VT)\s*:(?=\s*\w)"), r"\1;"),
+    (re.compile(r"^(Lưu\s*:?\s*VT)\.(?=[a-zđ])"), r"\1,"),
     # "Trung tâm Ÿ tế": letters of other alphabets OCR gives for Vietnamese ones.
     (re.compile("Ÿ"), "Y"),
     # "Như mục lI": a roman numeral with an l for an I.

@@ -148,6 +148,9 @@ def test_scanned_items_lose_a_ligature_a_stray_dot_and_a_period_read_for_a_comma
     assert _scan_item("Phòng Y tế huyện,thị. thành phố;") == "Phòng Y tế huyện,thị, thành phố;"
     assert _scan_item("_ Lưu: VT, TC-HC.") == "Lưu: VT, TC-HC."
     assert _scan_item("Lưu: VT. nphue") == "Lưu: VT. nphue"  # the drafter's initials stay
+    # real/kgl/2268_BC-SYT, real/kgl/29_SYT-KHTC: the separator after the archive's VT misread
+    assert _scan_item("Lưu: VT: KHTC") == "Lưu: VT; KHTC"
+    assert _scan_item("Lưu VT.pxphong") == "Lưu VT,pxphong"
     # The whole scan, read afresh: "TCŒB" (a C read as the ligature) is the archive's TCCB.
     doc = vbparse.parse(CORPUS / "real" / "kgl" / "2276_TB-SYT_scan.pdf")
     assert doc.recipients[-1] == "Lưu: VT,TCCB, nphue"
