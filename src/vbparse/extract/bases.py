@@ -48,8 +48,8 @@ _NUM_AFTER = re.compile(
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
 _ISSUER_STOP = re.compile(
-    # ("vê việc": OCR lost the grave accent of "về việc")
-    r"\s+(?:về|vê\s+việc|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôo]i|bổ\s+sung|triển\s+khai|"
+    # ("vê tiêu chuẩn", "sửa đối": OCR lost or changed the mark of "về", "đổi")
+    r"\s+(?:về|vê|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôoố]i|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
     r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến|lấy|chỉ\s+đạo|công\s+nhận|"
