@@ -106,3 +106,16 @@ def test_an_issuer_ends_at_a_title_verb_whose_mark_ocr_changed():
         "tiêu chuân chức danh, tiêu chí đánh giá cán bộ;"
     )
     assert citations_in(text)[0].base.issuer == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_a_scanned_issuer_is_respelled_as_the_body_writes_it():
+    # real/kgl/11_SYT-GAVI, read afresh: OCR's "UBND tính Kiên Giang" is the body's "tỉnh".
+    doc = parse(UNSEEN3.parent / "real" / "kgl" / "11_SYT-GAVI_scan.pdf")
+    issuers = {b.number: b.issuer for b in doc.bases}
+    assert issuers["596"] == "UBND tỉnh Kiên Giang"
+
+
+def test_a_scanned_base_symbol_gets_back_the_d_stroke_of_its_type_code():
+    # real/kgu/2083_SYT-NVY, read afresh: "Quyết định số 3916/QD-BYT" is the QĐ of its type.
+    doc = parse(UNSEEN3.parent / "real" / "kgu" / "2083_SYT-NVY_scan.pdf")
+    assert [(b.number, b.symbol) for b in doc.bases] == [("3916", "QĐ-BYT")]

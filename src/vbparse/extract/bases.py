@@ -106,11 +106,22 @@ def extract(ctx: ParseContext) -> None:
         segments = _cited_segments(text)
         for hit in [*citations_in(segments), *_enumerated_citations(segments)]:
             hit.base.kind = kind
-            if body is not None and hit.base.issuer:  # "Sở Y tê", "Hội đông": OCR's marks
-                hit.base.issuer = respell.known_places(respell.words(hit.base.issuer, body))
+            if body is not None:
+                _unscan(hit.base, body)
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
             if not _seen(ctx.doc.bases, hit.base):
                 ctx.doc.bases.append(hit.base)
+
+
+def _unscan(base: Base, body: str) -> None:
+    """A base read by OCR: its issuer's words respelled as the body writes them ("Sở Y tê",
+    "UBND tính"), its symbol's type code given the đ OCR lost ("QD-BYT" of a Quyết định)."""
+    if base.issuer:
+        base.issuer = respell.known_places(respell.words(base.issuer, body))
+    code = TYPE_CODES.get(base.doc_type or "")
+    head, dash, rest = (base.symbol or "").partition("-")
+    if code and dash and head != code and cues.fold(head) == cues.fold(code):
+        base.symbol = f"{code}-{rest}"
 
 
 _ENUMERATION = re.compile(
