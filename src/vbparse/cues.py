@@ -485,6 +485,10 @@ SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"^(Lưu\s*:)\s*[-–]\s*(?=\w)"), r"\1 "),
     # "Lưu: VI": the văn thư's code that opens the archive item, its T read as an I.
     (re.compile(r"^(Lưu\s*:?\s*)V[Il1](?=[\s,.;]|$)"), r"\1VT"),
+    # "Lưu: VT: KHTC", "Lưu VT.pxphong": the separator after the văn thư's code misread, a ";"
+    # as a colon, a "," run into the drafter's initials as a period.
+    (re.compile(r"^(Lưu\s*:?\s*VT)\s*:(?=\s*\w)"), r"\1;"),
+    (re.compile(r"^(Lưu\s*:?\s*VT)\.(?=[a-zđ])"), r"\1,"),
     # "Trung tâm Ÿ tế": letters of other alphabets OCR gives for Vietnamese ones.
     (re.compile("Ÿ"), "Y"),
     # "Như mục lI": a roman numeral with an l for an I.
@@ -494,6 +498,12 @@ SCAN_ITEM_FIXES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     ),
     # "PGĐ SYT:; VP ĐU": a speck read as a colon before the item's ";".
     (re.compile(r":\s*;"), ";"),
+    # "VT,TCŒB": a C OCR read as the ligature, which no Vietnamese word writes.
+    (re.compile(r"(?<=[A-Z])Œ|Œ(?=[A-Z])"), "C"),
+    # "Bạn VSTB PN", "Bệ Y tế": an item's opening "Ban", a capitalised "Bộ" before a name, with
+    # a dot OCR added ("bạn", "bệ" name no body that receives a document).
+    (re.compile(rf"^Bạn(?=\s+[{UP}])"), "Ban"),
+    (re.compile(rf"(?<!\S)Bệ(?=\s+[{UP}])"), "Bộ"),
 )
 # Fixes once the item's end is known, in order: (pattern, replacement).
 SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -510,6 +520,10 @@ SCAN_ITEM_END_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "(để b/e)": the c of "báo cáo" read as an e.
     (re.compile(r"\(để\s+b/e\)"), "(để b/c)"),
+    # "Các phòng. ban. đơn vị", "huyện,thị. thành phố": a comma read as a period between two
+    # words of a name (a period ends an item or an abbreviation, never stands between lower-case
+    # words the item goes on with).
+    (re.compile(rf"(?<=[{LO}]{{2}})\.(?=\s[{LO}]+[.,]?\s+\w)"), ","),
 )
 # "M* kh Ban Bí thư": the item's dash read as a letter and a speck, and letters that are no word.
 SCAN_SPECK_WORDS = re.compile(r"^\w{0,2}[*#^~|<>«»“”„]\s+(?:[^\W\d]{1,2}\s+)*(?=[^\W\d])")
@@ -518,6 +532,6 @@ SCAN_STUTTER = re.compile(rf"(?<!\S)([{UP}])\s+(?=\1[{LO}])")
 # Marks a seal's edge or specks become under OCR; none is written in a recipient's name, nor
 # is a letter of another alphabet ("}ƑWebse", "TCŒB").
 SCAN_JUNK = re.compile(rf"[¿¬“”„⁄#£<>\[\]{{}}°~|\\^ˆ«»‹›`©§¥™®¡]|(?![{UP}{LO}])[^\W\d_]")
-SCAN_LEADING_JUNK = re.compile(r"^[^\w(]+(?=\w)")
+SCAN_LEADING_JUNK = re.compile(r"^(?:[^\w(]|_)+(?=[^\W_])")
 # Where an item of a list run together ends: its ";" or "." before more text.
 ITEM_END = re.compile(r"[;.]\s+(?=\S)")

@@ -91,3 +91,31 @@ def test_the_proposer_named_before_the_reference():
         "Chính phủ",
         "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
     ]
+
+
+def test_an_issuer_ends_at_a_title_verb_whose_mark_ocr_changed():
+    # Scans' lines (unseen/vgpqlvb 01-2025-QD-TTg, real/kgu 11_GM-SYT): "sửa đối" for "sửa
+    # đổi", "vê" alone for "về" start the title, not more of the issuer's name.
+    text = (
+        "Căn cứ Nghị định só 18/2021/NĐ-CP ngày 11 tháng 3 năm 2021 của Chính phủ sửa đối, bỏ "
+        "sung một số điều của Nghị định số 134/2016/NĐ-CP;"
+    )
+    assert citations_in(text)[0].base.issuer == "Chính phủ"
+    text = (
+        "Căn cứ Quy định số 897-QĐ/TU ngày 14 tháng 12 năm 2017 của Ban Thường vụ Tỉnh ủy vê "
+        "tiêu chuân chức danh, tiêu chí đánh giá cán bộ;"
+    )
+    assert citations_in(text)[0].base.issuer == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_a_scanned_issuer_is_respelled_as_the_body_writes_it():
+    # real/kgl/11_SYT-GAVI, read afresh: OCR's "UBND tính Kiên Giang" is the body's "tỉnh".
+    doc = parse(UNSEEN3.parent / "real" / "kgl" / "11_SYT-GAVI_scan.pdf")
+    issuers = {b.number: b.issuer for b in doc.bases}
+    assert issuers["596"] == "UBND tỉnh Kiên Giang"
+
+
+def test_a_scanned_base_symbol_gets_back_the_d_stroke_of_its_type_code():
+    # real/kgu/2083_SYT-NVY, read afresh: "Quyết định số 3916/QD-BYT" is the QĐ of its type.
+    doc = parse(UNSEEN3.parent / "real" / "kgu" / "2083_SYT-NVY_scan.pdf")
+    assert [(b.number, b.symbol) for b in doc.bases] == [("3916", "QĐ-BYT")]

@@ -138,3 +138,19 @@ def test_kinh_gui_a_scan_set_among_the_header_cells():
     # "Kính gửi:" read in the left column, its addressee after the Quốc hiệu, Tiêu ngữ and date.
     doc = vbparse.parse(CORPUS / "unseen2" / "ctuet" / "4427-UBND-NC_CanTho_scan.pdf")
     assert doc.addressees == ["Giám đốc Sở Nội vụ"]
+
+
+def test_scanned_items_lose_a_ligature_a_stray_dot_and_a_period_read_for_a_comma():
+    # real/kgu/2004_KH-SYT-CDN: "Bạn"/"Bệ" for the "Ban"/"Bộ" of a body's name, periods for the
+    # commas of "Các phòng, ban, đơn vị"; unseen3/taydo/561-TB-DHTD: an underscore after the dash.
+    assert _scan_item("Bạn VSTB PN Bệ Y tẻ:") == "Ban VSTB PN Bộ Y tế"
+    assert _scan_item("Các phòng. ban. đơn vị trực thuộc:") == "Các phòng, ban, đơn vị trực thuộc"
+    assert _scan_item("Phòng Y tế huyện,thị. thành phố;") == "Phòng Y tế huyện,thị, thành phố;"
+    assert _scan_item("_ Lưu: VT, TC-HC.") == "Lưu: VT, TC-HC."
+    assert _scan_item("Lưu: VT. nphue") == "Lưu: VT. nphue"  # the drafter's initials stay
+    # real/kgl/2268_BC-SYT, real/kgl/29_SYT-KHTC: the separator after the archive's VT misread
+    assert _scan_item("Lưu: VT: KHTC") == "Lưu: VT; KHTC"
+    assert _scan_item("Lưu VT.pxphong") == "Lưu VT,pxphong"
+    # The whole scan, read afresh: "TCŒB" (a C read as the ligature) is the archive's TCCB.
+    doc = vbparse.parse(CORPUS / "real" / "kgl" / "2276_TB-SYT_scan.pdf")
+    assert doc.recipients[-1] == "Lưu: VT,TCCB, nphue"

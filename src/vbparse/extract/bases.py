@@ -16,6 +16,7 @@ from ..readers.base import Line
 from ..settings import current
 from ..text.charclass import UP
 from ..vocab import ORG_HEADS, TYPE_CODES, type_name_for
+from . import respell
 from .context import ParseContext
 from .refs import SYMBOL_RE, DateMatch, find_date, find_partial_date, parse_number
 
@@ -47,8 +48,8 @@ _NUM_AFTER = re.compile(
 # ("… của Thủ tướng Chính phủ hỗ trợ người có công …"); names keep their lower-case words
 # ("Phòng Giáo dục và Đào tạo"), so the stop words are matched case-sensitively.
 _ISSUER_STOP = re.compile(
-    # ("vê việc": OCR lost the grave accent of "về việc")
-    r"\s+(?:về|vê\s+việc|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôo]i|bổ\s+sung|triển\s+khai|"
+    # ("vê tiêu chuẩn", "sửa đối": OCR lost or changed the mark of "về", "đổi")
+    r"\s+(?:về|vê|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đ[ổôoố]i|bổ\s+sung|triển\s+khai|"
     r"thực\s+hiện|tổ\s+chức|nhiệm\s+kỳ|tại|đã|có|giao|yêu\s+cầu|thông\s+báo|hỗ\s+trợ|"
     r"điều\s+chỉnh|công\s+bố|cho|đối\s+với|xác\s+nhận|giải\s+quyết|tiếp\s+tục|tăng\s+cường|"
     r"thông\s+qua|trả\s+lời|gửi|đề\s+nghị|và\s+ý\s+kiến|lấy|chỉ\s+đạo|công\s+nhận|"
@@ -98,15 +99,29 @@ class _Hit:
 
 def extract(ctx: ParseContext) -> None:
     paragraphs = _opening_paragraphs(ctx)
+    body = respell.document_text(ctx) if respell.read_by_ocr(ctx) else None
     for text, line in paragraphs:
         verb = cues.BASES_OPENER.match(text)
         kind = re.sub(r"\s+", " ", verb.group(1)).lower() if verb else None
         segments = _cited_segments(text)
         for hit in [*citations_in(segments), *_enumerated_citations(segments)]:
             hit.base.kind = kind
+            if body is not None:
+                _unscan(hit.base, body)
             hit.base.span = ctx.span(line, hit.start, min(hit.end, len(line.text)))
             if not _seen(ctx.doc.bases, hit.base):
                 ctx.doc.bases.append(hit.base)
+
+
+def _unscan(base: Base, body: str) -> None:
+    """A base read by OCR: its issuer's words respelled as the body writes them ("Sở Y tê",
+    "UBND tính"), its symbol's type code given the đ OCR lost ("QD-BYT" of a Quyết định)."""
+    if base.issuer:
+        base.issuer = respell.known_places(respell.words(base.issuer, body))
+    code = TYPE_CODES.get(base.doc_type or "")
+    head, dash, rest = (base.symbol or "").partition("-")
+    if code and dash and head != code and cues.fold(head) == cues.fold(code):
+        base.symbol = f"{code}-{rest}"
 
 
 _ENUMERATION = re.compile(
