@@ -87,7 +87,8 @@ _ISSUER_BEFORE = re.compile(
 )
 
 
-_AFTER_EARLIER_REFERENCE = re.compile(r"\s+(?:tại|theo)\s+.*\s+và\s+")
+# Lazy: a body named after the first reference may hold "và" ("Sở Giáo dục và Đào tạo").
+_AFTER_EARLIER_REFERENCE = re.compile(r"\s+(?:tại|theo)\s+.*?\s+và\s+")
 
 
 @dataclass

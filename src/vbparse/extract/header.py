@@ -918,8 +918,6 @@ def _subject_after_title(ctx: ParseContext, pos: int) -> int:
             if head:  # "… TIẾP TỤC CÓ HIỆU LỰC CHÍNH PHỦ": the authority ran into the last line
                 texts.append(head)
             break
-        if texts and _emphasis_drops(first, line):
-            break  # a plain line under a bold trích yếu is the body's, whatever word ends it
         if texts and not (
             _continues_subject(texts, text)
             or _same_emphasis(first, line)
@@ -995,12 +993,6 @@ def _last_before_body(lines: list[Line], pos: int) -> bool:
         # OCR set apart breaks off mid-phrase, where a trích yếu's last line ends its phrase.
         and not _MID_PHRASE.search(text)
     )
-
-
-def _emphasis_drops(first: Line | None, line: Line) -> bool:
-    """The trích yếu's first line is bold and this one is not: where the reader knows the
-    type's weight, the body starts ("… trong thời gian đến" / "Ngày 03/01/2025, …")."""
-    return first is not None and first.bold is True and line.bold is False
 
 
 def _same_emphasis(first: Line | None, line: Line) -> bool:

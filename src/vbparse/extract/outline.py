@@ -542,7 +542,8 @@ def _split_heading(lab: _Label, rest: str) -> tuple[str | None, str]:
 
 # A figure standing as a table cell: "112,77", "1.250", "99,5%" (not a range's dash: "2021 -
 # 2025" in a heading is one period).
-_FIGURE_CELL = r"[-+]?\d[\d.,]*%?"
+# A cell ends in a digit or "%": "năm 2025, 2030" and "khoản 1, 2" are a heading's words.
+_FIGURE_CELL = r"[-+]?\d(?:[\d.,]*\d)?%?"
 
 
 def _table_row(text: str, lab: _Label) -> bool:

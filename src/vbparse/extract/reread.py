@@ -281,6 +281,8 @@ def _voted(i: int, word: str, readings: list[list[str]]) -> str:
     if _common_name_syllable(word):
         return word
     same = [r[i] for r in readings if cues.fold(r[i]) == cues.fold(word) and is_syllable(r[i])]
+    if not same:  # a name syllable no reading spells as Vietnamese ("Niê", "Ksor"): as read
+        return word
     best = max(set(same), key=same.count)
     sound = same.count(best) * 2 > len(readings) and _common_name_syllable(best)
     return best if sound else word

@@ -231,7 +231,8 @@ def annex_reference(ctx: ParseContext) -> None:
     doc = ctx.doc
     symbol = doc.number.symbol
     partial = doc.issued.date or ""
-    if not symbol or (doc.number.number is not None and partial.count("-") == 2):
+    # Without the year the header read, any reference to the same ký hiệu would do: none is taken.
+    if not symbol or not partial or (doc.number.number is not None and partial.count("-") == 2):
         return
     own = _compact(symbol)
     for line in ctx.lines[ctx.header_end or 0 :]:
@@ -250,7 +251,8 @@ def _reference(ref: str, own: str) -> tuple[str | None, str | None]:
     """(the number, the ISO date) of a reference to the ký hiệu `own` ("5689/BCA-C04 ngày …");
     (None, None) for a reference to another document."""
     m = re.match(r"\s*(\d*)\s*/\s*(\S+)", ref)
-    if m is None or not _compact(m.group(2)).startswith(own):
+    # The whole ký hiệu, not a prefix: "45/UBND-VX" is another document than "…/UBND".
+    if m is None or _compact(m.group(2)).rstrip(").,;:") != own:
         return None, None
     found = find_date(ref[m.end() :])
     return m.group(1) or None, found.iso if found else None

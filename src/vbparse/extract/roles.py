@@ -50,7 +50,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "TINH HINH",
             "THUC TRANG",
             "DANH GIA KET QUA",
-            "DIEN BIEN",
+            r"^\W*DIEN BIEN\b(?! PHU)(?!\s+TINH\b)",  # not the province "Điện Biên" (folded alike)
             "KET QUA THUC HIEN",
             "KET QUA DAT DUOC",
             "BOI CANH",
@@ -78,7 +78,10 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # ("Tổ chức triển khai tập huấn …" is a task: the weak verb rule below)
             r"^\W*TO CHUC TRIEN KHAI(?: THUC HIEN)?\W*$",
             # a board and its members ("BAN BIÊN TẬP", "Ban Chỉ đạo"): who does the work
-            r"^\W*(?:THANH LAP\s+)?BAN(?=\s+(?!HANH\b)[A-Z])",
+            # (folded: "BẢN ĐỒ", "BÁN đấu giá" fold alike, hence the boards named)
+            r"^\W*(?:THANH LAP\s+)?BAN\s+(?:CHI DAO|BIEN TAP|TO CHUC|DIEU HANH|QUAN LY|THU KY"
+            r"|KIEM TRA|GIAM KHAO|GIAM SAT|THI DUA|CONG TAC|CHAM THI|COI THI|VAN DONG|CHU NHIEM"
+            r"|TRUYEN THONG|PHAP CHE|TUYEN GIAO|DAN VAN|CHAP HANH|THUONG TRU|DIEU PHOI)\b",
         ),
     ),
     (

@@ -95,7 +95,11 @@ class Scout:
     def close(self) -> None:
         self.ready.set()
         if self.process is not None:
-            self.process.join()
+            # It stops at its next plan; one OCR'd scan may take long, and nothing waits on it.
+            self.process.join(timeout=1)
+            if self.process.is_alive():
+                self.process.terminate()
+                self.process.join()
         self.tmp.cleanup()
 
 
