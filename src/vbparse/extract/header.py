@@ -448,7 +448,8 @@ def _place_date(ctx: ParseContext, pos: int | None) -> None:
     # of another column's text before the place-date keeps only the place.
     text = re.sub(r"\s+", " ", _STRAY_GLYPH.sub(" ", line.text))
     # "Tp. ứ Hồ Chí Minh": a lone small letter before a place's capitalised word is a speck.
-    text = _STRAY_LETTER.sub(lambda m: "" if m.group(1).islower() else m.group(0), text)
+    if respell.read_by_ocr(ctx):
+        text = _STRAY_LETTER.sub(lambda m: "" if m.group(1).islower() else m.group(0), text)
     start = _place_date_start(text)
     m = cues.PLACE_DATE.match(text[start:] if start is not None else text)
     if m:
@@ -535,7 +536,9 @@ def _issuer(ctx: ParseContext, number_pos: int | None, title_pos: int | None) ->
     # issuing bodies of equal standing.
     dash_joined = any(re.search(r"\S\s*[-–]$", c.text.strip()) for c in candidates[:-1])
     names = [c.text.strip(" -") for c in candidates]
-    names = [_drop_specks(_fix_spaced_letters(n)) for n in names]
+    names = [_fix_spaced_letters(n) for n in names]
+    if respell.read_by_ocr(ctx):  # specks are a scan's
+        names = [_drop_specks(n) for n in names]
     # A text layer that holds the header twice ("THỦ TƯỚNG CHÍNH PHỦ" on two lines): once.
     names = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
     if (dash_joined or _joint(ctx.doc.number.symbol)) and len(names) > 1:
