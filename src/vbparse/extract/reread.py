@@ -230,7 +230,7 @@ def _confirm_name_marks(ctx: ParseContext) -> None:
     where = _name_line(ctx)
     if not doc.signer.name or where is None:
         return
-    if all(_common_name_syllable(w) for w in doc.signer.name.split()):
+    if all(w in _NAME_SPELLINGS for w in doc.signer.name.split()):
         return
     page, (x0, top, x1, bottom) = where
     s = ctx.settings.closing
@@ -270,19 +270,16 @@ def _name_line(ctx: ParseContext) -> tuple[int, tuple[float, float, float, float
     return page, (x0, top, x1, bottom)
 
 
-def _common_name_syllable(word: str) -> bool:
-    return word in _NAME_SPELLINGS
-
-
+# Family names and common name syllables, spelled as written: the vote leaves these as read.
 _NAME_SPELLINGS = frozenset(SURNAMES + NAME_SYLLABLES)
 
 
 def _voted(i: int, word: str, readings: list[list[str]]) -> str:
-    if _common_name_syllable(word):
+    if word in _NAME_SPELLINGS:
         return word
     same = [r[i] for r in readings if cues.fold(r[i]) == cues.fold(word) and is_syllable(r[i])]
     if not same:  # a name syllable no reading spells as Vietnamese ("Niê", "Ksor"): as read
         return word
     best = max(set(same), key=same.count)
-    sound = same.count(best) * 2 > len(readings) and _common_name_syllable(best)
+    sound = same.count(best) * 2 > len(readings) and best in _NAME_SPELLINGS
     return best if sound else word
